@@ -1,0 +1,17 @@
+//! shiryo: YAML under `content/` → minijinja templates → Typst → PDF, for the official documents
+//! of Japanese municipal councils.
+//!
+//! The data flows one way: `project` reads the content (`model`), `validate` checks it, `view`
+//! derives what templates see, `render` produces Typst markup (escaping every value), `typeset`
+//! compiles it in our own `world` and exports the PDF, and `build` writes it to `output/`.
+
+pub mod build;
+pub mod diag;
+pub mod japanese;
+pub mod model;
+pub mod project;
+pub mod render;
+pub mod typeset;
+pub mod validate;
+pub mod view;
+pub mod world;

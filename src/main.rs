@@ -1,0 +1,91 @@
+//! The `shiryo` command line. Everything a user reads here is Japanese.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use shiryo::build::{self, Builder};
+use shiryo::diag::Problems;
+
+#[derive(Parser)]
+#[command(
+    name = "shiryo",
+    version,
+    about = "YAML で書いた協議会の資料を PDF にします",
+    long_about = "content/ の YAML と templates/ のテンプレートから、協議会の資料（評価結果及び目標設定、会議録など）の PDF を output/ に作ります。"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// content/ のすべての資料（または指定した資料）の PDF を output/ に作ります
+    Build {
+        /// プロジェクトのフォルダ（content/, templates/, fonts/ がある場所）
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// 生成した Typst ファイル（.typ）も PDF の隣に書き出します（確認用）
+        #[arg(long)]
+        emit_typst: bool,
+        /// 作る資料（例: niiza-chiiki-ikou/r6-hyoka）。省略するとすべて
+        documents: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            emit_typst,
+            documents,
+        } => run_build(&root, &documents, emit_typst),
+    }
+}
+
+fn run_build(root: &std::path::Path, documents: &[String], emit_typst: bool) -> ExitCode {
+    let started = Instant::now();
+    let mut builder = match Builder::new(root) {
+        Ok(b) => b,
+        Err(problems) => return fail(&problems),
+    };
+    let result = build::build(&mut builder, documents, emit_typst, |t, w| {
+        let total = t.timings.render + t.timings.compile + t.timings.export;
+        println!(
+            "作成: {}（{}ページ、{}、{:.2}秒）",
+            w.path.display(),
+            w.pages,
+            human_size(w.bytes),
+            total.as_secs_f64()
+        );
+    });
+    match result {
+        Ok(warnings) => {
+            eprint!("{warnings}");
+            println!("完了（{:.2}秒）", started.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Err(problems) => fail(&problems),
+    }
+}
+
+fn fail(problems: &Problems) -> ExitCode {
+    eprint!("{problems}");
+    eprintln!(
+        "エラーが {} 件あります。output/ の PDF は変更していません。",
+        problems.errors().max(1)
+    );
+    ExitCode::FAILURE
+}
+
+fn human_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}

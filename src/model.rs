@@ -1,0 +1,360 @@
+//! The content model: what staff write in YAML under `content/`.
+//!
+//! Each fact is written once. Everything that can be derived (titles, re-listed goal texts,
+//! the evaluation of a re-listed goal, meeting numbers in headings) is derived in `view`.
+//!
+//! Layout of one council folder:
+//!
+//! ```text
+//! content/<council>/council.yaml          the council, its vocabulary
+//! content/<council>/<fiscal year>/goals.yaml       e.g. 2024/goals.yaml
+//! content/<council>/<fiscal year>/meetings.yaml    meetings held or planned that year
+//! content/<council>/<fiscal year>/evaluation.yaml  the results of that year's goals
+//! content/<council>/<fiscal year>/members.yaml     the members that year
+//! content/<council>/documents/<name>.yaml          one file per PDF to build
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::japanese;
+
+/// `council.yaml`: the council (協議会) or sub-committee (部会) and the words it uses.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    /// The council's full name, e.g. 〇〇市地域自立支援協議会.
+    pub name: String,
+    /// The sub-committee (部会) this folder is for, if any.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// What one meeting is called in headings: 部会 → 「第１回部会」, 協議会 → 「第１回協議会」.
+    pub meeting_label: String,
+    /// The words an evaluation result may use, e.g. [達成, 一部達成, 未達成].
+    pub evaluation_words: Vec<String>,
+    /// The roles a member may hold, e.g. [部会長, 副部会長].
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+/// `<year>/goals.yaml`: the goal set of one fiscal year.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoalSet {
+    /// にも包括 components (構成要素), in order.
+    pub components: Vec<Component>,
+}
+
+/// One にも包括 component (構成要素) with its issues.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    /// Its number (１ for 協議の場の設置 …).
+    pub number: u32,
+    /// Its name.
+    pub name: String,
+    /// The issues (課題) found under this component.
+    pub issues: Vec<Issue>,
+}
+
+/// One issue (課題) and the goals that answer it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    /// The issue as written in the 課題 column.
+    pub issue: String,
+    /// The goals for this issue.
+    pub goals: Vec<Goal>,
+}
+
+/// One activity goal. Either its own text (`activity` and `target`), or `repeats` naming the
+/// goal it re-lists (【再掲】), whose text it inherits.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// Goal number, e.g. 3-5 (or ３－５).
+    pub number: GoalNo,
+    /// 活動目標.
+    #[serde(default)]
+    pub activity: Option<String>,
+    /// 目標値.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// A short name used where the goal is cited, e.g. in the schedule:
+    /// 「３－１（共同生活援助事業所との個別事例の検討）」.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The goal this one re-lists (【再掲】). Its text is inherited, never restated.
+    #[serde(default)]
+    pub repeats: Option<GoalNo>,
+}
+
+/// `<year>/meetings.yaml`: the meetings of one fiscal year, held or planned, and activities
+/// that are not meetings.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingList {
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// Activities that are not meetings (a project team, a visit programme …).
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+}
+
+/// One meeting. Planned meetings leave out what is not known yet (date, venue → 未定).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// 第N回.
+    pub number: u32,
+    /// 開催日 (YYYY-MM-DD). Left out: 未定.
+    #[serde(default)]
+    pub date: Option<Day>,
+    /// 開始時刻 (HH:MM).
+    #[serde(default)]
+    pub start: Option<Clock>,
+    /// 終了時刻 (HH:MM).
+    #[serde(default)]
+    pub end: Option<Clock>,
+    /// 場所. Left out: 未定.
+    #[serde(default)]
+    pub venue: Option<String>,
+    /// 出席者数.
+    #[serde(default)]
+    pub attendance: Option<u32>,
+    /// 活動内容: what was done, as in 表１.
+    #[serde(default)]
+    pub activity: Option<String>,
+    /// The goals this meeting serves.
+    #[serde(default)]
+    pub goals: Vec<GoalNo>,
+    /// 内容: free text where the meeting serves no goal.
+    #[serde(default)]
+    pub content: Option<String>,
+    /// 成果と課題: paragraphs.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+}
+
+/// An activity that is not a meeting (a row of 表１).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// Its name.
+    pub name: String,
+    /// What was done.
+    pub activity: String,
+    /// 成果と課題: paragraphs.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+}
+
+/// `<year>/evaluation.yaml`: one result per goal of that year (re-listed goals take the result
+/// of the goal they repeat).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// Goal number → result word, e.g. `1-1: 達成`.
+    pub results: BTreeMap<GoalNo, String>,
+}
+
+/// `<year>/members.yaml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberList {
+    pub members: Vec<Member>,
+}
+
+/// One member organisation, with the person's name and role where given.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// 所属.
+    pub organization: String,
+    /// 氏名.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// 役職 (from the council's `roles`).
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// `documents/<name>.yaml`: one PDF to build.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Document {
+    /// 評価結果及び目標設定: the evaluation of `year` and the goals of the year after.
+    AnnualReport(AnnualReport),
+}
+
+/// The annual 「令和N年度評価結果及び令和N+1年度目標設定」.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnnualReport {
+    /// 資料番号 printed at the top right of every page, e.g. 資料７.
+    #[serde(default)]
+    pub material: Option<String>,
+    /// Issue date (YYYY-MM-DD).
+    pub date: Day,
+    /// The evaluated fiscal year (Western year of its April, e.g. 2024 for 令和６年度).
+    /// The goals and schedule are those of the following year.
+    pub year: i32,
+    /// Author line under the title.
+    pub author: Author,
+    /// The template to use (file under `templates/`, without `.typ.j2`).
+    #[serde(default = "default_report_template")]
+    pub template: String,
+    /// はじめに: paragraphs.
+    pub introduction: Vec<String>,
+    /// Paragraphs after 表２ (以上のとおり…).
+    #[serde(default)]
+    pub evaluation_closing: Vec<String>,
+    /// Paragraphs that open the next year's goals (section ３).
+    #[serde(default)]
+    pub goals_introduction: Vec<String>,
+    /// The figure shown before 表３.
+    #[serde(default)]
+    pub figure: Option<Figure>,
+    /// Paragraphs that open the next year's schedule.
+    #[serde(default)]
+    pub schedule_introduction: Vec<String>,
+    /// Paragraphs that open the next year's members.
+    #[serde(default)]
+    pub members_introduction: Vec<String>,
+}
+
+fn default_report_template() -> String {
+    "annual_report".into()
+}
+
+/// Who issues the document.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    /// e.g. 地域移行・定着支援部会長.
+    pub title: String,
+    /// e.g. 山田 太郎.
+    pub name: String,
+}
+
+/// An image placed in a document.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Path of the image, relative to the council folder (SVG, PNG or JPEG).
+    pub file: String,
+    /// Caption printed above the image.
+    pub caption: String,
+    /// Alternative text read aloud by screen readers.
+    pub alt: String,
+}
+
+/// A goal number (component, sequence): written `3-5` or `３－５`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GoalNo {
+    pub component: u32,
+    pub seq: u32,
+}
+
+impl fmt::Display for GoalNo {
+    /// The form printed in documents: ３－５.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&japanese::goal_number(self.component, self.seq))
+    }
+}
+
+impl std::str::FromStr for GoalNo {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        japanese::parse_goal_number(s).map(|(component, seq)| GoalNo { component, seq })
+    }
+}
+
+/// A calendar day, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub time::Date);
+
+impl std::str::FromStr for Day {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        japanese::parse_date(s).map(Day)
+    }
+}
+
+impl fmt::Display for Day {
+    /// ISO form, the form templates receive (filters format it in Japanese).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        write!(f, "{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
+    }
+}
+
+/// A time of day, written `HH:MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Clock(pub japanese::ClockTime);
+
+impl std::str::FromStr for Clock {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        japanese::parse_time(s).map(Clock)
+    }
+}
+
+impl fmt::Display for Clock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0.hour, self.0.minute)
+    }
+}
+
+/// Scalars written as strings in YAML: parsed on load (so serde_yaml reports the line of a bad
+/// value), printed back in their canonical string form, described as patterned strings in the
+/// JSON Schema.
+macro_rules! string_scalar {
+    ($ty:ty, $name:literal, $pattern:literal, $what:literal) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                $name.into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "pattern": $pattern,
+                    "description": $what,
+                })
+            }
+        }
+    };
+}
+
+string_scalar!(
+    GoalNo,
+    "GoalNo",
+    "^\\s*[0-9０-９]+\\s*[-－]\\s*[0-9０-９]+\\s*$",
+    "目標番号（例: 3-5）"
+);
+string_scalar!(
+    Day,
+    "Day",
+    "^[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}$",
+    "日付（例: 2025-03-25）"
+);
+string_scalar!(
+    Clock,
+    "Clock",
+    "^[0-9０-９]{1,2}[:：][0-9０-９]{2}$",
+    "時刻（例: 15:00）"
+);

@@ -1,0 +1,289 @@
+//! Rendering: minijinja templates under `templates/` turn the document view into Typst markup.
+//!
+//! Every value a template prints is escaped for Typst markup automatically (a custom
+//! auto-escape mode); templates print markup of their own with `|safe` or write it literally.
+//! Undefined variables are errors.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
+use serde::Serialize;
+use walkdir::WalkDir;
+
+use crate::diag::Problem;
+use crate::japanese;
+
+/// Templates with this ending produce Typst markup and are auto-escaped.
+pub const TYPST_TEMPLATE_SUFFIX: &str = ".typ.j2";
+const TYPST_ESCAPE: AutoEscape = AutoEscape::Custom("typst");
+
+/// The loaded templates and their environment.
+pub struct Renderer {
+    env: Environment<'static>,
+    dir: PathBuf,
+    sources: BTreeMap<String, String>,
+}
+
+impl Renderer {
+    /// Loads every template under `dir`.
+    pub fn load(dir: &Path) -> Result<Renderer, Problem> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_keep_trailing_newline(true);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(TYPST_TEMPLATE_SUFFIX) {
+                TYPST_ESCAPE
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if state.auto_escape() == TYPST_ESCAPE && !value.is_safe() {
+                if value.is_none() {
+                    return Ok(());
+                }
+                let text = match value.as_str() {
+                    Some(s) => s.to_string(),
+                    None => value.to_string(),
+                };
+                out.write_str(&escape_markup(&text))
+                    .map_err(|_| Error::new(ErrorKind::WriteFailure, "write failed"))
+            } else {
+                minijinja::escape_formatter(out, state, value)
+            }
+        });
+        register_filters(&mut env);
+
+        let mut sources = BTreeMap::new();
+        if !dir.is_dir() {
+            return Err(Problem::error(dir, "templates フォルダが見つかりません。"));
+        }
+        let mut files: Vec<PathBuf> = WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .filter(|p| p.extension().is_some_and(|e| e == "j2"))
+            .collect();
+        files.sort();
+        for path in files {
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = crate::project::read_text(&path)?;
+            env.add_template_owned(name.clone(), text.clone())
+                .map_err(|e| template_problem(dir, &sources_with(&sources, &name, &text), &e))?;
+            sources.insert(name, text);
+        }
+        Ok(Renderer {
+            env,
+            dir: dir.to_path_buf(),
+            sources,
+        })
+    }
+
+    /// Renders `template` (e.g. `annual_report.typ.j2`) with `context`.
+    pub fn render(&self, template: &str, context: impl Serialize) -> Result<String, Problem> {
+        let tmpl = self.env.get_template(template).map_err(|_| {
+            Problem::error(
+                self.dir.join(template),
+                format!("テンプレート {template} が見つかりません。"),
+            )
+            .hint(format!(
+                "templates フォルダにあるテンプレート: {}",
+                self.sources.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+        })?;
+        tmpl.render(context)
+            .map_err(|e| template_problem(&self.dir, &self.sources, &e))
+    }
+}
+
+fn sources_with(
+    sources: &BTreeMap<String, String>,
+    name: &str,
+    text: &str,
+) -> BTreeMap<String, String> {
+    let mut s = sources.clone();
+    s.insert(name.to_string(), text.to_string());
+    s
+}
+
+/// A template error as a problem: template file, line, the offending source line.
+fn template_problem(dir: &Path, sources: &BTreeMap<String, String>, err: &Error) -> Problem {
+    // The innermost error names the template and line where it happened.
+    let mut e: &dyn std::error::Error = err;
+    let mut located = err;
+    while let Some(src) = e.source() {
+        if let Some(m) = src.downcast_ref::<Error>()
+            && m.name().is_some()
+        {
+            located = m;
+        }
+        e = src;
+    }
+    let name = located.name().unwrap_or("?");
+    let line = located.line();
+    let detail = located.detail().unwrap_or_default();
+    let what = match located.kind() {
+        ErrorKind::UndefinedError => format!("テンプレートで使われている値がありません（{detail}）。"),
+        ErrorKind::SyntaxError => format!("テンプレートの書き方に誤りがあります（{detail}）。"),
+        ErrorKind::UnknownFilter => format!("テンプレートで知らないフィルタが使われています（{detail}）。"),
+        _ => format!("テンプレートの処理に失敗しました（{located}）。"),
+    };
+    let mut p = Problem::error(dir.join(name), what).at(line, None);
+    if let (Some(line), Some(src)) = (line, sources.get(name))
+        && let Some(text) = src.lines().nth(line.saturating_sub(1))
+    {
+        p = p.hint(format!("{line} 行目: {}", text.trim()));
+    }
+    p
+}
+
+/// Escapes text for Typst markup so that it prints verbatim and runs nothing.
+///
+/// - every ASCII punctuation character is backslash-escaped, so no markup, code, math,
+///   comment, label or reference can start;
+/// - line breaks become `#linebreak()`, so the generated source never breaks a Japanese
+///   paragraph (a source newline would print as a space, typst issue 792);
+/// - control characters, which nothing can print, are dropped;
+/// - runs of full-width digits (５０, １０：００, ３－５) are wrapped in `#box[…]` so a line
+///   break never splits them.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_fw_digit(c) {
+            // A run: digits, with separators only between digits.
+            let mut j = i + 1;
+            while j < chars.len()
+                && (is_fw_digit(chars[j])
+                    || (is_fw_joiner(chars[j]) && chars.get(j + 1).copied().is_some_and(is_fw_digit)))
+            {
+                j += 1;
+            }
+            if j - i >= 2 {
+                out.push_str("#box[");
+                out.extend(&chars[i..j]);
+                out.push(']');
+            } else {
+                out.push(c);
+            }
+            i = j;
+            continue;
+        }
+        match c {
+            '\r' if chars.get(i + 1) == Some(&'\n') => {}
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push_str("#linebreak()");
+            }
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_fw_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+fn is_fw_joiner(c: char) -> bool {
+    matches!(c, '－' | '：' | '，' | '．' | '／')
+}
+
+/// A Typst string literal (for code positions such as `image("…")`).
+pub fn typst_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn filter_error(e: String) -> Error {
+    Error::new(ErrorKind::InvalidOperation, e)
+}
+
+fn date_arg(s: &str) -> Result<time::Date, Error> {
+    japanese::parse_date(s).map_err(filter_error)
+}
+
+fn time_arg(s: &str) -> Result<japanese::ClockTime, Error> {
+    japanese::parse_time(s).map_err(filter_error)
+}
+
+/// The Japanese formatting filters templates use.
+fn register_filters(env: &mut Environment<'static>) {
+    env.add_filter("wareki", |s: String| date_arg(&s).map(japanese::wareki_date));
+    env.add_filter("wareki_month", |s: String| {
+        date_arg(&s).map(japanese::wareki_month)
+    });
+    env.add_filter("weekday", |s: String| date_arg(&s).map(japanese::weekday));
+    env.add_filter("fiscal_year", |y: i32| {
+        japanese::fiscal_year(y).map_err(filter_error)
+    });
+    env.add_filter("fiscal_year_short", |y: i32| {
+        japanese::fiscal_year_short(y).map_err(filter_error)
+    });
+    env.add_filter("time_ja", |s: String| time_arg(&s).map(japanese::time_ja));
+    env.add_filter("clock", |s: String| time_arg(&s).map(japanese::time_clock));
+    env.add_filter("zen", |v: Value| japanese::fullwidth(&v.to_string()));
+    env.add_filter("paren_number", japanese::paren_number);
+    env.add_filter("circled_number", japanese::circled_number);
+    env.add_filter("typst_str", |v: Value| {
+        Value::from_safe_string(typst_string(&v.to_string()))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_markup_character() {
+        assert_eq!(escape_markup("#let x = 1"), "\\#let x \\= 1");
+        assert_eq!(escape_markup("*a* _b_ `c`"), "\\*a\\* \\_b\\_ \\`c\\`");
+        assert_eq!(escape_markup("// c"), "\\/\\/ c");
+        assert_eq!(escape_markup("a\nb"), "a#linebreak()b");
+        assert_eq!(escape_markup("a\r\nb"), "a#linebreak()b");
+        assert_eq!(escape_markup("x\u{7}y"), "xy");
+    }
+
+    #[test]
+    fn boxes_full_width_number_runs() {
+        assert_eq!(escape_markup("５０名"), "#box[５０]名");
+        assert_eq!(escape_markup("年１回"), "年１回");
+        assert_eq!(escape_markup("３－５と１０：００"), "#box[３－５]と#box[１０：００]");
+        assert_eq!(escape_markup("３－"), "３－");
+    }
+
+    #[test]
+    fn typst_strings() {
+        assert_eq!(typst_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+}

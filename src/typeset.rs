@@ -1,0 +1,193 @@
+//! Typesetting: Typst markup → laid-out document → PDF (PDF/A-2b with PDF/UA-1), inside our
+//! own process, and typst's diagnostics turned into problems staff can act on.
+
+use std::path::PathBuf;
+
+use typst::{World, WorldExt};
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst::layout::{Frame, FrameItem, Point};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::diag::Problem;
+use crate::world::ShiryoWorld;
+
+/// One document to typeset.
+pub struct Job<'a> {
+    /// A stable identity, e.g. `council/report`: names the PDF's identifier.
+    pub ident: &'a str,
+    /// Virtual path of the generated main source inside the project root.
+    pub vpath: &'a str,
+    /// The generated Typst markup.
+    pub markup: &'a str,
+    /// The document's own date: `today` inside typst and the PDF's timestamp.
+    pub date: time::Date,
+    /// Where the problem should point when the markup is at fault (the template).
+    pub template: PathBuf,
+}
+
+/// Compiles `job.markup` in `world`. Warnings are returned beside the document.
+pub fn compile(
+    world: &mut ShiryoWorld,
+    job: &Job,
+) -> Result<(PagedDocument, Vec<Problem>), Vec<Problem>> {
+    world.reset();
+    world.set_today(job.date);
+    world.set_main(job.vpath, job.markup);
+    let warned = typst::compile::<PagedDocument>(world);
+    let warnings = warned
+        .warnings
+        .iter()
+        .map(|d| diagnostic_problem(world, job, d))
+        .collect();
+    match warned.output {
+        Ok(doc) => Ok((doc, warnings)),
+        Err(errors) => Err(errors
+            .iter()
+            .map(|d| diagnostic_problem(world, job, d))
+            .collect()),
+    }
+}
+
+/// Exports a laid-out document as PDF/A-2b + PDF/UA-1, deterministically.
+pub fn export_pdf(
+    world: &ShiryoWorld,
+    job: &Job,
+    doc: &PagedDocument,
+) -> Result<Vec<u8>, Vec<Problem>> {
+    let standards = PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
+        .map_err(|e| vec![Problem::error(&job.template, e.message().to_string())])?;
+    let d = job.date;
+    let timestamp = Datetime::from_ymd(d.year(), d.month() as u8, d.day()).map(Timestamp::new_utc);
+    let options = PdfOptions {
+        ident: Smart::Custom(job.ident.to_string()),
+        creator: Smart::Custom(Some(format!("shiryo {}", env!("CARGO_PKG_VERSION")))),
+        timestamp,
+        standards,
+        tagged: true,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(doc, &options).map_err(|errors| {
+        errors
+            .iter()
+            .map(|d| diagnostic_problem(world, job, d))
+            .collect()
+    })
+}
+
+/// A typst diagnostic as a problem pointing at the generated line, with the line itself and
+/// its neighbours, so the template or the value that produced it can be found.
+fn diagnostic_problem(world: &ShiryoWorld, job: &Job, d: &SourceDiagnostic) -> Problem {
+    let severity = match d.severity {
+        Severity::Error => crate::diag::Severity::Error,
+        Severity::Warning => crate::diag::Severity::Warning,
+    };
+    let mut message = format!("組版でエラーが起きました: {}", d.message);
+    if severity == crate::diag::Severity::Warning {
+        message = format!("組版の警告: {}", d.message);
+    }
+    let mut p = Problem::error(&job.template, message);
+    p.severity = severity;
+    let located = d
+        .span
+        .id()
+        .zip(world.range(d.span))
+        .and_then(|(id, range)| Some((world.source(id).ok()?, range)));
+    if let Some((source, range)) = located {
+        let text = source.text();
+        let line = text[..range.start.min(text.len())].matches('\n').count();
+        let lines: Vec<&str> = text.lines().collect();
+        let from = line.saturating_sub(1);
+        let to = (line + 2).min(lines.len());
+        let context: Vec<String> = (from..to)
+            .map(|i| {
+                let mark = if i == line { ">" } else { " " };
+                format!("{mark}{:>5} | {}", i + 1, shorten(lines[i], 160))
+            })
+            .collect();
+        p = p.hint(format!(
+            "生成された Typst の {} 行目（--emit-typst で全体を出力できます）:\n{}",
+            line + 1,
+            context.join("\n")
+        ));
+    }
+    let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    if !hints.is_empty() {
+        let extra = hints.join(" / ");
+        p.hint = Some(match p.hint {
+            Some(h) => format!("{h}\n  → {extra}"),
+            None => extra,
+        });
+    }
+    p
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    }
+}
+
+/// One line of laid-out text: its page (1-based), position and text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub font: String,
+}
+
+/// Every run of text in the laid-out document, page by page, in frame order. Tests read the
+/// document through this, not through a PDF text extractor.
+pub fn text_runs(doc: &PagedDocument) -> Vec<TextRun> {
+    let mut runs = Vec::new();
+    for (i, page) in doc.pages().iter().enumerate() {
+        collect_runs(&page.frame, Point::zero(), i + 1, &mut runs);
+    }
+    runs
+}
+
+fn collect_runs(frame: &Frame, offset: Point, page: usize, runs: &mut Vec<TextRun>) {
+    for (pos, item) in frame.items() {
+        let at = offset + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                let shifted = at + Point::new(group.transform.tx, group.transform.ty);
+                collect_runs(&group.frame, shifted, page, runs);
+            }
+            FrameItem::Text(text) => runs.push(TextRun {
+                page,
+                x: at.x.to_pt(),
+                y: at.y.to_pt(),
+                text: text.text.to_string(),
+                font: text.font.font().info().family.clone(),
+            }),
+            _ => {}
+        }
+    }
+}
+
+/// The document's text as lines: runs on the same page and baseline joined left to right.
+pub fn text_lines(doc: &PagedDocument) -> Vec<(usize, String)> {
+    let mut runs = text_runs(doc);
+    runs.sort_by(|a, b| {
+        (a.page, a.y.round() as i64, a.x.round() as i64).cmp(&(
+            b.page,
+            b.y.round() as i64,
+            b.x.round() as i64,
+        ))
+    });
+    let mut lines: Vec<(usize, i64, String)> = Vec::new();
+    for r in runs {
+        let y = r.y.round() as i64;
+        match lines.last_mut() {
+            Some((p, ly, text)) if *p == r.page && *ly == y => text.push_str(&r.text),
+            _ => lines.push((r.page, y, r.text)),
+        }
+    }
+    lines.into_iter().map(|(p, _, t)| (p, t)).collect()
+}

@@ -1,0 +1,526 @@
+//! Checks on the content beyond what the types enforce, and Japanese wording for the
+//! errors serde and YAML report.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::diag::{Problem, Problems};
+use crate::japanese;
+use crate::model::{Document, GoalNo};
+use crate::project::{CouncilData, Project, YearData};
+use crate::view::goal_iter;
+
+/// Image formats typst can place.
+const IMAGE_FORMATS: &[&str] = &["svg", "png", "jpg", "jpeg", "gif", "webp"];
+
+/// Every check on a loaded project. Problems point at the file and, where it can be found,
+/// the line of the offending value.
+pub fn check(project: &Project) -> Problems {
+    let mut problems = Problems::default();
+    for council in &project.councils {
+        check_council(council, &mut problems);
+    }
+    Problems(
+        problems
+            .0
+            .into_iter()
+            .map(|p| p.relative_to(&project.root))
+            .collect(),
+    )
+}
+
+fn check_council(c: &CouncilData, out: &mut Problems) {
+    let council_file = c.dir.join("council.yaml");
+    if c.council.evaluation_words.is_empty() {
+        out.push(
+            Problem::error(&council_file, "評価の言葉（evaluation_words）が空です。")
+                .field("evaluation_words")
+                .hint("例: [達成, 一部達成, 未達成]"),
+        );
+    }
+    for (&fy, year) in &c.years {
+        check_goals(fy, year, out);
+        check_meetings(c, fy, year, out);
+        check_evaluation(c, fy, year, out);
+        check_members(c, &council_file, year, out);
+    }
+    for file in &c.documents {
+        match &file.document {
+            Document::AnnualReport(r) => {
+                let needs = [
+                    (r.year, "goals", "目標（goals.yaml）"),
+                    (r.year, "evaluation", "評価（evaluation.yaml）"),
+                    (r.year + 1, "goals", "目標（goals.yaml）"),
+                ];
+                for (fy, key, what) in needs {
+                    let has = c.years.get(&fy).is_some_and(|y| y.files.contains_key(key));
+                    if !has {
+                        out.push(
+                            Problem::error(&file.path, format!("{}の{what}がありません。", fy_name(fy)))
+                                .field("year")
+                                .hint(format!("{}/{fy}/{key}.yaml を作ってください。", c.slug)),
+                        );
+                    }
+                }
+                if let Some(f) = &r.figure {
+                    check_image(&c.dir, &f.file, &file.path, out);
+                }
+            }
+        }
+    }
+}
+
+fn fy_name(fy: i32) -> String {
+    japanese::fiscal_year(fy).unwrap_or_else(|_| format!("{fy}年度"))
+}
+
+fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
+    let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
+        return;
+    };
+    let mut seen = BTreeSet::new();
+    let mut components = BTreeSet::new();
+    for c in &set.components {
+        if !components.insert(c.number) {
+            out.push(
+                Problem::error(file, format!("構成要素 {} が２回あります。", c.number))
+                    .at(find_line(file, "number", &c.number.to_string()), None),
+            );
+        }
+    }
+    let primary: BTreeMap<GoalNo, bool> = goal_iter(set)
+        .map(|g| (g.number, g.repeats.is_none()))
+        .collect();
+    for c in &set.components {
+        let mut last: Option<GoalNo> = None;
+        for g in c.issues.iter().flat_map(|i| &i.goals) {
+            let n = g.number;
+            let line = find_goal_line(file, n);
+            let at = |p: Problem| p.at(line, None);
+            if !seen.insert(n) {
+                out.push(at(Problem::error(file, format!("目標番号 {n} が２回あります。"))
+                    .hint("番号を付け直してください。")));
+            }
+            if n.component != c.number {
+                out.push(at(Problem::error(
+                    file,
+                    format!("目標 {n} が構成要素 {} の中にあります。", japanese::fullwidth(&c.number.to_string())),
+                )
+                .hint(format!("番号を {} にするか、構成要素 {} の中に移してください。", GoalNo { component: c.number, seq: n.seq }, japanese::fullwidth(&n.component.to_string())))));
+            }
+            if let Some(prev) = last
+                && prev.component == n.component
+                && n.seq != prev.seq + 1
+                && n.seq > prev.seq
+            {
+                out.push(at(Problem::warning(
+                    file,
+                    format!("目標番号が {prev} の次に {n} となっていて、間が抜けています。"),
+                )
+                .hint("番号を詰めてください（番号を変えたら評価や日程の番号も直します）。")));
+            }
+            last = Some(n);
+            match g.repeats {
+                Some(r) => {
+                    match primary.get(&r) {
+                        None => out.push(at(Problem::error(
+                            file,
+                            format!("目標 {n} は {r} の再掲ですが、{} に目標 {r} がありません。", fy_name(fy)),
+                        )
+                        .hint("repeats: には同じ年度の目標番号を書いてください。"))),
+                        Some(false) => out.push(at(Problem::error(
+                            file,
+                            format!("目標 {n} の再掲元 {r} も再掲です。"),
+                        )
+                        .hint("再掲元には本文のある目標を指定してください。"))),
+                        Some(true) => {}
+                    }
+                    if g.activity.is_some() || g.target.is_some() {
+                        out.push(at(Problem::error(
+                            file,
+                            format!("目標 {n} は {r} の再掲なのに、活動目標や目標値が書かれています。"),
+                        )
+                        .hint("再掲の目標には number と repeats だけを書きます（本文は再掲元から引き継がれます）。")));
+                    }
+                }
+                None => {
+                    for (value, key, what) in [(&g.activity, "activity", "活動目標"), (&g.target, "target", "目標値")] {
+                        if value.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                            out.push(at(Problem::error(file, format!("目標 {n} の{what}（{key}）がありません。"))
+                                .hint(format!("{key}: を書くか、別の目標の再掲なら repeats: を書いてください。"))));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
+    let Some(file) = year.files.get("meetings") else {
+        return;
+    };
+    let goals: BTreeSet<GoalNo> = year.goals.iter().flat_map(goal_iter).map(|g| g.number).collect();
+    let mut expected = 1;
+    for (i, m) in year.meetings.meetings.iter().enumerate() {
+        let field = |f: &str| format!("meetings[{i}].{f}");
+        let line = find_line(file, "number", &m.number.to_string());
+        if m.number != expected {
+            out.push(
+                Problem::error(file, format!(
+                    "会議の回数が順番になっていません（第{}回のところに第{}回があります）。",
+                    japanese::fullwidth(&expected.to_string()),
+                    japanese::fullwidth(&m.number.to_string())
+                ))
+                .at(line, None)
+                .field(field("number"))
+                .hint("会議は第１回から順に、重複なく書いてください。"),
+            );
+        }
+        expected = m.number + 1;
+        if let Some(d) = m.date
+            && japanese::fiscal_year_of(d.0) != fy
+        {
+            out.push(
+                Problem::error(file, format!(
+                    "第{}回の日付 {} が{}（{}-04-01～{}-03-31）の外です。",
+                    japanese::fullwidth(&m.number.to_string()),
+                    d,
+                    fy_name(fy),
+                    fy,
+                    fy + 1
+                ))
+                .at(find_line(file, "date", &d.to_string()), None)
+                .field(field("date")),
+            );
+        }
+        if let (Some(s), Some(e)) = (m.start, m.end)
+            && e <= s
+        {
+            out.push(
+                Problem::error(file, format!("第{}回の終了時刻 {e} が開始時刻 {s} より前です。", japanese::fullwidth(&m.number.to_string())))
+                    .at(find_line(file, "end", &e.to_string()), None)
+                    .field(field("end")),
+            );
+        }
+        for g in &m.goals {
+            if !goals.contains(g) {
+                out.push(
+                    Problem::error(file, format!(
+                        "第{}回が対応する目標 {g} は、{}の目標にありません。",
+                        japanese::fullwidth(&m.number.to_string()),
+                        fy_name(fy)
+                    ))
+                    .at(line, None)
+                    .field(field("goals"))
+                    .hint(format!("{}/{fy}/goals.yaml の目標番号を確かめてください。", c.slug)),
+                );
+            }
+        }
+    }
+}
+
+fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
+    let (Some(eval), Some(file)) = (&year.evaluation, year.files.get("evaluation")) else {
+        return;
+    };
+    let Some(set) = &year.goals else {
+        out.push(
+            Problem::error(file, format!("{}の目標（goals.yaml）がないため、評価を確かめられません。", fy_name(fy)))
+                .hint(format!("{}/{fy}/goals.yaml を作ってください。", c.slug)),
+        );
+        return;
+    };
+    let words = &c.council.evaluation_words;
+    let mut missing = Vec::new();
+    for g in goal_iter(set) {
+        match (g.repeats, eval.results.contains_key(&g.number)) {
+            (None, false) => missing.push(g.number.to_string()),
+            (Some(r), true) => out.push(
+                Problem::error(file, format!("目標 {} は {r} の再掲なので、評価は書きません（{r} の評価が使われます）。", g.number))
+                    .at(find_goal_line(file, g.number), None)
+                    .field(format!("results.{}", g.number)),
+            ),
+            _ => {}
+        }
+    }
+    if !missing.is_empty() {
+        out.push(
+            Problem::error(file, format!("評価のない目標があります: {}", missing.join("、")))
+                .field("results")
+                .hint(format!("目標ごとに評価（{}）を書いてください。", words.join(" / "))),
+        );
+    }
+    let known: BTreeSet<GoalNo> = goal_iter(set).map(|g| g.number).collect();
+    for (n, word) in &eval.results {
+        let line = find_goal_line(file, *n);
+        if !known.contains(n) {
+            out.push(
+                Problem::error(file, format!("目標 {n} は{}の目標にありません。", fy_name(fy)))
+                    .at(line, None)
+                    .field(format!("results.{n}")),
+            );
+        }
+        if !words.contains(word) {
+            let mut p = Problem::error(file, format!("目標 {n} の評価「{word}」は使えない言葉です。"))
+                .at(line, None)
+                .field(format!("results.{n}"));
+            p = match nearest(word, words) {
+                Some(k) => p.hint(format!("{word} → {k} ですか？ 使える言葉: {}", words.join(" / "))),
+                None => p.hint(format!("使える言葉: {}（council.yaml の evaluation_words）", words.join(" / "))),
+            };
+            out.push(p);
+        }
+    }
+}
+
+fn check_members(c: &CouncilData, council_file: &Path, year: &YearData, out: &mut Problems) {
+    let (Some(list), Some(file)) = (&year.members, year.files.get("members")) else {
+        return;
+    };
+    for (i, m) in list.members.iter().enumerate() {
+        if let Some(role) = &m.role
+            && !c.council.roles.contains(role)
+        {
+            out.push(
+                Problem::error(file, format!("役職「{role}」は council.yaml の roles にありません。"))
+                    .at(find_line(file, "role", role), None)
+                    .field(format!("members[{i}].role"))
+                    .hint(format!(
+                        "使える役職: {}（{} の roles に加えることもできます）",
+                        c.council.roles.join(" / "),
+                        council_file.display()
+                    )),
+            );
+        }
+    }
+}
+
+/// An image must exist inside the council folder and be in a format typst can place.
+fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
+    let path = council_dir.join(file);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let inside = path
+        .canonicalize()
+        .ok()
+        .zip(council_dir.canonicalize().ok())
+        .is_some_and(|(p, d)| p.starts_with(d));
+    let problem = if !path.is_file() {
+        Some(format!("図のファイル {file} が見つかりません。"))
+    } else if !inside {
+        Some(format!("図のファイル {file} が協議会のフォルダの外にあります。"))
+    } else if !IMAGE_FORMATS.contains(&ext.as_str()) {
+        Some(format!("図のファイル {file} は使えない形式です。"))
+    } else if std::fs::File::open(&path).is_err() {
+        Some(format!("図のファイル {file} を読めません。"))
+    } else {
+        None
+    };
+    if let Some(message) = problem {
+        out.push(
+            Problem::error(doc, message)
+                .at(find_line(doc, "file", file), None)
+                .field("figure.file")
+                .hint(format!(
+                    "協議会のフォルダからの相対パスで、{} のいずれかの画像を指定してください。",
+                    IMAGE_FORMATS.join(" / ")
+                )),
+        );
+    }
+}
+
+/// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
+pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines().position(|l| {
+        let l = l.trim_start().trim_start_matches("- ").trim_start();
+        l.strip_prefix(key)
+            .and_then(|r| r.trim_start().strip_prefix(':'))
+            .map(|v| v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']))
+            .is_some_and(|v| v == value)
+    })
+    .map(|i| i + 1)
+}
+
+/// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
+/// digits are written.
+fn find_goal_line(path: &Path, n: GoalNo) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let is_n = |s: &str| s.trim().trim_matches(['"', '\'']).parse::<GoalNo>().ok() == Some(n);
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            match l.split_once(':') {
+                Some(("number", v)) => is_n(v),
+                Some((k, _)) => is_n(k),
+                None => false,
+            }
+        })
+        .map(|i| i + 1)
+}
+
+
+/// Turns a serde / serde_yaml error message into a Japanese message and, where one helps, a
+/// hint. Messages our own parsers produce are already Japanese and pass through.
+pub fn explain_serde(raw: &str) -> (String, Option<String>) {
+    // serde_yaml appends " at line L column C"; the location is reported separately.
+    let msg = match raw.find(" at line ") {
+        Some(i) => &raw[..i],
+        None => raw,
+    };
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known = backticked(expected);
+        let hint = match nearest(field, &known) {
+            Some(k) => format!("{field} → {k} ですか？ 書ける項目: {}", known.join(", ")),
+            None => format!("書ける項目: {}", known.join(", ")),
+        };
+        return (format!("知らない項目 {field} があります。"), Some(hint));
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (variant, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known = backticked(expected);
+        return (
+            format!("種類 {variant} はありません。"),
+            Some(format!("書ける種類: {}", known.join(", "))),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("必要な項目 {field} がありません。"),
+            Some(format!("{field}: を書き足してください。")),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return (
+            format!(
+                "値の種類が違います（{} ではなく {} を書いてください）。",
+                kind_ja(found),
+                kind_ja(expected)
+            ),
+            None,
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return (
+            format!(
+                "値が正しくありません（{} ではなく {} を書いてください）。",
+                kind_ja(found),
+                kind_ja(expected)
+            ),
+            None,
+        );
+    }
+    if msg.starts_with("duplicate entry") || msg.contains("duplicate key") {
+        return (
+            "同じ項目が２回書かれています。".into(),
+            Some("どちらか一方を消してください。".into()),
+        );
+    }
+    if msg.contains("repetition limit") || msg.contains("recursion limit") {
+        return (
+            "YAML の別名（&/*）の展開や入れ子が多すぎます。".into(),
+            Some("別名（& と *）を使わずに書いてください。".into()),
+        );
+    }
+    if msg.contains("while parsing")
+        || msg.contains("while scanning")
+        || msg.contains("did not find expected")
+        || msg.contains("mapping values are not allowed")
+        || msg.contains("found character")
+    {
+        return (
+            format!("YAML の書き方に誤りがあります（{msg}）。"),
+            Some("字下げ（行頭の空白）と「: 」の後の空白を確かめてください。値に「: 」や「#」を含むときは \"…\" で囲みます。".into()),
+        );
+    }
+    if msg.contains("invalid length") {
+        return (format!("項目の数が正しくありません（{msg}）。"), None);
+    }
+    // Our own parsers (dates, times, goal numbers) already speak Japanese.
+    (msg.to_string(), None)
+}
+
+/// The `backticked` words of a serde "expected one of `a`, `b`" list.
+fn backticked(s: &str) -> Vec<String> {
+    s.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The known word closest to `word`, if it is close enough to be a typo.
+pub fn nearest<'a>(word: &str, known: &'a [String]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(word, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.as_str())
+}
+
+fn kind_ja(s: &str) -> String {
+    let s = s.trim();
+    let table = [
+        ("a string", "文字列"),
+        ("string", "文字列"),
+        ("integer", "整数"),
+        ("u32", "整数"),
+        ("i32", "整数"),
+        ("a sequence", "リスト（- で始まる行）"),
+        ("sequence", "リスト（- で始まる行）"),
+        ("a map", "項目: 値 の組"),
+        ("map", "項目: 値 の組"),
+        ("struct", "項目: 値 の組"),
+        ("boolean", "真偽値"),
+        ("unit value", "空の値"),
+        ("floating point", "小数"),
+    ];
+    for (en, ja) in table {
+        if s.starts_with(en) || s.contains(&format!("struct {en}")) {
+            return match s.split_once('`') {
+                Some((_, v)) => format!("{ja}「{}」", v.trim_end_matches('`')),
+                None => ja.to_string(),
+            };
+        }
+    }
+    if s.starts_with("struct ") || s.starts_with("internally tagged enum") {
+        return "項目: 値 の組".into();
+    }
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_suggests_nearest() {
+        let (m, h) = explain_serde(
+            "meetings[0]: unknown field `venu`, expected one of `number`, `date`, `venue` at line 3 column 5",
+        );
+        assert!(m.contains("知らない項目 venu"), "{m}");
+        assert!(h.unwrap().starts_with("venu → venue ですか？"));
+    }
+
+    #[test]
+    fn missing_and_types() {
+        assert_eq!(
+            explain_serde("missing field `name`").0,
+            "必要な項目 name がありません。"
+        );
+        let (m, _) = explain_serde("invalid type: integer `5`, expected a string");
+        assert_eq!(
+            m,
+            "値の種類が違います（整数「5」 ではなく 文字列 を書いてください）。"
+        );
+    }
+}

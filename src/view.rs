@@ -1,0 +1,240 @@
+//! The view: what a template receives. Derived from the content, never written by staff:
+//! re-listed goals carry the text and result of the goal they repeat, years come in pairs,
+//! counts for spanning cells are computed.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{
+    Activity, AnnualReport, Author, Council, Goal, GoalNo, GoalSet, Meeting, Member,
+};
+use crate::project::{CouncilData, YearData};
+
+/// Context of an annual report template.
+#[derive(Debug, Serialize)]
+pub struct ReportView<'a> {
+    pub council: &'a Council,
+    pub doc: ReportDoc<'a>,
+    /// The evaluated year.
+    pub evaluated: YearView<'a>,
+    /// The year the new goals are for.
+    pub next: YearView<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportDoc<'a> {
+    pub material: Option<&'a str>,
+    pub date: String,
+    pub author: &'a Author,
+    pub introduction: &'a [String],
+    pub evaluation_closing: &'a [String],
+    pub goals_introduction: &'a [String],
+    pub figure: Option<FigureView<'a>>,
+    pub schedule_introduction: &'a [String],
+    pub members_introduction: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureView<'a> {
+    /// Path from the project root, as typst sees it (`/content/…`).
+    pub path: String,
+    pub caption: &'a str,
+    pub alt: &'a str,
+}
+
+/// One fiscal year as templates see it.
+#[derive(Debug, Serialize)]
+pub struct YearView<'a> {
+    /// Western year of its April (2024 for 令和６年度).
+    pub year: i32,
+    pub components: Vec<ComponentView<'a>>,
+    pub meetings: Vec<MeetingView<'a>>,
+    pub activities: &'a [Activity],
+    pub members: &'a [Member],
+}
+
+#[derive(Debug, Serialize)]
+pub struct ComponentView<'a> {
+    pub number: u32,
+    pub name: &'a str,
+    /// Rows the component's cell spans.
+    pub rows: usize,
+    pub issues: Vec<IssueView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IssueView<'a> {
+    pub issue: &'a str,
+    pub rows: usize,
+    pub goals: Vec<GoalView<'a>>,
+}
+
+/// A goal with everything resolved.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView<'a> {
+    /// ３－５.
+    pub number: String,
+    /// The goal it re-lists, ３－４, when it is a 【再掲】.
+    pub repeats: Option<String>,
+    pub activity: &'a str,
+    pub target: &'a str,
+    pub label: Option<&'a str>,
+    /// The evaluation result, when the year was evaluated.
+    pub result: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeetingView<'a> {
+    pub number: u32,
+    pub date: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub venue: Option<&'a str>,
+    pub attendance: Option<u32>,
+    pub activity: Option<&'a str>,
+    pub goals: Vec<GoalView<'a>>,
+    pub content: Option<&'a str>,
+    pub outcomes: &'a [String],
+}
+
+/// The goals of a year by number, for resolving references.
+struct GoalIndex<'a> {
+    goals: BTreeMap<GoalNo, &'a Goal>,
+    results: BTreeMap<GoalNo, &'a str>,
+}
+
+impl<'a> GoalIndex<'a> {
+    fn new(year: &'a YearData) -> Self {
+        let goals = year
+            .goals
+            .iter()
+            .flat_map(goal_iter)
+            .map(|g| (g.number, g))
+            .collect();
+        let results = year
+            .evaluation
+            .iter()
+            .flat_map(|e| e.results.iter().map(|(k, v)| (*k, v.as_str())))
+            .collect();
+        GoalIndex { goals, results }
+    }
+
+    /// The goal whose text and result `g` carries: itself, or the goal it re-lists.
+    fn origin(&self, g: &'a Goal) -> &'a Goal {
+        g.repeats
+            .and_then(|r| self.goals.get(&r).copied())
+            .unwrap_or(g)
+    }
+
+    fn view(&self, g: &'a Goal) -> GoalView<'a> {
+        let origin = self.origin(g);
+        GoalView {
+            number: g.number.to_string(),
+            repeats: g.repeats.map(|r| r.to_string()),
+            activity: origin.activity.as_deref().unwrap_or_default(),
+            target: origin.target.as_deref().unwrap_or_default(),
+            label: g.label.as_deref().or(origin.label.as_deref()),
+            result: self.results.get(&origin.number).copied(),
+        }
+    }
+
+    fn view_no(&self, no: GoalNo) -> Option<GoalView<'a>> {
+        self.goals.get(&no).map(|g| self.view(g))
+    }
+}
+
+/// Every goal of a goal set, in order.
+pub fn goal_iter(set: &GoalSet) -> impl Iterator<Item = &Goal> {
+    set.components
+        .iter()
+        .flat_map(|c| c.issues.iter().flat_map(|i| i.goals.iter()))
+}
+
+static NO_DATA: std::sync::LazyLock<YearData> = std::sync::LazyLock::new(YearData::default);
+
+/// The view of one fiscal year of a council (empty parts where nothing is written).
+pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
+    let data = council.years.get(&year).unwrap_or(&NO_DATA);
+    let index = GoalIndex::new(data);
+    let components = data
+        .goals
+        .iter()
+        .flat_map(|s| s.components.iter())
+        .map(|c| {
+            let issues: Vec<IssueView> = c
+                .issues
+                .iter()
+                .map(|i| IssueView {
+                    issue: &i.issue,
+                    rows: i.goals.len(),
+                    goals: i.goals.iter().map(|g| index.view(g)).collect(),
+                })
+                .collect();
+            ComponentView {
+                number: c.number,
+                name: &c.name,
+                rows: issues.iter().map(|i| i.rows).sum(),
+                issues,
+            }
+        })
+        .collect();
+    let meetings = data
+        .meetings
+        .meetings
+        .iter()
+        .map(|m| meeting_view(m, &index))
+        .collect();
+    YearView {
+        year,
+        components,
+        meetings,
+        activities: &data.meetings.activities,
+        members: data.members.as_ref().map(|m| &m.members[..]).unwrap_or(&[]),
+    }
+}
+
+fn meeting_view<'a>(m: &'a Meeting, index: &GoalIndex<'a>) -> MeetingView<'a> {
+    MeetingView {
+        number: m.number,
+        date: m.date.map(|d| d.to_string()),
+        start: m.start.map(|t| t.to_string()),
+        end: m.end.map(|t| t.to_string()),
+        venue: m.venue.as_deref(),
+        attendance: m.attendance,
+        activity: m.activity.as_deref(),
+        goals: m.goals.iter().filter_map(|n| index.view_no(*n)).collect(),
+        content: m.content.as_deref(),
+        outcomes: &m.outcomes,
+    }
+}
+
+/// The context of an annual report.
+pub fn report_view<'a>(council: &'a CouncilData, report: &'a AnnualReport) -> ReportView<'a> {
+    let council_rel = council_virtual_dir(council);
+    ReportView {
+        council: &council.council,
+        doc: ReportDoc {
+            material: report.material.as_deref(),
+            date: report.date.to_string(),
+            author: &report.author,
+            introduction: &report.introduction,
+            evaluation_closing: &report.evaluation_closing,
+            goals_introduction: &report.goals_introduction,
+            figure: report.figure.as_ref().map(|f| FigureView {
+                path: format!("{council_rel}/{}", f.file.trim_start_matches("./")),
+                caption: &f.caption,
+                alt: &f.alt,
+            }),
+            schedule_introduction: &report.schedule_introduction,
+            members_introduction: &report.members_introduction,
+        },
+        evaluated: year_view(council, report.year),
+        next: year_view(council, report.year + 1),
+    }
+}
+
+/// The council folder as a virtual path from the project root: `/content/<slug>`.
+pub fn council_virtual_dir(council: &CouncilData) -> String {
+    format!("/content/{}", council.slug)
+}

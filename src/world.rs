@@ -1,0 +1,197 @@
+//! Our own typst `World`: generated sources in memory, files only from inside the project root,
+//! fonts only from `fonts/`, a fixed date. One input gives one PDF, byte for byte.
+//!
+//! The world is long-lived: `set_main` replaces the text of a document's source in place
+//! (`Source::replace`), so typst's incremental compilation reuses what did not change, and
+//! `reset` forgets cached file contents between compiles.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::diag::Problem;
+
+/// The font files shiryo loads, and from nowhere else.
+pub const FONT_DIR: &str = "fonts";
+
+pub struct ShiryoWorld {
+    root: PathBuf,
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+    today: Option<Datetime>,
+}
+
+impl ShiryoWorld {
+    /// A world for the project at `root` (canonicalised), with the fonts under `root/fonts`.
+    pub fn new(root: &Path) -> Result<ShiryoWorld, Problem> {
+        let root = root.canonicalize().map_err(|e| {
+            Problem::error(root, format!("プロジェクトのフォルダを開けません（{e}）。"))
+        })?;
+        let fonts = load_fonts(&root.join(FONT_DIR))?;
+        let book = FontBook::from_fonts(&fonts);
+        let main = virtual_id("/__shiryo__/empty.typ");
+        let mut sources = HashMap::new();
+        sources.insert(main, Source::new(main, String::new()));
+        Ok(ShiryoWorld {
+            root,
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(book),
+            fonts,
+            main,
+            sources,
+            files: Mutex::new(HashMap::new()),
+            today: None,
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Makes `text` the main source, under the virtual path `vpath` (e.g.
+    /// `/content/<council>/documents/<name>.typ`). An existing source at that path is edited in
+    /// place, so an unchanged prefix keeps its cached layout.
+    pub fn set_main(&mut self, vpath: &str, text: &str) -> FileId {
+        let id = virtual_id(vpath);
+        self.sources
+            .entry(id)
+            .and_modify(|s| {
+                if s.text() != text {
+                    s.replace(text);
+                }
+            })
+            .or_insert_with(|| Source::new(id, text.to_string()));
+        self.main = id;
+        id
+    }
+
+    /// The date typst's `datetime.today()` returns: the document's own date.
+    pub fn set_today(&mut self, date: time::Date) {
+        self.today = Datetime::from_ymd(date.year(), date.month() as u8, date.day());
+    }
+
+    /// Forgets file contents read during the last compile, so edited images are read again.
+    pub fn reset(&mut self) {
+        self.files.lock().map(|mut f| f.clear()).ok();
+    }
+
+    /// The path of a file inside the root, refusing anything that leaves it (`..`, absolute
+    /// paths elsewhere, symbolic links pointing out).
+    fn resolve(&self, id: FileId) -> FileResult<PathBuf> {
+        let rooted = id.get();
+        if !matches!(rooted.root(), VirtualRoot::Project) {
+            return Err(FileError::Other(Some(
+                "パッケージは使えません（shiryo はネットワークからパッケージを取得しません）".into(),
+            )));
+        }
+        let path = rooted
+            .vpath()
+            .realize(&self.root)
+            .map_err(FileError::Realize)?;
+        let real = path
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, &path))?;
+        if !real.starts_with(&self.root) {
+            return Err(FileError::AccessDenied);
+        }
+        Ok(real)
+    }
+}
+
+/// A file id in the project root.
+pub fn virtual_id(vpath: &str) -> FileId {
+    let vpath = VirtualPath::new(vpath).unwrap_or_else(|_| VirtualPath::new("/invalid").unwrap());
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+/// Loads every font file under `dir`, in name order (so the font book is the same everywhere).
+fn load_fonts(dir: &Path) -> Result<Vec<Font>, Problem> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| {
+            Problem::error(dir, format!("fonts フォルダを読めません（{e}）。"))
+                .hint("プロジェクトに同梱の fonts フォルダが必要です。")
+        })?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"))
+        })
+        .collect();
+    paths.sort();
+    let mut fonts = Vec::new();
+    for path in paths {
+        let data = std::fs::read(&path)
+            .map_err(|e| Problem::error(&path, format!("フォントを読めません（{e}）。")))?;
+        let before = fonts.len();
+        fonts.extend(Font::iter(Bytes::new(data)));
+        if fonts.len() == before {
+            return Err(Problem::error(&path, "フォントとして読み込めません。")
+                .hint("TrueType（.ttf）か OpenType（.otf）のフォントを置いてください。"));
+        }
+    }
+    if fonts.is_empty() {
+        return Err(Problem::error(dir, "フォントがありません。")
+            .hint("fonts フォルダに BIZ UD明朝 と BIZ UDゴシック を置いてください。"));
+    }
+    Ok(fonts)
+}
+
+impl World for ShiryoWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if let Some(source) = self.sources.get(&id) {
+            return Ok(source.clone());
+        }
+        let bytes = self.file(id)?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text.to_string()))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        let mut files = self.files.lock().map_err(|_| FileError::Other(None))?;
+        files
+            .entry(id)
+            .or_insert_with(|| {
+                let path = self.resolve(id)?;
+                if path.is_dir() {
+                    return Err(FileError::IsDirectory);
+                }
+                std::fs::read(&path)
+                    .map(Bytes::new)
+                    .map_err(|e| FileError::from_io(e, &path))
+            })
+            .clone()
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
