@@ -151,15 +151,24 @@ pub fn select<'a>(
         match matches.as_slice() {
             [one] => chosen.push(**one),
             [] => problems.push(
-                Problem::error(project.root.join("content"), format!("資料 {name} が見つかりません。"))
-                    .hint(format!(
-                        "作成できる資料: {}",
-                        all.iter().map(|(c, d)| d.id(c)).collect::<Vec<_>>().join(", ")
-                    )),
+                Problem::error(
+                    project.root.join("content"),
+                    format!("資料 {name} が見つかりません。"),
+                )
+                .hint(format!(
+                    "作成できる資料: {}",
+                    all.iter()
+                        .map(|(c, d)| d.id(c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
             ),
             _ => problems.push(
-                Problem::error(project.root.join("content"), format!("資料 {name} が複数あります。"))
-                    .hint("協議会のフォルダ名を付けて 協議会/資料 の形で指定してください。"),
+                Problem::error(
+                    project.root.join("content"),
+                    format!("資料 {name} が複数あります。"),
+                )
+                .hint("協議会のフォルダ名を付けて 協議会/資料 の形で指定してください。"),
             ),
         }
     }

@@ -119,15 +119,24 @@ fn load_council(file: &Path, content: &Path, problems: &mut Problems) -> Option<
     let mut years = BTreeMap::new();
     let mut documents = Vec::new();
     for entry in sorted_entries(&dir) {
-        let name = entry.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = entry
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if entry.is_dir() {
             if name == "documents" {
                 documents = load_documents(&entry, problems);
             } else if let Ok(year) = name.parse::<i32>() {
                 if !(1900..=2200).contains(&year) || name.len() != 4 {
                     problems.push(
-                        Problem::error(&entry, format!("年度のフォルダ名 {name} が正しくありません。"))
-                            .hint("年度のフォルダは西暦４桁で名付けてください（令和６年度なら 2024）。"),
+                        Problem::error(
+                            &entry,
+                            format!("年度のフォルダ名 {name} が正しくありません。"),
+                        )
+                        .hint(
+                            "年度のフォルダは西暦４桁で名付けてください（令和６年度なら 2024）。",
+                        ),
                     );
                     continue;
                 }
@@ -202,7 +211,11 @@ fn load_documents(dir: &Path, problems: &mut Problems) -> Vec<DocumentFile> {
 }
 
 fn is_yaml(path: &Path) -> bool {
-    path.is_file() && matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    path.is_file()
+        && matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
 }
 
 fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
@@ -220,7 +233,10 @@ pub fn read_yaml<T: DeserializeOwned>(path: &Path, problems: &mut Problems) -> O
         Ok(text) => match parse_yaml(&text) {
             Ok(v) => Some(v),
             Err(p) => {
-                problems.push(Problem { file: path.to_path_buf(), ..p });
+                problems.push(Problem {
+                    file: path.to_path_buf(),
+                    ..p
+                });
                 None
             }
         },

@@ -132,9 +132,13 @@ fn template_problem(dir: &Path, sources: &BTreeMap<String, String>, err: &Error)
     let line = located.line();
     let detail = located.detail().unwrap_or_default();
     let what = match located.kind() {
-        ErrorKind::UndefinedError => format!("テンプレートで使われている値がありません（{detail}）。"),
+        ErrorKind::UndefinedError => {
+            format!("テンプレートで使われている値がありません（{detail}）。")
+        }
         ErrorKind::SyntaxError => format!("テンプレートの書き方に誤りがあります（{detail}）。"),
-        ErrorKind::UnknownFilter => format!("テンプレートで知らないフィルタが使われています（{detail}）。"),
+        ErrorKind::UnknownFilter => {
+            format!("テンプレートで知らないフィルタが使われています（{detail}）。")
+        }
         _ => format!("テンプレートの処理に失敗しました（{located}）。"),
     };
     let mut p = Problem::error(dir.join(name), what).at(line, None);
@@ -166,7 +170,8 @@ pub fn escape_markup(text: &str) -> String {
             let mut j = i + 1;
             while j < chars.len()
                 && (is_fw_digit(chars[j])
-                    || (is_fw_joiner(chars[j]) && chars.get(j + 1).copied().is_some_and(is_fw_digit)))
+                    || (is_fw_joiner(chars[j])
+                        && chars.get(j + 1).copied().is_some_and(is_fw_digit)))
             {
                 j += 1;
             }
@@ -239,7 +244,9 @@ fn time_arg(s: &str) -> Result<japanese::ClockTime, Error> {
 
 /// The Japanese formatting filters templates use.
 fn register_filters(env: &mut Environment<'static>) {
-    env.add_filter("wareki", |s: String| date_arg(&s).map(japanese::wareki_date));
+    env.add_filter("wareki", |s: String| {
+        date_arg(&s).map(japanese::wareki_date)
+    });
     env.add_filter("wareki_month", |s: String| {
         date_arg(&s).map(japanese::wareki_month)
     });
@@ -278,7 +285,10 @@ mod tests {
     fn boxes_full_width_number_runs() {
         assert_eq!(escape_markup("５０名"), "#box[５０]名");
         assert_eq!(escape_markup("年１回"), "年１回");
-        assert_eq!(escape_markup("３－５と１０：００"), "#box[３－５]と#box[１０：００]");
+        assert_eq!(
+            escape_markup("３－５と１０：００"),
+            "#box[３－５]と#box[１０：００]"
+        );
         assert_eq!(escape_markup("３－"), "３－");
     }
 

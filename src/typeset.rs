@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use typst::{World, WorldExt};
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
 use typst::layout::{Frame, FrameItem, Point};
+use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -131,12 +131,13 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-/// One line of laid-out text: its page (1-based), position and text.
+/// One run of laid-out text: its page (1-based), position, width and text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
     pub page: usize,
     pub x: f64,
     pub y: f64,
+    pub width: f64,
     pub text: String,
     pub font: String,
 }
@@ -163,6 +164,7 @@ fn collect_runs(frame: &Frame, offset: Point, page: usize, runs: &mut Vec<TextRu
                 page,
                 x: at.x.to_pt(),
                 y: at.y.to_pt(),
+                width: text.width().to_pt(),
                 text: text.text.to_string(),
                 font: text.font.font().info().family.clone(),
             }),
@@ -171,23 +173,48 @@ fn collect_runs(frame: &Frame, offset: Point, page: usize, runs: &mut Vec<TextRu
     }
 }
 
-/// The document's text as lines: runs on the same page and baseline joined left to right.
-pub fn text_lines(doc: &PagedDocument) -> Vec<(usize, String)> {
+/// One visual line: runs on the same page and baseline that touch each other, left to right
+/// (two table cells side by side are two lines).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+/// The document's text as visual lines, top to bottom, left to right.
+pub fn text_lines(doc: &PagedDocument) -> Vec<TextLine> {
     let mut runs = text_runs(doc);
-    runs.sort_by(|a, b| {
-        (a.page, a.y.round() as i64, a.x.round() as i64).cmp(&(
-            b.page,
-            b.y.round() as i64,
-            b.x.round() as i64,
-        ))
-    });
-    let mut lines: Vec<(usize, i64, String)> = Vec::new();
+    let key = |r: &TextRun| {
+        (
+            r.page,
+            (r.y * 10.0).round() as i64,
+            (r.x * 10.0).round() as i64,
+        )
+    };
+    runs.sort_by_key(key);
+    let mut lines: Vec<(TextLine, f64)> = Vec::new();
     for r in runs {
-        let y = r.y.round() as i64;
         match lines.last_mut() {
-            Some((p, ly, text)) if *p == r.page && *ly == y => text.push_str(&r.text),
-            _ => lines.push((r.page, y, r.text)),
+            Some((line, end))
+                if line.page == r.page
+                    && (line.y - r.y).abs() < 0.05
+                    && (r.x - *end).abs() < 2.0 =>
+            {
+                line.text.push_str(&r.text);
+                *end = r.x + r.width;
+            }
+            _ => lines.push((
+                TextLine {
+                    page: r.page,
+                    x: r.x,
+                    y: r.y,
+                    text: r.text.clone(),
+                },
+                r.x + r.width,
+            )),
         }
     }
-    lines.into_iter().map(|(p, _, t)| (p, t)).collect()
+    lines.into_iter().map(|(l, _)| l).collect()
 }

@@ -56,9 +56,12 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
                     let has = c.years.get(&fy).is_some_and(|y| y.files.contains_key(key));
                     if !has {
                         out.push(
-                            Problem::error(&file.path, format!("{}の{what}がありません。", fy_name(fy)))
-                                .field("year")
-                                .hint(format!("{}/{fy}/{key}.yaml を作ってください。", c.slug)),
+                            Problem::error(
+                                &file.path,
+                                format!("{}の{what}がありません。", fy_name(fy)),
+                            )
+                            .field("year")
+                            .hint(format!("{}/{fy}/{key}.yaml を作ってください。", c.slug)),
                         );
                     }
                 }
@@ -98,15 +101,28 @@ fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
             let line = find_goal_line(file, n);
             let at = |p: Problem| p.at(line, None);
             if !seen.insert(n) {
-                out.push(at(Problem::error(file, format!("目標番号 {n} が２回あります。"))
-                    .hint("番号を付け直してください。")));
+                out.push(at(Problem::error(
+                    file,
+                    format!("目標番号 {n} が２回あります。"),
+                )
+                .hint("番号を付け直してください。")));
             }
             if n.component != c.number {
                 out.push(at(Problem::error(
                     file,
-                    format!("目標 {n} が構成要素 {} の中にあります。", japanese::fullwidth(&c.number.to_string())),
+                    format!(
+                        "目標 {n} が構成要素 {} の中にあります。",
+                        japanese::fullwidth(&c.number.to_string())
+                    ),
                 )
-                .hint(format!("番号を {} にするか、構成要素 {} の中に移してください。", GoalNo { component: c.number, seq: n.seq }, japanese::fullwidth(&n.component.to_string())))));
+                .hint(format!(
+                    "番号を {} にするか、構成要素 {} の中に移してください。",
+                    GoalNo {
+                        component: c.number,
+                        seq: n.seq
+                    },
+                    japanese::fullwidth(&n.component.to_string())
+                ))));
             }
             if let Some(prev) = last
                 && prev.component == n.component
@@ -117,7 +133,9 @@ fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
                     file,
                     format!("目標番号が {prev} の次に {n} となっていて、間が抜けています。"),
                 )
-                .hint("番号を詰めてください（番号を変えたら評価や日程の番号も直します）。")));
+                .hint(
+                    "番号を詰めてください（番号を変えたら評価や日程の番号も直します）。",
+                )));
             }
             last = Some(n);
             match g.repeats {
@@ -125,7 +143,10 @@ fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
                     match primary.get(&r) {
                         None => out.push(at(Problem::error(
                             file,
-                            format!("目標 {n} は {r} の再掲ですが、{} に目標 {r} がありません。", fy_name(fy)),
+                            format!(
+                                "目標 {n} は {r} の再掲ですが、{} に目標 {r} がありません。",
+                                fy_name(fy)
+                            ),
                         )
                         .hint("repeats: には同じ年度の目標番号を書いてください。"))),
                         Some(false) => out.push(at(Problem::error(
@@ -144,10 +165,18 @@ fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
                     }
                 }
                 None => {
-                    for (value, key, what) in [(&g.activity, "activity", "活動目標"), (&g.target, "target", "目標値")] {
+                    for (value, key, what) in [
+                        (&g.activity, "activity", "活動目標"),
+                        (&g.target, "target", "目標値"),
+                    ] {
                         if value.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                            out.push(at(Problem::error(file, format!("目標 {n} の{what}（{key}）がありません。"))
-                                .hint(format!("{key}: を書くか、別の目標の再掲なら repeats: を書いてください。"))));
+                            out.push(at(Problem::error(
+                                file,
+                                format!("目標 {n} の{what}（{key}）がありません。"),
+                            )
+                            .hint(format!(
+                                "{key}: を書くか、別の目標の再掲なら repeats: を書いてください。"
+                            ))));
                         }
                     }
                 }
@@ -160,18 +189,26 @@ fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems)
     let Some(file) = year.files.get("meetings") else {
         return;
     };
-    let goals: BTreeSet<GoalNo> = year.goals.iter().flat_map(goal_iter).map(|g| g.number).collect();
+    let goals: BTreeSet<GoalNo> = year
+        .goals
+        .iter()
+        .flat_map(goal_iter)
+        .map(|g| g.number)
+        .collect();
     let mut expected = 1;
     for (i, m) in year.meetings.meetings.iter().enumerate() {
         let field = |f: &str| format!("meetings[{i}].{f}");
         let line = find_line(file, "number", &m.number.to_string());
         if m.number != expected {
             out.push(
-                Problem::error(file, format!(
-                    "会議の回数が順番になっていません（第{}回のところに第{}回があります）。",
-                    japanese::fullwidth(&expected.to_string()),
-                    japanese::fullwidth(&m.number.to_string())
-                ))
+                Problem::error(
+                    file,
+                    format!(
+                        "会議の回数が順番になっていません（第{}回のところに第{}回があります）。",
+                        japanese::fullwidth(&expected.to_string()),
+                        japanese::fullwidth(&m.number.to_string())
+                    ),
+                )
                 .at(line, None)
                 .field(field("number"))
                 .hint("会議は第１回から順に、重複なく書いてください。"),
@@ -182,14 +219,17 @@ fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems)
             && japanese::fiscal_year_of(d.0) != fy
         {
             out.push(
-                Problem::error(file, format!(
-                    "第{}回の日付 {} が{}（{}-04-01～{}-03-31）の外です。",
-                    japanese::fullwidth(&m.number.to_string()),
-                    d,
-                    fy_name(fy),
-                    fy,
-                    fy + 1
-                ))
+                Problem::error(
+                    file,
+                    format!(
+                        "第{}回の日付 {} が{}（{}-04-01～{}-03-31）の外です。",
+                        japanese::fullwidth(&m.number.to_string()),
+                        d,
+                        fy_name(fy),
+                        fy,
+                        fy + 1
+                    ),
+                )
                 .at(find_line(file, "date", &d.to_string()), None)
                 .field(field("date")),
             );
@@ -198,22 +238,34 @@ fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems)
             && e <= s
         {
             out.push(
-                Problem::error(file, format!("第{}回の終了時刻 {e} が開始時刻 {s} より前です。", japanese::fullwidth(&m.number.to_string())))
-                    .at(find_line(file, "end", &e.to_string()), None)
-                    .field(field("end")),
+                Problem::error(
+                    file,
+                    format!(
+                        "第{}回の終了時刻 {e} が開始時刻 {s} より前です。",
+                        japanese::fullwidth(&m.number.to_string())
+                    ),
+                )
+                .at(find_line(file, "end", &e.to_string()), None)
+                .field(field("end")),
             );
         }
         for g in &m.goals {
             if !goals.contains(g) {
                 out.push(
-                    Problem::error(file, format!(
-                        "第{}回が対応する目標 {g} は、{}の目標にありません。",
-                        japanese::fullwidth(&m.number.to_string()),
-                        fy_name(fy)
-                    ))
+                    Problem::error(
+                        file,
+                        format!(
+                            "第{}回が対応する目標 {g} は、{}の目標にありません。",
+                            japanese::fullwidth(&m.number.to_string()),
+                            fy_name(fy)
+                        ),
+                    )
                     .at(line, None)
                     .field(field("goals"))
-                    .hint(format!("{}/{fy}/goals.yaml の目標番号を確かめてください。", c.slug)),
+                    .hint(format!(
+                        "{}/{fy}/goals.yaml の目標番号を確かめてください。",
+                        c.slug
+                    )),
                 );
             }
         }
@@ -226,8 +278,14 @@ fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problem
     };
     let Some(set) = &year.goals else {
         out.push(
-            Problem::error(file, format!("{}の目標（goals.yaml）がないため、評価を確かめられません。", fy_name(fy)))
-                .hint(format!("{}/{fy}/goals.yaml を作ってください。", c.slug)),
+            Problem::error(
+                file,
+                format!(
+                    "{}の目標（goals.yaml）がないため、評価を確かめられません。",
+                    fy_name(fy)
+                ),
+            )
+            .hint(format!("{}/{fy}/goals.yaml を作ってください。", c.slug)),
         );
         return;
     };
@@ -237,18 +295,30 @@ fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problem
         match (g.repeats, eval.results.contains_key(&g.number)) {
             (None, false) => missing.push(g.number.to_string()),
             (Some(r), true) => out.push(
-                Problem::error(file, format!("目標 {} は {r} の再掲なので、評価は書きません（{r} の評価が使われます）。", g.number))
-                    .at(find_goal_line(file, g.number), None)
-                    .field(format!("results.{}", g.number)),
+                Problem::error(
+                    file,
+                    format!(
+                        "目標 {} は {r} の再掲なので、評価は書きません（{r} の評価が使われます）。",
+                        g.number
+                    ),
+                )
+                .at(find_goal_line(file, g.number), None)
+                .field(format!("results.{}", g.number)),
             ),
             _ => {}
         }
     }
     if !missing.is_empty() {
         out.push(
-            Problem::error(file, format!("評価のない目標があります: {}", missing.join("、")))
-                .field("results")
-                .hint(format!("目標ごとに評価（{}）を書いてください。", words.join(" / "))),
+            Problem::error(
+                file,
+                format!("評価のない目標があります: {}", missing.join("、")),
+            )
+            .field("results")
+            .hint(format!(
+                "目標ごとに評価（{}）を書いてください。",
+                words.join(" / ")
+            )),
         );
     }
     let known: BTreeSet<GoalNo> = goal_iter(set).map(|g| g.number).collect();
@@ -256,18 +326,30 @@ fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problem
         let line = find_goal_line(file, *n);
         if !known.contains(n) {
             out.push(
-                Problem::error(file, format!("目標 {n} は{}の目標にありません。", fy_name(fy)))
-                    .at(line, None)
-                    .field(format!("results.{n}")),
+                Problem::error(
+                    file,
+                    format!("目標 {n} は{}の目標にありません。", fy_name(fy)),
+                )
+                .at(line, None)
+                .field(format!("results.{n}")),
             );
         }
         if !words.contains(word) {
-            let mut p = Problem::error(file, format!("目標 {n} の評価「{word}」は使えない言葉です。"))
-                .at(line, None)
-                .field(format!("results.{n}"));
+            let mut p = Problem::error(
+                file,
+                format!("目標 {n} の評価「{word}」は使えない言葉です。"),
+            )
+            .at(line, None)
+            .field(format!("results.{n}"));
             p = match nearest(word, words) {
-                Some(k) => p.hint(format!("{word} → {k} ですか？ 使える言葉: {}", words.join(" / "))),
-                None => p.hint(format!("使える言葉: {}（council.yaml の evaluation_words）", words.join(" / "))),
+                Some(k) => p.hint(format!(
+                    "{word} → {k} ですか？ 使える言葉: {}",
+                    words.join(" / ")
+                )),
+                None => p.hint(format!(
+                    "使える言葉: {}（council.yaml の evaluation_words）",
+                    words.join(" / ")
+                )),
             };
             out.push(p);
         }
@@ -283,14 +365,17 @@ fn check_members(c: &CouncilData, council_file: &Path, year: &YearData, out: &mu
             && !c.council.roles.contains(role)
         {
             out.push(
-                Problem::error(file, format!("役職「{role}」は council.yaml の roles にありません。"))
-                    .at(find_line(file, "role", role), None)
-                    .field(format!("members[{i}].role"))
-                    .hint(format!(
-                        "使える役職: {}（{} の roles に加えることもできます）",
-                        c.council.roles.join(" / "),
-                        council_file.display()
-                    )),
+                Problem::error(
+                    file,
+                    format!("役職「{role}」は council.yaml の roles にありません。"),
+                )
+                .at(find_line(file, "role", role), None)
+                .field(format!("members[{i}].role"))
+                .hint(format!(
+                    "使える役職: {}（{} の roles に加えることもできます）",
+                    c.council.roles.join(" / "),
+                    council_file.display()
+                )),
             );
         }
     }
@@ -312,7 +397,9 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
     let problem = if !path.is_file() {
         Some(format!("図のファイル {file} が見つかりません。"))
     } else if !inside {
-        Some(format!("図のファイル {file} が協議会のフォルダの外にあります。"))
+        Some(format!(
+            "図のファイル {file} が協議会のフォルダの外にあります。"
+        ))
     } else if !IMAGE_FORMATS.contains(&ext.as_str()) {
         Some(format!("図のファイル {file} は使えない形式です。"))
     } else if std::fs::File::open(&path).is_err() {
@@ -336,14 +423,21 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
 /// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
 pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
     let text = std::fs::read_to_string(path).ok()?;
-    text.lines().position(|l| {
-        let l = l.trim_start().trim_start_matches("- ").trim_start();
-        l.strip_prefix(key)
-            .and_then(|r| r.trim_start().strip_prefix(':'))
-            .map(|v| v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']))
-            .is_some_and(|v| v == value)
-    })
-    .map(|i| i + 1)
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            l.strip_prefix(key)
+                .and_then(|r| r.trim_start().strip_prefix(':'))
+                .map(|v| {
+                    v.split(" #")
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_matches(['"', '\''])
+                })
+                .is_some_and(|v| v == value)
+        })
+        .map(|i| i + 1)
 }
 
 /// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
@@ -362,7 +456,6 @@ fn find_goal_line(path: &Path, n: GoalNo) -> Option<usize> {
         })
         .map(|i| i + 1)
 }
-
 
 /// Turns a serde / serde_yaml error message into a Japanese message and, where one helps, a
 /// hint. Messages our own parsers produce are already Japanese and pass through.

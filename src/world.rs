@@ -92,7 +92,8 @@ impl ShiryoWorld {
         let rooted = id.get();
         if !matches!(rooted.root(), VirtualRoot::Project) {
             return Err(FileError::Other(Some(
-                "パッケージは使えません（shiryo はネットワークからパッケージを取得しません）".into(),
+                "パッケージは使えません（shiryo はネットワークからパッケージを取得しません）"
+                    .into(),
             )));
         }
         let path = rooted
@@ -125,9 +126,12 @@ fn load_fonts(dir: &Path) -> Result<Vec<Font>, Problem> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"))
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "ttf" | "otf" | "ttc" | "otc"
+                )
+            })
         })
         .collect();
     paths.sort();
