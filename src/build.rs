@@ -246,3 +246,22 @@ pub fn build(
     }
     Ok(problems)
 }
+
+/// Everything `build` does except writing: load, check, render, compile and export every
+/// document. Returns all problems found and how many documents were checked.
+pub fn check(builder: &mut Builder) -> (Problems, usize) {
+    let (project, mut problems) = Project::load(&builder.root);
+    problems.extend(crate::validate::check(&project));
+    if problems.has_errors() {
+        return (problems, project.documents().count());
+    }
+    let mut count = 0;
+    for (council, file) in project.documents() {
+        count += 1;
+        match builder.typeset(council, file) {
+            Ok(t) => problems.0.extend(t.warnings),
+            Err(ps) => problems.extend(ps),
+        }
+    }
+    (problems, count)
+}

@@ -11,6 +11,7 @@ pub mod japanese;
 pub mod model;
 pub mod project;
 pub mod render;
+pub mod schema;
 pub mod typeset;
 pub mod validate;
 pub mod view;

@@ -34,6 +34,21 @@ enum Command {
         /// 作る資料（例: niiza-chiiki-ikou/r6-hyoka）。省略するとすべて
         documents: Vec<String>,
     },
+    /// PDF を書かずに、content/ とテンプレートの誤りをすべて確かめます
+    Check {
+        /// プロジェクトのフォルダ
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// 警告があるときも失敗（終了コード 1）にします
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// エディタの入力補完に使う JSON Schema を schema/ に書き出します
+    Schema {
+        /// プロジェクトのフォルダ
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -44,6 +59,42 @@ fn main() -> ExitCode {
             emit_typst,
             documents,
         } => run_build(&root, &documents, emit_typst),
+        Command::Check {
+            root,
+            deny_warnings,
+        } => run_check(&root, deny_warnings),
+        Command::Schema { root } => run_schema(&root),
+    }
+}
+
+fn run_check(root: &std::path::Path, deny_warnings: bool) -> ExitCode {
+    let mut builder = match Builder::new(root) {
+        Ok(b) => b,
+        Err(problems) => return fail(&problems),
+    };
+    let (problems, documents) = build::check(&mut builder);
+    eprint!("{problems}");
+    let (errors, warnings) = (problems.errors(), problems.warnings());
+    println!("確認しました: 資料 {documents} 件、エラー {errors} 件、警告 {warnings} 件");
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_schema(root: &std::path::Path) -> ExitCode {
+    match shiryo::schema::write_all(&root.join("schema")) {
+        Ok(paths) => {
+            for p in paths {
+                println!("作成: {}", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("エラー: スキーマを書き込めません（{e}）。");
+            ExitCode::FAILURE
+        }
     }
 }
 

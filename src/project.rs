@@ -282,10 +282,33 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
             None => (None, None),
         };
         let (message, hint) = crate::validate::explain_serde(&inner.to_string());
+        // serde_yaml reports a value our own parser refused at the start of its mapping; point
+        // at the key's own line when it follows.
+        let key = field.rsplit('.').next().unwrap_or_default();
+        let (line, column) = match line.and_then(|l| key_line_after(text, l, key)) {
+            Some(l) if Some(l) != line => (Some(l), None),
+            _ => (line, column),
+        };
         let mut p = Problem::error(PathBuf::new(), message)
             .at(line, column)
             .field(field);
         p.hint = hint;
         p
     })
+}
+
+/// The first line at or after `from` (1-based) that sets `key:`.
+fn key_line_after(text: &str, from: usize, key: &str) -> Option<usize> {
+    if key.is_empty() || key.contains('[') {
+        return None;
+    }
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| {
+            let l = l.trim_start().trim_start_matches("- ");
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+        .map(|(i, _)| i + 1)
 }

@@ -132,9 +132,7 @@ fn template_problem(dir: &Path, sources: &BTreeMap<String, String>, err: &Error)
     let line = located.line();
     let detail = located.detail().unwrap_or_default();
     let what = match located.kind() {
-        ErrorKind::UndefinedError => {
-            format!("テンプレートで使われている値がありません（{detail}）。")
-        }
+        ErrorKind::UndefinedError => "テンプレートで、内容にない値が使われています。".to_string(),
         ErrorKind::SyntaxError => format!("テンプレートの書き方に誤りがあります（{detail}）。"),
         ErrorKind::UnknownFilter => {
             format!("テンプレートで知らないフィルタが使われています（{detail}）。")

@@ -1,0 +1,97 @@
+//! The corpus of broken inputs: each file under `tests/broken/` makes one mistake in a copy of
+//! the sample project and records exactly what `shiryo` must answer (messages and exit code).
+//!
+//! A case file is YAML front matter, a line `---`, and the expected output. Run with
+//! `UPDATE_SNAPSHOTS=1 cargo test --test broken` to rewrite the expected outputs after an
+//! intended change of wording, then review the diff.
+
+mod common;
+
+use common::TempProject;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    /// What the case is about.
+    about: String,
+    edits: Vec<Edit>,
+    /// Command line, `--root` is added.
+    #[serde(default = "default_args")]
+    args: Vec<String>,
+    exit: i32,
+}
+
+fn default_args() -> Vec<String> {
+    vec!["check".into()]
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    file: String,
+    #[serde(default)]
+    replace: Option<String>,
+    #[serde(default)]
+    with: Option<String>,
+    #[serde(default)]
+    write: Option<String>,
+    /// Write this many bytes of filler (for size limits).
+    #[serde(default)]
+    write_bytes: Option<usize>,
+    #[serde(default)]
+    delete: bool,
+}
+
+fn apply(p: &TempProject, e: &Edit) {
+    if e.delete {
+        std::fs::remove_file(p.path().join(&e.file)).unwrap();
+    } else if let Some(text) = &e.write {
+        p.write(&e.file, text);
+    } else if let Some(n) = e.write_bytes {
+        p.write(&e.file, &format!("# {}\n", "x".repeat(n)));
+    } else {
+        let from = e.replace.as_deref().expect("replace");
+        p.edit(&e.file, from, e.with.as_deref().unwrap_or(""));
+    }
+}
+
+#[test]
+fn every_broken_input_gets_its_message() {
+    let dir = common::repo().join("tests/broken");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 20, "the corpus has {} cases", files.len());
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut failures = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (head, expected) = text
+            .split_once("\n---\n")
+            .expect("front matter, ---, output");
+        let case: Case = serde_yaml::from_str(head).unwrap();
+        let p = TempProject::sample();
+        for e in &case.edits {
+            apply(&p, e);
+        }
+        let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
+        let (code, stdout, stderr) = p.run(&args);
+        let actual = format!("{stderr}{stdout}");
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if update {
+            std::fs::write(&path, format!("{head}\n---\n{actual}")).unwrap();
+            continue;
+        }
+        if code != case.exit || actual != expected {
+            failures.push(format!(
+                "{name} ({}): exit {code} (expected {})\n--- expected\n{expected}--- actual\n{actual}",
+                case.about, case.exit
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,116 @@
+//! The command line as staff use it: what `build` prints and writes, and that a failed build
+//! never costs them the last good PDF.
+
+mod common;
+
+use common::TempProject;
+
+const PDF: &str = "output/niiza-chiiki-ikou/r6-hyoka.pdf";
+
+#[test]
+fn build_writes_the_pdf_and_says_where() {
+    let p = TempProject::sample();
+    let (code, stdout, stderr) = p.run(&["build", "--emit-typst"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with(&format!("作成: {PDF}（")), "{stdout}");
+    assert!(stdout.contains("ページ、"), "{stdout}");
+    let pdf = std::fs::read(p.path().join(PDF)).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let typ = p.read("output/niiza-chiiki-ikou/r6-hyoka.typ");
+    assert!(typ.contains("#set document("));
+    // Naming one document builds just that one.
+    let (code, stdout, _) = p.run(&["build", "r6-hyoka"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.matches("作成:").count(), 1);
+    let (code, _, stderr) = p.run(&["build", "no-such-document"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("資料 no-such-document が見つかりません。"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_last_good_pdf_untouched() {
+    let p = TempProject::sample();
+    assert_eq!(p.run(&["build"]).0, 0);
+    let before = std::fs::read(p.path().join(PDF)).unwrap();
+    let listing = || {
+        let mut names: Vec<String> = walkdir::WalkDir::new(p.path().join("output"))
+            .into_iter()
+            .map(|e| e.unwrap().path().display().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    let files_before = listing();
+
+    // A content mistake, a template mistake and a Typst mistake: each fails, nothing changes.
+    let breakages = [
+        (
+            "content/niiza-chiiki-ikou/2024/meetings.yaml",
+            "date: 2024-04-18",
+            "date: 2024-02-30",
+        ),
+        (
+            "templates/annual_report.typ.j2",
+            "[{{ doc.date | wareki }}]",
+            "[{{ doc.nothing }}]",
+        ),
+        (
+            "templates/annual_report.typ.j2",
+            "#align(right)[{{ doc.date",
+            "#alin(right)[{{ doc.date",
+        ),
+    ];
+    for (file, from, to) in breakages {
+        p.edit(file, from, to);
+        let (code, stdout, stderr) = p.run(&["build"]);
+        assert_eq!(code, 1, "{file}: {stdout}{stderr}");
+        assert!(
+            stderr.contains("output/ の PDF は変更していません。"),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read(p.path().join(PDF)).unwrap(), before, "{file}");
+        assert_eq!(
+            listing(),
+            files_before,
+            "no partial or temporary file is left"
+        );
+        p.edit(file, to, from);
+    }
+    // The next good save recovers.
+    assert_eq!(p.run(&["build"]).0, 0);
+}
+
+#[test]
+fn an_unwritable_output_folder_is_a_clear_error() {
+    let p = TempProject::sample();
+    p.write("output", "not a folder");
+    let (code, _, stderr) = p.run(&["build"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("出力フォルダを作れません"), "{stderr}");
+}
+
+#[test]
+fn check_on_the_sample_prints_one_summary_line() {
+    let p = TempProject::sample();
+    let (code, stdout, stderr) = p.run(&["check"]);
+    assert_eq!(code, 0);
+    assert_eq!(stderr, "");
+    assert_eq!(stdout, "確認しました: 資料 1 件、エラー 0 件、警告 0 件\n");
+    assert!(!p.path().join("output").exists(), "check writes nothing");
+}
+
+#[test]
+fn committed_schemas_are_the_generated_ones() {
+    for (name, schema) in shiryo::schema::all() {
+        let committed = std::fs::read_to_string(common::repo().join("schema").join(name))
+            .unwrap_or_else(|_| panic!("schema/{name} is missing: run `cargo run -- schema`"));
+        let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+        assert_eq!(
+            committed, generated,
+            "schema/{name} is stale: run `cargo run -- schema`"
+        );
+    }
+}
