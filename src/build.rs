@@ -66,12 +66,21 @@ impl Builder {
 
     /// Reads the content and checks it; errors stop the build.
     pub fn load(&self) -> Result<(Project, Problems), Problems> {
-        let (project, mut problems) = Project::load(&self.root);
-        problems.extend(crate::validate::check(&project));
+        let (project, problems) = self.load_checked();
         if problems.has_errors() {
             return Err(problems);
         }
         Ok((project, problems))
+    }
+
+    /// Reads the content and runs every check on it.
+    fn load_checked(&self) -> (Project, Problems) {
+        let (project, mut problems) = Project::load(&self.root);
+        problems.extend(crate::validate::check(&project));
+        problems.extend(crate::validate::check_printable(&project, |c| {
+            self.world.can_print(c)
+        }));
+        (project, problems)
     }
 
     /// Renders, compiles and exports one document.
@@ -250,8 +259,7 @@ pub fn build(
 /// Everything `build` does except writing: load, check, render, compile and export every
 /// document. Returns all problems found and how many documents were checked.
 pub fn check(builder: &mut Builder) -> (Problems, usize) {
-    let (project, mut problems) = Project::load(&builder.root);
-    problems.extend(crate::validate::check(&project));
+    let (project, mut problems) = builder.load_checked();
     if problems.has_errors() {
         return (problems, project.documents().count());
     }

@@ -17,8 +17,8 @@ pub struct Problem {
     /// The file, relative to the project root where possible.
     pub file: PathBuf,
     /// 1-based line and column, where known.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
     /// The field path, e.g. `meetings[2].date`.
     pub field: Option<String>,
     /// What is wrong (Japanese).
@@ -48,8 +48,9 @@ impl Problem {
     }
 
     pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
-        self.line = line;
-        self.column = column;
+        let small = |n: Option<usize>| n.and_then(|n| u32::try_from(n).ok());
+        self.line = small(line);
+        self.column = small(column);
         self
     }
 

@@ -73,7 +73,7 @@ fn run_check(root: &std::path::Path, deny_warnings: bool) -> ExitCode {
         Err(problems) => return fail(&problems),
     };
     let (problems, documents) = build::check(&mut builder);
-    eprint!("{problems}");
+    report(&problems);
     let (errors, warnings) = (problems.errors(), problems.warnings());
     println!("確認しました: 資料 {documents} 件、エラー {errors} 件、警告 {warnings} 件");
     if errors > 0 || (deny_warnings && warnings > 0) {
@@ -116,7 +116,7 @@ fn run_build(root: &std::path::Path, documents: &[String], emit_typst: bool) -> 
     });
     match result {
         Ok(warnings) => {
-            eprint!("{warnings}");
+            report(&warnings);
             println!("完了（{:.2}秒）", started.elapsed().as_secs_f64());
             ExitCode::SUCCESS
         }
@@ -124,8 +124,22 @@ fn run_build(root: &std::path::Path, documents: &[String], emit_typst: bool) -> 
     }
 }
 
+/// Prints problems, the first ones in full: a later error is often a consequence of an earlier.
+fn report(problems: &Problems) {
+    const SHOWN: usize = 30;
+    for p in problems.0.iter().take(SHOWN) {
+        eprintln!("{p}");
+    }
+    if problems.0.len() > SHOWN {
+        eprintln!(
+            "…ほか {} 件（後の誤りは前の誤りから続いていることが多いので、最初のものから直してください）",
+            problems.0.len() - SHOWN
+        );
+    }
+}
+
 fn fail(problems: &Problems) -> ExitCode {
-    eprint!("{problems}");
+    report(problems);
     eprintln!(
         "エラーが {} 件あります。output/ の PDF は変更していません。",
         problems.errors().max(1)

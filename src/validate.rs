@@ -422,6 +422,44 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
     }
 }
 
+/// Characters no bundled font has (emoji, rare kanji outside the fonts) cannot go into the PDF
+/// (PDF/A forbids missing glyphs): each is reported with its file, line and column, so staff
+/// can replace it before typst is ever asked.
+pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> Problems {
+    let mut out = Problems::default();
+    let files = project.councils.iter().flat_map(|c| {
+        std::iter::once(c.dir.join("council.yaml"))
+            .chain(c.years.values().flat_map(|y| y.files.values().cloned()))
+            .chain(c.documents.iter().map(|d| d.path.clone()))
+    });
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        for (i, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            for (col, c) in line.chars().enumerate() {
+                if c.is_control() || c.is_whitespace() || c.is_ascii() || can_print(c) {
+                    continue;
+                }
+                out.push(
+                    Problem::error(&file, format!("「{c}」（U+{:04X}）は同梱のフォントにない文字のため、印刷できません。", c as u32))
+                        .at(Some(i + 1), Some(col + 1))
+                        .hint("ほかの文字に置き換えてください（絵文字は使えません。人名の異体字は通常の字体にしてください）。"),
+                );
+            }
+        }
+    }
+    Problems(
+        out.0
+            .into_iter()
+            .map(|p| p.relative_to(&project.root))
+            .collect(),
+    )
+}
+
 /// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
 pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
     let text = std::fs::read_to_string(path).ok()?;

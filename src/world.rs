@@ -59,6 +59,13 @@ impl ShiryoWorld {
         &self.root
     }
 
+    /// Whether every bundled font lacks `c` (so it cannot be printed).
+    pub fn can_print(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+    }
+
     /// Makes `text` the main source, under the virtual path `vpath` (e.g.
     /// `/content/<council>/documents/<name>.typ`). An existing source at that path is edited in
     /// place, so an unchanged prefix keeps its cached layout.
