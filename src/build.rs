@@ -24,6 +24,8 @@ pub struct Typeset {
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
     pub warnings: Vec<Problem>,
+    /// The files typst read (images, PDFs): a change to any of them means a rebuild.
+    pub deps: Vec<PathBuf>,
     /// Time spent on rendering, compiling, exporting.
     pub timings: Timings,
 }
@@ -89,43 +91,50 @@ impl Builder {
         council: &CouncilData,
         file: &DocumentFile,
     ) -> Result<Typeset, Problems> {
-        let rel = |p: Problem| p.relative_to(&self.root);
-        let started = Instant::now();
-        let (template, markup, date) = match &file.document {
-            Document::AnnualReport(report) => {
-                let template = format!("{}{TYPST_TEMPLATE_SUFFIX}", report.template);
-                let view = crate::view::report_view(council, report);
-                let markup = self
-                    .renderer
-                    .render(&template, &view)
-                    .map_err(|p| Problems(vec![rel(p)]))?;
-                (template, markup, report.date.0)
-            }
-        };
-        let render = started.elapsed();
+        self.typeset_in(council, file, &[])
+    }
+
+    /// `typeset`, with the packets already being built (a packet may not contain itself).
+    fn typeset_in(
+        &mut self,
+        council: &CouncilData,
+        file: &DocumentFile,
+        outer: &[String],
+    ) -> Result<Typeset, Problems> {
+        let root = self.root.clone();
+        let rel = move |p: Problem| p.relative_to(&root);
         let id = file.id(council);
+        let started = Instant::now();
+        let (template, markup, date) = self.render_document(council, file, outer)?;
+        let render = started.elapsed();
         let vpath = format!("/content/{}/documents/{}.typ", council.slug, file.name);
+        let renderer = &self.renderer;
+        let origin = |line: &str| renderer.origin_of(line);
         let job = Job {
+            origin: &origin,
             ident: &id,
             vpath: &vpath,
             markup: &markup,
             date,
             template: self.root.join("templates").join(&template),
+            archival: !matches!(file.document, Document::Packet(_)),
         };
         let started = Instant::now();
         let (document, warnings) = typeset::compile(&mut self.world, &job)
-            .map_err(|ps| Problems(ps.into_iter().map(rel).collect()))?;
+            .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
         let compile = started.elapsed();
+        let deps = self.world.accessed_paths();
         let started = Instant::now();
         let pdf = typeset::export_pdf(&self.world, &job, &document)
-            .map_err(|ps| Problems(ps.into_iter().map(rel).collect()))?;
+            .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
         let export = started.elapsed();
         Ok(Typeset {
             id,
             markup,
             document,
             pdf,
-            warnings: warnings.into_iter().map(rel).collect(),
+            deps,
+            warnings: warnings.into_iter().map(&rel).collect(),
             timings: Timings {
                 render,
                 compile,
@@ -134,6 +143,172 @@ impl Builder {
         })
     }
 
+    /// The Typst markup of a document (and its template and date), without typesetting it.
+    /// A packet typesets its materials here.
+    pub fn render_document(
+        &mut self,
+        council: &CouncilData,
+        file: &DocumentFile,
+        outer: &[String],
+    ) -> Result<(String, String, time::Date), Problems> {
+        let root = self.root.clone();
+        let rel = move |p: Problem| p.relative_to(&root);
+        let id = file.id(council);
+        Ok(match &file.document {
+            Document::AnnualReport(report) => {
+                let view = crate::view::report_view(council, report);
+                let (t, m) = self.render(&report.template, &view)?;
+                (t, m, report.date.0)
+            }
+            Document::Minutes(d) | Document::Agenda(d) => {
+                let default = match &file.document {
+                    Document::Minutes(_) => "minutes",
+                    _ => "agenda",
+                };
+                let view = crate::view::meeting_doc_view(
+                    council,
+                    d.year,
+                    d.meeting,
+                    d.material.as_deref(),
+                )
+                .ok_or_else(|| missing_meeting(&file.path, d.year, d.meeting))?;
+                let date = meeting_date(council, d.year, d.meeting, &file.path)?;
+                let (t, m) = self.render(d.template.as_deref().unwrap_or(default), &view)?;
+                (t, m, date)
+            }
+            Document::MemberList(d) => {
+                let view = crate::view::member_list_view(council, d);
+                let (t, m) = self.render(d.template.as_deref().unwrap_or("member_list"), &view)?;
+                (t, m, d.date.0)
+            }
+            Document::Packet(p) => {
+                if outer.contains(&id) {
+                    return Err(Problems(vec![rel(Problem::error(
+                        &file.path,
+                        "資料一式が自分自身を含んでいます。",
+                    ))]));
+                }
+                let mut view = crate::view::meeting_doc_view(council, p.year, p.meeting, None)
+                    .ok_or_else(|| missing_meeting(&file.path, p.year, p.meeting))?;
+                let date = meeting_date(council, p.year, p.meeting, &file.path)?;
+                let meeting = crate::view::find_meeting(council, p.year, p.meeting)
+                    .ok_or_else(|| missing_meeting(&file.path, p.year, p.meeting))?;
+                let mut outer = outer.to_vec();
+                outer.push(id.clone());
+                for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
+                    let (vpath, bytes) = self.material_pdf(council, file, p, mat, &outer)?;
+                    mv.pages = pdf_pages(&bytes).ok_or_else(|| {
+                        Problems(vec![rel(Problem::error(
+                            &file.path,
+                            format!("資料「{}」の PDF を読めません。", mat.title),
+                        ))])
+                    })?;
+                    self.world.set_file(&vpath, bytes);
+                    mv.pdf = Some(vpath);
+                }
+                #[derive(serde::Serialize)]
+                struct PacketView<'a> {
+                    #[serde(flatten)]
+                    meeting: crate::view::MeetingDocView<'a>,
+                    page_numbers: crate::model::PageNumbers,
+                }
+                let view = PacketView {
+                    meeting: view,
+                    page_numbers: p.page_numbers,
+                };
+                let (t, m) = self.render(p.template.as_deref().unwrap_or("packet"), &view)?;
+                (t, m, date)
+            }
+        })
+    }
+
+    /// Renders `name` (`name.typ.j2` under templates/); returns the template file and markup.
+    fn render(
+        &self,
+        name: &str,
+        view: &impl serde::Serialize,
+    ) -> Result<(String, String), Problems> {
+        let template = format!("{name}{TYPST_TEMPLATE_SUFFIX}");
+        let markup = self
+            .renderer
+            .render(&template, view)
+            .map_err(|p| Problems(vec![p.relative_to(&self.root)]))?;
+        Ok((template, markup))
+    }
+
+    /// The PDF of one material of a packet: built by shiryo (the agenda, another document) or
+    /// read from a file under the council folder. Returns a virtual path and the bytes.
+    fn material_pdf(
+        &mut self,
+        council: &CouncilData,
+        packet: &DocumentFile,
+        p: &crate::model::Packet,
+        mat: &crate::model::Material,
+        outer: &[String],
+    ) -> Result<(String, Vec<u8>), Problems> {
+        let base = format!("/__shiryo__/{}/{}", council.slug, packet.name);
+        if mat.agenda {
+            let agenda = DocumentFile {
+                path: packet.path.clone(),
+                name: format!("{}-agenda", packet.name),
+                document: Document::Agenda(crate::model::MeetingDocument {
+                    year: p.year,
+                    meeting: p.meeting,
+                    material: None,
+                    template: None,
+                }),
+            };
+            let t = self.typeset_in(council, &agenda, outer)?;
+            return Ok((format!("{base}/agenda.pdf"), t.pdf));
+        }
+        if let Some(name) = &mat.document {
+            let doc = council
+                .documents
+                .iter()
+                .find(|d| &d.name == name)
+                .ok_or_else(|| {
+                    Problems(vec![
+                        Problem::error(
+                            &packet.path,
+                            format!(
+                                "資料「{}」の文書 {name} が documents にありません。",
+                                mat.title
+                            ),
+                        )
+                        .relative_to(&self.root),
+                    ])
+                })?;
+            let t = self.typeset_in(council, doc, outer)?;
+            return Ok((format!("{base}/{name}.pdf"), t.pdf));
+        }
+        if let Some(file) = &mat.file {
+            let path = council.dir.join(file);
+            let bytes = std::fs::read(&path).map_err(|e| {
+                Problems(vec![
+                    Problem::error(
+                        &packet.path,
+                        format!(
+                            "資料「{}」のファイル {file} を読めません（{}）。",
+                            mat.title,
+                            crate::diag::io_ja(&e)
+                        ),
+                    )
+                    .relative_to(&self.root),
+                ])
+            })?;
+            return Ok((format!("{base}/file-{}", file.replace('/', "-")), bytes));
+        }
+        Err(Problems(vec![
+            Problem::error(
+                &packet.path,
+                format!(
+                    "資料「{}」の中身（document か file）がありません。",
+                    mat.title
+                ),
+            )
+            .relative_to(&self.root),
+        ]))
+    }
     /// The PDF path of a document.
     pub fn output_path(&self, id: &str) -> PathBuf {
         self.root.join(OUTPUT_DIR).join(format!("{id}.pdf"))
@@ -194,11 +369,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| {
-        Problem::error(dir, format!("出力フォルダを作れません（{e}）。"))
-            .hint("フォルダの書き込み権限を確かめてください。")
+        Problem::error(
+            dir,
+            format!("出力フォルダを作れません（{}）。", crate::diag::io_ja(&e)),
+        )
+        .hint("フォルダの書き込み権限を確かめてください。")
     })?;
     let fail = |e: std::io::Error| {
-        Problem::error(path, format!("ファイルを書き込めません（{e}）。"))
+        Problem::error(path, format!("ファイルを書き込めません（{}）。", crate::diag::io_ja(&e)))
             .hint("フォルダの書き込み権限と空き容量を確かめ、PDF を開いているアプリがあれば閉じてください。")
     };
     let mut tmp = tempfile::Builder::new()
@@ -224,8 +402,8 @@ pub fn build(
     let selected = select(&project, names)?;
     let mut done = Vec::new();
     let mut failed = Problems::default();
-    for (council, file) in selected {
-        match builder.typeset(council, file) {
+    for result in typeset_all(builder, &selected) {
+        match result {
             Ok(t) => done.push(t),
             Err(ps) => failed.extend(ps),
         }
@@ -256,6 +434,49 @@ pub fn build(
     Ok(problems)
 }
 
+/// Typesets documents on every core: one world per worker thread (a world is mutated by each
+/// compile), documents handed out in turn. Results come back in the order given.
+pub fn typeset_all(
+    builder: &mut Builder,
+    docs: &[(&CouncilData, &DocumentFile)],
+) -> Vec<Result<Typeset, Problems>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores.min(docs.len());
+    if workers <= 1 {
+        return docs.iter().map(|(c, d)| builder.typeset(c, d)).collect();
+    }
+    let mut builders = vec![];
+    for _ in 1..workers {
+        match Builder::new(&builder.root) {
+            Ok(b) => builders.push(b),
+            Err(_) => break, // fewer workers, same results
+        }
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new((0..docs.len()).map(|_| None).collect::<Vec<_>>());
+    std::thread::scope(|scope| {
+        for b in std::iter::once(builder).chain(builders.iter_mut()) {
+            let (next, results) = (&next, &results);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((c, d)) = docs.get(i) else { break };
+                    let r = b.typeset(c, d);
+                    if let Ok(mut all) = results.lock() {
+                        all[i] = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(Problems::default())))
+        .collect()
+}
+
 /// Everything `build` does except writing: load, check, render, compile and export every
 /// document. Returns all problems found and how many documents were checked.
 pub fn check(builder: &mut Builder) -> (Problems, usize) {
@@ -263,13 +484,54 @@ pub fn check(builder: &mut Builder) -> (Problems, usize) {
     if problems.has_errors() {
         return (problems, project.documents().count());
     }
-    let mut count = 0;
-    for (council, file) in project.documents() {
-        count += 1;
-        match builder.typeset(council, file) {
+    let docs: Vec<_> = project.documents().collect();
+    for result in typeset_all(builder, &docs) {
+        match result {
             Ok(t) => problems.0.extend(t.warnings),
             Err(ps) => problems.extend(ps),
         }
     }
-    (problems, count)
+    (problems, docs.len())
+}
+
+fn missing_meeting(doc: &Path, year: i32, number: u32) -> Problems {
+    Problems(vec![Problem::error(
+        doc,
+        format!(
+            "{}の第{}回の会議が meetings.yaml にありません。",
+            crate::japanese::fiscal_year(year).unwrap_or_default(),
+            crate::japanese::fullwidth(&number.to_string())
+        ),
+    )])
+}
+
+/// The date of a meeting, which documents about it are dated by.
+fn meeting_date(
+    council: &CouncilData,
+    year: i32,
+    number: u32,
+    doc: &Path,
+) -> Result<time::Date, Problems> {
+    let m = crate::view::find_meeting(council, year, number)
+        .ok_or_else(|| missing_meeting(doc, year, number))?;
+    m.date.map(|d| d.0).ok_or_else(|| {
+        Problems(vec![
+            Problem::error(
+                doc,
+                format!(
+                    "第{}回の会議の日付（date）がありません。",
+                    crate::japanese::fullwidth(&number.to_string())
+                ),
+            )
+            .hint("meetings.yaml に date: を書いてください。"),
+        ])
+    })
+}
+
+/// The number of pages of a PDF, or none when it cannot be read.
+pub fn pdf_pages(bytes: &[u8]) -> Option<usize> {
+    hayro_syntax::Pdf::new(bytes.to_vec())
+        .ok()
+        .map(|pdf| pdf.pages().len())
+        .filter(|&n| n > 0)
 }

@@ -141,3 +141,18 @@ impl fmt::Display for Problems {
 }
 
 impl std::error::Error for Problems {}
+
+/// An I/O error in words staff understand.
+pub fn io_ja(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "見つかりません".into(),
+        PermissionDenied => "権限がありません".into(),
+        AlreadyExists => "すでにあります".into(),
+        StorageFull => "ディスクの空きがありません".into(),
+        ReadOnlyFilesystem => "書き込めない場所です".into(),
+        NotADirectory => "フォルダではありません".into(),
+        IsADirectory => "フォルダです".into(),
+        _ => e.to_string(),
+    }
+}

@@ -182,6 +182,16 @@ pub fn time_clock(t: ClockTime) -> String {
     fullwidth(&format!("{}:{:02}", t.hour, t.minute))
 }
 
+/// 24-hour style in words, as minutes give the next meeting: 9:00 -> "９時",
+/// 13:30 -> "１３時３０分".
+pub fn time_hour(t: ClockTime) -> String {
+    if t.minute == 0 {
+        fullwidth(&format!("{}時", t.hour))
+    } else {
+        fullwidth(&format!("{}時{}分", t.hour, t.minute))
+    }
+}
+
 /// Goal number "３－５" from (component 3, sequence 5).
 pub fn goal_number(component: u32, seq: u32) -> String {
     fullwidth(&format!("{component}-{seq}"))
@@ -371,5 +381,13 @@ mod tests {
         assert_eq!([1, 2, 4, 20, 21, 0].map(paren_number), paren);
         let circled = ["①", "②", "④", "⑳", "（２１）", "（０）"];
         assert_eq!([1, 2, 4, 20, 21, 0].map(circled_number), circled);
+    }
+
+    #[test]
+    fn hour_style() {
+        let t = |s: &str| parse_time(s).unwrap();
+        assert_eq!(time_hour(t("09:00")), "９時");
+        assert_eq!(time_hour(t("13:30")), "１３時３０分");
+        assert_eq!(time_hour(t("0:05")), "０時５分");
     }
 }

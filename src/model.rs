@@ -137,6 +137,113 @@ pub struct Meeting {
     /// 成果と課題: paragraphs.
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// How the meeting is held: in person (default), online, or in writing (書面開催).
+    #[serde(default)]
+    pub format: MeetingFormat,
+    /// Members absent (their names as in members.yaml): printed 「（欠席）」.
+    #[serde(default)]
+    pub absent: Vec<String>,
+    /// The secretariat (事務局), by post.
+    #[serde(default)]
+    pub secretariat: Vec<String>,
+    /// Observers (オブザーバー).
+    #[serde(default)]
+    pub observers: Vec<String>,
+    /// Whether the public may attend (傍聴), and how many did.
+    #[serde(default)]
+    pub public: Option<PublicViewing>,
+    /// 会議次第: the numbered items, with what was said under each (会議結果).
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// 提出資料: the materials, in the order they are numbered (資料１, 資料２ …).
+    #[serde(default)]
+    pub materials: Vec<Material>,
+}
+
+/// How a meeting is held.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingFormat {
+    /// 対面.
+    #[default]
+    InPerson,
+    /// オンライン.
+    Online,
+    /// 対面とオンラインの併用.
+    Hybrid,
+    /// 書面開催.
+    Written,
+}
+
+/// 傍聴: open to the public or not.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublicViewing {
+    /// 傍聴の可否.
+    pub allowed: bool,
+    /// 傍聴者数 (when allowed).
+    #[serde(default)]
+    pub viewers: Option<u32>,
+    /// Why the meeting was closed (when not allowed).
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// One item of the 会議次第, numbered １, ２ … (sub-items ⑴, ⑵ …).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// The item as printed in the 次第.
+    pub title: String,
+    /// Sub-items.
+    #[serde(default)]
+    pub items: Vec<AgendaItem>,
+    /// What was said and decided (会議結果), in order.
+    #[serde(default)]
+    pub record: Vec<RecordEntry>,
+}
+
+/// One entry of the record under an agenda item. Write exactly one of `bullet`, `note`,
+/// `question` (with its `answer`), or `next_meeting: true`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordEntry {
+    /// A point made: printed 「・…」.
+    #[serde(default)]
+    pub bullet: Option<String>,
+    /// A line as it is, e.g. 「（意見なし。承諾された。）」 or 「（以下意見要旨）」.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// A question: printed 「・…」.
+    #[serde(default)]
+    pub question: Option<String>,
+    /// Its answer: printed 「⇒…」.
+    #[serde(default)]
+    pub answer: Option<String>,
+    /// The date of the next meeting, taken from meetings.yaml.
+    #[serde(default)]
+    pub next_meeting: bool,
+}
+
+/// One material (資料) of a meeting. Numbered by its place in the list; the agenda itself
+/// (`agenda: true`) is listed first and has no number.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    /// Its title as listed: 小金井市精神保健福祉連絡協議会委員名簿.
+    pub title: String,
+    /// This entry is the 次第 itself.
+    #[serde(default)]
+    pub agenda: bool,
+    /// A document shiryo builds (its name under documents/).
+    #[serde(default)]
+    pub document: Option<String>,
+    /// A PDF received from elsewhere (path from the council folder).
+    #[serde(default)]
+    pub file: Option<String>,
+    /// Handed out on the day (当日配付) rather than sent before (事前送付).
+    #[serde(default)]
+    pub handout: bool,
 }
 
 /// An activity that is not a meeting (a row of 表１).
@@ -187,7 +294,70 @@ pub struct Member {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Document {
     /// 評価結果及び目標設定: the evaluation of `year` and the goals of the year after.
-    AnnualReport(AnnualReport),
+    AnnualReport(Box<AnnualReport>),
+    /// 会議録（要点記録）of one meeting.
+    Minutes(MeetingDocument),
+    /// 次第 of one meeting: items and materials.
+    Agenda(MeetingDocument),
+    /// 会議資料一式: the agenda followed by every material, stamped with its 資料番号.
+    Packet(Packet),
+    /// 委員名簿: the members of a year.
+    MemberList(MemberListDocument),
+}
+
+/// A document about one meeting.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingDocument {
+    /// The fiscal year of the meeting (Western year of its April).
+    pub year: i32,
+    /// 第N回.
+    pub meeting: u32,
+    /// 資料番号 printed at the top right, if any.
+    #[serde(default)]
+    pub material: Option<String>,
+    /// The template (under `templates/`, without `.typ.j2`); by default `minutes` or `agenda`.
+    #[serde(default)]
+    pub template: Option<String>,
+}
+
+/// A meeting's packet.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Packet {
+    pub year: i32,
+    pub meeting: u32,
+    /// Page numbers: through the whole packet, or starting again with each 資料.
+    #[serde(default)]
+    pub page_numbers: PageNumbers,
+    #[serde(default)]
+    pub template: Option<String>,
+}
+
+/// How a packet numbers its pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PageNumbers {
+    /// １, ２, ３ … through the packet.
+    #[default]
+    Continuous,
+    /// Each 資料 starts again at １.
+    PerMaterial,
+}
+
+/// A list of the members of a year.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberListDocument {
+    pub year: i32,
+    /// Its title, e.g. 委員名簿.
+    pub title: String,
+    #[serde(default)]
+    pub material: Option<String>,
+    /// The date printed (YYYY-MM-DD).
+    pub date: Day,
+    #[serde(default)]
+    pub template: Option<String>,
 }
 
 /// The annual 「令和N年度評価結果及び令和N+1年度目標設定」.

@@ -249,8 +249,12 @@ pub fn read_yaml<T: DeserializeOwned>(path: &Path, problems: &mut Problems) -> O
 
 /// Reads a content file, refusing what is too large or not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Problem::error(path, format!("ファイルを読めません（{e}）。")))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Problem::error(
+            path,
+            format!("ファイルを読めません（{}）。", crate::diag::io_ja(&e)),
+        )
+    })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Problem::error(
             path,
@@ -262,8 +266,12 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         )
         .hint("ファイルを分けるか、誤って貼り付けた内容がないか確かめてください。"));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Problem::error(path, format!("ファイルを読めません（{e}）。")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Problem::error(
+            path,
+            format!("ファイルを読めません（{}）。", crate::diag::io_ja(&e)),
+        )
+    })?;
     String::from_utf8(bytes).map_err(|_| {
         Problem::error(path, "文字コードが UTF-8 ではありません。")
             .hint("UTF-8 で保存し直してください。")

@@ -105,6 +105,62 @@ impl Renderer {
     }
 }
 
+impl Renderer {
+    /// The template line most likely to have produced `generated` (a line of markup): the one
+    /// whose literal text, around its `{{ … }}` and `{% … %}` tags, appears in it in order.
+    /// Returns the template file and its 1-based line.
+    pub fn origin_of(&self, generated: &str) -> Option<(PathBuf, usize)> {
+        let mut best: Option<(usize, PathBuf, usize)> = None;
+        for (name, text) in &self.sources {
+            for (i, line) in text.lines().enumerate() {
+                let literals = literal_parts(line);
+                let weight: usize = literals.iter().map(|l| l.chars().count()).sum();
+                if weight < 3 || !appears_in_order(&literals, generated) {
+                    continue;
+                }
+                if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
+                    best = Some((weight, self.dir.join(name), i + 1));
+                }
+            }
+        }
+        best.map(|(_, file, line)| (file, line))
+    }
+}
+
+/// The literal pieces of a template line, tags removed.
+fn literal_parts(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = line.trim();
+    while let Some(start) = rest.find(['{']).filter(|&i| matches!(rest[i..].chars().nth(1), Some('{' | '%' | '#'))) {
+        parts.push(&rest[..start]);
+        let close = match &rest[start + 1..start + 2] {
+            "{" => "}}",
+            "%" => "%}",
+            _ => "#}",
+        };
+        match rest[start..].find(close) {
+            Some(end) => rest = &rest[start + end + 2..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    parts.push(rest);
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
+fn appears_in_order(parts: &[&str], text: &str) -> bool {
+    let mut at = 0;
+    for p in parts {
+        match text[at..].find(p) {
+            Some(i) => at += i + p.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
 fn sources_with(
     sources: &BTreeMap<String, String>,
     name: &str,
@@ -257,6 +313,9 @@ fn register_filters(env: &mut Environment<'static>) {
     });
     env.add_filter("time_ja", |s: String| time_arg(&s).map(japanese::time_ja));
     env.add_filter("clock", |s: String| time_arg(&s).map(japanese::time_clock));
+    env.add_filter("time_hour", |s: String| {
+        time_arg(&s).map(japanese::time_hour)
+    });
     env.add_filter("zen", |v: Value| japanese::fullwidth(&v.to_string()));
     env.add_filter("paren_number", japanese::paren_number);
     env.add_filter("circled_number", japanese::circled_number);

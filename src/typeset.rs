@@ -25,6 +25,11 @@ pub struct Job<'a> {
     pub date: time::Date,
     /// Where the problem should point when the markup is at fault (the template).
     pub template: PathBuf,
+    /// Finds the template line that produced a line of markup.
+    pub origin: &'a dyn Fn(&str) -> Option<(PathBuf, usize)>,
+    /// Export as PDF/A-2b + PDF/UA-1. A packet, which places other PDFs' pages, cannot be
+    /// either (the PDF writer refuses embedded PDFs under both), and is a tagged PDF 1.7.
+    pub archival: bool,
 }
 
 /// Compiles `job.markup` in `world`. Warnings are returned beside the document.
@@ -56,7 +61,12 @@ pub fn export_pdf(
     job: &Job,
     doc: &PagedDocument,
 ) -> Result<Vec<u8>, Vec<Problem>> {
-    let standards = PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
+    let list: &[PdfStandard] = if job.archival {
+        &[PdfStandard::A_2b, PdfStandard::Ua_1]
+    } else {
+        &[]
+    };
+    let standards = PdfStandards::new(list)
         .map_err(|e| vec![Problem::error(&job.template, e.message().to_string())])?;
     let d = job.date;
     let timestamp = Datetime::from_ymd(d.year(), d.month() as u8, d.day()).map(Timestamp::new_utc);
@@ -106,6 +116,10 @@ fn diagnostic_problem(world: &ShiryoWorld, job: &Job, d: &SourceDiagnostic) -> P
                 format!("{mark}{:>5} | {}", i + 1, shorten(lines[i], 160))
             })
             .collect();
+        if let Some((file, n)) = lines.get(line).and_then(|l| (job.origin)(l)) {
+            p.file = file;
+            p.line = u32::try_from(n).ok();
+        }
         p = p.hint(format!(
             "生成された Typst の {} 行目（--emit-typst で全体を出力できます）:\n{}",
             line + 1,

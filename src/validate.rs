@@ -69,6 +69,165 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
                     check_image(&c.dir, &f.file, &file.path, out);
                 }
             }
+            Document::Minutes(d) | Document::Agenda(d) => {
+                check_meeting_doc(c, d.year, d.meeting, &file.path, out)
+            }
+            Document::Packet(p) => {
+                check_meeting_doc(c, p.year, p.meeting, &file.path, out);
+                check_materials(c, p.year, p.meeting, out);
+            }
+            Document::MemberList(d) => {
+                if c.years.get(&d.year).is_none_or(|y| y.members.is_none()) {
+                    out.push(
+                        Problem::error(
+                            &file.path,
+                            format!("{}の委員（members.yaml）がありません。", fy_name(d.year)),
+                        )
+                        .field("year")
+                        .hint(format!(
+                            "{}/{}/members.yaml を作ってください。",
+                            c.slug, d.year
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A document about a meeting needs that meeting, with its date.
+fn check_meeting_doc(c: &CouncilData, fy: i32, number: u32, doc: &Path, out: &mut Problems) {
+    match crate::view::find_meeting(c, fy, number) {
+        None => out.push(
+            Problem::error(
+                doc,
+                format!(
+                    "{}の第{}回の会議が meetings.yaml にありません。",
+                    fy_name(fy),
+                    japanese::fullwidth(&number.to_string())
+                ),
+            )
+            .field("meeting")
+            .hint(format!(
+                "{}/{fy}/meetings.yaml に第{}回を書いてください。",
+                c.slug,
+                japanese::fullwidth(&number.to_string())
+            )),
+        ),
+        Some(m) if m.date.is_none() => out.push(
+            Problem::error(
+                doc,
+                format!(
+                    "第{}回の会議の日付（date）がありません。",
+                    japanese::fullwidth(&number.to_string())
+                ),
+            )
+            .hint("meetings.yaml に date: を書いてください。"),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// Every material of a packet has exactly one source, and that source exists.
+fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
+    let Some(m) = crate::view::find_meeting(c, fy, number) else {
+        return;
+    };
+    let file = c
+        .years
+        .get(&fy)
+        .and_then(|y| y.files.get("meetings"))
+        .cloned()
+        .unwrap_or_default();
+    for (i, mat) in m.materials.iter().enumerate() {
+        let field = format!("meetings[{}].materials[{i}]", number.saturating_sub(1));
+        let line = find_line(&file, "title", &mat.title);
+        let sources = usize::from(mat.agenda)
+            + usize::from(mat.document.is_some())
+            + usize::from(mat.file.is_some());
+        if sources != 1 {
+            out.push(
+                Problem::error(
+                    &file,
+                    format!(
+                        "資料「{}」の中身が{}。",
+                        mat.title,
+                        if sources == 0 {
+                            "ありません"
+                        } else {
+                            "２つ以上書かれています"
+                        }
+                    ),
+                )
+                .at(line, None)
+                .field(&field)
+                .hint("agenda: true、document: 文書名、file: PDF のどれか１つを書いてください。"),
+            );
+            continue;
+        }
+        if let Some(name) = &mat.document {
+            match c.documents.iter().find(|d| &d.name == name) {
+                None => out.push(
+                    Problem::error(
+                        &file,
+                        format!(
+                            "資料「{}」の文書 {name} が documents にありません。",
+                            mat.title
+                        ),
+                    )
+                    .at(line, None)
+                    .field(format!("{field}.document"))
+                    .hint(format!(
+                        "作れる文書: {}",
+                        c.documents
+                            .iter()
+                            .map(|d| d.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                ),
+                Some(d) if matches!(d.document, Document::Packet(_)) => out.push(
+                    Problem::error(
+                        &file,
+                        format!("資料「{}」に資料一式 {name} は入れられません。", mat.title),
+                    )
+                    .at(line, None)
+                    .field(format!("{field}.document")),
+                ),
+                Some(_) => {}
+            }
+        }
+        if let Some(f) = &mat.file {
+            let path = c.dir.join(f);
+            let inside = path
+                .canonicalize()
+                .ok()
+                .zip(c.dir.canonicalize().ok())
+                .is_some_and(|(p, d)| p.starts_with(d));
+            let readable = inside.then(|| std::fs::read(&path).ok()).flatten();
+            let problem = match readable {
+                None if !path.is_file() => Some(format!(
+                    "資料「{}」のファイル {f} が見つかりません。",
+                    mat.title
+                )),
+                None => Some(format!(
+                    "資料「{}」のファイル {f} は協議会のフォルダの外にあるか、読めません。",
+                    mat.title
+                )),
+                Some(bytes) if crate::build::pdf_pages(&bytes).is_none() => Some(format!(
+                    "資料「{}」のファイル {f} は PDF として読めません。",
+                    mat.title
+                )),
+                Some(_) => None,
+            };
+            if let Some(message) = problem {
+                out.push(
+                    Problem::error(&file, message)
+                        .at(find_line(&file, "file", f), None)
+                        .field(format!("{field}.file"))
+                        .hint("協議会のフォルダからの相対パスで PDF を指定してください。"),
+                );
+            }
         }
     }
 }
@@ -252,6 +411,7 @@ fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems)
                 .field(field("end")),
             );
         }
+        check_meeting_record(c, fy, year, i, m, file, out);
         for g in m.goals.iter().filter(|_| check_goals) {
             if !goals.contains(g) {
                 out.push(
@@ -273,6 +433,106 @@ fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems)
             }
         }
     }
+}
+
+/// The parts of a meeting that minutes print: absent members must be members, every record
+/// entry says one thing, a closed meeting says why.
+fn check_meeting_record(
+    c: &CouncilData,
+    fy: i32,
+    year: &YearData,
+    i: usize,
+    m: &crate::model::Meeting,
+    file: &Path,
+    out: &mut Problems,
+) {
+    let n = japanese::fullwidth(&m.number.to_string());
+    let names: Vec<&str> = year
+        .members
+        .iter()
+        .flat_map(|l| &l.members)
+        .filter_map(|mb| mb.name.as_deref())
+        .collect();
+    for a in &m.absent {
+        if !names.contains(&a.as_str()) {
+            out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "第{n}回の欠席者「{a}」は{}の委員（members.yaml）にいません。",
+                        fy_name(fy)
+                    ),
+                )
+                .at(
+                    find_line(file, "absent", a).or(find_list_item(file, a)),
+                    None,
+                )
+                .field(format!("meetings[{i}].absent"))
+                .hint("members.yaml の name と同じ書き方にしてください。"),
+            );
+        }
+    }
+    if let Some(p) = &m.public
+        && !p.allowed
+        && p.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+    {
+        out.push(
+            Problem::warning(
+                file,
+                format!("第{n}回は傍聴不可ですが、理由（reason）が書かれていません。"),
+            )
+            .field(format!("meetings[{i}].public.reason")),
+        );
+    }
+    fn walk<'a>(
+        items: &'a [crate::model::AgendaItem],
+        path: String,
+        out: &mut Vec<(String, &'a crate::model::RecordEntry)>,
+    ) {
+        for (k, item) in items.iter().enumerate() {
+            let here = format!("{path}[{k}]");
+            for (r, e) in item.record.iter().enumerate() {
+                out.push((format!("{here}.record[{r}]"), e));
+            }
+            walk(&item.items, format!("{here}.items"), out);
+        }
+    }
+    let mut entries = Vec::new();
+    walk(&m.agenda, format!("meetings[{i}].agenda"), &mut entries);
+    for (field, e) in entries {
+        let kinds = usize::from(e.bullet.is_some())
+            + usize::from(e.note.is_some())
+            + usize::from(e.question.is_some())
+            + usize::from(e.next_meeting);
+        if kinds != 1 || (e.answer.is_some() && e.question.is_none()) {
+            out.push(
+                Problem::error(file, format!("第{n}回の会議結果の１項目に、書き方が{}。", if kinds == 0 { "ありません" } else { "２つ以上あります" }))
+                    .field(field)
+                    .hint("１項目には bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。"),
+            );
+        } else if e.next_meeting
+            && crate::view::find_meeting(c, fy, m.number + 1).is_none()
+            && crate::view::find_meeting(c, fy + 1, 1).is_none()
+        {
+            out.push(
+                Problem::error(file, format!("第{n}回の記録に次回の開催日がありますが、次の会議が meetings.yaml にありません。"))
+                    .field(field)
+                    .hint(format!("第{}回の会議（date と start）を書いてください。", japanese::fullwidth(&(m.number + 1).to_string()))),
+            );
+        }
+    }
+}
+
+/// The line of a YAML list item `- value`.
+fn find_list_item(path: &Path, value: &str) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix("- ")
+                .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == value)
+        })
+        .map(|i| i + 1)
 }
 
 fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{
-    Activity, AnnualReport, Author, Council, Goal, GoalNo, GoalSet, Meeting, Member,
+    Activity, AgendaItem, AnnualReport, Author, Council, Goal, GoalNo, GoalSet, Meeting,
+    MeetingFormat, Member, MemberListDocument, PublicViewing,
 };
 use crate::project::{CouncilData, YearData};
 
@@ -86,6 +87,8 @@ pub struct GoalView<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct MeetingView<'a> {
+    /// The fiscal year it belongs to.
+    pub year: i32,
     pub number: u32,
     pub date: Option<String>,
     pub start: Option<String>,
@@ -96,6 +99,55 @@ pub struct MeetingView<'a> {
     pub goals: Vec<GoalView<'a>>,
     pub content: Option<&'a str>,
     pub outcomes: &'a [String],
+    pub format: MeetingFormat,
+    pub secretariat: &'a [String],
+    pub observers: &'a [String],
+    pub public: Option<&'a PublicViewing>,
+    pub agenda: &'a [AgendaItem],
+}
+
+/// Context of a document about one meeting (minutes, agenda, packet).
+#[derive(Debug, Serialize)]
+pub struct MeetingDocView<'a> {
+    pub council: &'a Council,
+    pub material: Option<&'a str>,
+    pub meeting: MeetingView<'a>,
+    /// The meeting after this one, when it is known.
+    pub next_meeting: Option<MeetingView<'a>>,
+    /// The year's members, each marked absent or not.
+    pub members: Vec<AttendeeView<'a>>,
+    /// 提出資料, numbered.
+    pub materials: Vec<MaterialView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AttendeeView<'a> {
+    pub organization: &'a str,
+    pub name: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub absent: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MaterialView<'a> {
+    /// 資料１ …; none for the agenda itself.
+    pub number: Option<String>,
+    pub title: &'a str,
+    pub agenda: bool,
+    pub handout: bool,
+    /// Where its pages come from in a packet (virtual path of a PDF), filled in by the build.
+    pub pdf: Option<String>,
+    /// How many pages that PDF has.
+    pub pages: usize,
+}
+
+/// Context of a member list.
+#[derive(Debug, Serialize)]
+pub struct MemberListView<'a> {
+    pub council: &'a Council,
+    pub doc: &'a MemberListDocument,
+    pub year: i32,
+    pub members: &'a [Member],
 }
 
 /// The goals of a year by number, for resolving references.
@@ -183,7 +235,7 @@ pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
         .meetings
         .meetings
         .iter()
-        .map(|m| meeting_view(m, &index))
+        .map(|m| meeting_view(year, m, &index))
         .collect();
     YearView {
         year,
@@ -194,8 +246,9 @@ pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
     }
 }
 
-fn meeting_view<'a>(m: &'a Meeting, index: &GoalIndex<'a>) -> MeetingView<'a> {
+fn meeting_view<'a>(year: i32, m: &'a Meeting, index: &GoalIndex<'a>) -> MeetingView<'a> {
     MeetingView {
+        year,
         number: m.number,
         date: m.date.map(|d| d.to_string()),
         start: m.start.map(|t| t.to_string()),
@@ -206,6 +259,101 @@ fn meeting_view<'a>(m: &'a Meeting, index: &GoalIndex<'a>) -> MeetingView<'a> {
         goals: m.goals.iter().filter_map(|n| index.view_no(*n)).collect(),
         content: m.content.as_deref(),
         outcomes: &m.outcomes,
+        format: m.format,
+        secretariat: &m.secretariat,
+        observers: &m.observers,
+        public: m.public.as_ref(),
+        agenda: &m.agenda,
+    }
+}
+
+/// The meeting `number` of fiscal year `year`, if written.
+pub fn find_meeting(council: &CouncilData, year: i32, number: u32) -> Option<&Meeting> {
+    council
+        .years
+        .get(&year)?
+        .meetings
+        .meetings
+        .iter()
+        .find(|m| m.number == number)
+}
+
+/// The context of a document about meeting `number` of `year` (which must exist: checked).
+pub fn meeting_doc_view<'a>(
+    council: &'a CouncilData,
+    year: i32,
+    number: u32,
+    material: Option<&'a str>,
+) -> Option<MeetingDocView<'a>> {
+    let data = council.years.get(&year)?;
+    let index = GoalIndex::new(data);
+    let m = find_meeting(council, year, number)?;
+    let next = find_meeting(council, year, number + 1)
+        .map(|n| (year, n))
+        .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
+    let next_meeting = next.map(|(y, n)| {
+        let next_index = GoalIndex::new(council.years.get(&y).unwrap_or(&NO_DATA));
+        meeting_view(y, n, &next_index)
+    });
+    let members = data
+        .members
+        .iter()
+        .flat_map(|l| &l.members)
+        .map(|mb| AttendeeView {
+            organization: &mb.organization,
+            name: mb.name.as_deref(),
+            role: mb.role.as_deref(),
+            absent: mb
+                .name
+                .as_ref()
+                .is_some_and(|n| m.absent.iter().any(|a| a == n)),
+        })
+        .collect();
+    let mut counter = 0;
+    let materials = m
+        .materials
+        .iter()
+        .map(|mat| {
+            let number = (!mat.agenda).then(|| {
+                counter += 1;
+                format!("資料{}", crate::japanese::fullwidth(&counter.to_string()))
+            });
+            MaterialView {
+                number,
+                title: &mat.title,
+                agenda: mat.agenda,
+                handout: mat.handout,
+                pdf: None,
+                pages: 0,
+            }
+        })
+        .collect();
+    Some(MeetingDocView {
+        council: &council.council,
+        material,
+        meeting: meeting_view(year, m, &index),
+        next_meeting,
+        members,
+        materials,
+    })
+}
+
+/// The context of a member list.
+pub fn member_list_view<'a>(
+    council: &'a CouncilData,
+    doc: &'a MemberListDocument,
+) -> MemberListView<'a> {
+    let members = council
+        .years
+        .get(&doc.year)
+        .and_then(|y| y.members.as_ref())
+        .map(|m| &m.members[..])
+        .unwrap_or(&[]);
+    MemberListView {
+        council: &council.council,
+        doc,
+        year: doc.year,
+        members,
     }
 }
 

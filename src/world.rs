@@ -29,6 +29,7 @@ pub struct ShiryoWorld {
     main: FileId,
     sources: HashMap<FileId, Source>,
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+    memory: HashMap<FileId, Bytes>,
     today: Option<Datetime>,
 }
 
@@ -36,7 +37,13 @@ impl ShiryoWorld {
     /// A world for the project at `root` (canonicalised), with the fonts under `root/fonts`.
     pub fn new(root: &Path) -> Result<ShiryoWorld, Problem> {
         let root = root.canonicalize().map_err(|e| {
-            Problem::error(root, format!("プロジェクトのフォルダを開けません（{e}）。"))
+            Problem::error(
+                root,
+                format!(
+                    "プロジェクトのフォルダを開けません（{}）。",
+                    crate::diag::io_ja(&e)
+                ),
+            )
         })?;
         let fonts = load_fonts(&root.join(FONT_DIR))?;
         let book = FontBook::from_fonts(&fonts);
@@ -51,6 +58,7 @@ impl ShiryoWorld {
             main,
             sources,
             files: Mutex::new(HashMap::new()),
+            memory: HashMap::new(),
             today: None,
         })
     }
@@ -89,8 +97,30 @@ impl ShiryoWorld {
     }
 
     /// Forgets file contents read during the last compile, so edited images are read again.
+    /// Files placed with `set_file` stay.
     pub fn reset(&mut self) {
         self.files.lock().map(|mut f| f.clear()).ok();
+    }
+
+    /// The real paths of the files read since the last `reset`, sorted.
+    pub fn accessed_paths(&self) -> Vec<PathBuf> {
+        let ids: Vec<FileId> = self
+            .files
+            .lock()
+            .map(|f| f.keys().copied().collect())
+            .unwrap_or_default();
+        let mut paths: Vec<PathBuf> = ids
+            .into_iter()
+            .filter_map(|id| self.resolve(id).ok())
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    /// Serves `bytes` at the virtual path `vpath` (a PDF shiryo built in memory, placed in a
+    /// packet).
+    pub fn set_file(&mut self, vpath: &str, bytes: Vec<u8>) {
+        self.memory.insert(virtual_id(vpath), Bytes::new(bytes));
     }
 
     /// The path of a file inside the root, refusing anything that leaves it (`..`, absolute
@@ -127,8 +157,11 @@ pub fn virtual_id(vpath: &str) -> FileId {
 fn load_fonts(dir: &Path) -> Result<Vec<Font>, Problem> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| {
-            Problem::error(dir, format!("fonts フォルダを読めません（{e}）。"))
-                .hint("プロジェクトに同梱の fonts フォルダが必要です。")
+            Problem::error(
+                dir,
+                format!("fonts フォルダを読めません（{}）。", crate::diag::io_ja(&e)),
+            )
+            .hint("プロジェクトに同梱の fonts フォルダが必要です。")
         })?
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -144,8 +177,12 @@ fn load_fonts(dir: &Path) -> Result<Vec<Font>, Problem> {
     paths.sort();
     let mut fonts = Vec::new();
     for path in paths {
-        let data = std::fs::read(&path)
-            .map_err(|e| Problem::error(&path, format!("フォントを読めません（{e}）。")))?;
+        let data = std::fs::read(&path).map_err(|e| {
+            Problem::error(
+                &path,
+                format!("フォントを読めません（{}）。", crate::diag::io_ja(&e)),
+            )
+        })?;
         let before = fonts.len();
         fonts.extend(Font::iter(Bytes::new(data)));
         if fonts.len() == before {
@@ -183,6 +220,9 @@ impl World for ShiryoWorld {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.memory.get(&id) {
+            return Ok(bytes.clone());
+        }
         let mut files = self.files.lock().map_err(|_| FileError::Other(None))?;
         files
             .entry(id)
@@ -204,5 +244,75 @@ impl World for ShiryoWorld {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         self.today
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let fonts = dir.path().join("fonts");
+        std::fs::create_dir_all(&fonts).unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(
+            repo.join("fonts/BIZUDGothic-Regular.ttf"),
+            fonts.join("g.ttf"),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("inside.txt"), "ok").unwrap();
+        dir
+    }
+
+    #[test]
+    fn files_come_only_from_inside_the_root() {
+        let dir = project();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "no").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.txt"),
+            dir.path().join("link.txt"),
+        )
+        .unwrap();
+        let world = ShiryoWorld::new(dir.path()).unwrap();
+
+        assert_eq!(
+            world.file(virtual_id("/inside.txt")).unwrap().as_slice(),
+            b"ok"
+        );
+        #[cfg(unix)]
+        assert!(matches!(
+            world.file(virtual_id("/link.txt")),
+            Err(FileError::AccessDenied)
+        ));
+        // `..` cannot climb out of the virtual root.
+        assert!(world.file(virtual_id("/../../../../etc/hostname")).is_err());
+        // Packages are never fetched.
+        let spec: typst::syntax::package::PackageSpec = "@preview/cetz:0.3.0".parse().unwrap();
+        let id = RootedPath::new(
+            VirtualRoot::Package(spec),
+            VirtualPath::new("/lib.typ").unwrap(),
+        )
+        .intern();
+        match world.file(id) {
+            Err(FileError::Other(Some(m))) => assert!(m.contains("パッケージは使えません")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn fonts_only_from_the_fonts_folder() {
+        let dir = project();
+        let world = ShiryoWorld::new(dir.path()).unwrap();
+        assert_eq!(world.book().families().count(), 1);
+        std::fs::remove_dir_all(dir.path().join("fonts")).unwrap();
+        let err = ShiryoWorld::new(dir.path()).err().unwrap();
+        assert!(
+            err.message.contains("fonts フォルダを読めません"),
+            "{}",
+            err.message
+        );
     }
 }
