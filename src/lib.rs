@@ -15,4 +15,5 @@ pub mod schema;
 pub mod typeset;
 pub mod validate;
 pub mod view;
+pub mod watch;
 pub mod world;

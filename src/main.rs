@@ -43,6 +43,17 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// 最初にすべてを作り、その後は保存のたびに変わった資料だけを作り直します（Ctrl+C で終了）
+    Watch {
+        /// プロジェクトのフォルダ
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// この回数だけ作り直したら終了します（テストと計測用）
+        #[arg(long, hide = true)]
+        max_rounds: Option<usize>,
+        /// 作る資料（省略するとすべて）
+        documents: Vec<String>,
+    },
     /// エディタの入力補完に使う JSON Schema を schema/ に書き出します
     Schema {
         /// プロジェクトのフォルダ
@@ -64,6 +75,49 @@ fn main() -> ExitCode {
             deny_warnings,
         } => run_check(&root, deny_warnings),
         Command::Schema { root } => run_schema(&root),
+        Command::Watch {
+            root,
+            max_rounds,
+            documents,
+        } => run_watch(&root, &documents, max_rounds),
+    }
+}
+
+fn run_watch(root: &std::path::Path, documents: &[String], max_rounds: Option<usize>) -> ExitCode {
+    use shiryo::watch::Report;
+    use std::io::Write;
+    println!(
+        "監視を始めます（content/, templates/, fonts/）。終了するには Ctrl+C を押してください。"
+    );
+    let result = shiryo::watch::run(root, documents, max_rounds, |r| {
+        match r {
+            Report::Built {
+                id,
+                changed,
+                elapsed,
+                pages,
+                path,
+            } => println!(
+                "作成: {}（{id}、変更: {changed}、{} ms、{pages}ページ）",
+                path.display(),
+                elapsed.as_millis()
+            ),
+            Report::Unchanged { changed } => {
+                println!("変更なし: {changed}（作り直す資料はありません）")
+            }
+            Report::Failed(problems) => {
+                report(problems);
+                eprintln!("前回の PDF はそのまま残しています。直して保存すると作り直します。");
+            }
+        }
+        let _ = std::io::stdout().flush();
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("エラー: フォルダを監視できません（{e}）。");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -45,7 +45,12 @@ struct Edit {
 
 fn apply(p: &TempProject, e: &Edit) {
     if e.delete {
-        std::fs::remove_file(p.path().join(&e.file)).unwrap();
+        let path = p.path().join(&e.file);
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        } else {
+            std::fs::remove_file(path).unwrap();
+        }
     } else if let Some(text) = &e.write {
         p.write(&e.file, text);
     } else if let Some(n) = e.write_bytes {

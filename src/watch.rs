@@ -1,0 +1,239 @@
+//! `shiryo watch`: build once, then rebuild what a change affects, keeping one long-lived
+//! typst world so incremental compilation reuses everything that did not change.
+//!
+//! A save that breaks something prints the same messages as `check` and keeps the last good
+//! PDF; the next good save recovers. The watch never exits on bad input.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::build::{self, Builder};
+use crate::diag::Problems;
+
+/// After the first event of a burst, wait this long for more (editors save in bursts: write a
+/// temporary file, rename it, touch metadata).
+const QUIET: Duration = Duration::from_millis(8);
+
+/// What the watch remembers of a document's last good build.
+struct Built {
+    markup: String,
+    deps: Vec<PathBuf>,
+}
+
+/// One line per event the watch reports (also what tests read).
+pub enum Report<'a> {
+    Built {
+        id: &'a str,
+        changed: &'a str,
+        elapsed: Duration,
+        pages: usize,
+        path: &'a Path,
+    },
+    Unchanged {
+        changed: &'a str,
+    },
+    Failed(&'a Problems),
+}
+
+/// Watches `root` until the process is stopped (or after `max_rounds` rebuild rounds, for
+/// tests and benchmarks). `report` is called for every outcome.
+pub fn run(
+    root: &Path,
+    names: &[String],
+    max_rounds: Option<usize>,
+    mut report: impl FnMut(Report),
+) -> notify::Result<()> {
+    let (tx, rx) = channel();
+    let mut watcher = notify::recommended_watcher(move |res| {
+        let _ = tx.send(res);
+    })?;
+    for dir in ["content", "templates", "fonts"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            watcher.watch(&path, RecursiveMode::Recursive)?;
+        }
+    }
+
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut builder: Option<Builder> = None;
+    let mut built: HashMap<String, Built> = HashMap::new();
+    let mut label = String::from("起動");
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut rounds = 0;
+    let mut started = Instant::now();
+    loop {
+        let touched = |dir: &str| paths.iter().any(|p| p.starts_with(root.join(dir)));
+        if builder.is_none() || touched("fonts") {
+            // Fonts are part of the world: a new one.
+            builder = match Builder::new(&root) {
+                Ok(b) => Some(b),
+                Err(problems) => {
+                    report(Report::Failed(&problems));
+                    None
+                }
+            };
+            built.clear();
+        } else if touched("templates")
+            && let Some(b) = builder.as_mut()
+        {
+            match crate::render::Renderer::load(&root.join("templates")) {
+                Ok(r) => b.renderer = r,
+                Err(p) => report(Report::Failed(&Problems(vec![p.relative_to(&root)]))),
+            }
+        }
+        if let Some(b) = builder.as_mut() {
+            rebuild(b, names, &label, &paths, started, &mut built, &mut report);
+        }
+        comemo::evict(10);
+        rounds += 1;
+        if max_rounds.is_some_and(|m| rounds >= m) {
+            return Ok(());
+        }
+        (paths, started) = next_burst(&rx);
+        if paths.is_empty() {
+            return Ok(()); // the watcher is gone
+        }
+        label = paths
+            .iter()
+            .map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+}
+
+/// Rebuilds every selected document whose markup or files changed.
+fn rebuild(
+    b: &mut Builder,
+    names: &[String],
+    changed: &str,
+    paths: &[PathBuf],
+    started: Instant,
+    built: &mut HashMap<String, Built>,
+    report: &mut impl FnMut(Report),
+) {
+    let (project, _warnings) = match b.load() {
+        Ok(v) => v,
+        Err(problems) => return report(Report::Failed(&problems)),
+    };
+    let selected = match build::select(&project, names) {
+        Ok(s) => s,
+        Err(problems) => return report(Report::Failed(&problems)),
+    };
+    let mut any = false;
+    for (council, file) in selected {
+        let id = file.id(council);
+        if let Some(prev) = built.get(&id) {
+            let markup = match b.render_document(council, file, &[]) {
+                Ok((_, markup, _)) => markup,
+                Err(problems) => {
+                    report(Report::Failed(&problems));
+                    continue;
+                }
+            };
+            let deps_changed = prev.deps.iter().any(|d| paths.contains(d));
+            if markup == prev.markup && !deps_changed {
+                continue;
+            }
+        }
+        any = true;
+        let typeset = match b.typeset(council, file) {
+            Ok(t) => t,
+            Err(problems) => {
+                report(Report::Failed(&problems));
+                continue;
+            }
+        };
+        let path = b.output_path(&typeset.id);
+        if let Err(p) = build::write_atomic(&path, &typeset.pdf) {
+            report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
+            continue;
+        }
+        let rel = path.strip_prefix(&b.root).unwrap_or(&path).to_path_buf();
+        report(Report::Built {
+            id: &typeset.id,
+            changed,
+            elapsed: started.elapsed(),
+            pages: typeset.document.pages().len(),
+            path: &rel,
+        });
+        built.insert(
+            id,
+            Built {
+                markup: typeset.markup,
+                deps: typeset.deps,
+            },
+        );
+    }
+    if !any {
+        report(Report::Unchanged { changed });
+    }
+}
+
+/// Waits for the next change and returns every path touched in its burst (empty when the
+/// watcher has gone away) and when its first event arrived: rebuild times count from there.
+fn next_burst(rx: &Receiver<notify::Result<notify::Event>>) -> (Vec<PathBuf>, Instant) {
+    let mut paths = Vec::new();
+    loop {
+        match rx.recv() {
+            Ok(res) => add_paths(&mut paths, res),
+            Err(_) => return (Vec::new(), Instant::now()),
+        }
+        let first = Instant::now();
+        loop {
+            match rx.recv_timeout(QUIET) {
+                Ok(res) => add_paths(&mut paths, res),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return (paths, first),
+            }
+        }
+        // Editors' temporary files (sed's, vim's 4913 …) are gone by now; what is left, or
+        // was deleted, is what changed.
+        paths.retain(|p| p.exists() || is_content_file(p));
+        if !paths.is_empty() {
+            return (paths, first);
+        }
+    }
+}
+
+/// Files shiryo reads: a deleted one still matters.
+fn is_content_file(p: &Path) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "yaml"
+                | "yml"
+                | "j2"
+                | "ttf"
+                | "otf"
+                | "svg"
+                | "png"
+                | "jpg"
+                | "jpeg"
+                | "gif"
+                | "webp"
+                | "pdf"
+        )
+    })
+}
+
+/// The paths an event touched, leaving out reads and our own temporary files.
+fn add_paths(paths: &mut Vec<PathBuf>, res: notify::Result<notify::Event>) {
+    let Ok(event) = res else {
+        return;
+    };
+    if matches!(event.kind, notify::EventKind::Access(_)) {
+        return;
+    }
+    for p in event.paths {
+        let ours = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(".shiryo-"));
+        if !ours && !paths.contains(&p) {
+            paths.push(p);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! `shiryo watch`: a rebuild per save, a failed save reported without losing the last good
+//! PDF, recovery on the next good save; editors that save by rename and files deleted then
+//! re-created.
+
+mod common;
+
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use common::TempProject;
+use shiryo::watch::Report;
+
+const PDF: &str = "output/niiza-chiiki-ikou/r6-hyoka.pdf";
+const MEETINGS: &str = "content/niiza-chiiki-ikou/2024/meetings.yaml";
+
+#[derive(Debug)]
+enum Seen {
+    Built { changed: String, pages: usize },
+    Unchanged,
+    Failed(String),
+}
+
+fn next(rx: &Receiver<Seen>) -> Seen {
+    rx.recv_timeout(Duration::from_secs(60))
+        .expect("the watch reported nothing")
+}
+
+/// Saves like editors that write a temporary file and rename it over the original.
+fn save_by_rename(p: &TempProject, rel: &str, text: &str) {
+    let tmp = p.path().join(format!("{rel}.swp"));
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, p.path().join(rel)).unwrap();
+}
+
+#[test]
+fn watch_rebuilds_reports_failures_and_recovers() {
+    let p = TempProject::sample();
+    let root = p.path().to_path_buf();
+    let (tx, rx) = channel();
+    let watcher = std::thread::spawn(move || {
+        // `max_rounds` only bounds the thread in case the test stops early.
+        let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
+        shiryo::watch::run(&root, &only, Some(50), |r| {
+            let seen = match r {
+                Report::Built { changed, pages, .. } => Seen::Built {
+                    changed: changed.to_string(),
+                    pages,
+                },
+                Report::Unchanged { .. } => Seen::Unchanged,
+                Report::Failed(problems) => Seen::Failed(problems.to_string()),
+            };
+            let _ = tx.send(seen);
+        })
+        .unwrap();
+    });
+
+    // 1. The first build.
+    assert!(matches!(next(&rx), Seen::Built { pages, .. } if pages > 10));
+    let original = p.read(MEETINGS);
+
+    // 2. One value edited, saved by rename.
+    save_by_rename(
+        &p,
+        MEETINGS,
+        &original.replacen("attendance: 35", "attendance: 36", 1),
+    );
+    match next(&rx) {
+        Seen::Built { changed, .. } => assert!(changed.contains("meetings.yaml"), "{changed}"),
+        other => panic!("{other:?}"),
+    }
+    let good = std::fs::read(p.path().join(PDF)).unwrap();
+
+    // 3. A broken save: the message, and the last good PDF untouched.
+    save_by_rename(
+        &p,
+        MEETINGS,
+        &original.replacen("attendance: 35", "attendance: 三十", 1),
+    );
+    match next(&rx) {
+        Seen::Failed(message) => assert!(message.contains("meetings[0].attendance"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(std::fs::read(p.path().join(PDF)).unwrap(), good);
+
+    // 4. Deleted, then re-created: a failure, then a recovery.
+    std::fs::remove_file(p.path().join(MEETINGS)).unwrap();
+    assert!(matches!(next(&rx), Seen::Failed(_) | Seen::Built { .. }));
+    std::thread::sleep(Duration::from_millis(100));
+    std::fs::write(p.path().join(MEETINGS), &original).unwrap();
+    loop {
+        match next(&rx) {
+            Seen::Built { changed, .. } => {
+                assert!(changed.contains("meetings.yaml"), "{changed}");
+                break;
+            }
+            Seen::Failed(_) | Seen::Unchanged => continue,
+        }
+    }
+    // The watch goes on waiting for saves; the test is done with it.
+    drop((rx, watcher));
+}
