@@ -1,0 +1,176 @@
+//! Documents about one meeting: minutes (会議録), agenda (次第), member list and packet, all
+//! from the meeting written once in meetings.yaml.
+
+mod common;
+
+use common::{TempProject, repo, small_council, squashed, typeset_all};
+use shiryo::typeset::text_runs;
+
+fn by_id(all: Vec<shiryo::build::Typeset>, id: &str) -> shiryo::build::Typeset {
+    all.into_iter().find(|t| t.id == id).expect(id)
+}
+
+#[test]
+fn sample_minutes_have_every_part_of_the_form() {
+    let t = by_id(typeset_all(&repo()), "koganei-seishin/r6-1-kaigiroku");
+    let text = squashed(&t);
+    for expected in [
+        "会議録（要点記録）",
+        "会議名称令和６年度第１回小金井市精神保健福祉連絡協議会",
+        "開催日時令和６年５月２３日（木）１０：００～１１：１２",
+        "開催場所小金井市役所第二庁舎８０１会議室",
+        "小髙会長、牧野副会長、有泉委員、渡部委員（欠席）",
+        "藤原委員（欠席）",
+        "事務局：自立生活支援課長、相談支援係長、相談支援係主事",
+        "傍聴の可否可傍聴者数１人",
+        "⑴今年度の目標設定について（対象者の抽出）",
+        "（意見なし。承諾された。）",
+        "⇒原則自立生活支援課が窓口になるが",
+        // The next meeting comes from meeting 2 of meetings.yaml.
+        "・令和６年１１月１４日（木）９時～",
+        "提出資料次第資料１小金井市精神保健福祉連絡協議会委員名簿資料２",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+}
+
+/// A council with an annual report and the minutes of meeting 1, written once.
+fn council_with_minutes(p: &TempProject, meeting_extra: &str) {
+    small_council(p, 2, "活動の内容", "成果の文章");
+    let meetings = p.read("content/test/2024/meetings.yaml");
+    p.write(
+        "content/test/2024/meetings.yaml",
+        &format!(
+            "{}{meeting_extra}  agenda:\n  - title: 開会\n    record:\n    - note: （意見なし。承諾された。）\n",
+            meetings.trim_end().to_string() + "\n"
+        ),
+    );
+    p.write(
+        "content/test/2024/members.yaml",
+        "members:\n- {organization: 所属Ａ, name: 山田, role: 部会長}\n- {organization: 所属Ｂ, name: 鈴木}\n",
+    );
+    p.write(
+        "content/test/documents/minutes.yaml",
+        "type: minutes\nyear: 2024\nmeeting: 1\n",
+    );
+}
+
+#[test]
+fn one_edit_reaches_the_minutes_and_the_annual_report() {
+    let p = TempProject::empty();
+    council_with_minutes(&p, "");
+    let before = typeset_all(p.path());
+    assert!(before.iter().all(|t| squashed(t).contains("会議室")));
+    p.edit(
+        "content/test/2024/meetings.yaml",
+        "venue: 会議室",
+        "venue: 第二会議室",
+    );
+    let after = typeset_all(p.path());
+    assert_eq!(after.len(), 2);
+    for t in &after {
+        assert!(
+            squashed(t).contains("第二会議室"),
+            "{} did not follow the edit",
+            t.id
+        );
+    }
+    let report = by_id(after, "test/report");
+    // 表１ row of the same meeting.
+    assert!(squashed(&report).contains("【場所】第二会議室"));
+}
+
+#[test]
+fn a_closed_meeting_gives_its_reason_instead_of_a_count() {
+    let p = TempProject::empty();
+    council_with_minutes(
+        &p,
+        "  public: {allowed: false, reason: 個人情報を扱うため}\n",
+    );
+    let t = by_id(typeset_all(p.path()), "test/minutes");
+    let text = squashed(&t);
+    assert!(
+        text.contains("傍聴の可否不可不可の理由個人情報を扱うため"),
+        "{text}"
+    );
+    assert!(!text.contains("傍聴者数"));
+}
+
+#[test]
+fn a_written_meeting_has_no_place_or_hours() {
+    let p = TempProject::empty();
+    council_with_minutes(&p, "  format: written\n  observers: [保健所職員]\n");
+    let t = by_id(typeset_all(p.path()), "test/minutes");
+    let text = squashed(&t);
+    assert!(text.contains("開催場所書面開催"), "{text}");
+    assert!(!text.contains("午後２時"), "{text}");
+    assert!(text.contains("オブザーバー：保健所職員"), "{text}");
+}
+
+#[test]
+fn a_packet_places_each_material_with_its_number() {
+    let t = by_id(typeset_all(&repo()), "koganei-seishin/r6-1-shiryo");
+    // 次第 (1 page), 資料１ member list (1), 資料２ external PDF (1), 資料３ external PDF (2).
+    assert_eq!(t.document.pages().len(), 5);
+    let runs = text_runs(&t.document);
+    // The stamp: the text at the top of the page, above the placed material.
+    let stamp = |page: usize| -> String {
+        runs.iter()
+            .filter(|r| r.page == page && r.y < 60.0)
+            .map(|r| r.text.as_str())
+            .collect()
+    };
+    assert_eq!(stamp(1), "", "the agenda carries no number");
+    assert_eq!(stamp(2), "資料１");
+    assert_eq!(stamp(3), "資料２");
+    assert_eq!((stamp(4), stamp(5)), ("資料３".into(), "資料３".into()));
+    // Pages start again with each material: the second page of 資料３ is its page 2.
+    assert!(runs.iter().any(|r| r.page == 5 && r.text == "2"));
+    assert!(runs.iter().any(|r| r.page == 4 && r.text == "1"));
+    // One PDF, its pages from the external files.
+    assert_eq!(shiryo::build::pdf_pages(&t.pdf), Some(5));
+}
+
+#[test]
+fn renumbering_the_agenda_renumbers_the_stamps() {
+    let p = TempProject::sample();
+    // Swap 資料２ and 資料３ in the meeting's list.
+    let meetings = "content/koganei-seishin/2024/meetings.yaml";
+    let text = p.read(meetings);
+    let second =
+        "      - title: 「地域移行支援」支援状況\n        file: attachments/shien-jokyo.pdf\n";
+    let third = "      - title: 精神保健福祉連絡協議会抽出された課題のまとめ\n        file: attachments/kadai-matome.pdf\n";
+    p.edit(
+        meetings,
+        &format!("{second}{third}"),
+        &format!("{third}{second}"),
+    );
+    let t = by_id(typeset_all(p.path()), "koganei-seishin/r6-1-shiryo");
+    let runs = text_runs(&t.document);
+    let stamp = |page: usize| -> String {
+        runs.iter()
+            .filter(|r| r.page == page && r.y < 60.0)
+            .map(|r| r.text.as_str())
+            .collect()
+    };
+    // The two-page file now comes first, as 資料２.
+    assert_eq!(
+        [stamp(3), stamp(4), stamp(5)],
+        ["資料２", "資料２", "資料３"]
+    );
+}
+
+#[test]
+fn the_agenda_lists_items_and_materials() {
+    let t = by_id(typeset_all(&repo()), "koganei-seishin/r6-1-shidai");
+    let text = squashed(&t);
+    for expected in [
+        "次第",
+        "１開会",
+        "⑵精神障害にも対応した地域包括ケアシステムの構築について",
+        "５閉会",
+        "資料１小金井市精神保健福祉連絡協議会委員名簿",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+}
