@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{
-    Activity, AgendaItem, AnnualReport, Author, Council, Goal, GoalNo, GoalSet, Meeting,
-    MeetingFormat, Member, MemberListDocument, PublicViewing,
+    Activity, AgendaItem, AnnualReport, Council, Goal, GoalNo, GoalSet, Meeting, MeetingFormat,
+    Member, MemberListDocument, PublicViewing,
 };
 use crate::project::{CouncilData, YearData};
 
@@ -23,25 +23,12 @@ pub struct ReportView<'a> {
     pub next: YearView<'a>,
 }
 
+/// The report as written, and the figure's path as typst sees it (`/content/…`).
 #[derive(Debug, Serialize)]
 pub struct ReportDoc<'a> {
-    pub material: Option<&'a str>,
-    pub date: String,
-    pub author: &'a Author,
-    pub introduction: &'a [String],
-    pub evaluation_closing: &'a [String],
-    pub goals_introduction: &'a [String],
-    pub figure: Option<FigureView<'a>>,
-    pub schedule_introduction: &'a [String],
-    pub members_introduction: &'a [String],
-}
-
-#[derive(Debug, Serialize)]
-pub struct FigureView<'a> {
-    /// Path from the project root, as typst sees it (`/content/…`).
-    pub path: String,
-    pub caption: &'a str,
-    pub alt: &'a str,
+    #[serde(flatten)]
+    pub report: &'a AnnualReport,
+    pub figure_path: Option<String>,
 }
 
 /// One fiscal year as templates see it.
@@ -363,19 +350,11 @@ pub fn report_view<'a>(council: &'a CouncilData, report: &'a AnnualReport) -> Re
     ReportView {
         council: &council.council,
         doc: ReportDoc {
-            material: report.material.as_deref(),
-            date: report.date.to_string(),
-            author: &report.author,
-            introduction: &report.introduction,
-            evaluation_closing: &report.evaluation_closing,
-            goals_introduction: &report.goals_introduction,
-            figure: report.figure.as_ref().map(|f| FigureView {
-                path: format!("{council_rel}/{}", f.file.trim_start_matches("./")),
-                caption: &f.caption,
-                alt: &f.alt,
-            }),
-            schedule_introduction: &report.schedule_introduction,
-            members_introduction: &report.members_introduction,
+            report,
+            figure_path: report
+                .figure
+                .as_ref()
+                .map(|f| format!("{council_rel}/{}", f.file.trim_start_matches("./"))),
         },
         evaluated: year_view(council, report.year),
         next: year_view(council, report.year + 1),
