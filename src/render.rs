@@ -131,7 +131,7 @@ impl Renderer {
 fn literal_parts(line: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = line.trim();
-    while let Some(start) = rest.find(['{']).filter(|&i| matches!(rest[i..].chars().nth(1), Some('{' | '%' | '#'))) {
+    while let Some(start) = ["{{", "{%", "{#"].iter().filter_map(|t| rest.find(t)).min() {
         parts.push(&rest[..start]);
         let close = match &rest[start + 1..start + 2] {
             "{" => "}}",
@@ -147,7 +147,11 @@ fn literal_parts(line: &str) -> Vec<&str> {
         }
     }
     parts.push(rest);
-    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 fn appears_in_order(parts: &[&str], text: &str) -> bool {
@@ -347,6 +351,14 @@ mod tests {
             "#box[３－５]と#box[１０：００]"
         );
         assert_eq!(escape_markup("３－"), "３－");
+    }
+
+    #[test]
+    fn literal_parts_skip_tags_but_keep_typst_braces() {
+        assert_eq!(
+            literal_parts("#let f(x) = { x } {{ a }} mid {% if b %}end{% endif %}"),
+            vec!["#let f(x) = { x }", "mid", "end"]
+        );
     }
 
     #[test]
