@@ -230,7 +230,7 @@ pub struct RecordEntry {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
-    /// Its title as listed: 小金井市精神保健福祉連絡協議会委員名簿.
+    /// Its title as listed, e.g. 〇〇市協議会委員名簿.
     pub title: String,
     /// This entry is the 次第 itself.
     #[serde(default)]
