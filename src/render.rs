@@ -300,6 +300,16 @@ fn time_arg(s: &str) -> Result<japanese::ClockTime, Error> {
     japanese::parse_time(s).map_err(filter_error)
 }
 
+/// Filters that take any value still refuse an undefined one (strict undefined applies to
+/// printing, not to filter arguments).
+fn defined(v: Value) -> Result<Value, Error> {
+    if v.is_undefined() {
+        Err(Error::new(ErrorKind::UndefinedError, "undefined value"))
+    } else {
+        Ok(v)
+    }
+}
+
 /// The Japanese formatting filters templates use.
 fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("wareki", |s: String| {
@@ -320,11 +330,13 @@ fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("time_hour", |s: String| {
         time_arg(&s).map(japanese::time_hour)
     });
-    env.add_filter("zen", |v: Value| japanese::fullwidth(&v.to_string()));
+    env.add_filter("zen", |v: Value| {
+        defined(v).map(|v| japanese::fullwidth(&v.to_string()))
+    });
     env.add_filter("paren_number", japanese::paren_number);
     env.add_filter("circled_number", japanese::circled_number);
     env.add_filter("typst_str", |v: Value| {
-        Value::from_safe_string(typst_string(&v.to_string()))
+        defined(v).map(|v| Value::from_safe_string(typst_string(&v.to_string())))
     });
 }
 
@@ -359,6 +371,22 @@ mod tests {
             literal_parts("#let f(x) = { x } {{ a }} mid {% if b %}end{% endif %}"),
             vec!["#let f(x) = { x }", "mid", "end"]
         );
+    }
+
+    #[test]
+    fn undefined_values_are_errors_even_through_filters() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("t.typ.j2"),
+            "#image({{ x.missing | typst_str }})",
+        )
+        .unwrap();
+        let r = Renderer::load(dir.path()).unwrap();
+        let err = r
+            .render("t.typ.j2", serde_json::json!({"x": {}}))
+            .unwrap_err();
+        assert!(err.message.contains("内容にない値"), "{}", err.message);
+        assert_eq!(err.line, Some(1));
     }
 
     #[test]

@@ -141,7 +141,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
         .unwrap_or_default();
     for (i, mat) in m.materials.iter().enumerate() {
         let field = format!("meetings[{}].materials[{i}]", number.saturating_sub(1));
-        let line = find_line(&file, "title", &mat.title);
+        let line = || find_line(&file, "title", &mat.title);
         let sources = usize::from(mat.agenda)
             + usize::from(mat.document.is_some())
             + usize::from(mat.file.is_some());
@@ -159,7 +159,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                         }
                     ),
                 )
-                .at(line, None)
+                .at(line(), None)
                 .field(&field)
                 .hint("agenda: true、document: 文書名、file: PDF のどれか１つを書いてください。"),
             );
@@ -175,7 +175,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                             mat.title
                         ),
                     )
-                    .at(line, None)
+                    .at(line(), None)
                     .field(format!("{field}.document"))
                     .hint(format!(
                         "作れる文書: {}",
@@ -191,7 +191,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                         &file,
                         format!("資料「{}」に資料一式 {name} は入れられません。", mat.title),
                     )
-                    .at(line, None)
+                    .at(line(), None)
                     .field(format!("{field}.document")),
                 ),
                 Some(_) => {}
@@ -257,8 +257,7 @@ fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
         let mut last: Option<GoalNo> = None;
         for g in c.issues.iter().flat_map(|i| &i.goals) {
             let n = g.number;
-            let line = find_goal_line(file, n);
-            let at = |p: Problem| p.at(line, None);
+            let at = |p: Problem| p.at(find_goal_line(file, n), None);
             if !seen.insert(n) {
                 out.push(at(Problem::error(
                     file,
@@ -360,7 +359,7 @@ fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems)
     let mut expected = 1;
     for (i, m) in year.meetings.meetings.iter().enumerate() {
         let field = |f: &str| format!("meetings[{i}].{f}");
-        let line = find_line(file, "number", &m.number.to_string());
+        let line = || find_line(file, "number", &m.number.to_string());
         if m.number != expected {
             out.push(
                 Problem::error(
@@ -371,7 +370,7 @@ fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems)
                         japanese::fullwidth(&m.number.to_string())
                     ),
                 )
-                .at(line, None)
+                .at(line(), None)
                 .field(field("number"))
                 .hint("会議は第１回から順に、重複なく書いてください。"),
             );
@@ -423,7 +422,7 @@ fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems)
                             fy_name(fy)
                         ),
                     )
-                    .at(line, None)
+                    .at(line(), None)
                     .field(field("goals"))
                     .hint(format!(
                         "{}/{fy}/goals.yaml の目標番号を確かめてください。",
@@ -586,14 +585,14 @@ fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problem
     }
     let known: BTreeSet<GoalNo> = goal_iter(set).map(|g| g.number).collect();
     for (n, word) in &eval.results {
-        let line = find_goal_line(file, *n);
+        let line = || find_goal_line(file, *n);
         if !known.contains(n) {
             out.push(
                 Problem::error(
                     file,
                     format!("目標 {n} は{}の目標にありません。", fy_name(fy)),
                 )
-                .at(line, None)
+                .at(line(), None)
                 .field(format!("results.{n}")),
             );
         }
@@ -602,7 +601,7 @@ fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problem
                 file,
                 format!("目標 {n} の評価「{word}」は使えない言葉です。"),
             )
-            .at(line, None)
+            .at(line(), None)
             .field(format!("results.{n}"));
             p = match nearest(word, words) {
                 Some(k) => p.hint(format!(
@@ -687,6 +686,9 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
 /// can replace it before typst is ever asked.
 pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> Problems {
     let mut out = Problems::default();
+    // Each distinct character is looked up once (font coverage lookups are not cheap).
+    let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
+    let mut can_print = |c: char| *known.entry(c).or_insert_with(|| can_print(c));
     let files = project.councils.iter().flat_map(|c| {
         std::iter::once(c.dir.join("council.yaml"))
             .chain(c.years.values().flat_map(|y| y.files.values().cloned()))

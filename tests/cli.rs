@@ -16,6 +16,15 @@ fn build_writes_the_pdf_and_says_where() {
     assert!(stdout.contains("ページ、"), "{stdout}");
     let pdf = std::fs::read(p.path().join(PDF)).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(p.path().join(PDF))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o044, 0o044, "others can read the PDF ({mode:o})");
+    }
     let typ = p.read("output/niiza-chiiki-ikou/r6-hyoka.typ");
     assert!(typ.contains("#set document("));
     // Naming one document builds just that one.

@@ -146,7 +146,6 @@ fn renumbering_the_agenda_renumbers_the_stamps() {
     let p = TempProject::sample();
     // Swap 資料２ and 資料３ in the meeting's list.
     let meetings = "content/koganei-seishin/2024/meetings.yaml";
-    let text = p.read(meetings);
     let second =
         "      - title: 「地域移行支援」支援状況\n        file: attachments/shien-jokyo.pdf\n";
     let third = "      - title: 精神保健福祉連絡協議会抽出された課題のまとめ\n        file: attachments/kadai-matome.pdf\n";
