@@ -199,11 +199,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
         }
         if let Some(f) = &mat.file {
             let path = c.dir.join(f);
-            let inside = path
-                .canonicalize()
-                .ok()
-                .zip(c.dir.canonicalize().ok())
-                .is_some_and(|(p, d)| p.starts_with(d));
+            let inside = is_inside(&path, &c.dir);
             let readable = inside.then(|| std::fs::read(&path).ok()).flatten();
             let problem = match readable {
                 None if !path.is_file() => Some(format!(
@@ -650,11 +646,7 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let inside = path
-        .canonicalize()
-        .ok()
-        .zip(council_dir.canonicalize().ok())
-        .is_some_and(|(p, d)| p.starts_with(d));
+    let inside = is_inside(&path, council_dir);
     let problem = if !path.is_file() {
         Some(format!("図のファイル {file} が見つかりません。"))
     } else if !inside {
@@ -720,6 +712,14 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
             .map(|p| p.relative_to(&project.root))
             .collect(),
     )
+}
+
+/// Whether `path` exists and, links resolved, lies inside `dir`.
+fn is_inside(path: &Path, dir: &Path) -> bool {
+    path.canonicalize()
+        .ok()
+        .zip(dir.canonicalize().ok())
+        .is_some_and(|(p, d)| p.starts_with(d))
 }
 
 /// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
