@@ -37,6 +37,17 @@ pub struct Timings {
     pub export: Duration,
 }
 
+/// A document's markup, before typesetting.
+pub struct Rendered {
+    /// The template file (under `templates/`).
+    pub template: String,
+    pub markup: String,
+    /// The document's date.
+    pub date: time::Date,
+    /// How long rendering took (for a packet: its materials' typesetting too).
+    pub elapsed: Duration,
+}
+
 /// What was written for one document.
 #[derive(Debug, Clone)]
 pub struct Written {
@@ -101,12 +112,27 @@ impl Builder {
         file: &DocumentFile,
         outer: &[String],
     ) -> Result<Typeset, Problems> {
+        let rendered = self.render_document(council, file, outer)?;
+        self.typeset_rendered(council, file, rendered)
+    }
+
+    /// Compiles and exports a document already rendered (the watch renders first, to see
+    /// whether anything changed).
+    pub fn typeset_rendered(
+        &mut self,
+        council: &CouncilData,
+        file: &DocumentFile,
+        rendered: Rendered,
+    ) -> Result<Typeset, Problems> {
         let root = self.root.clone();
         let rel = move |p: Problem| p.relative_to(&root);
         let id = file.id(council);
-        let started = Instant::now();
-        let (template, markup, date) = self.render_document(council, file, outer)?;
-        let render = started.elapsed();
+        let Rendered {
+            template,
+            markup,
+            date,
+            elapsed: render,
+        } = rendered;
         let vpath = format!("/content/{}/documents/{}.typ", council.slug, file.name);
         let renderer = &self.renderer;
         let origin = |line: &str| renderer.origin_of(line);
@@ -150,11 +176,12 @@ impl Builder {
         council: &CouncilData,
         file: &DocumentFile,
         outer: &[String],
-    ) -> Result<(String, String, time::Date), Problems> {
+    ) -> Result<Rendered, Problems> {
+        let started = Instant::now();
         let root = self.root.clone();
         let rel = move |p: Problem| p.relative_to(&root);
         let id = file.id(council);
-        Ok(match &file.document {
+        let (template, markup, date) = match &file.document {
             Document::AnnualReport(report) => {
                 let view = crate::view::report_view(council, report);
                 let (t, m) = self.render(&report.template, &view)?;
@@ -219,6 +246,12 @@ impl Builder {
                 let (t, m) = self.render(p.template.as_deref().unwrap_or("packet"), &view)?;
                 (t, m, date)
             }
+        };
+        Ok(Rendered {
+            template,
+            markup,
+            date,
+            elapsed: started.elapsed(),
         })
     }
 

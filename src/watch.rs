@@ -126,21 +126,21 @@ fn rebuild(
     let mut any = false;
     for (council, file) in selected {
         let id = file.id(council);
+        let rendered = match b.render_document(council, file, &[]) {
+            Ok(r) => r,
+            Err(problems) => {
+                report(Report::Failed(&problems));
+                continue;
+            }
+        };
         if let Some(prev) = built.get(&id) {
-            let markup = match b.render_document(council, file, &[]) {
-                Ok((_, markup, _)) => markup,
-                Err(problems) => {
-                    report(Report::Failed(&problems));
-                    continue;
-                }
-            };
             let deps_changed = prev.deps.iter().any(|d| paths.contains(d));
-            if markup == prev.markup && !deps_changed {
+            if rendered.markup == prev.markup && !deps_changed {
                 continue;
             }
         }
         any = true;
-        let typeset = match b.typeset(council, file) {
+        let typeset = match b.typeset_rendered(council, file, rendered) {
             Ok(t) => t,
             Err(problems) => {
                 report(Report::Failed(&problems));
