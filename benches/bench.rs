@@ -544,17 +544,7 @@ const SPLIT_HEAD: usize = 4;
 fn split(root: &Path, runs: usize) -> Result<Split> {
     let mut samples: Vec<Vec<u64>> = Vec::new();
     for _ in 0..runs {
-        let exe = std::env::current_exe()?;
-        let output = Command::new(exe)
-            .env(SPLIT_CHILD, root)
-            .stdin(Stdio::null())
-            .output()?;
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        ensure!(
-            output.status.success(),
-            "split run failed: {stdout}{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let stdout = run_child(SPLIT_CHILD, &root.display().to_string(), "split")?;
         let nanos: Vec<u64> = stdout
             .split_whitespace()
             .map(str::parse)
@@ -780,18 +770,29 @@ impl Memory {
     }
 }
 
-/// Runs `memory_child` in a fresh process of this binary, so that VmRSS is the watch's alone.
-fn watch_memory(root: &Path, rounds: usize) -> Result<Memory> {
+/// Runs this binary again as a child with `var=value` (it then does one measurement and prints
+/// numbers), returning what it printed.
+fn run_child(var: &str, value: &str, what: &str) -> Result<String> {
     let output = Command::new(std::env::current_exe()?)
-        .env(MEMORY_CHILD, format!("{rounds}:{}", root.display()))
+        .env(var, value)
         .stdin(Stdio::null())
         .output()?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     ensure!(
         output.status.success(),
-        "memory run failed: {stdout}{}",
+        "{what} run failed: {stdout}{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    Ok(stdout)
+}
+
+/// Runs `memory_child` in a fresh process of this binary, so that VmRSS is the watch's alone.
+fn watch_memory(root: &Path, rounds: usize) -> Result<Memory> {
+    let stdout = run_child(
+        MEMORY_CHILD,
+        &format!("{rounds}:{}", root.display()),
+        "memory",
+    )?;
     let mut numbers = stdout.split_whitespace().map(str::parse::<u64>);
     let rebuild = Duration::from_nanos(numbers.next().ok_or_else(|| anyhow!("no output"))??);
     let numbers: Vec<u64> = numbers.collect::<Result<_, _>>()?;
