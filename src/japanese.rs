@@ -224,9 +224,77 @@ pub fn circled_number(n: u32) -> String {
     special_number(n, 0x2460)
 }
 
+/// How Japanese drafting defines a short term for the rest of a document:
+/// 「一般企業、…事業者等（以下「一般企業等」という。）との協働」.
+const DEFINITION_OPEN: &str = "（以下「";
+const DEFINITION_CLOSE: &str = "」という。）";
+
+/// The short terms `text` defines in the drafting style `…（以下「略称」という。）`, in order.
+pub fn defined_terms(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices(DEFINITION_OPEN)
+        .filter_map(move |(at, open)| {
+            let rest = &text[at + open.len()..];
+            rest.find(DEFINITION_CLOSE).map(|end| &rest[..end])
+        })
+}
+
+/// The definition of `short` standing for `long`: 「long（以下「short」という。）」.
+pub fn definition(short: &str, long: &str) -> String {
+    format!("{long}{DEFINITION_OPEN}{short}{DEFINITION_CLOSE}")
+}
+
+/// `text` as it reads once its terms are defined: each definition of a known term
+/// (`terms`: short → long) is replaced by the short term alone.
+pub fn after_definitions<'a>(
+    text: &'a str,
+    terms: &std::collections::BTreeMap<String, String>,
+) -> std::borrow::Cow<'a, str> {
+    let mut out = std::borrow::Cow::Borrowed(text);
+    for short in defined_terms(text) {
+        if let Some(long) = terms.get(short) {
+            let defined = definition(short, long);
+            if out.contains(&defined) {
+                out = out.replace(&defined, short).into();
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn definitions_give_way_to_their_term() {
+        let text = "一般企業、就労移行支援事業者等（以下「一般企業等」という。）との協働により、課題を共有している。";
+        assert_eq!(defined_terms(text).collect::<Vec<_>>(), ["一般企業等"]);
+        let mut terms = std::collections::BTreeMap::new();
+        assert_eq!(
+            after_definitions(text, &terms),
+            text,
+            "an unknown term stays defined"
+        );
+        terms.insert(
+            "一般企業等".to_string(),
+            "一般企業、就労移行支援事業者等".to_string(),
+        );
+        assert_eq!(
+            after_definitions(text, &terms),
+            "一般企業等との協働により、課題を共有している。"
+        );
+        terms.insert("一般企業等".to_string(), "一般企業等".to_string());
+        assert_eq!(
+            after_definitions(text, &terms),
+            text,
+            "a long form that is not the words before the definition changes nothing"
+        );
+        assert_eq!(defined_terms("（以下「未完").count(), 0);
+        assert_eq!(
+            defined_terms("Ａ（以下「Ａ」という。）とＢ（以下「Ｂ」という。）").collect::<Vec<_>>(),
+            ["Ａ", "Ｂ"]
+        );
+    }
     use std::fmt::Debug;
 
     fn d(s: &str) -> Date {

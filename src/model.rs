@@ -38,6 +38,11 @@ pub struct Council {
     /// The roles a member may hold, e.g. [部会長, 副部会長].
     #[serde(default)]
     pub roles: Vec<String>,
+    /// Terms a goal defines in the drafting style 「…（以下「略称」という。）」: 略称 → the words
+    /// before 「（以下」. A 【再掲】 row of that goal prints the 略称 alone, as the document
+    /// has defined it already.
+    #[serde(default)]
+    pub terms: BTreeMap<String, String>,
 }
 
 /// `<year>/goals.yaml`: the goal set of one fiscal year.

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::diag::{Problem, Problems};
 use crate::japanese;
-use crate::model::{Document, GoalNo};
+use crate::model::{Council, Document, Goal, GoalNo};
 use crate::project::{CouncilData, Project, YearData};
 use crate::view::goal_iter;
 
@@ -39,7 +39,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
         );
     }
     for (&fy, year) in &c.years {
-        check_goals(fy, year, out);
+        check_goals(&c.council, fy, year, out);
         check_meetings(c, fy, year, out);
         check_evaluation(c, fy, year, out);
         check_members(c, year, out);
@@ -232,7 +232,7 @@ fn fy_name(fy: i32) -> String {
     japanese::fiscal_year(fy).unwrap_or_else(|_| format!("{fy}年度"))
 }
 
-fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
+fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut Problems) {
     let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
         return;
     };
@@ -246,9 +246,7 @@ fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
             );
         }
     }
-    let primary: BTreeMap<GoalNo, bool> = goal_iter(set)
-        .map(|g| (g.number, g.repeats.is_none()))
-        .collect();
+    let goals: BTreeMap<GoalNo, &Goal> = goal_iter(set).map(|g| (g.number, g)).collect();
     for c in &set.components {
         let mut last: Option<GoalNo> = None;
         for g in c.issues.iter().flat_map(|i| &i.goals) {
@@ -294,7 +292,7 @@ fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
             last = Some(n);
             match g.repeats {
                 Some(r) => {
-                    match primary.get(&r) {
+                    match goals.get(&r).map(|o| o.repeats.is_none()) {
                         None => out.push(at(Problem::error(
                             file,
                             format!(
@@ -308,7 +306,11 @@ fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
                             format!("目標 {n} の再掲元 {r} も再掲です。"),
                         )
                         .hint("再掲元には本文のある目標を指定してください。"))),
-                        Some(true) => {}
+                        Some(true) => {
+                            if r < n {
+                                check_relisted_terms(council, file, n, goals[&r], out);
+                            }
+                        }
                     }
                     if g.activity.is_some() || g.target.is_some() {
                         out.push(at(Problem::error(
@@ -335,6 +337,39 @@ fn check_goals(fy: i32, year: &YearData, out: &mut Problems) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// A 【再掲】 row uses the terms its goal defined (see `Council::terms`); a definition the
+/// council does not list would be printed a second time.
+fn check_relisted_terms(
+    council: &Council,
+    file: &Path,
+    n: GoalNo,
+    origin: &Goal,
+    out: &mut Problems,
+) {
+    let r = origin.number;
+    let texts = [&origin.activity, &origin.target];
+    for text in texts.into_iter().flatten() {
+        for short in japanese::defined_terms(text) {
+            let problem = match council.terms.get(short) {
+                None => Problem::warning(
+                    file,
+                    format!("再掲の目標 {n} に、{r} の「（以下「{short}」という。）」がもう一度載ります。"),
+                )
+                .hint(format!(
+                    "council.yaml の terms: に「{short}: 」と、目標 {r} の文で「（以下」の前にある語句を書くと、再掲の行は「{short}」とだけ書きます。"
+                )),
+                Some(long) if !text.contains(&japanese::definition(short, long)) => Problem::warning(
+                    file,
+                    format!("council.yaml の terms の「{short}」の語句が、目標 {r} の「（以下「{short}」という。）」の前の語句と一致しません。"),
+                )
+                .hint("目標の文の「（以下」の前の語句を、そのまま terms に写してください。"),
+                Some(_) => continue,
+            };
+            out.push(problem.at(find_goal_line(file, n), None));
         }
     }
 }

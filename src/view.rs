@@ -2,10 +2,12 @@
 //! re-listed goals carry the text and result of the goal they repeat, years come in pairs,
 //! counts for spanning cells are computed.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::japanese;
 use crate::model::{
     Activity, AgendaItem, AnnualReport, Council, Goal, GoalNo, GoalSet, Meeting, MeetingFormat,
     Member, MemberListDocument, PublicViewing,
@@ -65,8 +67,9 @@ pub struct GoalView<'a> {
     pub number: String,
     /// The goal it re-lists, ３－４, when it is a 【再掲】.
     pub repeats: Option<String>,
-    pub activity: &'a str,
-    pub target: &'a str,
+    /// The 活動目標; in a 【再掲】 row, with the terms its goal defined already in use.
+    pub activity: Cow<'a, str>,
+    pub target: Cow<'a, str>,
     pub label: Option<&'a str>,
     /// The evaluation result, when the year was evaluated.
     pub result: Option<&'a str>,
@@ -141,10 +144,12 @@ pub struct MemberListView<'a> {
 struct GoalIndex<'a> {
     goals: BTreeMap<GoalNo, &'a Goal>,
     results: BTreeMap<GoalNo, &'a str>,
+    /// The council's defined terms (略称 → the words it stands for).
+    terms: &'a BTreeMap<String, String>,
 }
 
 impl<'a> GoalIndex<'a> {
-    fn new(year: &'a YearData) -> Self {
+    fn new(year: &'a YearData, terms: &'a BTreeMap<String, String>) -> Self {
         let goals = year
             .goals
             .iter()
@@ -156,7 +161,11 @@ impl<'a> GoalIndex<'a> {
             .iter()
             .flat_map(|e| e.results.iter().map(|(k, v)| (*k, v.as_str())))
             .collect();
-        GoalIndex { goals, results }
+        GoalIndex {
+            goals,
+            results,
+            terms,
+        }
     }
 
     /// The goal whose text and result `g` carries: itself, or the goal it re-lists.
@@ -168,11 +177,21 @@ impl<'a> GoalIndex<'a> {
 
     fn view(&self, g: &'a Goal) -> GoalView<'a> {
         let origin = self.origin(g);
+        // A 【再掲】 row comes after the goal it repeats, where the goal's terms were defined:
+        // it uses them instead of defining them again.
+        let text = |s: &'a Option<String>| {
+            let s = s.as_deref().unwrap_or_default();
+            if origin.number < g.number {
+                japanese::after_definitions(s, self.terms)
+            } else {
+                Cow::Borrowed(s)
+            }
+        };
         GoalView {
             number: g.number.to_string(),
             repeats: g.repeats.map(|r| r.to_string()),
-            activity: origin.activity.as_deref().unwrap_or_default(),
-            target: origin.target.as_deref().unwrap_or_default(),
+            activity: text(&origin.activity),
+            target: text(&origin.target),
             label: g.label.as_deref().or(origin.label.as_deref()),
             result: self.results.get(&origin.number).copied(),
         }
@@ -195,7 +214,7 @@ static NO_DATA: std::sync::LazyLock<YearData> = std::sync::LazyLock::new(YearDat
 /// The view of one fiscal year of a council (empty parts where nothing is written).
 pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
     let data = council.years.get(&year).unwrap_or(&NO_DATA);
-    let index = GoalIndex::new(data);
+    let index = GoalIndex::new(data, &council.council.terms);
     let components = data
         .goals
         .iter()
@@ -273,13 +292,16 @@ pub fn meeting_doc_view<'a>(
     material: Option<&'a str>,
 ) -> Option<MeetingDocView<'a>> {
     let data = council.years.get(&year)?;
-    let index = GoalIndex::new(data);
+    let index = GoalIndex::new(data, &council.council.terms);
     let m = find_meeting(council, year, number)?;
     let next = find_meeting(council, year, number + 1)
         .map(|n| (year, n))
         .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
     let next_meeting = next.map(|(y, n)| {
-        let next_index = GoalIndex::new(council.years.get(&y).unwrap_or(&NO_DATA));
+        let next_index = GoalIndex::new(
+            council.years.get(&y).unwrap_or(&NO_DATA),
+            &council.council.terms,
+        );
         meeting_view(y, n, &next_index)
     });
     let members = data

@@ -79,6 +79,13 @@ fn sample_report_has_every_meeting_goal_and_result() {
         assert!(t3.contains(right), "{right}");
     }
     assert!(!t3.contains("（３－５【再掲】）"));
+    // ２－２ defines 一般企業等; its 【再掲】 row ５－２ uses the term instead of defining it again.
+    let defined = "就労定着支援事業者等（以下「一般企業等」という。）";
+    assert_eq!(t2.matches(defined).count(), 1);
+    let relisted = &t2[t2.find("５－２（２－２【再掲】）").unwrap()..];
+    assert!(
+        relisted.starts_with("５－２（２－２【再掲】）一般企業等との協働により、精神障がい者が")
+    );
     // 表３ is numbered without a gap (the reference jumps from ３－５ to ３－７).
     assert!(t3.contains("３－６") && !t3.contains("３－７"));
 
