@@ -292,7 +292,7 @@ fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut Problems) 
             last = Some(n);
             match g.repeats {
                 Some(r) => {
-                    match goals.get(&r).map(|o| o.repeats.is_none()) {
+                    match goals.get(&r) {
                         None => out.push(at(Problem::error(
                             file,
                             format!(
@@ -301,14 +301,14 @@ fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut Problems) 
                             ),
                         )
                         .hint("repeats: には同じ年度の目標番号を書いてください。"))),
-                        Some(false) => out.push(at(Problem::error(
+                        Some(o) if o.repeats.is_some() => out.push(at(Problem::error(
                             file,
                             format!("目標 {n} の再掲元 {r} も再掲です。"),
                         )
                         .hint("再掲元には本文のある目標を指定してください。"))),
-                        Some(true) => {
+                        Some(origin) => {
                             if r < n {
-                                check_relisted_terms(council, file, n, goals[&r], out);
+                                check_relisted_terms(council, file, n, origin, out);
                             }
                         }
                     }
