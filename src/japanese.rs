@@ -2,6 +2,8 @@
 //! times of day, goal numbers and outline numbering. Error messages are in Japanese
 //! because they are shown to municipal staff.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 use std::str::FromStr;
 
@@ -245,11 +247,8 @@ pub fn definition(short: &str, long: &str) -> String {
 
 /// `text` as it reads once its terms are defined: each definition of a known term
 /// (`terms`: short → long) is replaced by the short term alone.
-pub fn after_definitions<'a>(
-    text: &'a str,
-    terms: &std::collections::BTreeMap<String, String>,
-) -> std::borrow::Cow<'a, str> {
-    let mut out = std::borrow::Cow::Borrowed(text);
+pub fn after_definitions<'a>(text: &'a str, terms: &BTreeMap<String, String>) -> Cow<'a, str> {
+    let mut out = Cow::Borrowed(text);
     for short in defined_terms(text) {
         if let Some(long) = terms.get(short) {
             let defined = definition(short, long);
@@ -269,7 +268,7 @@ mod tests {
     fn definitions_give_way_to_their_term() {
         let text = "一般企業、就労移行支援事業者等（以下「一般企業等」という。）との協働により、課題を共有している。";
         assert_eq!(defined_terms(text).collect::<Vec<_>>(), ["一般企業等"]);
-        let mut terms = std::collections::BTreeMap::new();
+        let mut terms = BTreeMap::new();
         assert_eq!(
             after_definitions(text, &terms),
             text,
