@@ -612,7 +612,8 @@ fn build_stages(builder: &mut Builder) -> Result<Stages> {
         .ok_or_else(|| anyhow!("no {DOCUMENT}"))?;
     let t = builder.typeset(council, file).map_err(|p| anyhow!("{p}"))?;
     let started = Instant::now();
-    shiryo::build::write_atomic(&builder.output_path(&t.id), &t.pdf).map_err(|p| anyhow!("{p}"))?;
+    shiryo::output::write_atomic(&builder.output_path(&t.id), &t.pdf)
+        .map_err(|p| anyhow!("{p}"))?;
     Ok(Stages {
         load,
         render: t.timings.render,

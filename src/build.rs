@@ -316,19 +316,17 @@ impl Builder {
         }
         if let Some(file) = &mat.file {
             let path = council.dir.join(file);
-            let bytes = std::fs::read(&path).map_err(|e| {
-                Problems(vec![
-                    Problem::error(
-                        &packet.path,
-                        format!(
-                            "資料「{}」のファイル {file} を読めません（{}）。",
-                            mat.title,
-                            crate::diag::io_ja(&e)
-                        ),
-                    )
-                    .relative_to(&self.root),
-                ])
-            })?;
+            let bytes =
+                crate::files::read_bytes(&council.dir, &path, crate::files::MAX_BINARY_BYTES)
+                    .map_err(|e| {
+                        Problems(vec![
+                            Problem::error(
+                                &packet.path,
+                                format!("資料「{}」のファイル {file}: {}", mat.title, e.message),
+                            )
+                            .relative_to(&self.root),
+                        ])
+                    })?;
             return Ok((format!("{base}/file-{}", file.replace('/', "-")), bytes));
         }
         Err(Problems(vec![
@@ -396,49 +394,36 @@ pub fn select<'a>(
     }
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename. On failure
-/// the old file is untouched and no temporary file is left behind.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| {
-        Problem::error(
-            dir,
-            format!("出力フォルダを作れません（{}）。", crate::diag::io_ja(&e)),
-        )
-        .hint("フォルダの書き込み権限を確かめてください。")
-    })?;
-    let fail = |e: std::io::Error| {
-        Problem::error(path, format!("ファイルを書き込めません（{}）。", crate::diag::io_ja(&e)))
-            .hint("フォルダの書き込み権限と空き容量を確かめ、PDF を開いているアプリがあれば閉じてください。")
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".shiryo-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    // Temporary files are private; the PDF is for everyone who can read the folder.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(fail)?;
-    }
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+/// Why a build wrote nothing (or, when files could not be put back, what it left changed).
+#[derive(Debug)]
+pub struct BuildFailure {
+    pub problems: Problems,
+    /// Files in `output/` that were replaced and could not be put back (normally none).
+    pub left_changed: Vec<PathBuf>,
+    /// Documents that were typeset without error but not written, because of the others.
+    pub not_written: Vec<String>,
 }
 
-/// Builds the selected documents. Every document is typeset before anything is written, so a
-/// failure anywhere leaves `output/` exactly as it was.
+impl From<Problems> for BuildFailure {
+    fn from(problems: Problems) -> Self {
+        BuildFailure {
+            problems,
+            left_changed: Vec::new(),
+            not_written: Vec::new(),
+        }
+    }
+}
+
+/// Builds the selected documents. Every document is typeset and written to a temporary file
+/// before any is moved into place, and they are moved all or none, so a failure anywhere
+/// leaves `output/` exactly as it was.
 pub fn build(
     builder: &mut Builder,
     names: &[String],
     emit_typst: bool,
     mut on_done: impl FnMut(&Typeset, &Written),
-) -> Result<Problems, Problems> {
+) -> Result<Problems, BuildFailure> {
+    crate::output::recover(&builder.root.join(OUTPUT_DIR));
     let (project, mut problems) = builder.load()?;
     let selected = select(&project, names)?;
     let mut done = Vec::new();
@@ -449,24 +434,57 @@ pub fn build(
             Err(ps) => failed.extend(ps),
         }
     }
+    let ids = || {
+        done.iter()
+            .map(|t: &Typeset| t.id.clone())
+            .collect::<Vec<_>>()
+    };
     if failed.has_errors() {
         problems.extend(failed);
-        return Err(problems);
+        return Err(BuildFailure {
+            problems,
+            left_changed: Vec::new(),
+            not_written: ids(),
+        });
     }
+    let root = builder.root.clone();
+    let rel = |p: Problem| Problems(vec![p.relative_to(&root)]);
+    let not_written = |problems| BuildFailure {
+        problems,
+        left_changed: Vec::new(),
+        not_written: ids(),
+    };
+    let mut staged = Vec::new();
     for t in &done {
         let path = builder.output_path(&t.id);
-        write_atomic(&path, &t.pdf).map_err(|p| Problems(vec![p.relative_to(&builder.root)]))?;
+        staged.push(
+            crate::output::stage(&path, &t.pdf)
+                .map_err(rel)
+                .map_err(not_written)?,
+        );
         if emit_typst {
-            write_atomic(&path.with_extension("typ"), t.markup.as_bytes())
-                .map_err(|p| Problems(vec![p.relative_to(&builder.root)]))?;
+            staged.push(
+                crate::output::stage(&path.with_extension("typ"), t.markup.as_bytes())
+                    .map_err(rel)
+                    .map_err(not_written)?,
+            );
         }
+    }
+    crate::output::commit(staged).map_err(|e| BuildFailure {
+        not_written: ids(),
+        problems: rel(*e.problem),
+        left_changed: e
+            .left_changed
+            .iter()
+            .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
+            .collect(),
+    })?;
+    for t in &done {
+        let path = builder.output_path(&t.id);
         problems.0.extend(t.warnings.iter().cloned());
         let written = Written {
             id: t.id.clone(),
-            path: path
-                .strip_prefix(&builder.root)
-                .unwrap_or(&path)
-                .to_path_buf(),
+            path: path.strip_prefix(&root).unwrap_or(&path).to_path_buf(),
             pages: t.document.pages().len(),
             bytes: t.pdf.len(),
         };

@@ -67,7 +67,10 @@ impl Problem {
 
     /// Shows the file relative to `root` when it lies inside it.
     pub fn relative_to(mut self, root: &Path) -> Self {
-        if let Ok(rel) = self.file.strip_prefix(root) {
+        // The root itself stays as given (an empty path would name nothing).
+        if let Ok(rel) = self.file.strip_prefix(root)
+            && !rel.as_os_str().is_empty()
+        {
             self.file = rel.to_path_buf();
         }
         self

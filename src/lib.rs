@@ -7,8 +7,12 @@
 
 pub mod build;
 pub mod diag;
+pub mod files;
+pub mod images;
 pub mod japanese;
 pub mod model;
+pub mod needs;
+pub mod output;
 pub mod project;
 pub mod render;
 pub mod schema;
@@ -17,3 +21,4 @@ pub mod validate;
 pub mod view;
 pub mod watch;
 pub mod world;
+pub mod yaml_scan;

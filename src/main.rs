@@ -174,7 +174,30 @@ fn run_build(root: &std::path::Path, documents: &[String], emit_typst: bool) -> 
             println!("完了（{:.2}秒）", started.elapsed().as_secs_f64());
             ExitCode::SUCCESS
         }
-        Err(problems) => fail(&problems),
+        Err(failure) => {
+            report(&failure.problems);
+            if !failure.not_written.is_empty() {
+                eprintln!(
+                    "誤りのない資料も、そろって作れるまで書き込んでいません: {}",
+                    failure.not_written.join(", ")
+                );
+            }
+            let errors = failure.problems.errors().max(1);
+            if failure.left_changed.is_empty() {
+                eprintln!("エラーが {errors} 件あります。output/ の PDF は変更していません。");
+            } else {
+                let files: Vec<String> = failure
+                    .left_changed
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
+                eprintln!(
+                    "エラーが {errors} 件あります。次のファイルは新しい内容に置き換わり、元に戻せませんでした: {}",
+                    files.join(", ")
+                );
+            }
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -107,6 +107,10 @@ pub struct MeetingList {
     /// Activities that are not meetings (a project team, a visit programme …).
     #[serde(default)]
     pub activities: Vec<Activity>,
+    /// 会議を開かなかった年度: why, printed in 表１ (or the schedule) in place of meetings.
+    /// Only for a year with no meetings: an empty list without it is an error.
+    #[serde(default)]
+    pub not_held: Option<String>,
 }
 
 /// One meeting. Planned meetings leave out what is not known yet (date, venue → 未定).

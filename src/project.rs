@@ -9,16 +9,16 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::diag::{Problem, Problems};
+use crate::files;
 use crate::model::{Council, Document, Evaluation, GoalSet, MeetingList, MemberList};
-
-/// Content files larger than this are refused before they are parsed.
-pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// The project: its root and every council found under `content/`.
 #[derive(Debug, Clone)]
 pub struct Project {
     pub root: PathBuf,
     pub councils: Vec<CouncilData>,
+    /// Every content file read, with its text (byte-order mark removed), in reading order.
+    pub texts: Vec<(PathBuf, String)>,
 }
 
 /// One council folder (`content/<dir>/council.yaml` and what lies beside it).
@@ -40,8 +40,11 @@ pub struct YearData {
     pub meetings: MeetingList,
     pub evaluation: Option<Evaluation>,
     pub members: Option<MemberList>,
-    /// The files read, for messages (`goals` → path).
+    /// The files found, for messages (`goals` → path), whether or not they could be read.
     pub files: BTreeMap<&'static str, PathBuf>,
+    /// The files found that could not be read or parsed (already reported): checks that
+    /// depend on them stay quiet rather than report what follows from the first error.
+    pub broken: std::collections::BTreeSet<&'static str>,
 }
 
 /// One document to build.
@@ -76,16 +79,23 @@ impl Project {
         let mut council_files: Vec<PathBuf> = WalkDir::new(&content)
             .max_depth(4)
             .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !files::is_junk(&e.file_name().to_string_lossy()))
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file() && e.file_name() == "council.yaml")
             .map(|e| e.into_path())
             .collect();
         council_files.sort();
+        let mut loader = Loader {
+            root,
+            problems: &mut problems,
+            texts: Vec::new(),
+        };
         for file in council_files {
-            if let Some(c) = load_council(&file, &content, &mut problems) {
+            if let Some(c) = loader.council(&file, &content) {
                 councils.push(c);
             }
         }
+        let texts = loader.texts;
         let problems = Problems(
             problems
                 .0
@@ -96,6 +106,7 @@ impl Project {
         let project = Project {
             root: root.to_path_buf(),
             councils,
+            texts,
         };
         (project, problems)
     }
@@ -108,106 +119,140 @@ impl Project {
     }
 }
 
-fn load_council(file: &Path, content: &Path, problems: &mut Problems) -> Option<CouncilData> {
-    let dir = file.parent()?.to_path_buf();
-    let council: Council = read_yaml(file, problems)?;
-    let slug = dir
-        .strip_prefix(content)
-        .ok()?
-        .to_string_lossy()
-        .replace('\\', "/");
-    let mut years = BTreeMap::new();
-    let mut documents = Vec::new();
-    for entry in sorted_entries(&dir) {
-        let name = entry
-            .file_name()
-            .unwrap_or_default()
+/// Reads the files of the project, keeping their texts and the problems found.
+struct Loader<'a> {
+    root: &'a Path,
+    problems: &'a mut Problems,
+    texts: Vec<(PathBuf, String)>,
+}
+
+impl Loader<'_> {
+    fn yaml<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
+        read_yaml(self.root, path, self.problems, &mut self.texts)
+    }
+
+    fn entries(&mut self, dir: &Path) -> Vec<PathBuf> {
+        files::list_dir(self.root, dir, self.problems)
+    }
+
+    fn council(&mut self, file: &Path, content: &Path) -> Option<CouncilData> {
+        let dir = file.parent()?.to_path_buf();
+        if let Err(p) = files::resolve_inside(self.root, &dir) {
+            self.problems.push(p);
+            return None;
+        }
+        let council: Council = self.yaml(file)?;
+        let slug = dir
+            .strip_prefix(content)
+            .ok()?
             .to_string_lossy()
-            .into_owned();
-        if entry.is_dir() {
-            if name == "documents" {
-                documents = load_documents(&entry, problems);
-            } else if let Ok(year) = name.parse::<i32>() {
-                if !(1900..=2200).contains(&year) || name.len() != 4 {
-                    problems.push(
-                        Problem::error(
-                            &entry,
-                            format!("年度のフォルダ名 {name} が正しくありません。"),
-                        )
-                        .hint(
-                            "年度のフォルダは西暦４桁で名付けてください（令和６年度なら 2024）。",
-                        ),
+            .replace('\\', "/");
+        let mut years = BTreeMap::new();
+        let mut documents = Vec::new();
+        for entry in self.entries(&dir) {
+            let name = entry
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            if entry.is_dir() {
+                if name == "documents" {
+                    documents = self.documents(&entry);
+                } else if let Ok(year) = name.parse::<i32>() {
+                    if !(1900..=2200).contains(&year) || name.len() != 4 {
+                        self.problems.push(
+                            Problem::error(
+                                &entry,
+                                format!("年度のフォルダ名 {name} が正しくありません。"),
+                            )
+                            .hint(
+                                "年度のフォルダは西暦４桁で名付けてください（令和６年度なら 2024）。",
+                            ),
+                        );
+                        continue;
+                    }
+                    let data = self.year(&entry);
+                    years.insert(year, data);
+                }
+            }
+        }
+        Some(CouncilData {
+            dir,
+            slug,
+            council,
+            years,
+            documents,
+        })
+    }
+
+    fn year(&mut self, dir: &Path) -> YearData {
+        let mut year = YearData::default();
+        for entry in self.entries(dir) {
+            if !is_yaml(&entry) {
+                continue;
+            }
+            let stem = entry
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let (key, read): (&'static str, bool) = match stem.as_str() {
+                "goals" => {
+                    year.goals = self.yaml(&entry);
+                    ("goals", year.goals.is_some())
+                }
+                "meetings" => {
+                    let read = self.yaml(&entry);
+                    let ok = read.is_some();
+                    year.meetings = read.unwrap_or_default();
+                    ("meetings", ok)
+                }
+                "evaluation" => {
+                    year.evaluation = self.yaml(&entry);
+                    ("evaluation", year.evaluation.is_some())
+                }
+                "members" => {
+                    year.members = self.yaml(&entry);
+                    ("members", year.members.is_some())
+                }
+                _ => {
+                    self.problems.push(
+                        Problem::warning(&entry, "このファイルは読み込まれません。")
+                            .hint("年度のフォルダに置けるのは goals.yaml, meetings.yaml, evaluation.yaml, members.yaml です。"),
                     );
                     continue;
                 }
-                years.insert(year, load_year(&entry, problems));
+            };
+            if !read {
+                year.broken.insert(key);
             }
+            year.files.insert(key, entry);
         }
+        year
     }
-    Some(CouncilData {
-        dir,
-        slug,
-        council,
-        years,
-        documents,
-    })
-}
 
-fn load_year(dir: &Path, problems: &mut Problems) -> YearData {
-    let mut year = YearData::default();
-    for entry in sorted_entries(dir) {
-        if !is_yaml(&entry) {
-            continue;
-        }
-        let stem = entry
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let key: &'static str = match stem.as_str() {
-            "goals" => {
-                year.goals = read_yaml(&entry, problems);
-                "goals"
-            }
-            "meetings" => {
-                year.meetings = read_yaml(&entry, problems).unwrap_or_default();
-                "meetings"
-            }
-            "evaluation" => {
-                year.evaluation = read_yaml(&entry, problems);
-                "evaluation"
-            }
-            "members" => {
-                year.members = read_yaml(&entry, problems);
-                "members"
-            }
-            _ => {
-                problems.push(
-                    Problem::warning(&entry, "このファイルは読み込まれません。")
-                        .hint("年度のフォルダに置けるのは goals.yaml, meetings.yaml, evaluation.yaml, members.yaml です。"),
-                );
+    fn documents(&mut self, dir: &Path) -> Vec<DocumentFile> {
+        let mut documents = Vec::new();
+        for path in self.entries(dir) {
+            if !is_yaml(&path) {
                 continue;
             }
-        };
-        year.files.insert(key, entry);
-    }
-    year
-}
-
-fn load_documents(dir: &Path, problems: &mut Problems) -> Vec<DocumentFile> {
-    sorted_entries(dir)
-        .into_iter()
-        .filter(|p| is_yaml(p))
-        .filter_map(|path| {
-            let document = read_yaml(&path, problems)?;
-            let name = path.file_stem()?.to_string_lossy().into_owned();
-            Some(DocumentFile {
+            let Some(document) = self.yaml(&path) else {
+                continue;
+            };
+            let name = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            documents.push(DocumentFile {
                 path,
                 name,
                 document,
-            })
-        })
-        .collect()
+            });
+        }
+        documents
+    }
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -218,91 +263,133 @@ fn is_yaml(path: &Path) -> bool {
         )
 }
 
-fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    entries.sort();
-    entries
-}
-
-/// Reads and parses one YAML file, recording a problem (with line, column and field path) on
-/// failure.
-pub fn read_yaml<T: DeserializeOwned>(path: &Path, problems: &mut Problems) -> Option<T> {
-    match read_text(path) {
-        Ok(text) => match parse_yaml(&text) {
-            Ok(v) => Some(v),
-            Err(p) => {
-                problems.push(Problem {
-                    file: path.to_path_buf(),
-                    ..p
-                });
-                None
-            }
-        },
+/// Reads and parses one YAML file inside `root`, recording a problem (with line, column and
+/// field path) on failure. Every text read is kept in `texts`, for later checks.
+pub fn read_yaml<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    problems: &mut Problems,
+    texts: &mut Vec<(PathBuf, String)>,
+) -> Option<T> {
+    let text = match crate::files::read_text(root, path) {
+        Ok(text) => text,
         Err(p) => {
             problems.push(p);
+            return None;
+        }
+    };
+    let parsed = parse_yaml(&text);
+    texts.push((path.to_path_buf(), text));
+    match parsed {
+        Ok(v) => Some(v),
+        Err(p) => {
+            problems.push(Problem {
+                file: path.to_path_buf(),
+                ..p
+            });
             None
         }
     }
 }
 
-/// Reads a content file, refusing what is too large or not UTF-8.
-pub fn read_text(path: &Path) -> Result<String, Problem> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Problem::error(
-            path,
-            format!("ファイルを読めません（{}）。", crate::diag::io_ja(&e)),
-        )
-    })?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Problem::error(
-            path,
-            format!(
-                "ファイルが大きすぎます（{} バイト。上限は {} バイト）。",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-        )
-        .hint("ファイルを分けるか、誤って貼り付けた内容がないか確かめてください。"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Problem::error(
-            path,
-            format!("ファイルを読めません（{}）。", crate::diag::io_ja(&e)),
-        )
-    })?;
-    String::from_utf8(bytes).map_err(|_| {
-        Problem::error(path, "文字コードが UTF-8 ではありません。")
-            .hint("UTF-8 で保存し直してください。")
-    })
+/// Parses YAML text into `T`; on failure the problem carries line, column, field path and a
+/// Japanese message (its `file` is left empty for the caller to fill in). The text is scanned
+/// first (`yaml_scan`): limits, duplicate keys and empty files are refused before serde
+/// builds anything.
+pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    let scanned = crate::yaml_scan::scan(text).and_then(|nodes| {
+        if nodes == 0 {
+            Err(Problem::error(PathBuf::new(), "ファイルが空です。").hint(
+                "内容を書いてください。保存の途中で消えてしまったときは、元に戻してください。",
+            ))
+        } else {
+            Ok(())
+        }
+    });
+    let result = scanned.and_then(|()| {
+        let de = serde_yaml::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let field = e.path().to_string();
+            let inner = e.into_inner();
+            let (line, column) = match inner.location() {
+                Some(loc) => (Some(loc.line()), Some(loc.column())),
+                None => (None, None),
+            };
+            let raw = inner.to_string();
+            let (message, hint) = crate::validate::explain_serde(&raw);
+            // serde_yaml reports a value our own parser refused at the start of its mapping;
+            // point at the key's own line when it follows.
+            let key = field.rsplit('.').next().unwrap_or_default();
+            let (line, column) = match line.and_then(|l| key_line_after(text, l, key)) {
+                Some(l) if Some(l) != line => (Some(l), None),
+                _ => (line, column),
+            };
+            // Errors inside a document's body (an internally tagged enum, which serde buffers)
+            // come without a position: find the line the message is about.
+            let (line, field) = match line {
+                Some(_) => (line, field),
+                None => match locate(text, &raw) {
+                    Some((l, k)) if field.is_empty() || field == "." => (Some(l), k),
+                    Some((l, _)) => (Some(l), field),
+                    None => (None, field),
+                },
+            };
+            let mut p = Problem::error(PathBuf::new(), message)
+                .at(line, column)
+                .field(field);
+            p.hint = hint;
+            p
+        })
+    });
+    // A full-width space or a tab where YAML needs a plain space is the usual cause of a
+    // file that does not parse: name it rather than the parser's consequence of it.
+    result.map_err(|p| crate::yaml_scan::invisible_cause(text).unwrap_or(p))
 }
 
-/// Parses YAML text into `T`; on failure the problem carries line, column, field path and a
-/// Japanese message (its `file` is left empty for the caller to fill in).
-pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
-    let de = serde_yaml::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let field = e.path().to_string();
-        let inner = e.into_inner();
-        let (line, column) = match inner.location() {
-            Some(loc) => (Some(loc.line()), Some(loc.column())),
-            None => (None, None),
-        };
-        let (message, hint) = crate::validate::explain_serde(&inner.to_string());
-        // serde_yaml reports a value our own parser refused at the start of its mapping; point
-        // at the key's own line when it follows.
-        let key = field.rsplit('.').next().unwrap_or_default();
-        let (line, column) = match line.and_then(|l| key_line_after(text, l, key)) {
-            Some(l) if Some(l) != line => (Some(l), None),
-            _ => (line, column),
-        };
-        let mut p = Problem::error(PathBuf::new(), message)
-            .at(line, column)
-            .field(field);
-        p.hint = hint;
-        p
-    })
+/// The line (and key) a position-less serde message is about: the key of an unknown field,
+/// the first key left empty for "unit value", the line holding a quoted wrong value.
+fn locate(text: &str, raw: &str) -> Option<(usize, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let key_of = |l: &str| {
+        let t = l.trim_start().trim_start_matches("- ");
+        t.split_once(':')
+            .filter(|(k, _)| !k.is_empty() && !k.starts_with('#') && !k.contains(' '))
+            .map(|(k, v)| {
+                (
+                    k.to_string(),
+                    v.split(" #").next().unwrap_or("").trim().to_string(),
+                )
+            })
+    };
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    if let Some(rest) = raw.split("unknown field `").nth(1) {
+        let name = rest.split('`').next()?;
+        let i = lines
+            .iter()
+            .position(|l| key_of(l).is_some_and(|(k, _)| k == name))?;
+        return Some((i + 1, name.to_string()));
+    }
+    if raw.contains("unit value") || raw.contains("Option value") {
+        for (i, l) in lines.iter().enumerate() {
+            let Some((k, v)) = key_of(l) else { continue };
+            let nested = lines[i + 1..]
+                .iter()
+                .find(|n| !n.trim().is_empty() && !n.trim_start().starts_with('#'))
+                .is_some_and(|n| {
+                    indent(n) > indent(l)
+                        || (indent(n) == indent(l) && n.trim_start().starts_with("- "))
+                });
+            if (v.is_empty() || v == "~" || v == "null") && !nested {
+                return Some((i + 1, k));
+            }
+        }
+        return None;
+    }
+    let quoted = raw.split('`').nth(1)?;
+    let i = lines
+        .iter()
+        .position(|l| key_of(l).is_some_and(|(_, v)| v.trim_matches(['"', '\'']) == quoted))?;
+    Some((i + 1, key_of(lines[i])?.0))
 }
 
 /// The first line at or after `from` (1-based) that sets `key:`.

@@ -17,6 +17,8 @@ use crate::japanese;
 
 /// Templates with this ending produce Typst markup and are auto-escaped.
 pub const TYPST_TEMPLATE_SUFFIX: &str = ".typ.j2";
+/// Instructions one rendering may run: some hundred times what the largest sample needs.
+pub const TEMPLATE_FUEL: u64 = 50_000_000;
 const TYPST_ESCAPE: AutoEscape = AutoEscape::Custom("typst");
 
 /// The loaded templates and their environment.
@@ -57,15 +59,22 @@ impl Renderer {
             }
         });
         register_filters(&mut env);
+        // A template that loops without end runs out of fuel instead of hanging the build.
+        env.set_fuel(Some(TEMPLATE_FUEL));
 
         let mut sources = BTreeMap::new();
         if !dir.is_dir() {
             return Err(Problem::error(dir, "templates フォルダが見つかりません。"));
         }
+        let root = dir.parent().unwrap_or(dir);
         let mut files: Vec<PathBuf> = WalkDir::new(dir)
             .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || !crate::files::is_junk(&e.file_name().to_string_lossy())
+            })
             .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
+            // Links are read too, so that one leading out of the project is reported.
+            .filter(|e| e.file_type().is_file() || e.file_type().is_symlink())
             .map(|e| e.into_path())
             .filter(|p| p.extension().is_some_and(|e| e == "j2"))
             .collect();
@@ -76,7 +85,7 @@ impl Renderer {
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            let text = crate::project::read_text(&path)?;
+            let text = crate::files::read_text(root, &path)?;
             env.add_template_owned(name.clone(), text.clone())
                 .map_err(|e| template_problem(dir, &sources_with(&sources, &name, &text), &e))?;
             sources.insert(name, text);
@@ -197,6 +206,9 @@ fn template_problem(dir: &Path, sources: &BTreeMap<String, String>, err: &Error)
         ErrorKind::UnknownFilter => {
             format!("テンプレートで知らないフィルタが使われています（{detail}）。")
         }
+        ErrorKind::OutOfFuel => format!(
+            "テンプレートの処理が長すぎるため止めました（{TEMPLATE_FUEL} 手順まで）。終わらないくり返しがないか確かめてください。"
+        ),
         _ => format!("テンプレートの処理に失敗しました（{located}）。"),
     };
     let mut p = Problem::error(dir.join(name), what).at(line, None);
@@ -261,6 +273,35 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
+/// The text that `escape_markup` made `markup` from: `#box[…]` unwrapped, `#linebreak()` a
+/// space, backslash escapes undone. Markup written in a template is kept as it is.
+pub fn markup_to_plain(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut rest = markup;
+    while let Some(c) = rest.chars().next() {
+        if let Some(r) = rest.strip_prefix("#box[")
+            && let Some(end) = r.find(']')
+            && r[..end].chars().all(|c| is_fw_digit(c) || is_fw_joiner(c))
+        {
+            out.push_str(&r[..end]);
+            rest = &r[end + 1..];
+        } else if let Some(r) = rest.strip_prefix("#linebreak()") {
+            out.push(' ');
+            rest = r;
+        } else if c == '\\'
+            && let Some(next) = rest[1..].chars().next()
+            && next.is_ascii_punctuation()
+        {
+            out.push(next);
+            rest = &rest[1 + next.len_utf8()..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
 fn is_fw_digit(c: char) -> bool {
     ('０'..='９').contains(&c)
 }
@@ -280,7 +321,8 @@ pub fn typst_string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            // Nothing can print them, and XML metadata (the PDF's title) cannot hold them.
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             c => out.push(c),
         }
     }
@@ -338,6 +380,14 @@ fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("typst_str", |v: Value| {
         defined(v).map(|v| Value::from_safe_string(typst_string(&v.to_string())))
     });
+    // Markup a macro produced (`common.meeting_name(…)`) back to the plain text it was
+    // escaped from, for places that take plain text: the PDF's title. Values pass as they are.
+    env.add_filter("plain", |v: Value| {
+        defined(v).map(|v| match v.as_str() {
+            Some(s) if v.is_safe() => Value::from(markup_to_plain(s)),
+            _ => v,
+        })
+    });
 }
 
 #[cfg(test)]
@@ -387,6 +437,18 @@ mod tests {
             .unwrap_err();
         assert!(err.message.contains("内容にない値"), "{}", err.message);
         assert_eq!(err.line, Some(1));
+    }
+
+    #[test]
+    fn markup_back_to_plain_text() {
+        for text in [
+            "令和１０年度 第１２回（仮称）協議会",
+            "a*b_c#d\\e[f]",
+            "３－５：１０，０００",
+        ] {
+            assert_eq!(markup_to_plain(&escape_markup(text)), text);
+        }
+        assert_eq!(markup_to_plain(&escape_markup("一\n二")), "一 二");
     }
 
     #[test]

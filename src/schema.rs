@@ -29,7 +29,7 @@ pub fn write_all(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     for (name, schema) in all() {
         let path = dir.join(name);
         let text = serde_json::to_string_pretty(&schema).map_err(std::io::Error::other)? + "\n";
-        crate::build::write_atomic(&path, text.as_bytes())
+        crate::output::write_atomic(&path, text.as_bytes())
             .map_err(|p| std::io::Error::other(p.to_string()))?;
         written.push(path);
     }

@@ -45,86 +45,31 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
         check_members(c, year, out);
     }
     for file in &c.documents {
+        crate::needs::check(c, file, out);
         match &file.document {
             Document::AnnualReport(r) => {
-                let needs = [
-                    (r.year, "goals", "目標（goals.yaml）"),
-                    (r.year, "evaluation", "評価（evaluation.yaml）"),
-                    (r.year + 1, "goals", "目標（goals.yaml）"),
-                ];
-                for (fy, key, what) in needs {
-                    let has = c.years.get(&fy).is_some_and(|y| y.files.contains_key(key));
-                    if !has {
+                if let Some(f) = &r.figure {
+                    check_image(&c.dir, &f.file, &file.path, out);
+                    if f.alt.trim().is_empty() {
                         out.push(
-                            Problem::error(
-                                &file.path,
-                                format!("{}の{what}がありません。", fy_name(fy)),
-                            )
-                            .field("year")
-                            .hint(format!("{}/{fy}/{key}.yaml を作ってください。", c.slug)),
+                            Problem::error(&file.path, "図の説明（alt）が空です。")
+                                .at(find_line(&file.path, "alt", &f.alt), None)
+                                .field("figure.alt")
+                                .hint("画面読み上げソフトが読む、図の内容の説明を書いてください（PDF/UA で必要です）。"),
                         );
                     }
                 }
-                if let Some(f) = &r.figure {
-                    check_image(&c.dir, &f.file, &file.path, out);
-                }
             }
-            Document::Minutes(d) | Document::Agenda(d) => {
-                check_meeting_doc(c, d.year, d.meeting, &file.path, out)
-            }
-            Document::Packet(p) => {
-                check_meeting_doc(c, p.year, p.meeting, &file.path, out);
+            Document::Packet(p)
+                if !c
+                    .years
+                    .get(&p.year)
+                    .is_some_and(|y| y.broken.contains("meetings")) =>
+            {
                 check_materials(c, p.year, p.meeting, out);
             }
-            Document::MemberList(d) => {
-                if c.years.get(&d.year).is_none_or(|y| y.members.is_none()) {
-                    out.push(
-                        Problem::error(
-                            &file.path,
-                            format!("{}の委員（members.yaml）がありません。", fy_name(d.year)),
-                        )
-                        .field("year")
-                        .hint(format!(
-                            "{}/{}/members.yaml を作ってください。",
-                            c.slug, d.year
-                        )),
-                    );
-                }
-            }
+            _ => {}
         }
-    }
-}
-
-/// A document about a meeting needs that meeting, with its date.
-fn check_meeting_doc(c: &CouncilData, fy: i32, number: u32, doc: &Path, out: &mut Problems) {
-    match crate::view::find_meeting(c, fy, number) {
-        None => out.push(
-            Problem::error(
-                doc,
-                format!(
-                    "{}の第{}回の会議が meetings.yaml にありません。",
-                    fy_name(fy),
-                    japanese::fullwidth(&number.to_string())
-                ),
-            )
-            .field("meeting")
-            .hint(format!(
-                "{}/{fy}/meetings.yaml に第{}回を書いてください。",
-                c.slug,
-                japanese::fullwidth(&number.to_string())
-            )),
-        ),
-        Some(m) if m.date.is_none() => out.push(
-            Problem::error(
-                doc,
-                format!(
-                    "第{}回の会議の日付（date）がありません。",
-                    japanese::fullwidth(&number.to_string())
-                ),
-            )
-            .hint("meetings.yaml に date: を書いてください。"),
-        ),
-        Some(_) => {}
     }
 }
 
@@ -199,22 +144,25 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
         }
         if let Some(f) = &mat.file {
             let path = c.dir.join(f);
-            let inside = is_inside(&path, &c.dir);
-            let readable = inside.then(|| std::fs::read(&path).ok()).flatten();
-            let problem = match readable {
-                None if !path.is_file() => Some(format!(
+            let read = crate::files::read_bytes(&c.dir, &path, crate::files::MAX_BINARY_BYTES);
+            let problem = match read {
+                Err(_) if !path.exists() => Some(format!(
                     "資料「{}」のファイル {f} が見つかりません。",
                     mat.title
                 )),
-                None => Some(format!(
-                    "資料「{}」のファイル {f} は協議会のフォルダの外にあるか、読めません。",
+                Err(e) if e.message.contains("外にある") => Some(format!(
+                    "資料「{}」のファイル {f} は協議会のフォルダの外にあります。",
                     mat.title
                 )),
-                Some(bytes) if crate::build::pdf_pages(&bytes).is_none() => Some(format!(
+                Err(e) => Some(format!(
+                    "資料「{}」のファイル {f}: {}",
+                    mat.title, e.message
+                )),
+                Ok(bytes) if crate::build::pdf_pages(&bytes).is_none() => Some(format!(
                     "資料「{}」のファイル {f} は PDF として読めません。",
                     mat.title
                 )),
-                Some(_) => None,
+                Ok(_) => None,
             };
             if let Some(message) = problem {
                 out.push(
@@ -228,7 +176,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
     }
 }
 
-fn fy_name(fy: i32) -> String {
+pub(crate) fn fy_name(fy: i32) -> String {
     japanese::fiscal_year(fy).unwrap_or_else(|_| format!("{fy}年度"))
 }
 
@@ -682,7 +630,7 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let inside = is_inside(&path, council_dir);
-    let problem = if !path.is_file() {
+    let problem = if !path.exists() {
         Some(format!("図のファイル {file} が見つかりません。"))
     } else if !inside {
         Some(format!(
@@ -690,10 +638,20 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
         ))
     } else if !IMAGE_FORMATS.contains(&ext.as_str()) {
         Some(format!("図のファイル {file} は使えない形式です。"))
-    } else if std::fs::File::open(&path).is_err() {
-        Some(format!("図のファイル {file} を読めません。"))
     } else {
-        None
+        match crate::files::read_bytes(council_dir, &path, crate::files::MAX_BINARY_BYTES) {
+            Err(e) => Some(format!("図のファイル {file}: {}", e.message)),
+            Ok(bytes) => crate::images::check(&ext, &bytes)
+                .and_then(|()| {
+                    if ext == "svg" {
+                        crate::images::check_svg_syntax(&bytes)
+                    } else {
+                        Ok(())
+                    }
+                })
+                .err()
+                .map(|e| format!("図のファイル {file}: {e}")),
+        }
     };
     if let Some(message) = problem {
         out.push(
@@ -716,15 +674,11 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
     // Each distinct character is looked up once (font coverage lookups are not cheap).
     let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
     let mut can_print = |c: char| *known.entry(c).or_insert_with(|| can_print(c));
-    let files = project.councils.iter().flat_map(|c| {
-        std::iter::once(c.dir.join("council.yaml"))
-            .chain(c.years.values().flat_map(|y| y.files.values().cloned()))
-            .chain(c.documents.iter().map(|d| d.path.clone()))
-    });
-    for file in files {
-        let Ok(text) = std::fs::read_to_string(&file) else {
-            continue;
-        };
+    // The texts the loader read (size-checked, inside the root, byte-order mark removed).
+    // At most this many per file are listed (a file pasted from elsewhere may have thousands).
+    const SHOWN: usize = 20;
+    for (file, text) in &project.texts {
+        let mut found = 0;
         for (i, line) in text.lines().enumerate() {
             if line.trim_start().starts_with('#') {
                 continue;
@@ -733,12 +687,22 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
                 if c.is_control() || c.is_whitespace() || c.is_ascii() || can_print(c) {
                     continue;
                 }
+                found += 1;
+                if found > SHOWN {
+                    continue;
+                }
                 out.push(
-                    Problem::error(&file, format!("「{c}」（U+{:04X}）は同梱のフォントにない文字のため、印刷できません。", c as u32))
+                    Problem::error(file.as_path(), format!("「{c}」（U+{:04X}）は同梱のフォントにない文字のため、印刷できません。", c as u32))
                         .at(Some(i + 1), Some(col + 1))
                         .hint("ほかの文字に置き換えてください（絵文字は使えません。人名の異体字は通常の字体にしてください）。"),
                 );
             }
+        }
+        if found > SHOWN {
+            out.push(Problem::error(
+                file.as_path(),
+                format!("ほかにも印刷できない文字が {} 個あります。", found - SHOWN),
+            ));
         }
     }
     Problems(
@@ -860,13 +824,28 @@ pub fn explain_serde(raw: &str) -> (String, Option<String>) {
             None,
         );
     }
-    if msg.starts_with("duplicate entry") || msg.contains("duplicate key") {
+    if msg.starts_with("duplicate entry")
+        || msg.contains("duplicate key")
+        || msg.starts_with("duplicate field")
+    {
         return (
             "同じ項目が２回書かれています。".into(),
             Some("どちらか一方を消してください。".into()),
         );
     }
-    if msg.contains("repetition limit") || msg.contains("recursion limit") {
+    if msg.contains("recursion limit") {
+        return (
+            format!(
+                "入れ子が深すぎます（{} 段まで）。",
+                crate::yaml_scan::MAX_DEPTH
+            ),
+            Some(
+                "「[」「{」の閉じ忘れや、字下げ（行頭の空白）の誤りがないか確かめてください。"
+                    .into(),
+            ),
+        );
+    }
+    if msg.contains("repetition limit") {
         return (
             "YAML の別名（&/*）の展開や入れ子が多すぎます。".into(),
             Some("別名（& と *）を使わずに書いてください。".into()),
@@ -915,8 +894,12 @@ fn kind_ja(s: &str) -> String {
         ("a string", "文字列"),
         ("string", "文字列"),
         ("integer", "整数"),
-        ("u32", "整数"),
+        ("u32", "0 以上の整数"),
+        ("u64", "0 以上の整数"),
+        ("usize", "0 以上の整数"),
         ("i32", "整数"),
+        ("Option value", "空の値"),
+        ("option", "空の値"),
         ("a sequence", "リスト（- で始まる行）"),
         ("sequence", "リスト（- で始まる行）"),
         ("a map", "項目: 値 の組"),

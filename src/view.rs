@@ -41,6 +41,8 @@ pub struct YearView<'a> {
     pub components: Vec<ComponentView<'a>>,
     pub meetings: Vec<MeetingView<'a>>,
     pub activities: &'a [Activity],
+    /// Why no meeting was held that year (`not_held` in meetings.yaml), if so.
+    pub not_held: Option<&'a str>,
     pub members: &'a [Member],
 }
 
@@ -248,6 +250,7 @@ pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
         components,
         meetings,
         activities: &data.meetings.activities,
+        not_held: data.meetings.not_held.as_deref(),
         members: data.members.as_ref().map(|m| &m.members[..]).unwrap_or(&[]),
     }
 }

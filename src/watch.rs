@@ -59,6 +59,7 @@ pub fn run(
     }
 
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    crate::output::recover(&root.join(crate::build::OUTPUT_DIR));
     let mut builder: Option<Builder> = None;
     let mut built: HashMap<String, Built> = HashMap::new();
     let mut label = String::from("起動");
@@ -148,7 +149,7 @@ fn rebuild(
             }
         };
         let path = b.output_path(&typeset.id);
-        if let Err(p) = build::write_atomic(&path, &typeset.pdf) {
+        if let Err(p) = crate::output::write_atomic(&path, &typeset.pdf) {
             report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
             continue;
         }

@@ -45,7 +45,7 @@ impl ShiryoWorld {
                 ),
             )
         })?;
-        let fonts = load_fonts(&root.join(FONT_DIR))?;
+        let fonts = load_fonts(&root, &root.join(FONT_DIR))?;
         let book = FontBook::from_fonts(&fonts);
         let main = virtual_id("/__shiryo__/empty.typ");
         let mut sources = HashMap::new();
@@ -154,7 +154,7 @@ pub fn virtual_id(vpath: &str) -> FileId {
 }
 
 /// Loads every font file under `dir`, in name order (so the font book is the same everywhere).
-fn load_fonts(dir: &Path) -> Result<Vec<Font>, Problem> {
+fn load_fonts(root: &Path, dir: &Path) -> Result<Vec<Font>, Problem> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| {
             Problem::error(
@@ -164,6 +164,7 @@ fn load_fonts(dir: &Path) -> Result<Vec<Font>, Problem> {
             .hint("プロジェクトに同梱の fonts フォルダが必要です。")
         })?
         .filter_map(Result::ok)
+        .filter(|e| !crate::files::is_junk(&e.file_name().to_string_lossy()))
         .map(|e| e.path())
         .filter(|p| {
             p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
@@ -177,12 +178,7 @@ fn load_fonts(dir: &Path) -> Result<Vec<Font>, Problem> {
     paths.sort();
     let mut fonts = Vec::new();
     for path in paths {
-        let data = std::fs::read(&path).map_err(|e| {
-            Problem::error(
-                &path,
-                format!("フォントを読めません（{}）。", crate::diag::io_ja(&e)),
-            )
-        })?;
+        let data = crate::files::read_bytes(root, &path, crate::files::MAX_BINARY_BYTES)?;
         let before = fonts.len();
         fonts.extend(Font::iter(Bytes::new(data)));
         if fonts.len() == before {
@@ -231,9 +227,17 @@ impl World for ShiryoWorld {
                 if path.is_dir() {
                     return Err(FileError::IsDirectory);
                 }
-                std::fs::read(&path)
-                    .map(Bytes::new)
-                    .map_err(|e| FileError::from_io(e, &path))
+                // Regular files only (a pipe would hang the build), of bounded size, and
+                // images whose pixels fit in memory.
+                let bytes =
+                    crate::files::read_bytes(&self.root, &path, crate::files::MAX_BINARY_BYTES)
+                        .map_err(|p| FileError::Other(Some(p.message.into())))?;
+                let ext = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .unwrap_or_default();
+                crate::images::check(ext, &bytes).map_err(|m| FileError::Other(Some(m.into())))?;
+                Ok(Bytes::new(bytes))
             })
             .clone()
     }

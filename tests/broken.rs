@@ -41,6 +41,12 @@ struct Edit {
     write_bytes: Option<usize>,
     #[serde(default)]
     delete: bool,
+    /// Cut the file just before the first occurrence of this text (a save that stopped short).
+    #[serde(default)]
+    truncate_before: Option<String>,
+    /// Put this text before the file's content (a byte-order mark).
+    #[serde(default)]
+    prepend: Option<String>,
 }
 
 fn apply(p: &TempProject, e: &Edit) {
@@ -51,6 +57,13 @@ fn apply(p: &TempProject, e: &Edit) {
         } else {
             std::fs::remove_file(path).unwrap();
         }
+    } else if let Some(cut) = &e.truncate_before {
+        let text = p.read(&e.file);
+        let at = text.find(cut.as_str()).expect("truncate_before text");
+        p.write(&e.file, &text[..at]);
+    } else if let Some(head) = &e.prepend {
+        let text = p.read(&e.file);
+        p.write(&e.file, &format!("{head}{text}"));
     } else if let Some(text) = &e.write {
         p.write(&e.file, text);
     } else if let Some(n) = e.write_bytes {

@@ -82,9 +82,24 @@ fn watch_rebuilds_reports_failures_and_recovers() {
     }
     assert_eq!(std::fs::read(p.path().join(PDF)).unwrap(), good);
 
+    // 3b. A save that leaves the file empty: a failure, never an emptied 表１.
+    save_by_rename(&p, MEETINGS, "");
+    match next(&rx) {
+        Seen::Failed(message) => assert!(message.contains("ファイルが空です"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(std::fs::read(p.path().join(PDF)).unwrap(), good);
+
     // 4. Deleted, then re-created: a failure, then a recovery.
     std::fs::remove_file(p.path().join(MEETINGS)).unwrap();
-    assert!(matches!(next(&rx), Seen::Failed(_) | Seen::Built { .. }));
+    match next(&rx) {
+        Seen::Failed(message) => assert!(
+            message.contains("会議（meetings.yaml）がありません"),
+            "{message}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(std::fs::read(p.path().join(PDF)).unwrap(), good);
     std::thread::sleep(Duration::from_millis(100));
     std::fs::write(p.path().join(MEETINGS), &original).unwrap();
     loop {

@@ -152,6 +152,16 @@ pub fn small_council(p: &TempProject, goals: usize, activity: &str, outcome: &st
     .unwrap();
     p.write(&format!("{c}/2024/meetings.yaml"), &meeting);
     p.write(
+        &format!("{c}/2025/meetings.yaml"),
+        "meetings:\n  - number: 1\n",
+    );
+    for year in ["2024", "2025"] {
+        p.write(
+            &format!("{c}/{year}/members.yaml"),
+            "members:\n  - organization: テスト事業所\n    name: 山田 太郎\n    role: 部会長\n",
+        );
+    }
+    p.write(
         &format!("{c}/documents/report.yaml"),
         "type: annual_report\ndate: 2025-03-25\nyear: 2024\nauthor: {title: テスト部会長, name: 山田 太郎}\nintroduction: [はじめの文章です。]\n",
     );

@@ -1,0 +1,206 @@
+//! Reading the project's files: only from inside the project root, only regular files, never
+//! more than a stated number of bytes, and never the junk that editors and systems leave
+//! beside them.
+//!
+//! Every file shiryo reads (content YAML, templates, fonts, figures, attachments) comes through
+//! here or through the typst world, which applies the same rules.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Problem, io_ja};
+
+/// Content YAML and templates larger than this are refused before they are read.
+pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
+/// Figures, attached PDFs and fonts larger than this are refused before they are read.
+pub const MAX_BINARY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Files that editors and operating systems leave in folders: never content.
+///
+/// `._name` (macOS resource forks on shared drives), `~$name` (Word and Excel lock files),
+/// `Thumbs.db`, `desktop.ini`, `.DS_Store`, and any other hidden file (`.name`), backup
+/// (`name~`) or temporary file (`.tmp`, `.bak`).
+pub fn is_junk(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || matches!(lower.as_str(), "thumbs.db" | "desktop.ini" | "ehthumbs.db")
+        || lower.ends_with(".tmp")
+        || lower.ends_with(".bak")
+}
+
+/// `path`, resolved (links followed), when it lies inside `root` (itself resolved).
+pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Problem> {
+    let real = path
+        .canonicalize()
+        .map_err(|e| Problem::error(path, format!("ファイルを読めません（{}）。", io_ja(&e))))?;
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if !real.starts_with(&root) {
+        return Err(Problem::error(
+            path,
+            "プロジェクトのフォルダの外にあるファイル（リンク先）は読めません。",
+        )
+        .hint("ファイルそのものをプロジェクトのフォルダの中に置いてください。"));
+    }
+    Ok(real)
+}
+
+/// The bytes of a regular file inside `root`, refusing links out of it, devices, pipes and
+/// folders, and files over `limit` bytes (checked before reading, and again while reading).
+pub fn read_bytes(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, Problem> {
+    let real = resolve_inside(root, path)?;
+    let cannot = |e: std::io::Error| {
+        Problem::error(path, format!("ファイルを読めません（{}）。", io_ja(&e)))
+    };
+    let meta = std::fs::metadata(&real).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(Problem::error(
+            path,
+            if meta.is_dir() {
+                "ファイルではなくフォルダです。"
+            } else {
+                "普通のファイルではありません（パイプや装置などは読めません）。"
+            },
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(path, Some(meta.len()), limit));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, None, limit));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, len: Option<u64>, limit: u64) -> Problem {
+    let size = match len {
+        Some(len) => format!("{len} バイト。上限は {limit} バイト"),
+        None => format!("上限の {limit} バイトを超えています"),
+    };
+    Problem::error(path, format!("ファイルが大きすぎます（{size}）。"))
+        .hint("ファイルを分けるか、誤って貼り付けた内容がないか確かめてください。")
+}
+
+/// A text file inside `root` (at most [`MAX_TEXT_BYTES`]), as UTF-8 without the byte-order
+/// mark Windows Notepad writes.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Problem> {
+    let bytes = read_bytes(root, path, MAX_TEXT_BYTES)?;
+    decode_text(bytes).map_err(|p| Problem {
+        file: path.to_path_buf(),
+        ..p
+    })
+}
+
+/// UTF-8 text, with a leading byte-order mark removed. Other encodings are named.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Problem::error("", "文字コードが UTF-16 です。").hint(
+            "メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。",
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Problem::error(
+            "",
+            "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）。",
+        )
+        .hint("メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。")
+    })?;
+    Ok(match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// The entries of a folder inside `root`, sorted by name, without junk, each resolved inside
+/// `root` (an entry that links out of it is reported and left out).
+pub fn list_dir(root: &Path, dir: &Path, problems: &mut crate::diag::Problems) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| !is_junk(&e.file_name().to_string_lossy()))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default();
+    entries.sort();
+    entries.retain(|p| match resolve_inside(root, p) {
+        Ok(_) => true,
+        Err(problem) => {
+            problems.push(problem);
+            false
+        }
+    });
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_is_recognised() {
+        for junk in [
+            "._goals.yaml",
+            "~$report.yaml",
+            "Thumbs.db",
+            "desktop.ini",
+            "DESKTOP.INI",
+            ".DS_Store",
+            "goals.yaml~",
+            "goals.yaml.bak",
+        ] {
+            assert!(is_junk(junk), "{junk}");
+        }
+        for real in ["goals.yaml", "2024", "資料.yaml", "r6-hyoka.yaml"] {
+            assert!(!is_junk(real), "{real}");
+        }
+    }
+
+    #[test]
+    fn bom_is_removed_and_other_encodings_named() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFa: 1".to_vec()).unwrap(), "a: 1");
+        let e = decode_text(b"\xFF\xFEa\x00".to_vec()).unwrap_err();
+        assert!(e.message.contains("UTF-16"));
+        let e = decode_text(b"\x82\xA0".to_vec()).unwrap_err();
+        assert!(e.message.contains("Shift_JIS"));
+    }
+
+    #[test]
+    fn only_regular_files_inside_the_root_within_the_limit() {
+        let root = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("ok.txt"), "ok").unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "no").unwrap();
+        assert_eq!(
+            read_bytes(root.path(), &root.path().join("ok.txt"), 10).unwrap(),
+            b"ok"
+        );
+        let e = read_bytes(root.path(), &root.path().join("ok.txt"), 1).unwrap_err();
+        assert!(e.message.contains("大きすぎます"), "{}", e.message);
+        let e = read_bytes(root.path(), root.path(), 10).unwrap_err();
+        assert!(e.message.contains("フォルダ"), "{}", e.message);
+        #[cfg(unix)]
+        {
+            let link = root.path().join("link.txt");
+            std::os::unix::fs::symlink(outside.path().join("secret.txt"), &link).unwrap();
+            let e = read_bytes(root.path(), &link, 10).unwrap_err();
+            assert!(e.message.contains("外にある"), "{}", e.message);
+            assert!(!e.to_string().contains("no"));
+            let fifo = root.path().join("pipe");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                let e = read_bytes(root.path(), &fifo, 10).unwrap_err();
+                assert!(
+                    e.message.contains("普通のファイルではありません"),
+                    "{}",
+                    e.message
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! What each document needs before it can be built: the files, meetings and records it
+//! prints. A document that would come out with an empty table, a missing schedule or an empty
+//! record is an error, never a quiet PDF. A council that really had nothing to record says so
+//! in content (`not_held:` in meetings.yaml, `note:` in a record), and that is printed.
+//!
+//! A file that could not be read or parsed has been reported already: what depends on it is
+//! not reported again.
+
+use crate::diag::{Problem, Problems};
+use crate::japanese;
+use crate::model::{AgendaItem, Document};
+use crate::project::{CouncilData, DocumentFile, YearData};
+use crate::validate::{find_line, fy_name};
+
+/// Every need of one document.
+pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
+    match &file.document {
+        Document::AnnualReport(r) => {
+            let needs = [
+                (r.year, "goals", "目標（goals.yaml）"),
+                (r.year, "evaluation", "評価（evaluation.yaml）"),
+                (r.year, "meetings", "会議（meetings.yaml）"),
+                (r.year, "members", "委員（members.yaml）"),
+                (r.year + 1, "goals", "目標（goals.yaml）"),
+                (r.year + 1, "meetings", "会議の予定（meetings.yaml）"),
+                (r.year + 1, "members", "委員（members.yaml）"),
+            ];
+            for (fy, key, what) in needs {
+                if !has_file(c, fy, key, file, what, out) {
+                    continue;
+                }
+                let Some(year) = readable(c, fy, key) else {
+                    continue;
+                };
+                match key {
+                    "meetings" if fy == r.year => held_meetings(c, fy, year, r.date.0, out),
+                    "meetings" => planned_meetings(c, fy, year, out),
+                    "members" => members(c, fy, year, out),
+                    _ => {}
+                }
+            }
+        }
+        Document::Minutes(d) => {
+            if let Some(m) = meeting(c, d.year, d.meeting, file, out)
+                && !has_record(&m.agenda)
+            {
+                let path = meetings_file(c, d.year);
+                out.push(
+                    Problem::error(
+                        &path,
+                        format!(
+                            "第{}回の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
+                            zen(d.meeting)
+                        ),
+                    )
+                    .at(find_line(&path, "number", &d.meeting.to_string()), None)
+                    .hint("議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。"),
+                );
+            }
+        }
+        Document::Agenda(d) => {
+            if let Some(m) = meeting(c, d.year, d.meeting, file, out)
+                && m.agenda.is_empty()
+            {
+                let path = meetings_file(c, d.year);
+                out.push(
+                    Problem::error(
+                        &path,
+                        format!(
+                            "第{}回の議題（agenda）がないため、次第が空になります。",
+                            zen(d.meeting)
+                        ),
+                    )
+                    .at(find_line(&path, "number", &d.meeting.to_string()), None)
+                    .hint("agenda: に議題の title を順に書いてください。"),
+                );
+            }
+        }
+        Document::Packet(p) => {
+            if let Some(m) = meeting(c, p.year, p.meeting, file, out)
+                && m.materials.is_empty()
+            {
+                let path = meetings_file(c, p.year);
+                out.push(
+                    Problem::error(
+                        &path,
+                        format!(
+                            "第{}回の資料（materials）がないため、資料一式に入れるものがありません。",
+                            zen(p.meeting)
+                        ),
+                    )
+                    .at(find_line(&path, "number", &p.meeting.to_string()), None)
+                    .hint("materials: に資料を順に書いてください。"),
+                );
+            }
+        }
+        Document::MemberList(d) => {
+            if has_file(c, d.year, "members", file, "委員（members.yaml）", out)
+                && let Some(year) = readable(c, d.year, "members")
+            {
+                members(c, d.year, year, out);
+            }
+        }
+    }
+}
+
+/// Whether year `fy` has the file `key`; reports it missing otherwise.
+fn has_file(
+    c: &CouncilData,
+    fy: i32,
+    key: &str,
+    doc: &DocumentFile,
+    what: &str,
+    out: &mut Problems,
+) -> bool {
+    let has = c.years.get(&fy).is_some_and(|y| y.files.contains_key(key));
+    if !has {
+        out.push(
+            Problem::error(&doc.path, format!("{}の{what}がありません。", fy_name(fy)))
+                .field("year")
+                .hint(format!("{}/{fy}/{key}.yaml を作ってください。", c.slug)),
+        );
+    }
+    has
+}
+
+/// Year `fy`, when its file `key` was read and parsed.
+fn readable<'a>(c: &'a CouncilData, fy: i32, key: &str) -> Option<&'a YearData> {
+    c.years.get(&fy).filter(|y| !y.broken.contains(key))
+}
+
+fn meetings_file(c: &CouncilData, fy: i32) -> std::path::PathBuf {
+    c.years
+        .get(&fy)
+        .and_then(|y| y.files.get("meetings"))
+        .cloned()
+        .unwrap_or_else(|| c.dir.join(fy.to_string()).join("meetings.yaml"))
+}
+
+/// The evaluated year's meetings: at least one meeting or activity for 表１ (or `not_held`),
+/// and every meeting held by the report's date has what 表１ prints of it.
+fn held_meetings(
+    c: &CouncilData,
+    fy: i32,
+    year: &YearData,
+    report: time::Date,
+    out: &mut Problems,
+) {
+    let list = &year.meetings;
+    let path = meetings_file(c, fy);
+    if list.meetings.is_empty() && list.activities.is_empty() && list.not_held.is_none() {
+        out.push(
+            Problem::error(
+                &path,
+                format!("{}の会議が１つもないため、表１が空になります。", fy_name(fy)),
+            )
+            .field("meetings")
+            .hint("開いた会議を meetings: に書いてください。本当に１度も開かなかった年度は、not_held: にその理由を書きます（表１に印刷されます）。"),
+        );
+    }
+    for (i, m) in list.meetings.iter().enumerate() {
+        let held = m.date.is_some_and(|d| d.0 <= report);
+        if !held {
+            continue;
+        }
+        let line = find_line(&path, "number", &m.number.to_string());
+        let mut lacks = Vec::new();
+        if m.activity.is_none() && m.content.is_none() {
+            lacks.push("活動内容（activity）");
+        }
+        if m.outcomes.is_empty() {
+            lacks.push("成果と課題（outcomes）");
+        }
+        if !lacks.is_empty() {
+            out.push(
+                Problem::error(
+                    &path,
+                    format!(
+                        "第{}回（{}開催）の{}がないため、表１のこの回が欠けます。",
+                        zen(m.number),
+                        japanese::wareki_date(m.date.map(|d| d.0).unwrap_or(report)),
+                        lacks.join("と")
+                    ),
+                )
+                .at(line, None)
+                .field(format!("meetings[{i}]"))
+                .hint("ファイルが途中で切れていないか確かめ、書き足してください。"),
+            );
+        }
+    }
+}
+
+/// The following year's meetings: the schedule needs at least one (dates may be 未定).
+fn planned_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
+    let list = &year.meetings;
+    if list.meetings.is_empty() && list.not_held.is_none() {
+        out.push(
+            Problem::error(
+                meetings_file(c, fy),
+                format!("{}の会議の予定が１つもないため、活動日程が空になります。", fy_name(fy)),
+            )
+            .field("meetings")
+            .hint("予定する会議を number だけでも書いてください（日時と場所は「未定」と印刷されます）。開かない予定なら not_held: に理由を書きます。"),
+        );
+    }
+}
+
+fn members(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
+    if year.members.as_ref().is_some_and(|m| m.members.is_empty()) {
+        let path = c
+            .years
+            .get(&fy)
+            .and_then(|y| y.files.get("members"))
+            .cloned()
+            .unwrap_or_default();
+        out.push(
+            Problem::error(
+                path,
+                format!(
+                    "{}の委員が１人もいないため、委員の表が空になります。",
+                    fy_name(fy)
+                ),
+            )
+            .field("members")
+            .hint("members: に委員を書いてください。"),
+        );
+    }
+}
+
+/// A document about a meeting needs that meeting, with its date. Returns the meeting.
+fn meeting<'a>(
+    c: &'a CouncilData,
+    fy: i32,
+    number: u32,
+    doc: &DocumentFile,
+    out: &mut Problems,
+) -> Option<&'a crate::model::Meeting> {
+    if c.years
+        .get(&fy)
+        .is_some_and(|y| y.broken.contains("meetings"))
+    {
+        return None;
+    }
+    match crate::view::find_meeting(c, fy, number) {
+        None => {
+            out.push(
+                Problem::error(
+                    &doc.path,
+                    format!(
+                        "{}の第{}回の会議が meetings.yaml にありません。",
+                        fy_name(fy),
+                        zen(number)
+                    ),
+                )
+                .field("meeting")
+                .hint(format!(
+                    "{}/{fy}/meetings.yaml に第{}回を書いてください。",
+                    c.slug,
+                    zen(number)
+                )),
+            );
+            None
+        }
+        Some(m) if m.date.is_none() => {
+            out.push(
+                Problem::error(
+                    &doc.path,
+                    format!("第{}回の会議の日付（date）がありません。", zen(number)),
+                )
+                .hint("meetings.yaml に date: を書いてください。"),
+            );
+            None
+        }
+        Some(m) => Some(m),
+    }
+}
+
+/// Whether any agenda item, at any depth, has a record entry.
+fn has_record(items: &[AgendaItem]) -> bool {
+    items
+        .iter()
+        .any(|i| !i.record.is_empty() || has_record(&i.items))
+}
+
+fn zen(n: u32) -> String {
+    japanese::fullwidth(&n.to_string())
+}

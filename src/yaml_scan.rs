@@ -1,0 +1,374 @@
+//! A first pass over a YAML file's events, before serde builds any value from it.
+//!
+//! serde_yaml builds values straight from the text: an alias fanned out a million times, or
+//! a mapping that names the same key twice, reach the content model before anything can look
+//! at them. This pass reads the event stream (saphyr-parser: positions, anchors, no values
+//! built) and refuses, with the line:
+//! - nesting deeper than [`MAX_DEPTH`];
+//! - more than [`MAX_NODES`] nodes or [`MAX_SCALAR_BYTES`] bytes of text once aliases
+//!   (`*name`) are expanded, the size of what serde would build;
+//! - a key written twice in one mapping, in any spelling that means the same key
+//!   (`1-1` and `１－１`).
+//!
+//! Its cost is linear in the file: an alias adds its anchor's size, computed once.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScanError};
+
+use crate::diag::Problem;
+
+/// Nesting deeper than this is refused (the content model nests about eight levels).
+pub const MAX_DEPTH: usize = 32;
+/// Nodes (values, lists, mappings) a file may hold, aliases expanded.
+pub const MAX_NODES: u64 = 200_000;
+/// Bytes of text a file may hold, aliases expanded.
+pub const MAX_SCALAR_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The size of what serde would build: nodes and bytes of text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Size {
+    nodes: u64,
+    bytes: u64,
+}
+
+/// An open mapping or sequence.
+struct Open {
+    anchor: usize,
+    /// `total` when it opened.
+    start: Size,
+    mapping: bool,
+    /// In a mapping: whether the next node is a key.
+    expect_key: bool,
+    /// In a mapping: each key seen (normalised) → the line it is on, as written.
+    keys: HashMap<String, (usize, String)>,
+    /// The path segment this collection is under (for messages).
+    segment: String,
+    /// In a mapping: the key whose value comes next.
+    pending_key: Option<String>,
+    /// In a sequence: the index of the next item.
+    index: usize,
+}
+
+/// Scans `text`; returns how many nodes it holds, or the first problem found (its `file`
+/// empty, for the caller to fill in).
+pub fn scan(text: &str) -> Result<u64, Problem> {
+    let mut total = Size::default();
+    let mut anchors: HashMap<usize, Option<Size>> = HashMap::new();
+    let mut stack: Vec<Open> = Vec::new();
+    // serde_yaml (libyaml, YAML 1.1) breaks lines at NEL, LS and PS as well; YAML 1.2 parsers
+    // do not. Scan what serde_yaml will read.
+    let breaks = ['\u{85}', '\u{2028}', '\u{2029}'];
+    let text: std::borrow::Cow<str> = if text.contains(breaks) {
+        text.replace(breaks, "\n").into()
+    } else {
+        text.into()
+    };
+    for item in Parser::new_from_str(&text) {
+        let (event, span) = item.map_err(syntax_problem)?;
+        let line = span.start.line();
+        let col = span.start.col() + 1;
+        let at = |p: Problem| p.at(Some(line), Some(col));
+        // What this node adds, and its key if it is a mapping key.
+        let mut scalar_key = None;
+        match &event {
+            Event::Scalar(value, _, anchor, _) => {
+                let size = Size {
+                    nodes: 1,
+                    bytes: value.len() as u64,
+                };
+                add(&mut total, size);
+                if *anchor != 0 {
+                    anchors.insert(*anchor, Some(size));
+                }
+                scalar_key = Some(value.to_string());
+            }
+            Event::Alias(id) => match anchors.get(id) {
+                Some(Some(size)) => add(&mut total, *size),
+                Some(None) => {
+                    return Err(at(Problem::error(
+                        "",
+                        "別名（*）が、それ自身を含む値を指しています。",
+                    )
+                    .hint("別名（& と *）を使わずに、値をそのまま書いてください。")));
+                }
+                None => {} // the parser reports unknown anchors itself
+            },
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                add(&mut total, Size { nodes: 1, bytes: 0 });
+                if stack.len() >= MAX_DEPTH {
+                    return Err(at(Problem::error(
+                        "",
+                        format!("入れ子が深すぎます（{MAX_DEPTH} 段まで）。"),
+                    )
+                    .hint("「[」「{」の閉じ忘れや、字下げ（行頭の空白）の誤りがないか確かめてください。")));
+                }
+                if *anchor != 0 {
+                    anchors.insert(*anchor, None);
+                }
+            }
+            _ => {}
+        }
+        if total.nodes > MAX_NODES || total.bytes > MAX_SCALAR_BYTES {
+            return Err(at(Problem::error(
+                "",
+                format!(
+                    "内容が多すぎます（別名 * を展開すると、値 {} 個・文字 {} バイトを超えます）。",
+                    MAX_NODES, MAX_SCALAR_BYTES
+                ),
+            )
+            .hint(
+                "別名（& と *）をくり返し使っていないか確かめ、ファイルを分けてください。",
+            )));
+        }
+        let is_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::Alias(_)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+        );
+        // The node takes its place in the enclosing collection.
+        let mut segment = String::new();
+        if is_node && let Some((parent, ancestors)) = stack.split_last_mut() {
+            if parent.mapping {
+                if parent.expect_key {
+                    let shown = scalar_key.clone().unwrap_or_default();
+                    if let Some(key) = scalar_key.as_deref().map(normalise_key) {
+                        if let Some((first, first_shown)) = parent.keys.get(&key) {
+                            let path = path_of(ancestors, &parent.segment, &shown);
+                            let same = if *first_shown == shown {
+                                format!("「{shown}」")
+                            } else {
+                                format!("「{first_shown}」と「{shown}」（同じ項目です）")
+                            };
+                            return Err(at(Problem::error(
+                                "",
+                                format!("同じ項目 {same} が２回書かれています（{first} 行目と {line} 行目）。"),
+                            )
+                            .field(path)
+                            .hint("どちらか一方を消してください（どちらを使うかは shiryo には決められません）。")));
+                        }
+                        parent.keys.insert(key, (line, shown.clone()));
+                    }
+                    parent.pending_key = Some(shown);
+                } else {
+                    segment = parent.pending_key.take().unwrap_or_default();
+                }
+                parent.expect_key = !parent.expect_key;
+            } else {
+                segment = format!("[{}]", parent.index);
+                parent.index += 1;
+            }
+        }
+        match event {
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                stack.push(Open {
+                    anchor,
+                    start: total,
+                    mapping: matches!(event, Event::MappingStart(..)),
+                    expect_key: true,
+                    keys: HashMap::new(),
+                    segment,
+                    pending_key: None,
+                    index: 0,
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(open) = stack.pop()
+                    && open.anchor != 0
+                {
+                    let size = Size {
+                        nodes: total.nodes - open.start.nodes + 1,
+                        bytes: total.bytes - open.start.bytes,
+                    };
+                    anchors.insert(open.anchor, Some(size));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(total.nodes)
+}
+
+fn add(total: &mut Size, size: Size) {
+    total.nodes = total.nodes.saturating_add(size.nodes);
+    total.bytes = total.bytes.saturating_add(size.bytes);
+}
+
+/// The field path of `key` in the open collections (`ancestors`, then the mapping whose
+/// segment is `last`): `meetings[2].venue`.
+fn path_of(ancestors: &[Open], last: &str, key: &str) -> String {
+    let mut path = String::new();
+    let segments = ancestors
+        .iter()
+        .skip(1)
+        .map(|o| o.segment.as_str())
+        .chain((!ancestors.is_empty()).then_some(last));
+    for segment in segments.chain(std::iter::once(key)) {
+        if !segment.starts_with('[') && !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(segment);
+    }
+    path
+}
+
+/// Keys that mean the same: full-width letters and digits folded to half-width, spaces
+/// ignored, so `１－１` and `1-1` are one key.
+pub fn normalise_key(key: &str) -> String {
+    key.chars()
+        .filter_map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
+            c if c.is_whitespace() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The first place where a full-width space (U+3000) or a tab stands where YAML needs a plain
+/// space: in the indentation before a key or a list item, after a key's colon, or after a
+/// list dash. Used only once a file has failed to parse (such characters are fine inside
+/// text), so the message names the character and its line rather than what the parser made
+/// of it.
+pub fn invisible_cause(text: &str) -> Option<Problem> {
+    let looks_like_key = |s: &str| {
+        let s = s.trim_start_matches(['\u{3000}', ' ', '\t']);
+        s.starts_with("- ")
+            || s.starts_with("-\u{3000}")
+            || s.split_once(':').is_some_and(|(k, v)| {
+                !k.is_empty()
+                    && !k.starts_with(['#', '"', '\''])
+                    && !k.contains(char::is_whitespace)
+                    && (v.is_empty() || v.starts_with([' ', '\u{3000}', '\t']))
+            })
+    };
+    for (i, line) in text.lines().enumerate() {
+        let rest = line.trim_start_matches(' ');
+        if rest.starts_with('#') || rest.trim().is_empty() {
+            continue;
+        }
+        let indent: String = rest
+            .chars()
+            .take_while(|c| matches!(c, '\u{3000}' | '\t' | ' '))
+            .collect();
+        let after_dash = rest
+            .strip_prefix('-')
+            .filter(|r| r.starts_with(['\u{3000}', '\t']));
+        let after_colon = rest
+            .split_once(':')
+            .filter(|(k, v)| {
+                !k.is_empty()
+                    && !k.starts_with(['#', '"', '\''])
+                    && !k.contains(char::is_whitespace)
+                    && v.starts_with(['\u{3000}', '\t'])
+            })
+            .map(|(k, _)| k.chars().count() + 1);
+        let column = if !indent.is_empty() && looks_like_key(rest) {
+            Some(0)
+        } else if after_dash.is_some() {
+            Some(1)
+        } else {
+            after_colon
+        };
+        let Some(offset) = column else { continue };
+        let col = line.chars().count() - rest.chars().count() + offset;
+        let c = line.chars().nth(col).unwrap_or(' ');
+        let (name, code) = if c == '\t' {
+            ("タブ文字", "U+0009")
+        } else {
+            ("全角スペース", "U+3000")
+        };
+        return Some(
+            Problem::error(
+                "",
+                format!("{} 行目の {} 文字目に{name}（{code}）があります。YAML の字下げや「:」「-」の後には半角スペースしか使えません。", i + 1, col + 1),
+            )
+            .at(Some(i + 1), Some(col + 1))
+            .hint(format!("その{name}を半角スペースに置き換えてください（文の中の全角スペースはそのままで構いません）。")),
+        );
+    }
+    None
+}
+
+fn syntax_problem(e: ScanError) -> Problem {
+    let (message, hint) = crate::validate::explain_serde(e.info());
+    let mut p = Problem::error("", message).at(Some(e.marker().line()), Some(e.marker().col() + 1));
+    p.hint = hint;
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_in_either_spelling() {
+        let err = scan("results:\n  1-1: 達成\n  １－１: 未達成\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("2 行目と 3 行目"), "{}", err.message);
+        assert!(
+            err.message.contains("「1-1」と「１－１」"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.field.as_deref(), Some("results.１－１"));
+        let err = scan("meetings:\n  - number: 1\n    venue: a\n    venue: b\n").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("meetings[0].venue"));
+        // The same key in two mappings is fine.
+        scan("- a: 1\n- a: 2\n").unwrap();
+    }
+
+    #[test]
+    fn alias_fan_out_is_measured_not_built() {
+        let mut bomb = String::from("a: &a [\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"]\n");
+        let names: Vec<String> = (0..30).map(|i| format!("n{i}")).collect();
+        let mut prev = "a".to_string();
+        for name in &names {
+            bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}]\n"));
+            prev = name.clone();
+        }
+        let started = std::time::Instant::now();
+        let err = scan(&bomb).unwrap_err();
+        assert!(started.elapsed().as_secs() < 2);
+        assert!(err.message.contains("多すぎます"), "{}", err.message);
+        assert!(err.line.is_some());
+    }
+
+    #[test]
+    fn deep_nesting_stops_early() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let started = std::time::Instant::now();
+        let err = scan(&deep).unwrap_err();
+        assert!(started.elapsed().as_secs() < 2);
+        assert!(
+            err.message.contains("入れ子が深すぎます"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_named() {
+        let p = invisible_cause("meetings:\n  - number: 1\n    venue:\u{3000}市役所\n").unwrap();
+        assert_eq!((p.line, p.column), (Some(3), Some(11)));
+        assert!(
+            p.message.contains("全角スペース（U+3000）"),
+            "{}",
+            p.message
+        );
+        let p = invisible_cause("a:\n\u{3000}\u{3000}b: 1\n").unwrap();
+        assert_eq!((p.line, p.column), (Some(2), Some(1)));
+        let p = invisible_cause("a:\n  -\u{3000}b\n").unwrap();
+        assert_eq!((p.line, p.column), (Some(2), Some(4)));
+        let p = invisible_cause("a:\n\tb: 1\n").unwrap();
+        assert!(p.message.contains("タブ文字"), "{}", p.message);
+        // Inside text a full-width space is fine.
+        assert!(invisible_cause("name: 岡本\u{3000}誠\nintro:\n  - \u{3000}本部会は\n").is_none());
+    }
+
+    #[test]
+    fn ordinary_aliases_pass() {
+        scan("a: &a {x: 1}\nb: *a\nc: *a\n").unwrap();
+    }
+}
