@@ -40,9 +40,9 @@ fn date_fields(s: &str) -> Option<(i32, Month, u8)> {
 /// real calendar date; rejects 2025-02-30 etc. Month and day may also be written with one digit.
 pub fn parse_date(s: &str) -> Result<Date, String> {
     let (year, month, day) = date_fields(&halfwidth_digits(s.trim())).ok_or_else(|| {
-        format!("日付の形式が正しくありません（YYYY-MM-DD で書いてください）: {s}")
+        format!("日付の形式が正しくありません（YYYY-MM-DD で書いてください）: 「{s}」")
     })?;
-    Date::from_calendar_date(year, month, day).map_err(|_| format!("存在しない日付です: {s}"))
+    Date::from_calendar_date(year, month, day).map_err(|_| format!("存在しない日付です: 「{s}」"))
 }
 
 /// A time of day, hours 0..=23, minutes 0..=59.
@@ -59,10 +59,10 @@ pub fn parse_time(s: &str) -> Result<ClockTime, String> {
         .split_once(':')
         .and_then(|(h, m)| Some((digits(h, 1..=2)?, digits(m, 2..=2)?)))
         .ok_or_else(|| {
-            format!("時刻の形式が正しくありません（15:00 のように書いてください）: {s}")
+            format!("時刻の形式が正しくありません（15:00 のように書いてください）: 「{s}」")
         })?;
     if hour > 23 || minute > 59 {
-        return Err(format!("時刻が範囲外です（0:00～23:59）: {s}"));
+        return Err(format!("時刻が範囲外です（0:00～23:59）: 「{s}」"));
     }
     Ok(ClockTime { hour, minute })
 }
@@ -205,7 +205,7 @@ pub fn parse_goal_number(s: &str) -> Result<(u32, u32), String> {
     let norm = halfwidth_digits(s);
     norm.split_once('-')
         .and_then(|(a, b)| Some((digits(a.trim(), 1..=9)?, digits(b.trim(), 1..=9)?)))
-        .ok_or_else(|| format!("目標番号の形式が正しくありません{HINT}: {s}"))
+        .ok_or_else(|| format!("目標番号の形式が正しくありません{HINT}: 「{s}」"))
 }
 
 /// Numbers 1..=20 as `base`, `base + 1`, ...; others as "（２１）".
@@ -335,7 +335,7 @@ mod tests {
         let err = parse_date("2025-13-01").unwrap_err();
         assert_eq!(
             err,
-            "日付の形式が正しくありません（YYYY-MM-DD で書いてください）: 2025-13-01"
+            "日付の形式が正しくありません（YYYY-MM-DD で書いてください）: 「2025-13-01」"
         );
     }
 

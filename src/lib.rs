@@ -21,4 +21,5 @@ pub mod validate;
 pub mod view;
 pub mod watch;
 pub mod world;
+pub mod yaml_messages;
 pub mod yaml_scan;

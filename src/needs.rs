@@ -12,8 +12,26 @@ use crate::model::{AgendaItem, Document};
 use crate::project::{CouncilData, DocumentFile, YearData};
 use crate::validate::{find_line, fy_name};
 
+/// The fiscal years a document may be about (the range of year folders).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// Every need of one document.
 pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
+    let year = match &file.document {
+        Document::AnnualReport(r) => r.year,
+        Document::Minutes(d) | Document::Agenda(d) => d.year,
+        Document::Packet(p) => p.year,
+        Document::MemberList(d) => d.year,
+    };
+    if !YEARS.contains(&year) {
+        out.push(
+            Problem::error(&file.path, format!("年度 {year} が正しくありません。"))
+                .at(find_line(&file.path, "year", &year.to_string()), None)
+                .field("year")
+                .hint("年度は西暦４桁で書いてください（令和６年度なら 2024）。"),
+        );
+        return;
+    }
     match &file.document {
         Document::AnnualReport(r) => {
             let needs = [

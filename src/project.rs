@@ -126,8 +126,32 @@ struct Loader<'a> {
     texts: Vec<(PathBuf, String)>,
 }
 
+/// Content files a project may hold, and their bytes in all: what one build keeps in memory.
+pub const MAX_FILES: usize = 5_000;
+pub const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
+
 impl Loader<'_> {
     fn yaml<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
+        let total: usize = self.texts.iter().map(|(_, t)| t.len()).sum();
+        if self.texts.len() >= MAX_FILES || total >= MAX_TOTAL_BYTES {
+            if !self
+                .problems
+                .0
+                .iter()
+                .any(|p| p.message.starts_with("content フォルダ"))
+            {
+                self.problems.push(
+                    Problem::error(
+                        path,
+                        format!(
+                            "content フォルダの YAML が多すぎるため、ここから先は読みません（{MAX_FILES} ファイル、合わせて {MAX_TOTAL_BYTES} バイトまで）。"
+                        ),
+                    )
+                    .hint("使わないファイルを content フォルダの外に移してください。"),
+                );
+            }
+            return None;
+        }
         read_yaml(self.root, path, self.problems, &mut self.texts)
     }
 
@@ -159,7 +183,7 @@ impl Loader<'_> {
                 if name == "documents" {
                     documents = self.documents(&entry);
                 } else if let Ok(year) = name.parse::<i32>() {
-                    if !(1900..=2200).contains(&year) || name.len() != 4 {
+                    if !crate::needs::YEARS.contains(&year) || name.len() != 4 {
                         self.problems.push(
                             Problem::error(
                                 &entry,
@@ -316,7 +340,7 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
                 None => (None, None),
             };
             let raw = inner.to_string();
-            let (message, hint) = crate::validate::explain_serde(&raw);
+            let (message, hint) = crate::yaml_messages::explain(&raw);
             // serde_yaml reports a value our own parser refused at the start of its mapping;
             // point at the key's own line when it follows.
             let key = field.rsplit('.').next().unwrap_or_default();
@@ -385,7 +409,8 @@ fn locate(text: &str, raw: &str) -> Option<(usize, String)> {
         }
         return None;
     }
-    let quoted = raw.split('`').nth(1)?;
+    // serde quotes the wrong value in backticks, or a string in double quotes.
+    let quoted = raw.split('`').nth(1).or_else(|| raw.split('"').nth(1))?;
     let i = lines
         .iter()
         .position(|l| key_of(l).is_some_and(|(_, v)| v.trim_matches(['"', '\'']) == quoted))?;

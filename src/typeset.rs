@@ -93,9 +93,10 @@ fn diagnostic_problem(world: &ShiryoWorld, job: &Job, d: &SourceDiagnostic) -> P
         Severity::Error => crate::diag::Severity::Error,
         Severity::Warning => crate::diag::Severity::Warning,
     };
-    let mut message = format!("組版でエラーが起きました: {}", d.message);
+    let detail = pdf_rule_ja(&d.message).unwrap_or_else(|| d.message.to_string());
+    let mut message = format!("組版でエラーが起きました: {detail}");
     if severity == crate::diag::Severity::Warning {
-        message = format!("組版の警告: {}", d.message);
+        message = format!("組版の警告: {detail}");
     }
     let mut p = Problem::error(&job.template, message);
     p.severity = severity;
@@ -135,6 +136,30 @@ fn diagnostic_problem(world: &ShiryoWorld, job: &Job, d: &SourceDiagnostic) -> P
         });
     }
     p
+}
+
+/// The PDF writer's messages about PDF/A and PDF/UA rules, in words staff can act on.
+fn pdf_rule_ja(message: &str) -> Option<String> {
+    let (prefix, rest) = message.split_once(" error: ")?;
+    if !prefix.starts_with("PDF/") {
+        return None;
+    }
+    let what = if rest.contains("PDF string is longer") {
+        "区切りのない、とても長い文字列があります。途中に空白か改行を入れてください"
+    } else if rest.contains("missing alt text") || rest.contains("annotation alt text") {
+        "図や画像の説明（alt）がありません"
+    } else if rest.contains("document title") {
+        "PDF の題名がありません"
+    } else if rest.contains("could not be displayed") || rest.contains("codepoint") {
+        "同梱のフォントで印刷できない文字があります"
+    } else if rest.contains("transparency") {
+        "透明な部分のある画像は使えません。透明部分のない画像にしてください"
+    } else {
+        return Some(format!(
+            "{prefix}（長期保存・アクセシビリティの規格）の決まりに合いません（{rest}）"
+        ));
+    };
+    Some(format!("{prefix} の決まりに合いません: {what}"))
 }
 
 fn shorten(s: &str, max: usize) -> String {

@@ -354,7 +354,7 @@ fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems)
                 .hint("会議は第１回から順に、重複なく書いてください。"),
             );
         }
-        expected = m.number + 1;
+        expected = m.number.saturating_add(1);
         if let Some(d) = m.date
             && japanese::fiscal_year_of(d.0) != fy
         {
@@ -489,13 +489,13 @@ fn check_meeting_record(
                     .hint("１項目には bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。"),
             );
         } else if e.next_meeting
-            && crate::view::find_meeting(c, fy, m.number + 1).is_none()
+            && crate::view::find_meeting(c, fy, m.number.saturating_add(1)).is_none()
             && crate::view::find_meeting(c, fy + 1, 1).is_none()
         {
             out.push(
                 Problem::error(file, format!("第{n}回の記録に次回の開催日がありますが、次の会議が meetings.yaml にありません。"))
                     .field(field)
-                    .hint(format!("第{}回の会議（date と start）を書いてください。", japanese::fullwidth(&(m.number + 1).to_string()))),
+                    .hint(format!("第{}回の会議（date と start）を書いてください。", japanese::fullwidth(&m.number.saturating_add(1).to_string()))),
             );
         }
     }
@@ -582,7 +582,7 @@ fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problem
             )
             .at(line(), None)
             .field(format!("results.{n}"));
-            p = match nearest(word, words) {
+            p = match crate::yaml_messages::nearest(word, words) {
                 Some(k) => p.hint(format!(
                     "{word} → {k} ですか？ 使える言葉: {}",
                     words.join(" / ")
@@ -677,13 +677,29 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
     // The texts the loader read (size-checked, inside the root, byte-order mark removed).
     // At most this many per file are listed (a file pasted from elsewhere may have thousands).
     const SHOWN: usize = 20;
+    // Letters and digits without a space: longer than any URL or identifier a document holds.
+    const MAX_UNBROKEN: usize = 2_000;
     for (file, text) in &project.texts {
         let mut found = 0;
         for (i, line) in text.lines().enumerate() {
             if line.trim_start().starts_with('#') {
                 continue;
             }
+            // A run of letters and digits with nowhere to break a line: the PDF cannot hold it
+            // as one string (PDF/A allows 32767 characters) and no page is wide enough.
+            let mut run = 0;
             for (col, c) in line.chars().enumerate() {
+                run = if c.is_ascii_graphic() { run + 1 } else { 0 };
+                if run == MAX_UNBROKEN {
+                    out.push(
+                        Problem::error(
+                            file.as_path(),
+                            format!("空白のない英数字が {MAX_UNBROKEN} 文字以上続いています。"),
+                        )
+                        .at(Some(i + 1), Some(col + 2 - MAX_UNBROKEN))
+                        .hint("誤って貼り付けた内容でないか確かめ、途中に空白を入れてください。"),
+                    );
+                }
                 if c.is_control() || c.is_whitespace() || c.is_ascii() || can_print(c) {
                     continue;
                 }
@@ -758,186 +774,9 @@ fn find_goal_line(path: &Path, n: GoalNo) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// Turns a serde / serde_yaml error message into a Japanese message and, where one helps, a
-/// hint. Messages our own parsers produce are already Japanese and pass through.
-pub fn explain_serde(raw: &str) -> (String, Option<String>) {
-    // serde_yaml appends " at line L column C"; the location is reported separately.
-    let msg = match raw.find(" at line ") {
-        Some(i) => &raw[..i],
-        None => raw,
-    };
-    // serde_yaml prefixes the field path ("meetings[0].date: …"); the path is reported apart.
-    let msg = match msg.split_once(": ") {
-        Some((path, rest))
-            if !path.is_empty()
-                && path
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "_.[]".contains(c)) =>
-        {
-            rest
-        }
-        _ => msg,
-    };
-    if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let known = backticked(expected);
-        let hint = match nearest(field, &known) {
-            Some(k) => format!("{field} → {k} ですか？ 書ける項目: {}", known.join(", ")),
-            None => format!("書ける項目: {}", known.join(", ")),
-        };
-        return (format!("知らない項目 {field} があります。"), Some(hint));
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        let (variant, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let known = backticked(expected);
-        return (
-            format!("種類 {variant} はありません。"),
-            Some(format!("書ける種類: {}", known.join(", "))),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        return (
-            format!("必要な項目 {field} がありません。"),
-            Some(format!("{field}: を書き足してください。")),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return (
-            format!(
-                "値の種類が違います（{} ではなく {} を書いてください）。",
-                kind_ja(found),
-                kind_ja(expected)
-            ),
-            None,
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return (
-            format!(
-                "値が正しくありません（{} ではなく {} を書いてください）。",
-                kind_ja(found),
-                kind_ja(expected)
-            ),
-            None,
-        );
-    }
-    if msg.starts_with("duplicate entry")
-        || msg.contains("duplicate key")
-        || msg.starts_with("duplicate field")
-    {
-        return (
-            "同じ項目が２回書かれています。".into(),
-            Some("どちらか一方を消してください。".into()),
-        );
-    }
-    if msg.contains("recursion limit") {
-        return (
-            format!(
-                "入れ子が深すぎます（{} 段まで）。",
-                crate::yaml_scan::MAX_DEPTH
-            ),
-            Some(
-                "「[」「{」の閉じ忘れや、字下げ（行頭の空白）の誤りがないか確かめてください。"
-                    .into(),
-            ),
-        );
-    }
-    if msg.contains("repetition limit") {
-        return (
-            "YAML の別名（&/*）の展開や入れ子が多すぎます。".into(),
-            Some("別名（& と *）を使わずに書いてください。".into()),
-        );
-    }
-    if msg.contains("while parsing")
-        || msg.contains("while scanning")
-        || msg.contains("did not find expected")
-        || msg.contains("mapping values are not allowed")
-        || msg.contains("found character")
-    {
-        return (
-            format!("YAML の書き方に誤りがあります（{msg}）。"),
-            Some("字下げ（行頭の空白）と「: 」の後の空白を確かめてください。値に「: 」や「#」を含むときは \"…\" で囲みます。".into()),
-        );
-    }
-    if msg.contains("invalid length") {
-        return (format!("項目の数が正しくありません（{msg}）。"), None);
-    }
-    // Our own parsers (dates, times, goal numbers) already speak Japanese.
-    (msg.to_string(), None)
-}
-
-/// The `backticked` words of a serde "expected one of `a`, `b`" list.
-fn backticked(s: &str) -> Vec<String> {
-    s.split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
-}
-
-/// The known word closest to `word`, if it is close enough to be a typo.
-pub fn nearest<'a>(word: &str, known: &'a [String]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(word, k), k))
-        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k.as_str())
-}
-
-fn kind_ja(s: &str) -> String {
-    let s = s.trim();
-    let table = [
-        ("a string", "文字列"),
-        ("string", "文字列"),
-        ("integer", "整数"),
-        ("u32", "0 以上の整数"),
-        ("u64", "0 以上の整数"),
-        ("usize", "0 以上の整数"),
-        ("i32", "整数"),
-        ("Option value", "空の値"),
-        ("option", "空の値"),
-        ("a sequence", "リスト（- で始まる行）"),
-        ("sequence", "リスト（- で始まる行）"),
-        ("a map", "項目: 値 の組"),
-        ("map", "項目: 値 の組"),
-        ("struct", "項目: 値 の組"),
-        ("boolean", "真偽値"),
-        ("unit value", "空の値"),
-        ("floating point", "小数"),
-    ];
-    for (en, ja) in table {
-        if s.starts_with(en) || s.contains(&format!("struct {en}")) {
-            let quoted = s
-                .split_once(['`', '"'])
-                .map(|(_, v)| v.trim_end_matches(['`', '"']));
-            return match quoted {
-                Some(v) => format!("{ja}「{v}」"),
-                None => ja.to_string(),
-            };
-        }
-    }
-    if s.starts_with("struct ") || s.starts_with("internally tagged enum") {
-        return "項目: 値 の組".into();
-    }
-    s.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unknown_field_suggests_nearest() {
-        let (m, h) = explain_serde(
-            "meetings[0]: unknown field `venu`, expected one of `number`, `date`, `venue` at line 3 column 5",
-        );
-        assert!(m.contains("知らない項目 venu"), "{m}");
-        assert!(h.unwrap().starts_with("venu → venue ですか？"));
-    }
 
     #[test]
     fn alias_bombs_are_refused_quickly() {
@@ -955,18 +794,5 @@ mod tests {
         let err = crate::project::parse_yaml::<serde_yaml::Value>(&bomb).unwrap_err();
         assert!(started.elapsed().as_secs() < 5);
         assert!(err.message.contains("別名"), "{}", err.message);
-    }
-
-    #[test]
-    fn missing_and_types() {
-        assert_eq!(
-            explain_serde("missing field `name`").0,
-            "必要な項目 name がありません。"
-        );
-        let (m, _) = explain_serde("invalid type: integer `5`, expected a string");
-        assert_eq!(
-            m,
-            "値の種類が違います（整数「5」 ではなく 文字列 を書いてください）。"
-        );
     }
 }

@@ -297,7 +297,7 @@ pub fn meeting_doc_view<'a>(
     let data = council.years.get(&year)?;
     let index = GoalIndex::new(data, &council.council.terms);
     let m = find_meeting(council, year, number)?;
-    let next = find_meeting(council, year, number + 1)
+    let next = find_meeting(council, year, number.saturating_add(1))
         .map(|n| (year, n))
         .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
     let next_meeting = next.map(|(y, n)| {

@@ -292,7 +292,7 @@ pub fn invisible_cause(text: &str) -> Option<Problem> {
 }
 
 fn syntax_problem(e: ScanError) -> Problem {
-    let (message, hint) = crate::validate::explain_serde(e.info());
+    let (message, hint) = crate::yaml_messages::explain(e.info());
     let mut p = Problem::error("", message).at(Some(e.marker().line()), Some(e.marker().col() + 1));
     p.hint = hint;
     p

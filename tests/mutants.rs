@@ -1,0 +1,260 @@
+//! Structure-aware mutation of the sample content, through the real `shiryo build`.
+//!
+//! Each mutant drops, duplicates, swaps, retypes or truncates lines and values of one content
+//! file, drops or empties a file, or re-encodes it as Windows tools would (Shift_JIS, UTF-16,
+//! BOM with CRLF). For every mutant:
+//! - no panic, and the process ends;
+//! - an error exits 1 with a Japanese message naming the file (and no English prose);
+//! - a success exits 0 and prints no error;
+//! - after a failure `output/` is byte-identical to what it was.
+//!
+//! The mutations are drawn from a fixed seed, so a failure reproduces; `MUTANTS=n` runs more.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use common::TempProject;
+
+/// A small deterministic generator (xorshift64*): no dependency, same mutants everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Values a field may be retyped to.
+const VALUES: &[&str] = &[
+    "~",
+    "\"\"",
+    "[]",
+    "{}",
+    "-1",
+    "4294967296",
+    "三十五",
+    "2024-02-30",
+    "25:99",
+    "１－１",
+    "true",
+    "*nowhere",
+    "&a x",
+    "\"#set page(width: 1pt)\"",
+    "[a, [b, [c]]]",
+    "{a: 1, a: 2}",
+];
+
+/// One mutation of `text` (the file's bytes): the new bytes (None: delete the file) and what
+/// was done.
+fn mutate(rng: &mut Rng, text: &str) -> (Option<Vec<u8>>, String) {
+    let lines: Vec<&str> = text.lines().collect();
+    let n = lines.len().max(1);
+    let join = |ls: Vec<&str>| Some(format!("{}\n", ls.join("\n")).into_bytes());
+    match rng.below(12) {
+        0 => {
+            let i = rng.below(n);
+            let mut ls = lines.clone();
+            if i < ls.len() {
+                ls.remove(i);
+            }
+            (join(ls), format!("drop line {}", i + 1))
+        }
+        1 => {
+            let i = rng.below(n);
+            let mut ls = lines.clone();
+            if let Some(l) = lines.get(i) {
+                ls.insert(i, l);
+            }
+            (join(ls), format!("duplicate line {}", i + 1))
+        }
+        2 => {
+            let (i, j) = (rng.below(n), rng.below(n));
+            let mut ls = lines.clone();
+            if i < ls.len() && j < ls.len() {
+                ls.swap(i, j);
+            }
+            (join(ls), format!("swap lines {} and {}", i + 1, j + 1))
+        }
+        3 | 4 | 5 => {
+            // Retype a value: `key: value` → `key: <other>`.
+            let candidates: Vec<usize> = (0..lines.len())
+                .filter(|&i| lines[i].contains(": ") && !lines[i].trim_start().starts_with('#'))
+                .collect();
+            if candidates.is_empty() {
+                return (Some(Vec::new()), "empty".into());
+            }
+            let i = *rng.pick(&candidates);
+            let value = *rng.pick(VALUES);
+            let (key, _) = lines[i].split_once(": ").unwrap();
+            let line = format!("{key}: {value}");
+            let mut ls = lines.clone();
+            ls[i] = &line;
+            (join(ls), format!("line {}: {value}", i + 1))
+        }
+        6 => {
+            let mut at = rng.below(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            (
+                Some(text[..at].as_bytes().to_vec()),
+                format!("truncate at byte {at}"),
+            )
+        }
+        7 => (None, "delete the file".into()),
+        8 => (Some(Vec::new()), "empty the file".into()),
+        9 => {
+            // Shift_JIS-like bytes: not UTF-8.
+            let mut b = text.as_bytes().to_vec();
+            let at = rng.below(b.len());
+            b.insert(at, 0x82);
+            b.insert(at + 1, 0xA0);
+            (Some(b), "Shift_JIS bytes".into())
+        }
+        10 => {
+            let mut b = vec![0xFF, 0xFE];
+            for u in text.encode_utf16() {
+                b.extend_from_slice(&u.to_le_bytes());
+            }
+            (Some(b), "UTF-16".into())
+        }
+        _ => {
+            // What Notepad writes: a BOM and CRLF line ends, sometimes a full-width space.
+            let mut t = format!("\u{FEFF}{}", text.replace('\n', "\r\n"));
+            if rng.below(2) == 0 {
+                let i = rng.below(n);
+                let mut ls: Vec<String> = t.split("\r\n").map(str::to_string).collect();
+                if let Some(l) = ls.get_mut(i) {
+                    *l = l.replacen(": ", ":\u{3000}", 1);
+                }
+                t = ls.join("\r\n");
+            }
+            (Some(t.into_bytes()), "BOM, CRLF (full-width space)".into())
+        }
+    }
+}
+
+fn output_files(p: &TempProject) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(p.path().join("output"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+/// English prose (two English words in a row) in a message meant for staff, leaving out
+/// what the message quotes from the content (「…」).
+fn english(message: &str) -> bool {
+    let mut own = String::new();
+    let mut depth = 0;
+    for c in message.chars() {
+        match c {
+            '「' => depth += 1,
+            '」' => depth -= 1,
+            c if depth == 0 => own.push(c),
+            _ => {}
+        }
+    }
+    own.split(|c: char| !(c.is_ascii_alphabetic() || c == ' '))
+        .any(|part| {
+            part.split(' ')
+                .filter(|w| w.len() >= 2)
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| w.iter().all(|x| x.chars().all(|c| c.is_ascii_lowercase())))
+        })
+}
+
+#[test]
+fn mutants_never_crash_never_lie_never_touch_output() {
+    let count: usize = std::env::var("MUTANTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(160);
+    let p = TempProject::sample();
+    let (code, out, err) = p.run(&["build"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(p.path().join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        .map(|e| e.into_path())
+        .collect();
+    let mut rng = Rng(0x5_1A7_0C0FFEE);
+    let mut failures = Vec::new();
+    let (mut errors, mut successes) = (0, 0);
+    for k in 0..count {
+        let file = rng.pick(&files).clone();
+        let original = std::fs::read(&file).unwrap();
+        let text = String::from_utf8(original.clone()).unwrap();
+        let (mutated, what) = mutate(&mut rng, &text);
+        let rel = file.strip_prefix(p.path()).unwrap().display().to_string();
+        match &mutated {
+            Some(bytes) => std::fs::write(&file, bytes).unwrap(),
+            None => std::fs::remove_file(&file).unwrap(),
+        }
+        let before = output_files(&p);
+        let (code, stdout, stderr) = p.run(&["build"]);
+        let label = format!("mutant {k}: {rel}: {what}");
+        let problem_lines: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("エラー: ") || l.starts_with("警告: "))
+            .collect();
+        match code {
+            0 => {
+                successes += 1;
+                if stderr.contains("エラー: ") {
+                    failures.push(format!("{label}: exit 0 with an error\n{stderr}"));
+                }
+            }
+            1 => {
+                errors += 1;
+                if !stderr.contains("エラー: ") || problem_lines.is_empty() {
+                    failures.push(format!("{label}: exit 1 without a message\n{stderr}"));
+                }
+                for l in &problem_lines {
+                    let (place, message) = l
+                        .split_once(": ")
+                        .map(|(_, r)| r.split_once(": ").unwrap_or(("", r)))
+                        .unwrap();
+                    let names_file = place.starts_with("content/")
+                        || place.starts_with("templates/")
+                        || place.starts_with("output/");
+                    let japanese = message.chars().any(|c| c > '\u{3000}');
+                    if !names_file || !japanese || english(message) {
+                        failures.push(format!("{label}: unclear message: {l}"));
+                    }
+                }
+                if output_files(&p) != before {
+                    failures.push(format!("{label}: output/ changed after a failure"));
+                }
+                if !stderr.contains("output/ の PDF は変更していません。") {
+                    failures.push(format!("{label}: no word on output/\n{stderr}"));
+                }
+            }
+            _ => failures.push(format!("{label}: exit {code}\n{stdout}{stderr}")),
+        }
+        if stderr.contains("panicked") {
+            failures.push(format!("{label}: panic\n{stderr}"));
+        }
+        std::fs::write(&file, &original).unwrap();
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The mutations reach both outcomes.
+    assert!(
+        errors > count / 2 && successes > 0,
+        "{errors} errors, {successes} successes"
+    );
+}
