@@ -776,8 +776,6 @@ fn find_goal_line(path: &Path, n: GoalNo) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn alias_bombs_are_refused_quickly() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");

@@ -106,7 +106,7 @@ pub fn explain(raw: &str) -> (String, Option<String>) {
     }
     // Our own parsers (dates, times, goal numbers) already speak Japanese; anything else the
     // parsers say is not passed on in English.
-    if msg.chars().any(|c| !c.is_ascii()) {
+    if !msg.is_ascii() {
         (msg.to_string(), None)
     } else {
         (

@@ -86,7 +86,7 @@ fn mutate(rng: &mut Rng, text: &str) -> (Option<Vec<u8>>, String) {
             }
             (join(ls), format!("swap lines {} and {}", i + 1, j + 1))
         }
-        3 | 4 | 5 => {
+        3..=5 => {
             // Retype a value: `key: value` → `key: <other>`.
             let candidates: Vec<usize> = (0..lines.len())
                 .filter(|&i| lines[i].contains(": ") && !lines[i].trim_start().starts_with('#'))
@@ -108,7 +108,7 @@ fn mutate(rng: &mut Rng, text: &str) -> (Option<Vec<u8>>, String) {
                 at -= 1;
             }
             (
-                Some(text[..at].as_bytes().to_vec()),
+                Some(text.as_bytes()[..at].to_vec()),
                 format!("truncate at byte {at}"),
             )
         }
@@ -192,7 +192,7 @@ fn mutants_never_crash_never_lie_never_touch_output() {
         .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
         .map(|e| e.into_path())
         .collect();
-    let mut rng = Rng(0x5_1A7_0C0FFEE);
+    let mut rng = Rng(0x51A7_0C0F_FEE5_1A70);
     let mut failures = Vec::new();
     let (mut errors, mut successes) = (0, 0);
     for k in 0..count {
