@@ -136,10 +136,17 @@ pub fn wareki_month(date: Date) -> String {
     format!("{}{m}月", wareki_year(date))
 }
 
-/// Era index and era year in force on 1 May of fiscal year `fy` (government practice).
-fn fiscal_era(fy: i32) -> Result<(usize, i32), String> {
+/// Era index and era year of fiscal year `fy` as named on `as_of` (a document's date): the
+/// era in force on 1 May of the year (government practice), unless the document is dated
+/// before that and an earlier era was then in force (a 次第 of 2019-04-25 is for 平成３１年度;
+/// a report of 2020 on the same year says 令和元年度).
+fn fiscal_era(fy: i32, as_of: Option<Date>) -> Result<(usize, i32), String> {
     let may_first = Date::from_calendar_date(fy, Month::May, 1).ok();
-    let i = may_first
+    let day = match (may_first, as_of) {
+        (Some(m), Some(d)) if d < m && fiscal_year_of(d) == fy => Some(d),
+        (m, _) => m,
+    };
+    let i = day
         .and_then(era_index)
         .ok_or_else(|| format!("和暦にできない年度です: {fy}"))?;
     Ok((i, fy - ERAS[i].2.0 + 1))
@@ -148,14 +155,19 @@ fn fiscal_era(fy: i32) -> Result<(usize, i32), String> {
 /// Fiscal year starting 1 April of `fy`: "令和６年度" for 2024. The era is the one in force
 /// on 1 May (FY2019 is "令和元年度", FY1988 "昭和６３年度", FY1989 "平成元年度").
 pub fn fiscal_year(fy: i32) -> Result<String, String> {
-    let (i, year) = fiscal_era(fy)?;
+    fiscal_year_as_of(fy, None)
+}
+
+/// `fiscal_year`, named as on `as_of` (see `fiscal_era`).
+pub fn fiscal_year_as_of(fy: i32, as_of: Option<Date>) -> Result<String, String> {
+    let (i, year) = fiscal_era(fy, as_of)?;
     Ok(format!("{}{}年度", ERAS[i].0, era_year_text(year)))
 }
 
-/// Short fiscal year label, full-width: "Ｒ６" for 2024, "Ｒ１" for 2019, "Ｈ３０" for 2018.
-pub fn fiscal_year_short(fy: i32) -> Result<String, String> {
-    let (i, year) = fiscal_era(fy)?;
-    Ok(format!("{}{}", ERAS[i].1, fullwidth(&year.to_string())))
+/// Short fiscal year label, full-width: "Ｒ６" for 2024, "Ｒ元" for 2019, "Ｈ３０" for 2018.
+pub fn fiscal_year_short(fy: i32, as_of: Option<Date>) -> Result<String, String> {
+    let (i, year) = fiscal_era(fy, as_of)?;
+    Ok(format!("{}{}", ERAS[i].1, era_year_text(year)))
 }
 
 /// The fiscal year (Western year of its April) a date falls in: 2025-03-25 -> 2024.
@@ -401,10 +413,22 @@ mod tests {
         assert_eq!(fiscal_year(1988).as_deref(), Ok("昭和６３年度"));
         assert_eq!(fiscal_year(1989).as_deref(), Ok("平成元年度"));
         assert!(fiscal_year(1867).is_err() && fiscal_year(i32::MAX).is_err());
-        let short = [2024, 2019, 2018, 1988, 1920, 1900].map(|fy| fiscal_year_short(fy).unwrap());
-        let want = ["Ｒ６", "Ｒ１", "Ｈ３０", "Ｓ６３", "Ｔ９", "Ｍ３３"];
+        let short =
+            [2024, 2019, 2018, 1988, 1920, 1900].map(|fy| fiscal_year_short(fy, None).unwrap());
+        let want = ["Ｒ６", "Ｒ元", "Ｈ３０", "Ｓ６３", "Ｔ９", "Ｍ３３"];
         assert_eq!(short, want);
-        assert!(fiscal_year_short(1800).is_err());
+        assert!(fiscal_year_short(1800, None).is_err());
+        // Named as on the document's date: before 1 May 2019 the year was 平成３１年度.
+        let named = |fy, on| fiscal_year_as_of(fy, Some(d(on))).unwrap();
+        assert_eq!(named(2019, "2019-04-25"), "平成３１年度");
+        assert_eq!(named(2019, "2019-04-30"), "平成３１年度");
+        assert_eq!(named(2019, "2019-05-01"), "令和元年度");
+        assert_eq!(named(2019, "2020-03-25"), "令和元年度");
+        assert_eq!(named(2019, "2018-12-01"), "令和元年度"); // planned ahead: the year's own name
+        assert_eq!(
+            fiscal_year_short(2019, Some(d("2019-04-25"))).unwrap(),
+            "Ｈ３１"
+        );
         let dates = ["2025-01-01", "2025-03-31", "2025-04-01", "2025-12-31"];
         let want = [2024, 2024, 2025, 2025];
         assert_eq!(dates.map(|s| fiscal_year_of(d(s))), want);

@@ -361,11 +361,14 @@ fn register_filters(env: &mut Environment<'static>) {
         date_arg(&s).map(japanese::wareki_month)
     });
     env.add_filter("weekday", |s: String| date_arg(&s).map(japanese::weekday));
-    env.add_filter("fiscal_year", |y: i32| {
-        japanese::fiscal_year(y).map_err(filter_error)
+    // `year | fiscal_year` or `year | fiscal_year(doc_date)`: named as on the document's date
+    // (a 次第 of 2019-04-25 is for 平成３１年度).
+    let as_of = |d: Option<String>| d.as_deref().map(date_arg).transpose();
+    env.add_filter("fiscal_year", move |y: i32, on: Option<String>| {
+        japanese::fiscal_year_as_of(y, as_of(on)?).map_err(filter_error)
     });
-    env.add_filter("fiscal_year_short", |y: i32| {
-        japanese::fiscal_year_short(y).map_err(filter_error)
+    env.add_filter("fiscal_year_short", move |y: i32, on: Option<String>| {
+        japanese::fiscal_year_short(y, as_of(on)?).map_err(filter_error)
     });
     env.add_filter("time_ja", |s: String| time_arg(&s).map(japanese::time_ja));
     env.add_filter("clock", |s: String| time_arg(&s).map(japanese::time_clock));

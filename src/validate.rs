@@ -582,7 +582,7 @@ fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problem
             )
             .at(line(), None)
             .field(format!("results.{n}"));
-            p = match crate::yaml_messages::nearest(word, words) {
+            p = match suggest_word(word, words) {
                 Some(k) => p.hint(format!(
                     "{word} → {k} ですか？ 使える言葉: {}",
                     words.join(" / ")
@@ -729,6 +729,34 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
     )
 }
 
+/// The word of a council's vocabulary that `typed` clearly means: the only word it begins or
+/// that begins it (「◎」 for 「◎ 達成」), or for longer words a one-letter slip. None when it
+/// is not clear: a symbol vocabulary (◎ ○ △ ×) has every word one edit from any other.
+pub fn suggest_word<'a>(typed: &str, words: &'a [String]) -> Option<&'a str> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    let prefixed: Vec<&String> = words
+        .iter()
+        .filter(|w| w.starts_with(typed) || typed.starts_with(w.as_str()))
+        .collect();
+    if let [one] = prefixed.as_slice() {
+        return Some(one.as_str());
+    }
+    if !prefixed.is_empty() || typed.chars().count() < 3 {
+        return None;
+    }
+    let close: Vec<&String> = words
+        .iter()
+        .filter(|w| w.chars().count() >= 3 && strsim::damerau_levenshtein(typed, w) <= 1)
+        .collect();
+    match close.as_slice() {
+        [one] => Some(one.as_str()),
+        _ => None,
+    }
+}
+
 /// Whether `path` exists and, links resolved, lies inside `dir`.
 fn is_inside(path: &Path, dir: &Path) -> bool {
     path.canonicalize()
@@ -776,6 +804,21 @@ fn find_goal_line(path: &Path, n: GoalNo) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn vocabulary_suggestions_only_when_clear() {
+        let symbols: Vec<String> = ["◎ 達成", "○ 概ね達成", "△ 一部達成", "× 未達成"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(super::suggest_word("◎", &symbols), Some("◎ 達成"));
+        assert_eq!(super::suggest_word("●", &symbols), None);
+        let bare: Vec<String> = ["◎", "○", "△", "×"].map(String::from).to_vec();
+        assert_eq!(super::suggest_word("●", &bare), None);
+        let words: Vec<String> = ["達成", "一部達成", "未達成"].map(String::from).to_vec();
+        assert_eq!(super::suggest_word("一部達", &words), Some("一部達成"));
+        assert_eq!(super::suggest_word("未達", &words), Some("未達成"));
+        assert_eq!(super::suggest_word("概ね達成", &words), None);
+    }
+
     #[test]
     fn alias_bombs_are_refused_quickly() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");

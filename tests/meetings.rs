@@ -173,3 +173,42 @@ fn the_agenda_lists_items_and_materials() {
         ],
     );
 }
+
+/// Era labels follow the document's own date: minutes and an agenda dated 25 April 2019 are
+/// for 平成３１年度; the same fiscal year named from 1 May 2019 on is 令和元年度.
+#[test]
+fn era_labels_follow_the_document_date() {
+    let p = TempProject::sample();
+    let council = "content/koganei-seishin";
+    std::fs::rename(
+        p.path().join(format!("{council}/2024")),
+        p.path().join(format!("{council}/2019")),
+    )
+    .unwrap();
+    let meetings = format!("{council}/2019/meetings.yaml");
+    let text = p
+        .read(&meetings)
+        .replace("2024-05-23", "2019-04-25")
+        .replace("2024-11-14", "2019-11-14");
+    p.write(&meetings, &text);
+    for doc in ["r6-1-kaigiroku", "r6-1-shidai", "r6-1-shiryo", "r6-meibo"] {
+        let path = format!("{council}/documents/{doc}.yaml");
+        let text = p
+            .read(&path)
+            .replace("2024-05-23", "2019-04-25")
+            .replace("2024", "2019");
+        p.write(&path, &text);
+    }
+    let all = typeset_all(p.path());
+    let minutes = squashed(&by_id(all, "koganei-seishin/r6-1-kaigiroku"));
+    assert_contains_all(
+        &minutes,
+        &[
+            "会議名称平成３１年度第１回小金井市精神保健福祉連絡協議会",
+            "開催日時平成３１年４月２５日（木）",
+            // The next meeting, in November, is in the new era.
+            "・令和元年１１月１４日（木）９時～",
+        ],
+    );
+    assert!(!minutes.contains("令和元年度"), "{minutes}");
+}
