@@ -9,7 +9,7 @@ use typst_layout::PagedDocument;
 use crate::diag::{Problem, Problems};
 use crate::model::Document;
 use crate::project::{CouncilData, DocumentFile, Project};
-use crate::render::{Renderer, TYPST_TEMPLATE_SUFFIX};
+use crate::render::{TYPST_TEMPLATE_SUFFIX, Templates};
 use crate::typeset::{self, Job};
 use crate::world::ShiryoWorld;
 
@@ -60,7 +60,8 @@ pub struct Written {
 /// The long-lived parts of a build: templates and the typst world.
 pub struct Builder {
     pub root: PathBuf,
-    pub renderer: Renderer,
+    /// The shipped templates and each council's own.
+    pub templates: Templates,
     pub world: ShiryoWorld,
 }
 
@@ -68,11 +69,10 @@ impl Builder {
     pub fn new(root: &Path) -> Result<Builder, Problems> {
         let world = ShiryoWorld::new(root).map_err(|p| Problems(vec![p.relative_to(root)]))?;
         let root = world.root().to_path_buf();
-        let renderer = Renderer::load(&root.join("templates"))
-            .map_err(|p| Problems(vec![p.relative_to(&root)]))?;
+        let templates = Templates::load(&root).map_err(|p| Problems(vec![p.relative_to(&root)]))?;
         Ok(Builder {
             root,
-            renderer,
+            templates,
             world,
         })
     }
@@ -134,7 +134,7 @@ impl Builder {
             elapsed: render,
         } = rendered;
         let vpath = format!("/content/{}/documents/{}.typ", council.slug, file.name);
-        let renderer = &self.renderer;
+        let renderer = self.templates.for_council(&council.dir);
         let origin = |line: &str| renderer.origin_of(line);
         let job = Job {
             origin: &origin,
@@ -142,7 +142,7 @@ impl Builder {
             vpath: &vpath,
             markup: &markup,
             date,
-            template: self.root.join("templates").join(&template),
+            template: renderer.file_of(&template),
             archival: !matches!(file.document, Document::Packet(_)),
         };
         let started = Instant::now();
@@ -184,7 +184,7 @@ impl Builder {
         let (template, markup, date) = match &file.document {
             Document::AnnualReport(report) => {
                 let view = crate::view::report_view(council, report);
-                let (t, m) = self.render(&report.template, &view)?;
+                let (t, m) = self.render(council, &report.template, &view)?;
                 (t, m, report.date.0)
             }
             Document::Minutes(d) | Document::Agenda(d) => {
@@ -200,12 +200,17 @@ impl Builder {
                 )
                 .ok_or_else(|| missing_meeting(&file.path, d.year, d.meeting))?;
                 let date = meeting_date(council, d.year, d.meeting, &file.path)?;
-                let (t, m) = self.render(d.template.as_deref().unwrap_or(default), &view)?;
+                let (t, m) =
+                    self.render(council, d.template.as_deref().unwrap_or(default), &view)?;
                 (t, m, date)
             }
             Document::MemberList(d) => {
                 let view = crate::view::member_list_view(council, d);
-                let (t, m) = self.render(d.template.as_deref().unwrap_or("member_list"), &view)?;
+                let (t, m) = self.render(
+                    council,
+                    d.template.as_deref().unwrap_or("member_list"),
+                    &view,
+                )?;
                 (t, m, d.date.0)
             }
             Document::Packet(p) => {
@@ -243,7 +248,8 @@ impl Builder {
                     meeting: view,
                     page_numbers: p.page_numbers,
                 };
-                let (t, m) = self.render(p.template.as_deref().unwrap_or("packet"), &view)?;
+                let (t, m) =
+                    self.render(council, p.template.as_deref().unwrap_or("packet"), &view)?;
                 (t, m, date)
             }
         };
@@ -258,12 +264,14 @@ impl Builder {
     /// Renders `name` (`name.typ.j2` under templates/); returns the template file and markup.
     fn render(
         &self,
+        council: &CouncilData,
         name: &str,
         view: &impl serde::Serialize,
     ) -> Result<(String, String), Problems> {
         let template = format!("{name}{TYPST_TEMPLATE_SUFFIX}");
         let markup = self
-            .renderer
+            .templates
+            .for_council(&council.dir)
             .render(&template, view)
             .map_err(|p| Problems(vec![p.relative_to(&self.root)]))?;
         Ok((template, markup))

@@ -21,16 +21,68 @@ pub const TYPST_TEMPLATE_SUFFIX: &str = ".typ.j2";
 pub const TEMPLATE_FUEL: u64 = 50_000_000;
 const TYPST_ESCAPE: AutoEscape = AutoEscape::Custom("typst");
 
-/// The loaded templates and their environment.
+/// One set of templates and their environment: the shipped `templates/`, or those with a
+/// council's own `content/<council>/templates/` laid over them (a council's file replaces the
+/// shipped file of the same name, for that council only).
 pub struct Renderer {
     env: Environment<'static>,
+    /// Template name → its file and text.
+    sources: BTreeMap<String, (PathBuf, String)>,
+    /// Where a missing template would be looked for first (the last layer).
     dir: PathBuf,
-    sources: BTreeMap<String, String>,
+}
+
+/// The shipped templates and every council's own layer over them.
+pub struct Templates {
+    pub shipped: Renderer,
+    /// Council folder → the shipped templates with that council's laid over them.
+    pub councils: BTreeMap<PathBuf, Renderer>,
+}
+
+/// The folder of a council's own templates, beside its council.yaml.
+pub const COUNCIL_TEMPLATES: &str = "templates";
+
+impl Templates {
+    /// Loads `templates/` under `root`, and each council's `content/<council>/templates/`.
+    pub fn load(root: &Path) -> Result<Templates, Problem> {
+        let shipped_dir = root.join("templates");
+        let shipped = Renderer::load_layers(root, &[&shipped_dir])?;
+        let mut councils = BTreeMap::new();
+        let content = root.join("content");
+        let dirs = WalkDir::new(&content)
+            .max_depth(5)
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || !crate::files::is_junk(&e.file_name().to_string_lossy())
+            })
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_dir() && e.file_name() == COUNCIL_TEMPLATES)
+            .filter(|e| e.path().with_file_name("council.yaml").is_file())
+            .map(|e| e.into_path());
+        for dir in dirs {
+            let layered = Renderer::load_layers(root, &[&shipped_dir, &dir])?;
+            if let Some(council) = dir.parent() {
+                councils.insert(council.to_path_buf(), layered);
+            }
+        }
+        Ok(Templates { shipped, councils })
+    }
+
+    /// The templates a council's documents use.
+    pub fn for_council(&self, council_dir: &Path) -> &Renderer {
+        self.councils.get(council_dir).unwrap_or(&self.shipped)
+    }
 }
 
 impl Renderer {
-    /// Loads every template under `dir`.
+    /// Loads every template under `dir` (files inside `root` only).
     pub fn load(dir: &Path) -> Result<Renderer, Problem> {
+        Renderer::load_layers(dir.parent().unwrap_or(dir), &[dir])
+    }
+
+    /// Loads the templates under each of `dirs` in turn; a later folder's file replaces an
+    /// earlier one of the same name.
+    pub fn load_layers(root: &Path, dirs: &[&Path]) -> Result<Renderer, Problem> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -62,38 +114,41 @@ impl Renderer {
         // A template that loops without end runs out of fuel instead of hanging the build.
         env.set_fuel(Some(TEMPLATE_FUEL));
 
-        let mut sources = BTreeMap::new();
-        if !dir.is_dir() {
-            return Err(Problem::error(dir, "templates フォルダが見つかりません。"));
+        let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+        for dir in dirs {
+            if !dir.is_dir() {
+                return Err(Problem::error(*dir, "templates フォルダが見つかりません。"));
+            }
+            let mut files: Vec<PathBuf> = WalkDir::new(dir)
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !crate::files::is_junk(&e.file_name().to_string_lossy())
+                })
+                .filter_map(Result::ok)
+                // Links are read too, so that one leading out of the project is reported.
+                .filter(|e| e.file_type().is_file() || e.file_type().is_symlink())
+                .map(|e| e.into_path())
+                .filter(|p| p.extension().is_some_and(|e| e == "j2"))
+                .collect();
+            files.sort();
+            for path in files {
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let text = crate::files::read_text(root, &path)?;
+                sources.insert(name, (path, text));
+            }
         }
-        let root = dir.parent().unwrap_or(dir);
-        let mut files: Vec<PathBuf> = WalkDir::new(dir)
-            .into_iter()
-            .filter_entry(|e| {
-                e.depth() == 0 || !crate::files::is_junk(&e.file_name().to_string_lossy())
-            })
-            .filter_map(Result::ok)
-            // Links are read too, so that one leading out of the project is reported.
-            .filter(|e| e.file_type().is_file() || e.file_type().is_symlink())
-            .map(|e| e.into_path())
-            .filter(|p| p.extension().is_some_and(|e| e == "j2"))
-            .collect();
-        files.sort();
-        for path in files {
-            let name = path
-                .strip_prefix(dir)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let text = crate::files::read_text(root, &path)?;
+        for (name, (_, text)) in &sources {
             env.add_template_owned(name.clone(), text.clone())
-                .map_err(|e| template_problem(dir, &sources_with(&sources, &name, &text), &e))?;
-            sources.insert(name, text);
+                .map_err(|e| template_problem(&sources, &e))?;
         }
         Ok(Renderer {
             env,
-            dir: dir.to_path_buf(),
             sources,
+            dir: dirs.last().map(|d| d.to_path_buf()).unwrap_or_default(),
         })
     }
 
@@ -110,7 +165,15 @@ impl Renderer {
             ))
         })?;
         tmpl.render(context)
-            .map_err(|e| template_problem(&self.dir, &self.sources, &e))
+            .map_err(|e| template_problem(&self.sources, &e))
+    }
+
+    /// The file a template was read from.
+    pub fn file_of(&self, template: &str) -> PathBuf {
+        self.sources
+            .get(template)
+            .map(|(p, _)| p.clone())
+            .unwrap_or_else(|| self.dir.join(template))
     }
 }
 
@@ -120,7 +183,7 @@ impl Renderer {
     /// Returns the template file and its 1-based line.
     pub fn origin_of(&self, generated: &str) -> Option<(PathBuf, usize)> {
         let mut best: Option<(usize, PathBuf, usize)> = None;
-        for (name, text) in &self.sources {
+        for (file, text) in self.sources.values() {
             for (i, line) in text.lines().enumerate() {
                 let literals = literal_parts(line);
                 let weight: usize = literals.iter().map(|l| l.chars().count()).sum();
@@ -128,7 +191,7 @@ impl Renderer {
                     continue;
                 }
                 if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
-                    best = Some((weight, self.dir.join(name), i + 1));
+                    best = Some((weight, file.clone(), i + 1));
                 }
             }
         }
@@ -174,18 +237,8 @@ fn appears_in_order(parts: &[&str], text: &str) -> bool {
     true
 }
 
-fn sources_with(
-    sources: &BTreeMap<String, String>,
-    name: &str,
-    text: &str,
-) -> BTreeMap<String, String> {
-    let mut s = sources.clone();
-    s.insert(name.to_string(), text.to_string());
-    s
-}
-
 /// A template error as a problem: template file, line, the offending source line.
-fn template_problem(dir: &Path, sources: &BTreeMap<String, String>, err: &Error) -> Problem {
+fn template_problem(sources: &BTreeMap<String, (PathBuf, String)>, err: &Error) -> Problem {
     // The innermost error names the template and line where it happened.
     let mut e: &dyn std::error::Error = err;
     let mut located = err;
@@ -211,8 +264,12 @@ fn template_problem(dir: &Path, sources: &BTreeMap<String, String>, err: &Error)
         ),
         _ => format!("テンプレートの処理に失敗しました（{located}）。"),
     };
-    let mut p = Problem::error(dir.join(name), what).at(line, None);
-    if let (Some(line), Some(src)) = (line, sources.get(name))
+    let file = sources
+        .get(name)
+        .map(|(f, _)| f.clone())
+        .unwrap_or_else(|| Path::new("templates").join(name));
+    let mut p = Problem::error(file, what).at(line, None);
+    if let (Some(line), Some((_, src))) = (line, sources.get(name))
         && let Some(text) = src.lines().nth(line.saturating_sub(1))
     {
         p = p.hint(format!("{line} 行目: {}", text.trim()));

@@ -730,8 +730,9 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
 }
 
 /// The word of a council's vocabulary that `typed` clearly means: the only word it begins or
-/// that begins it (「◎」 for 「◎ 達成」), or for longer words a one-letter slip. None when it
-/// is not clear: a symbol vocabulary (◎ ○ △ ×) has every word one edit from any other.
+/// that begins it (「◎」 for 「◎ 達成」), or the only word one slip away (「達勢」 for 「達成」).
+/// None when it is not clear: in a symbol vocabulary (◎ ○ △ ×) every word is one slip from
+/// every other.
 pub fn suggest_word<'a>(typed: &str, words: &'a [String]) -> Option<&'a str> {
     let typed = typed.trim();
     if typed.is_empty() {
@@ -744,12 +745,12 @@ pub fn suggest_word<'a>(typed: &str, words: &'a [String]) -> Option<&'a str> {
     if let [one] = prefixed.as_slice() {
         return Some(one.as_str());
     }
-    if !prefixed.is_empty() || typed.chars().count() < 3 {
+    if !prefixed.is_empty() || typed.chars().count() < 2 {
         return None;
     }
     let close: Vec<&String> = words
         .iter()
-        .filter(|w| w.chars().count() >= 3 && strsim::damerau_levenshtein(typed, w) <= 1)
+        .filter(|w| w.chars().count() >= 2 && strsim::damerau_levenshtein(typed, w) <= 1)
         .collect();
     match close.as_slice() {
         [one] => Some(one.as_str()),
@@ -817,6 +818,7 @@ mod tests {
         assert_eq!(super::suggest_word("一部達", &words), Some("一部達成"));
         assert_eq!(super::suggest_word("未達", &words), Some("未達成"));
         assert_eq!(super::suggest_word("概ね達成", &words), None);
+        assert_eq!(super::suggest_word("達勢", &words), Some("達成"));
     }
 
     #[test]

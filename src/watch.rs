@@ -78,11 +78,11 @@ pub fn run(
                 }
             };
             built.clear();
-        } else if touched("templates")
+        } else if (touched("templates") || paths.iter().any(|p| is_council_template(&root, p)))
             && let Some(b) = builder.as_mut()
         {
-            match crate::render::Renderer::load(&root.join("templates")) {
-                Ok(r) => b.renderer = r,
+            match crate::render::Templates::load(&root) {
+                Ok(t) => b.templates = t,
                 Err(p) => report(Report::Failed(&Problems(vec![p.relative_to(&root)]))),
             }
         }
@@ -198,6 +198,14 @@ fn next_burst(rx: &Receiver<notify::Result<notify::Event>>) -> (Vec<PathBuf>, In
             return (paths, first);
         }
     }
+}
+
+/// A council's own template (`content/<council>/templates/…`), or its folder.
+fn is_council_template(root: &Path, p: &Path) -> bool {
+    p.strip_prefix(root.join("content")).is_ok_and(|rel| {
+        rel.components()
+            .any(|c| c.as_os_str() == crate::render::COUNCIL_TEMPLATES)
+    })
 }
 
 /// Files shiryo reads: a deleted one still matters.
