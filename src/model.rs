@@ -43,6 +43,94 @@ pub struct Council {
     /// has defined it already.
     #[serde(default)]
     pub terms: BTreeMap<String, String>,
+    /// 書き方の決まり（協議会の様式）: how this council writes times and the like, in every
+    /// document. Left out, each document type keeps its usual form.
+    #[serde(default)]
+    pub style: HouseStyle,
+}
+
+/// 書き方の決まり: the council's house style, applied by the shipped templates.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HouseStyle {
+    /// 時刻の書き方（例の形で書きます）: 午後３時 / 午後３時半 / １５時 / １５：００ / 15:00。
+    /// 書かなければ資料の種類ごとのいつもの形（評価結果は 午後３時、会議録は １５：００）。
+    #[serde(default)]
+    pub time: Option<TimeStyle>,
+    /// 終了時刻も書くか（false なら開始時刻だけ）。
+    #[serde(default = "yes")]
+    pub end_time: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for HouseStyle {
+    fn default() -> Self {
+        HouseStyle {
+            time: None,
+            end_time: true,
+        }
+    }
+}
+
+/// How a time of day is printed, named by what 15:30 looks like in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum TimeStyle {
+    /// 午後３時、午後３時３０分
+    #[serde(rename = "午後３時")]
+    Ja,
+    /// 午後３時、午後３時半（３０分を「半」と書く）
+    #[serde(rename = "午後３時半")]
+    JaHalf,
+    /// １５時、１５時３０分（２４時間）
+    #[serde(rename = "１５時")]
+    Hour,
+    /// １５：００、１５：３０（全角）
+    #[serde(rename = "１５：００")]
+    ClockFullWidth,
+    /// 15:00、15:30（半角）
+    #[serde(rename = "15:00")]
+    Clock,
+}
+
+impl TimeStyle {
+    pub const ALL: [TimeStyle; 5] = [
+        TimeStyle::Ja,
+        TimeStyle::JaHalf,
+        TimeStyle::Hour,
+        TimeStyle::ClockFullWidth,
+        TimeStyle::Clock,
+    ];
+
+    /// The name staff write (what 15:00 looks like).
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeStyle::Ja => "午後３時",
+            TimeStyle::JaHalf => "午後３時半",
+            TimeStyle::Hour => "１５時",
+            TimeStyle::ClockFullWidth => "１５：００",
+            TimeStyle::Clock => "15:00",
+        }
+    }
+
+    /// `t` in this style.
+    pub fn format(self, t: japanese::ClockTime) -> String {
+        match self {
+            TimeStyle::Ja => japanese::time_ja(t),
+            TimeStyle::JaHalf if t.minute == 30 => {
+                format!(
+                    "{}半",
+                    japanese::time_ja(japanese::ClockTime { minute: 0, ..t })
+                )
+            }
+            TimeStyle::JaHalf => japanese::time_ja(t),
+            TimeStyle::Hour => japanese::time_hour(t),
+            TimeStyle::ClockFullWidth => japanese::time_clock(t),
+            TimeStyle::Clock => format!("{}:{:02}", t.hour, t.minute),
+        }
+    }
 }
 
 /// `<year>/goals.yaml`: the goal set of one fiscal year.

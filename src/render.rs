@@ -427,6 +427,21 @@ fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("fiscal_year_short", move |y: i32, on: Option<String>| {
         japanese::fiscal_year_short(y, as_of(on)?).map_err(filter_error)
     });
+    // `start | time_as(council.style.time or "午後３時")`: a time in a house style, named by
+    // what 15:00 looks like in it (see `model::TimeStyle`).
+    env.add_filter("time_as", |s: String, style: String| {
+        let t = time_arg(&s)?;
+        let style = crate::model::TimeStyle::ALL
+            .into_iter()
+            .find(|st| st.name() == style)
+            .ok_or_else(|| {
+                filter_error(format!(
+                    "時刻の書き方「{style}」はありません（{}）",
+                    crate::model::TimeStyle::ALL.map(|s| s.name()).join(" / ")
+                ))
+            })?;
+        Ok(style.format(t))
+    });
     env.add_filter("time_ja", |s: String| time_arg(&s).map(japanese::time_ja));
     env.add_filter("clock", |s: String| time_arg(&s).map(japanese::time_clock));
     env.add_filter("time_hour", |s: String| {

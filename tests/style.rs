@@ -1,0 +1,82 @@
+//! A council's house style (`style:` in council.yaml) reaches every document alike.
+
+mod common;
+
+use common::{TempProject, squashed, typeset_all};
+
+fn text(all: &[shiryo::build::Typeset], id: &str) -> String {
+    squashed(all.iter().find(|t| t.id == id).expect(id))
+}
+
+#[test]
+fn the_time_style_changes_every_document() {
+    let p = TempProject::sample();
+    // Without a style each document keeps its usual form.
+    let all = typeset_all(p.path());
+    assert!(
+        text(&all, "niiza-chiiki-ikou/r6-hyoka")
+            .contains("【日時】令和６年４月１８日（木）午後３時～午後５時")
+    );
+    assert!(
+        text(&all, "koganei-seishin/r6-1-kaigiroku")
+            .contains("令和６年５月２３日（木）１０：００～１１：１２")
+    );
+    assert!(
+        text(&all, "koganei-seishin/r6-1-shidai").contains("令和６年５月２３日（木）午前１０時～")
+    );
+
+    p.edit(
+        "content/koganei-seishin/council.yaml",
+        "meeting_label: 協議会\n",
+        "meeting_label: 協議会\nstyle:\n  time: 午後３時半\n",
+    );
+    p.edit(
+        "content/koganei-seishin/2024/meetings.yaml",
+        "start: \"10:00\"",
+        "start: \"10:30\"",
+    );
+    p.edit(
+        "content/niiza-chiiki-ikou/council.yaml",
+        "meeting_label: 部会\n",
+        "meeting_label: 部会\nstyle:\n  time: \"15:00\"\n  end_time: false\n",
+    );
+    let all = typeset_all(p.path());
+    let report = text(&all, "niiza-chiiki-ikou/r6-hyoka");
+    assert!(
+        report.contains("【日時】令和６年４月１８日（木）15:00【場所】"),
+        "{report}"
+    );
+    // The schedule of the next year follows the same style.
+    assert!(!report.contains("午後３時"), "{report}");
+    let minutes = text(&all, "koganei-seishin/r6-1-kaigiroku");
+    assert!(
+        minutes.contains("令和６年５月２３日（木）午前１０時半～午前１１時１２分"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("・令和６年１１月１４日（木）午前９時～"),
+        "{minutes}"
+    );
+    let agenda = text(&all, "koganei-seishin/r6-1-shidai");
+    assert!(
+        agenda.contains("令和６年５月２３日（木）午前１０時半～"),
+        "{agenda}"
+    );
+}
+
+#[test]
+fn an_unknown_time_style_lists_the_styles() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/koganei-seishin/council.yaml",
+        "meeting_label: 協議会\n",
+        "meeting_label: 協議会\nstyle:\n  time: 午後3時\n",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("content/koganei-seishin/council.yaml:"),
+        "{err}"
+    );
+    assert!(err.contains("午後３時半"), "{err}");
+}
