@@ -278,10 +278,43 @@ pub enum MeetingFormat {
 pub struct PublicViewing {
     /// 傍聴の可否.
     pub allowed: bool,
-    /// 傍聴者数 (when allowed).
+    /// 傍聴者: 人数（例: 3）か、人数を書かないときは なし / あり。
     #[serde(default)]
-    pub viewers: Option<u32>,
+    pub viewers: Option<Viewers>,
     /// Why the meeting was closed (when not allowed).
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// 会議録の公開: 会議とは別に決めるとき（例: 会議は公開、会議録は個人情報のため非公開）。
+    #[serde(default)]
+    pub minutes: Option<MinutesDisclosure>,
+}
+
+/// 傍聴者: a count, or only whether there were any.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Viewers {
+    /// 人数。
+    Count(u32),
+    /// なし / あり（人数を書かないとき）。
+    Word(ViewersWord),
+}
+
+/// 傍聴者が いたか いなかったか。
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+pub enum ViewersWord {
+    #[serde(rename = "なし")]
+    None,
+    #[serde(rename = "あり")]
+    Some,
+}
+
+/// 会議録を公開するか、しないならその理由。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinutesDisclosure {
+    /// 公開するか（true / false）。
+    pub public: bool,
+    /// 公開しない理由。
     #[serde(default)]
     pub reason: Option<String>,
 }
@@ -320,6 +353,12 @@ pub struct RecordEntry {
     /// The date of the next meeting, taken from meetings.yaml.
     #[serde(default)]
     pub next_meeting: bool,
+    /// 発言者: 委員、事務局、会長 など。印刷は「（委員）…」。
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// 答えた人（answer の発言者）: 事務局 など。印刷は「⇒（事務局）…」。
+    #[serde(default)]
+    pub answerer: Option<String>,
 }
 
 /// One material (資料) of a meeting. Numbered by its place in the list; the agenda itself

@@ -212,3 +212,31 @@ fn era_labels_follow_the_document_date() {
     );
     assert!(!minutes.contains("令和元年度"), "{minutes}");
 }
+
+/// Who said what, 傍聴者 without a count, and the minutes' own disclosure.
+#[test]
+fn speakers_viewers_and_disclosure_of_the_minutes() {
+    let p = TempProject::empty();
+    council_with_minutes(
+        &p,
+        "  public: {allowed: true, viewers: なし, minutes: {public: false, reason: 個人情報を含むため}}\n",
+    );
+    let meetings = p.read("content/test/2024/meetings.yaml");
+    p.write(
+        "content/test/2024/meetings.yaml",
+        &meetings.replace(
+            "    - note: （意見なし。承諾された。）\n",
+            "    - {question: 利用者は何人ですか。, speaker: 委員, answer: ５人です。, answerer: 事務局}\n    - {bullet: 了承しました。, speaker: 会長}\n",
+        ),
+    );
+    let text = squashed(&by_id(typeset_all(p.path()), "test/minutes"));
+    assert_contains_all(
+        &text,
+        &[
+            "傍聴の可否可傍聴者数なし",
+            "会議録の公開非公開（個人情報を含むため）",
+            "・（委員）利用者は何人ですか。⇒（事務局）５人です。",
+            "・（会長）了承しました。",
+        ],
+    );
+}
