@@ -35,6 +35,9 @@ pub struct Council {
     pub meeting_label: String,
     /// The words an evaluation result may use, e.g. [達成, 一部達成, 未達成].
     pub evaluation_words: Vec<String>,
+    /// 評価の凡例: 評価の言葉が記号（◎ ○ △ ×）のとき、その意味と印刷する場所。
+    #[serde(default)]
+    pub evaluation_legend: Option<Legend>,
     /// The roles a member may hold, e.g. [部会長, 副部会長].
     #[serde(default)]
     pub roles: Vec<String>,
@@ -47,6 +50,28 @@ pub struct Council {
     /// document. Left out, each document type keeps its usual form.
     #[serde(default)]
     pub style: HouseStyle,
+}
+
+/// 評価の凡例: 「◎ 達成　○ 概ね達成　△ 一部達成　× 未達成」.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Legend {
+    /// evaluation_words と同じ順に、それぞれの意味（例: [達成, 概ね達成, 一部達成, 未達成]）。
+    pub meanings: Vec<String>,
+    /// 印刷する場所: under_table（表２の下）または header（表２の評価の列の見出しの中）。
+    #[serde(default)]
+    pub place: LegendPlace,
+}
+
+/// 凡例を印刷する場所。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LegendPlace {
+    /// 表２の下。
+    #[default]
+    UnderTable,
+    /// 表２の評価の列の見出しの中。
+    Header,
 }
 
 /// 書き方の決まり: the council's house style, applied by the shipped templates.

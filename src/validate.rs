@@ -38,6 +38,23 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
                 .hint("例: [達成, 一部達成, 未達成]"),
         );
     }
+    if let Some(legend) = &c.council.evaluation_legend
+        && legend.meanings.len() != c.council.evaluation_words.len()
+    {
+        out.push(
+            Problem::error(
+                &council_file,
+                format!(
+                    "凡例の意味（evaluation_legend.meanings）が {} 個ありますが、評価の言葉（evaluation_words）は {} 個です。",
+                    legend.meanings.len(),
+                    c.council.evaluation_words.len()
+                ),
+            )
+            .at(find_line(&council_file, "meanings", ""), None)
+            .field("evaluation_legend.meanings")
+            .hint("評価の言葉と同じ順に、同じ数だけ書いてください。"),
+        );
+    }
     for (&fy, year) in &c.years {
         check_goals(&c.council, fy, year, out);
         check_meetings(c, fy, year, out);

@@ -80,3 +80,59 @@ fn an_unknown_time_style_lists_the_styles() {
     );
     assert!(err.contains("午後３時半"), "{err}");
 }
+
+/// A symbol vocabulary with its legend, under 表２ or in its header.
+#[test]
+fn a_symbol_vocabulary_prints_its_legend() {
+    let p = TempProject::sample();
+    let council = "content/niiza-chiiki-ikou/council.yaml";
+    let eval = "content/niiza-chiiki-ikou/2024/evaluation.yaml";
+    let text = p.read(council);
+    let words = text.split("evaluation_words:").nth(1).unwrap();
+    let words = &words[..words.find("roles:").unwrap()];
+    p.write(
+        council,
+        &text.replace(
+            words,
+            " [◎, △, ×]\nevaluation_legend:\n  meanings: [達成, 一部達成, 未達成]\n",
+        ),
+    );
+    let results = p
+        .read(eval)
+        .replace(": 一部達成", ": △")
+        .replace(": 未達成", ": ×")
+        .replace(": 達成", ": ◎");
+    p.write(eval, &results);
+    let all = typeset_all(p.path());
+    let report = text_of(&all);
+    assert!(report.contains("（評価）◎達成△一部達成×未達成"), "{report}");
+
+    p.edit(
+        council,
+        "  meanings: [達成, 一部達成, 未達成]\n",
+        "  meanings: [達成, 一部達成, 未達成]\n  place: header\n",
+    );
+    let all = typeset_all(p.path());
+    let report = text_of(&all);
+    assert!(!report.contains("（評価）"), "{report}");
+    assert!(
+        report.contains("Ｒ６年度評価結果◎達成△一部達成×未達成"),
+        "{report}"
+    );
+
+    p.edit(
+        council,
+        "  meanings: [達成, 一部達成, 未達成]\n",
+        "  meanings: [達成, 未達成]\n",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("凡例の意味（evaluation_legend.meanings）が 2 個"),
+        "{err}"
+    );
+}
+
+fn text_of(all: &[shiryo::build::Typeset]) -> String {
+    text(all, "niiza-chiiki-ikou/r6-hyoka")
+}
