@@ -189,7 +189,7 @@ impl Builder {
             }
             Document::Minutes(d) | Document::Agenda(d) => {
                 let default = match &file.document {
-                    Document::Minutes(_) => "minutes",
+                    Document::Minutes(_) => council.council.style.minutes.template(),
                     _ => "agenda",
                 };
                 let view = crate::view::meeting_doc_view(

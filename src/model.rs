@@ -85,6 +85,30 @@ pub struct HouseStyle {
     /// 終了時刻も書くか（false なら開始時刻だけ）。
     #[serde(default = "yes")]
     pub end_time: bool,
+    /// 会議録の様式: ruled（罫線の表、既定）または headings（■日時 ■場所 … の見出し）。
+    #[serde(default)]
+    pub minutes: MinutesLayout,
+}
+
+/// 会議録の様式。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MinutesLayout {
+    /// 罫線の表（会議名称｜開催日時｜…）。
+    #[default]
+    Ruled,
+    /// ■日時 ■場所 ■出席者 ■傍聴者 ■資料 ■議事 の見出し。
+    Headings,
+}
+
+impl MinutesLayout {
+    /// The shipped template of this layout (under `templates/`, without `.typ.j2`).
+    pub fn template(self) -> &'static str {
+        match self {
+            MinutesLayout::Ruled => "minutes",
+            MinutesLayout::Headings => "minutes_headings",
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -96,6 +120,7 @@ impl Default for HouseStyle {
         HouseStyle {
             time: None,
             end_time: true,
+            minutes: MinutesLayout::default(),
         }
     }
 }

@@ -136,3 +136,30 @@ fn a_symbol_vocabulary_prints_its_legend() {
 fn text_of(all: &[shiryo::build::Typeset]) -> String {
     text(all, "niiza-chiiki-ikou/r6-hyoka")
 }
+
+/// The ■-heading minutes, chosen in council.yaml.
+#[test]
+fn the_heading_form_of_the_minutes() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/koganei-seishin/council.yaml",
+        "meeting_label: 協議会\n",
+        "meeting_label: 協議会\nstyle:\n  minutes: headings\n",
+    );
+    let all = typeset_all(p.path());
+    let minutes = text(&all, "koganei-seishin/r6-1-kaigiroku");
+    for part in [
+        "■日時令和６年５月２３日（木）午前１０時～午前１１時１２分",
+        "■場所小金井市役所第二庁舎８０１会議室",
+        "■出席者委員：小髙（会長）、牧野（副会長）",
+        "欠席：渡部、藤原",
+        "事務局：自立生活支援課長、相談支援係長、相談支援係主事",
+        "■傍聴者１人",
+        "■資料【事前送付資料】資料１小金井市精神保健福祉連絡協議会委員名簿",
+        "■議事１開会",
+        "（意見なし。承諾された。）",
+    ] {
+        assert!(minutes.contains(part), "{part}\n{minutes}");
+    }
+    assert!(!minutes.contains("会議名称"), "{minutes}");
+}
