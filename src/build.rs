@@ -229,12 +229,20 @@ impl Builder {
                 outer.push(id.clone());
                 for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
                     let (vpath, bytes) = self.material_pdf(council, file, p, mat, &outer)?;
-                    mv.pages = pdf_pages(&bytes).ok_or_else(|| {
+                    crate::images::check_pdf_nesting(&bytes).map_err(|e| {
                         Problems(vec![rel(Problem::error(
                             &file.path,
-                            format!("資料「{}」の PDF を読めません。", mat.title),
+                            format!("資料「{}」: {e}", mat.title),
                         ))])
                     })?;
+                    mv.pages = pdf_pages(&bytes)
+                        .filter(|&n| n <= crate::images::MAX_PDF_PAGES)
+                        .ok_or_else(|| {
+                            Problems(vec![rel(Problem::error(
+                                &file.path,
+                                format!("資料「{}」の PDF を読めません。", mat.title),
+                            ))])
+                        })?;
                     self.world.set_file(&vpath, bytes);
                     mv.pdf = Some(vpath);
                 }

@@ -30,6 +30,19 @@ pub fn is_junk(name: &str) -> bool {
         || lower.ends_with(".bak")
 }
 
+/// Whether a path written in content (relative to a council folder) leads out of it as
+/// written: absolute, with a drive or root, or with `..`. Such a path is refused without
+/// looking at the file system, so nothing is learnt about what exists outside.
+pub fn leaves(written: &str) -> bool {
+    use std::path::Component;
+    let path = Path::new(written);
+    written.starts_with(['/', '\\'])
+        || written.contains(":\\")
+        || path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
 /// `path`, resolved (links followed), when it lies inside `root` (itself resolved).
 pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Problem> {
     let real = path
@@ -141,6 +154,22 @@ pub fn list_dir(root: &Path, dir: &Path, problems: &mut crate::diag::Problems) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_that_leave_as_written() {
+        for out in [
+            "/etc/passwd",
+            "../x.pdf",
+            "figures/../../x.svg",
+            "C:\\x.pdf",
+            "\\\\server\\x",
+        ] {
+            assert!(leaves(out), "{out}");
+        }
+        for inside in ["figures/zu.svg", "./attachments/資料.pdf", "a/b/c.png"] {
+            assert!(!leaves(inside), "{inside}");
+        }
+    }
 
     #[test]
     fn junk_is_recognised() {

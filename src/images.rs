@@ -6,13 +6,86 @@
 pub const MAX_PIXELS: u64 = 50_000_000;
 
 /// Whether `bytes` (a file named with extension `ext`) can be decoded within [`MAX_PIXELS`].
-/// Returns a Japanese reason when not. Files that are not images pass (typst reports those).
+/// Returns a Japanese reason when not. A raster image is recognised by its content, whatever
+/// its name (an SVG may link `big.dat`); a PDF must be nested no deeper than
+/// [`MAX_PDF_NESTING`]. Other files pass (typst reports those).
 pub fn check(ext: &str, bytes: &[u8]) -> Result<(), String> {
     match ext.to_ascii_lowercase().as_str() {
         "svg" | "svgz" => check_svg(bytes),
         "png" | "jpg" | "jpeg" | "gif" | "webp" => check_raster(bytes),
+        "pdf" => check_pdf_nesting(bytes),
+        _ if imagesize::image_type(bytes).is_ok() => check_raster(bytes),
         _ => Ok(()),
     }
+}
+
+/// Pages an attached PDF may have (its pages are placed one by one in the packet).
+pub const MAX_PDF_PAGES: usize = 300;
+
+/// Arrays and dictionaries a PDF may nest (real PDFs nest a handful; a deeper one would
+/// exhaust the reader's stack).
+pub const MAX_PDF_NESTING: usize = 256;
+
+/// Whether the objects of a PDF nest no deeper than [`MAX_PDF_NESTING`], counting `[` and
+/// `<<` outside strings, comments and stream data.
+pub fn check_pdf_nesting(bytes: &[u8]) -> Result<(), String> {
+    let (mut depth, mut i) = (0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' => {
+                // A literal string: balanced parentheses, backslash escapes.
+                let mut level = 0usize;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' => i += 1,
+                        b'(' => level += 1,
+                        b')' => {
+                            level -= 1;
+                            if level == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'%' => {
+                while i < bytes.len() && !matches!(bytes[i], b'\r' | b'\n') {
+                    i += 1;
+                }
+            }
+            b'[' => depth += 1,
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 1;
+            }
+            b']' => depth = depth.saturating_sub(1),
+            b'>' if bytes.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b's' if bytes[i..].starts_with(b"stream") && !bytes[..i].ends_with(b"end") => {
+                // Stream data runs to `endstream`.
+                match find(&bytes[i + 6..], b"endstream") {
+                    Some(end) => i += 6 + end + 8,
+                    None => break,
+                }
+            }
+            _ => {}
+        }
+        if depth > MAX_PDF_NESTING {
+            return Err(format!(
+                "PDF の中の入れ子が深すぎます（{MAX_PDF_NESTING} 段まで）。壊れているか、普通の PDF ではありません。"
+            ));
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Whether an SVG file parses as typst will parse it. Slower than [`check`] (the whole file is
@@ -49,9 +122,14 @@ fn check_raster(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// Raster images embedded in an SVG as `data:image/…` URLs.
+/// Raster images embedded in an SVG as `data:` URLs (of any declared type: the SVG reader
+/// decodes what it finds), and filter effects, which the renderer rasterises at a cost that
+/// grows without bound with their parameters.
 fn check_svg(bytes: &[u8]) -> Result<(), String> {
     let text = String::from_utf8_lossy(bytes);
+    if text.contains("<filter") || text.contains(":filter") {
+        return Err("SVG のフィルタ効果（filter: 影やぼかしなど）は使えません（処理に時間がかかりすぎることがあります）。効果を付けずに書き出すか、PNG にしてください。".into());
+    }
     let mut rest: &str = &text;
     while let Some(at) = rest.find("data:") {
         let url = &rest[at..];
@@ -61,16 +139,13 @@ fn check_svg(bytes: &[u8]) -> Result<(), String> {
         let Ok(data) = data_url::DataUrl::process(url) else {
             continue;
         };
-        if !data.mime_type().type_.eq_ignore_ascii_case("image") {
-            continue;
-        }
         let Ok((decoded, _)) = data.decode_to_vec() else {
             continue;
         };
         let subtype = data.mime_type().subtype.to_ascii_lowercase();
-        if subtype.starts_with("svg") {
+        if subtype.starts_with("svg") || decoded.starts_with(b"<") {
             check_svg(&decoded)?;
-        } else {
+        } else if imagesize::image_type(&decoded).is_ok() {
             check_raster(&decoded).map_err(|e| format!("SVG の中の画像: {e}"))?;
         }
     }
@@ -97,6 +172,30 @@ mod tests {
         let e = check("PNG", &png_header(100_000, 100_000)).unwrap_err();
         assert!(e.contains("100000 × 100000"), "{e}");
         assert!(check("png", b"not a png").is_err());
+    }
+
+    #[test]
+    fn rasters_are_known_by_content_and_svg_filters_refused() {
+        assert!(check("dat", &png_header(100_000, 100_000)).is_err());
+        assert!(check("dat", b"plain text").is_ok());
+        use base64::Engine;
+        let png = base64::engine::general_purpose::STANDARD.encode(png_header(60_000, 60_000));
+        let svg = format!(r#"<svg><image href="data:text/plain;base64,{png}"/></svg>"#);
+        assert!(check("svg", svg.as_bytes()).is_err());
+        let svg = r#"<svg><filter id="f"><feMorphology radius="20"/></filter></svg>"#;
+        assert!(
+            check("svg", svg.as_bytes())
+                .unwrap_err()
+                .contains("フィルタ")
+        );
+    }
+
+    #[test]
+    fn pdf_nesting_is_bounded() {
+        let deep = format!("1 0 obj << /Foo {} >> endobj", "[".repeat(200_000));
+        assert!(check_pdf_nesting(deep.as_bytes()).is_err());
+        let ok = b"1 0 obj << /A [1 [2] (a [[[ string) ] >> stream\n[[[[[[ binary endstream endobj";
+        assert!(check_pdf_nesting(ok).is_ok());
     }
 
     #[test]

@@ -25,19 +25,30 @@ struct Cli {
 enum Command {
     /// content/ のすべての資料（または指定した資料）の PDF を output/ に作ります
     Build {
-        /// プロジェクトのフォルダ（content/, templates/, fonts/ がある場所）
-        #[arg(long, default_value = ".")]
+        /// プロジェクトのフォルダ（content/, templates/, fonts/ がある場所。省略すると今のフォルダ）
+        #[arg(
+            long,
+            default_value = ".",
+            hide_default_value = true,
+            value_name = "フォルダ"
+        )]
         root: PathBuf,
         /// 生成した Typst ファイル（.typ）も PDF の隣に書き出します（確認用）
         #[arg(long)]
         emit_typst: bool,
         /// 作る資料（例: niiza-chiiki-ikou/r6-hyoka）。省略するとすべて
+        #[arg(value_name = "資料")]
         documents: Vec<String>,
     },
     /// PDF を書かずに、content/ とテンプレートの誤りをすべて確かめます
     Check {
         /// プロジェクトのフォルダ
-        #[arg(long, default_value = ".")]
+        #[arg(
+            long,
+            default_value = ".",
+            hide_default_value = true,
+            value_name = "フォルダ"
+        )]
         root: PathBuf,
         /// 警告があるときも失敗（終了コード 1）にします
         #[arg(long)]
@@ -46,24 +57,130 @@ enum Command {
     /// 最初にすべてを作り、その後は保存のたびに変わった資料だけを作り直します（Ctrl+C で終了）
     Watch {
         /// プロジェクトのフォルダ
-        #[arg(long, default_value = ".")]
+        #[arg(
+            long,
+            default_value = ".",
+            hide_default_value = true,
+            value_name = "フォルダ"
+        )]
         root: PathBuf,
         /// この回数だけ作り直したら終了します（テストと計測用）
         #[arg(long, hide = true)]
         max_rounds: Option<usize>,
         /// 作る資料（省略するとすべて）
+        #[arg(value_name = "資料")]
         documents: Vec<String>,
     },
     /// エディタの入力補完に使う JSON Schema を schema/ に書き出します
     Schema {
         /// プロジェクトのフォルダ
-        #[arg(long, default_value = ".")]
+        #[arg(
+            long,
+            default_value = ".",
+            hide_default_value = true,
+            value_name = "フォルダ"
+        )]
         root: PathBuf,
     },
 }
 
+/// Help laid out with Japanese headings (clap's own are English).
+const HELP: &str = "{about}\n\n使い方: {usage}\n\n指定:\n{positionals}\n{options}";
+const TOP_HELP: &str = "{about}\n\n使い方: {usage}\n\nコマンド:\n{subcommands}\n\n指定:\n{options}";
+
+/// The command line, every word a user sees in Japanese.
+fn command() -> clap::Command {
+    use clap::{Arg, ArgAction, CommandFactory};
+    let japanese = |c: clap::Command| {
+        let usage = format!("shiryo {} [指定…]", c.get_name());
+        c.help_template(HELP)
+            .override_usage(usage)
+            .disable_help_flag(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help("この説明を表示します"),
+            )
+            .next_help_heading("指定")
+    };
+    japanese(Cli::command())
+        .help_template(TOP_HELP)
+        .override_usage("shiryo <コマンド> [指定…]")
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("版を表示します"),
+        )
+        .subcommand_help_heading("コマンド")
+        .mut_subcommands(japanese)
+}
+
+/// A command-line mistake in Japanese, with what to do.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => format!(
+            "知らない指定 {} があります。",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "知らないコマンド {} です（build, check, watch, schema のどれかです）。",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "コマンド（build, check, watch, schema）を指定してください。".to_string()
+        }
+        ErrorKind::InvalidValue | ErrorKind::NoEquals => format!(
+            "{} の値が正しくないか、ありません。",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "必要な指定 {} がありません。",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "{} は一緒に指定できません。",
+            context(ContextKind::InvalidArg)
+        ),
+        _ => "コマンドの指定に誤りがあります。".to_string(),
+    };
+    format!(
+        "エラー: {what}\n  → 使い方は shiryo --help（コマンドごとには shiryo build --help など）で表示します。"
+    )
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let matches = match command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("{}", usage_error(&e));
+            return ExitCode::from(2);
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            eprintln!("{}", usage_error(&e));
+            return ExitCode::from(2);
+        }
+    };
     match cli.command {
         Command::Build {
             root,

@@ -32,6 +32,34 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
         );
         return;
     }
+    let dated = match &file.document {
+        // A report is written after the year it evaluates, before the next one ends.
+        Document::AnnualReport(r) => Some((r.date.0, year, year + 1)),
+        Document::MemberList(d) => Some((d.date.0, year - 1, year)),
+        _ => None,
+    };
+    if let Some((date, from, to)) = dated
+        && !(from..=to).contains(&japanese::fiscal_year_of(date))
+    {
+        out.push(
+            Problem::error(
+                &file.path,
+                format!(
+                    "日付 {} が{}の資料の日付としてありえません（{}-04-01～{}-03-31）。",
+                    crate::model::Day(date),
+                    fy_name(year),
+                    from,
+                    to + 1
+                ),
+            )
+            .at(
+                find_line(&file.path, "date", &crate::model::Day(date).to_string()),
+                None,
+            )
+            .field("date")
+            .hint("date と year を確かめてください。"),
+        );
+    }
     match &file.document {
         Document::AnnualReport(r) => {
             let needs = [
@@ -177,11 +205,37 @@ fn held_meetings(
         );
     }
     for (i, m) in list.meetings.iter().enumerate() {
+        let line = find_line(&path, "number", &m.number.to_string());
+        let reported = !m.outcomes.is_empty() || m.attendance.is_some();
+        if m.date.is_none() && reported {
+            out.push(
+                Problem::error(
+                    &path,
+                    format!(
+                        "第{}回は成果と課題や出席者数が書かれているのに、開催日（date）がありません（表１に「未定」と印刷されます）。",
+                        zen(m.number)
+                    ),
+                )
+                .at(line, None)
+                .field(format!("meetings[{i}].date"))
+                .hint("date: に開催日を書いてください。"),
+            );
+        }
         let held = m.date.is_some_and(|d| d.0 <= report);
         if !held {
             continue;
         }
-        let line = find_line(&path, "number", &m.number.to_string());
+        if m.attendance == Some(0) {
+            out.push(
+                Problem::warning(
+                    &path,
+                    format!("第{}回の出席者数が０名です。", zen(m.number)),
+                )
+                .at(line, None)
+                .field(format!("meetings[{i}].attendance"))
+                .hint("出席者数を確かめてください。"),
+            );
+        }
         let mut lacks = Vec::new();
         if m.activity.is_none() && m.content.is_none() {
             lacks.push("活動内容（activity）");

@@ -76,15 +76,7 @@ impl Project {
                     .hint("--root でプロジェクトのフォルダを指定してください。"),
             );
         }
-        let mut council_files: Vec<PathBuf> = WalkDir::new(&content)
-            .max_depth(4)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !files::is_junk(&e.file_name().to_string_lossy()))
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && e.file_name() == "council.yaml")
-            .map(|e| e.into_path())
-            .collect();
-        council_files.sort();
+        let council_files = find_councils(root, &content, &mut problems);
         let mut loader = Loader {
             root,
             problems: &mut problems,
@@ -117,6 +109,60 @@ impl Project {
             .iter()
             .flat_map(|c| c.documents.iter().map(move |d| (c, d)))
     }
+}
+
+/// The council.yaml files under `content/`, sorted. A link that leads out of the project, a
+/// council file under another name, and a folder of documents without its council.yaml are
+/// reported: a council never vanishes without a word.
+fn find_councils(root: &Path, content: &Path, problems: &mut Problems) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut with_documents = Vec::new();
+    let entries = WalkDir::new(content)
+        .max_depth(4)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !files::is_junk(&e.file_name().to_string_lossy()))
+        .filter_map(Result::ok);
+    for e in entries {
+        let name = e.file_name().to_string_lossy().to_lowercase();
+        if e.path_is_symlink()
+            && let Err(p) = files::resolve_inside(root, e.path())
+        {
+            problems.push(p);
+            continue;
+        }
+        if e.file_type().is_dir() {
+            if name == "documents"
+                && let Some(parent) = e.path().parent()
+            {
+                with_documents.push(parent.to_path_buf());
+            }
+            continue;
+        }
+        match name.as_str() {
+            "council.yaml" => found.push(e.into_path()),
+            "council.yml" => problems.push(
+                Problem::error(
+                    e.path(),
+                    "協議会のファイルの名前が council.yaml ではありません。",
+                )
+                .hint("名前を council.yaml に変えてください。"),
+            ),
+            _ => {}
+        }
+    }
+    for dir in with_documents {
+        if !found.iter().any(|f| f.parent() == Some(dir.as_path())) {
+            problems.push(
+                Problem::error(
+                    &dir,
+                    "このフォルダに council.yaml がないため、documents の資料を作れません。",
+                )
+                .hint("協議会の名前などを書いた council.yaml を置いてください。"),
+            );
+        }
+    }
+    found.sort();
+    found
 }
 
 /// Reads the files of the project, keeping their texts and the problems found.
@@ -212,39 +258,45 @@ impl Loader<'_> {
     fn year(&mut self, dir: &Path) -> YearData {
         let mut year = YearData::default();
         for entry in self.entries(dir) {
-            if !is_yaml(&entry) {
+            let Some(stem) = self.yaml_stem(&entry) else {
                 continue;
-            }
-            let stem = entry
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let (key, read): (&'static str, bool) = match stem.as_str() {
-                "goals" => {
-                    year.goals = self.yaml(&entry);
-                    ("goals", year.goals.is_some())
-                }
-                "meetings" => {
-                    let read = self.yaml(&entry);
-                    let ok = read.is_some();
-                    year.meetings = read.unwrap_or_default();
-                    ("meetings", ok)
-                }
-                "evaluation" => {
-                    year.evaluation = self.yaml(&entry);
-                    ("evaluation", year.evaluation.is_some())
-                }
-                "members" => {
-                    year.members = self.yaml(&entry);
-                    ("members", year.members.is_some())
-                }
+            };
+            let key: &'static str = match stem.as_str() {
+                "goals" => "goals",
+                "meetings" => "meetings",
+                "evaluation" => "evaluation",
+                "members" => "members",
                 _ => {
                     self.problems.push(
                         Problem::warning(&entry, "このファイルは読み込まれません。")
                             .hint("年度のフォルダに置けるのは goals.yaml, meetings.yaml, evaluation.yaml, members.yaml です。"),
                     );
                     continue;
+                }
+            };
+            if let Some(first) = year.files.get(key) {
+                self.problems.push(twice(first, &entry));
+                year.broken.insert(key);
+                continue;
+            }
+            let read = match key {
+                "goals" => {
+                    year.goals = self.yaml(&entry);
+                    year.goals.is_some()
+                }
+                "meetings" => {
+                    let read = self.yaml(&entry);
+                    let ok = read.is_some();
+                    year.meetings = read.unwrap_or_default();
+                    ok
+                }
+                "evaluation" => {
+                    year.evaluation = self.yaml(&entry);
+                    year.evaluation.is_some()
+                }
+                _ => {
+                    year.members = self.yaml(&entry);
+                    year.members.is_some()
                 }
             };
             if !read {
@@ -255,20 +307,54 @@ impl Loader<'_> {
         year
     }
 
+    /// The name of a YAML file without its extension (`.yaml` or `.yml`, in any case). Other
+    /// files are reported as not read; a folder with a YAML name is reported as a folder.
+    fn yaml_stem(&mut self, entry: &Path) -> Option<String> {
+        let ext = entry
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let is_yaml = matches!(ext.as_str(), "yaml" | "yml");
+        if entry.is_dir() {
+            if is_yaml {
+                self.problems.push(
+                    Problem::error(entry, "YAML ファイルの名前のフォルダがあります。")
+                        .hint("フォルダではなくファイルを置いてください。"),
+                );
+            }
+            return None;
+        }
+        if !is_yaml {
+            self.problems.push(
+                Problem::warning(entry, "このファイルは読み込まれません。")
+                    .hint("内容は .yaml のファイルに書いてください（図や PDF は協議会のフォルダの figures/ や attachments/ などに置きます）。"),
+            );
+            return None;
+        }
+        Some(
+            entry
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+        )
+    }
+
     fn documents(&mut self, dir: &Path) -> Vec<DocumentFile> {
-        let mut documents = Vec::new();
+        let mut documents: Vec<DocumentFile> = Vec::new();
         for path in self.entries(dir) {
-            if !is_yaml(&path) {
+            let Some(name) = self.yaml_stem(&path) else {
+                continue;
+            };
+            if let Some(first) = documents.iter().find(|d| d.name == name) {
+                let first = first.path.clone();
+                self.problems.push(twice(&first, &path));
+                documents.retain(|d| d.name != name);
                 continue;
             }
             let Some(document) = self.yaml(&path) else {
                 continue;
             };
-            let name = path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
             documents.push(DocumentFile {
                 path,
                 name,
@@ -279,12 +365,16 @@ impl Loader<'_> {
     }
 }
 
-fn is_yaml(path: &Path) -> bool {
-    path.is_file()
-        && matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        )
+/// Two files for one thing (`goals.yaml` and `goals.yml`): neither is used.
+fn twice(first: &Path, second: &Path) -> Problem {
+    Problem::error(
+        second,
+        format!(
+            "{} と同じ内容のファイルが２つあります。どちらを使うか決められません。",
+            first.file_name().unwrap_or_default().to_string_lossy()
+        ),
+    )
+    .hint("使わない方を消すか、content フォルダの外に移してください。")
 }
 
 /// Reads and parses one YAML file inside `root`, recording a problem (with line, column and

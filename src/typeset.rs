@@ -93,7 +93,10 @@ fn diagnostic_problem(world: &ShiryoWorld, job: &Job, d: &SourceDiagnostic) -> P
         Severity::Error => crate::diag::Severity::Error,
         Severity::Warning => crate::diag::Severity::Warning,
     };
-    let detail = pdf_rule_ja(&d.message).unwrap_or_else(|| d.message.to_string());
+    let (detail, original) = match pdf_rule_ja(&d.message).or_else(|| typst_ja(&d.message)) {
+        Some(ja) => (ja, Some(d.message.to_string())),
+        None => (d.message.to_string(), None),
+    };
     let mut message = format!("組版でエラーが起きました: {detail}");
     if severity == crate::diag::Severity::Warning {
         message = format!("組版の警告: {detail}");
@@ -127,7 +130,17 @@ fn diagnostic_problem(world: &ShiryoWorld, job: &Job, d: &SourceDiagnostic) -> P
             context.join("\n")
         ));
     }
-    let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    let mut hints: Vec<String> = d
+        .hints
+        .iter()
+        .map(|h| h.v.to_string())
+        .filter(|h| !h.is_ascii())
+        .collect();
+    if let Some(original) = original.filter(|o| o.is_ascii()) {
+        // Typst's own words, for whoever writes templates; paths outside the project are cut.
+        let original = original.split(" (searched at").next().unwrap_or_default();
+        hints.push(format!("Typst の原文: {original}"));
+    }
     if !hints.is_empty() {
         let extra = hints.join(" / ");
         p.hint = Some(match p.hint {
@@ -136,6 +149,48 @@ fn diagnostic_problem(world: &ShiryoWorld, job: &Job, d: &SourceDiagnostic) -> P
         });
     }
     p
+}
+
+/// Typst's own messages in Japanese: those about files and images in words staff can act on,
+/// anything else as a mistake in a template's Typst. Messages already in Japanese (our
+/// world's) pass as they are.
+fn typst_ja(message: &str) -> Option<String> {
+    if !message.is_ascii() {
+        return None;
+    }
+    const TABLE: &[(&str, &str)] = &[
+        (
+            "failed to process image",
+            "画像を読み込めません（壊れているか、拡張子と中身の形式が違います）",
+        ),
+        (
+            "failed to load linked image",
+            "SVG の中で参照している画像を読み込めません",
+        ),
+        ("failed to parse SVG", "SVG を読み込めません"),
+        (
+            "access denied",
+            "プロジェクトのフォルダの外のファイルは読めません",
+        ),
+        ("file not found", "ファイルが見つかりません"),
+        ("failed to load", "ファイルを読み込めません"),
+        ("is a directory", "ファイルではなくフォルダです"),
+        (
+            "unknown variable",
+            "テンプレートの Typst に、定義されていない名前があります",
+        ),
+        (
+            "unknown font family",
+            "同梱されていないフォントが指定されています",
+        ),
+    ];
+    Some(
+        TABLE
+            .iter()
+            .find(|(en, _)| message.contains(en))
+            .map(|(_, ja)| ja.to_string())
+            .unwrap_or_else(|| "テンプレートの Typst の書き方に誤りがあります".to_string()),
+    )
 }
 
 /// The PDF writer's messages about PDF/A and PDF/UA rules, in words staff can act on.

@@ -161,25 +161,39 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
         }
         if let Some(f) = &mat.file {
             let path = c.dir.join(f);
-            let read = crate::files::read_bytes(&c.dir, &path, crate::files::MAX_BINARY_BYTES);
+            let read = if crate::files::leaves(f) {
+                Err(Problem::error(&path, "外にある"))
+            } else {
+                crate::files::read_bytes(&c.dir, &path, crate::files::MAX_BINARY_BYTES)
+            };
             let problem = match read {
-                Err(_) if !path.exists() => Some(format!(
-                    "資料「{}」のファイル {f} が見つかりません。",
-                    mat.title
-                )),
                 Err(e) if e.message.contains("外にある") => Some(format!(
                     "資料「{}」のファイル {f} は協議会のフォルダの外にあります。",
+                    mat.title
+                )),
+                Err(_) if !path.exists() => Some(format!(
+                    "資料「{}」のファイル {f} が見つかりません。",
                     mat.title
                 )),
                 Err(e) => Some(format!(
                     "資料「{}」のファイル {f}: {}",
                     mat.title, e.message
                 )),
-                Ok(bytes) if crate::build::pdf_pages(&bytes).is_none() => Some(format!(
-                    "資料「{}」のファイル {f} は PDF として読めません。",
-                    mat.title
-                )),
-                Ok(_) => None,
+                Ok(bytes) => match crate::images::check_pdf_nesting(&bytes)
+                    .map(|()| crate::build::pdf_pages(&bytes))
+                {
+                    Err(e) => Some(format!("資料「{}」のファイル {f}: {e}", mat.title)),
+                    Ok(None) => Some(format!(
+                        "資料「{}」のファイル {f} は PDF として読めません。",
+                        mat.title
+                    )),
+                    Ok(Some(n)) if n > crate::images::MAX_PDF_PAGES => Some(format!(
+                        "資料「{}」のファイル {f} は {n} ページあります（{} ページまで）。",
+                        mat.title,
+                        crate::images::MAX_PDF_PAGES
+                    )),
+                    Ok(Some(_)) => None,
+                },
             };
             if let Some(message) = problem {
                 out.push(
@@ -535,6 +549,9 @@ fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problem
         return;
     };
     let Some(set) = &year.goals else {
+        if year.broken.contains("goals") {
+            return; // goals.yaml is there but broken: reported already
+        }
         out.push(
             Problem::error(
                 file,
@@ -646,8 +663,12 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let inside = is_inside(&path, council_dir);
-    let problem = if !path.exists() {
+    let inside = !crate::files::leaves(file) && is_inside(&path, council_dir);
+    let problem = if crate::files::leaves(file) {
+        Some(format!(
+            "図のファイル {file} が協議会のフォルダの外にあります。"
+        ))
+    } else if !path.exists() {
         Some(format!("図のファイル {file} が見つかりません。"))
     } else if !inside {
         Some(format!(
@@ -701,6 +722,17 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
         for (i, line) in text.lines().enumerate() {
             if line.trim_start().starts_with('#') {
                 continue;
+            }
+            // `venue: 本庁舎 #3会議室` prints 本庁舎: YAML reads 「 #」 on as a comment.
+            if let Some(col) = cut_by_comment(line) {
+                out.push(
+                    Problem::warning(
+                        file.as_path(),
+                        "値の途中の「 #」から後は、コメントとして読み飛ばされます。",
+                    )
+                    .at(Some(i + 1), Some(col))
+                    .hint("値に「#」を含めるときは、値全体を \"…\" で囲んでください。コメントのつもりなら、行を分けて書いてください。"),
+                );
             }
             // A run of letters and digits with nowhere to break a line: the PDF cannot hold it
             // as one string (PDF/A allows 32767 characters) and no page is wide enough.
@@ -775,6 +807,23 @@ pub fn suggest_word<'a>(typed: &str, words: &'a [String]) -> Option<&'a str> {
     }
 }
 
+/// The column of a 「 #」 that cuts an unquoted value short (`key: value #more`), if any.
+fn cut_by_comment(line: &str) -> Option<usize> {
+    let body = line.trim_start().trim_start_matches("- ");
+    let (key, value) = body.split_once(": ")?;
+    let value = value.trim_start();
+    if key.is_empty()
+        || key.contains(' ')
+        || value.is_empty()
+        || value.starts_with(['"', '\'', '#', '|', '>', '[', '{'])
+    {
+        return None;
+    }
+    let at = value.find(" #")?;
+    let before = line.len() - value.len() + at;
+    Some(line[..before].chars().count() + 2)
+}
+
 /// Whether `path` exists and, links resolved, lies inside `dir`.
 fn is_inside(path: &Path, dir: &Path) -> bool {
     path.canonicalize()
@@ -836,6 +885,18 @@ mod tests {
         assert_eq!(super::suggest_word("未達", &words), Some("未達成"));
         assert_eq!(super::suggest_word("概ね達成", &words), None);
         assert_eq!(super::suggest_word("達勢", &words), Some("達成"));
+    }
+
+    #[test]
+    fn a_comment_cutting_a_value_is_found() {
+        assert_eq!(
+            super::cut_by_comment("    venue: 本庁舎 #3会議室"),
+            Some(16)
+        );
+        assert_eq!(super::cut_by_comment("  - bullet: 文 #1"), Some(15));
+        assert_eq!(super::cut_by_comment("    venue: \"本庁舎 #3\""), None);
+        assert_eq!(super::cut_by_comment("    venue: 本庁舎#3"), None);
+        assert_eq!(super::cut_by_comment("# venue: a #b"), None);
     }
 
     #[test]

@@ -36,6 +36,13 @@ pub struct ShiryoWorld {
 impl ShiryoWorld {
     /// A world for the project at `root` (canonicalised), with the fonts under `root/fonts`.
     pub fn new(root: &Path) -> Result<ShiryoWorld, Problem> {
+        if root.exists() && !root.is_dir() {
+            return Err(
+                Problem::error(root, "プロジェクトのフォルダではなく、ファイルです。").hint(
+                    "--root には content/, templates/, fonts/ のあるフォルダを指定してください。",
+                ),
+            );
+        }
         let root = root.canonicalize().map_err(|e| {
             Problem::error(
                 root,

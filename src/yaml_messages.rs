@@ -222,7 +222,8 @@ pub fn nearest<'a>(word: &str, known: &'a [String]) -> Option<&'a str> {
 }
 
 fn kind_ja(s: &str) -> String {
-    let s = s.trim();
+    // serde names the integer type a too large number did not fit: "`1e30` as u128".
+    let s = s.trim().split(" as ").next().unwrap_or_default().trim();
     let table = [
         ("a string", "文字列"),
         ("string", "文字列"),

@@ -22,8 +22,9 @@ use crate::diag::Problem;
 pub const MAX_DEPTH: usize = 32;
 /// Nodes (values, lists, mappings) a file may hold, aliases expanded.
 pub const MAX_NODES: u64 = 200_000;
-/// Bytes of text a file may hold, aliases expanded.
-pub const MAX_SCALAR_BYTES: u64 = 8 * 1024 * 1024;
+/// Bytes of text a file may hold, aliases expanded: no more than a file may hold written out
+/// (aliases must not let a small file print what a large one could not).
+pub const MAX_SCALAR_BYTES: u64 = crate::files::MAX_TEXT_BYTES;
 
 /// The size of what serde would build: nodes and bytes of text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,6 +57,7 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
     let mut total = Size::default();
     let mut anchors: HashMap<usize, Option<Size>> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
+    let mut documents = 0;
     // serde_yaml (libyaml, YAML 1.1) breaks lines at NEL, LS and PS as well; YAML 1.2 parsers
     // do not. Scan what serde_yaml will read.
     let breaks = ['\u{85}', '\u{2028}', '\u{2029}'];
@@ -71,6 +73,29 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
         let at = |p: Problem| p.at(Some(line), Some(col));
         // What this node adds, and its key if it is a mapping key.
         let mut scalar_key = None;
+        let tagged = match &event {
+            Event::Scalar(_, _, _, tag)
+            | Event::SequenceStart(_, tag)
+            | Event::MappingStart(_, tag) => tag.is_some(),
+            _ => false,
+        };
+        if tagged {
+            return Err(at(Problem::error(
+                "",
+                "「!」で始まる型の指定（!!binary など）は使えません。",
+            )
+            .hint("「!」を消すか、値全体を \"…\" で囲んでください。")));
+        }
+        if matches!(event, Event::DocumentStart(_)) {
+            documents += 1;
+            if documents > 1 {
+                return Err(at(Problem::error(
+                    "",
+                    "１つのファイルに「---」で区切った内容が２つ以上あります。",
+                )
+                .hint("「---」から後を消すか、別のファイルに分けてください。")));
+            }
+        }
         match &event {
             Event::Scalar(value, _, anchor, _) => {
                 let size = Size {
@@ -214,10 +239,12 @@ fn path_of(ancestors: &[Open], last: &str, key: &str) -> String {
     path
 }
 
-/// Keys that mean the same: full-width letters and digits folded to half-width, spaces
-/// ignored, so `１－１` and `1-1` are one key.
+/// Keys that mean the same: full-width letters and digits folded to half-width, the dashes a
+/// goal number may be written with made one, spaces ignored, so `１－１`, `1−1` and `1-1`
+/// are one key.
 pub fn normalise_key(key: &str) -> String {
-    key.chars()
+    crate::japanese::halfwidth_digits(key)
+        .chars()
         .filter_map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
             c if c.is_whitespace() => None,
@@ -304,6 +331,8 @@ mod tests {
 
     #[test]
     fn duplicate_keys_in_either_spelling() {
+        let err = scan("results:\n  1\u{2212}1: 達成\n  1-2: 達成\n  1-1: 未達成\n").unwrap_err();
+        assert!(err.message.contains("2 行目と 4 行目"), "{}", err.message);
         let err = scan("results:\n  1-1: 達成\n  １－１: 未達成\n").unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("2 行目と 3 行目"), "{}", err.message);
@@ -365,6 +394,14 @@ mod tests {
         assert!(p.message.contains("タブ文字"), "{}", p.message);
         // Inside text a full-width space is fine.
         assert!(invisible_cause("name: 岡本\u{3000}誠\nintro:\n  - \u{3000}本部会は\n").is_none());
+    }
+
+    #[test]
+    fn tags_and_second_documents_are_refused() {
+        let e = scan("venue: !!binary 5pys5bqB\n").unwrap_err();
+        assert!(e.message.contains("!!binary"), "{}", e.message);
+        let e = scan("a: 1\n---\nb: 2\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
     }
 
     #[test]

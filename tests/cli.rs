@@ -123,3 +123,25 @@ fn committed_schemas_are_the_generated_ones() {
         );
     }
 }
+
+#[test]
+fn command_line_mistakes_and_help_are_in_japanese() {
+    let p = TempProject::empty();
+    let (code, _, err) = p.run(&["build", "--rot", "x"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("エラー: 知らない指定 --rot があります。"),
+        "{err}"
+    );
+    assert!(!err.contains("Usage") && !err.contains("error:"), "{err}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shiryo"))
+        .args(["build", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("使い方: shiryo build"), "{help}");
+    assert!(
+        !help.contains("Usage") && !help.contains("Options") && !help.contains("Print"),
+        "{help}"
+    );
+}
