@@ -13,7 +13,7 @@ pub fn check(ext: &str, bytes: &[u8]) -> Result<(), String> {
     match ext.to_ascii_lowercase().as_str() {
         "svg" | "svgz" => check_svg(bytes),
         "png" | "jpg" | "jpeg" | "gif" | "webp" => check_raster(bytes),
-        "pdf" => check_pdf_nesting(bytes),
+        "pdf" => check_pdf(bytes),
         _ if imagesize::image_type(bytes).is_ok() => check_raster(bytes),
         _ => Ok(()),
     }
@@ -26,10 +26,12 @@ pub const MAX_PDF_PAGES: usize = 300;
 /// exhaust the reader's stack).
 pub const MAX_PDF_NESTING: usize = 256;
 
-/// Whether the objects of a PDF nest no deeper than [`MAX_PDF_NESTING`], counting `[` and
+/// Whether a PDF can be read within bounds: its objects nest no deeper than
+/// [`MAX_PDF_NESTING`] and its compressed streams inflate to at most [`MAX_PDF_INFLATED`].
+/// Nesting counts `[` and
 /// `<<` outside strings, comments and stream data.
-pub fn check_pdf_nesting(bytes: &[u8]) -> Result<(), String> {
-    let (mut depth, mut i) = (0usize, 0usize);
+pub fn check_pdf(bytes: &[u8]) -> Result<(), String> {
+    let (mut depth, mut i, mut inflated) = (0usize, 0usize, 0u64);
     while i < bytes.len() {
         match bytes[i] {
             b'(' => {
@@ -66,11 +68,25 @@ pub fn check_pdf_nesting(bytes: &[u8]) -> Result<(), String> {
                 i += 1;
             }
             b's' if bytes[i..].starts_with(b"stream") && !bytes[..i].ends_with(b"end") => {
-                // Stream data runs to `endstream`.
-                match find(&bytes[i + 6..], b"endstream") {
-                    Some(end) => i += 6 + end + 8,
-                    None => break,
+                // Stream data runs to `endstream`; compressed data may not inflate past the
+                // limit (a small PDF can hold gigabytes of page content).
+                let Some(end) = find(&bytes[i + 6..], b"endstream") else {
+                    break;
+                };
+                let data = &bytes[i + 6..i + 6 + end];
+                let data = data
+                    .strip_prefix(b"\r\n")
+                    .or_else(|| data.strip_prefix(b"\n"))
+                    .unwrap_or(data);
+                inflated =
+                    inflated.saturating_add(inflated_size(data, MAX_PDF_INFLATED - inflated));
+                if inflated >= MAX_PDF_INFLATED {
+                    return Err(format!(
+                        "PDF の中身を展開すると大きすぎます（{} MB まで）。",
+                        MAX_PDF_INFLATED / 1024 / 1024
+                    ));
                 }
+                i += 6 + end + 8;
             }
             _ => {}
         }
@@ -82,6 +98,31 @@ pub fn check_pdf_nesting(bytes: &[u8]) -> Result<(), String> {
         i += 1;
     }
     Ok(())
+}
+
+/// What compressed page content a PDF may inflate to, all streams together.
+pub const MAX_PDF_INFLATED: u64 = 256 * 1024 * 1024;
+
+/// How many bytes zlib `data` inflates to, counting no further than `limit` (data that is
+/// not zlib, or stored uncompressed, counts as its own length).
+fn inflated_size(data: &[u8], limit: u64) -> u64 {
+    use std::io::Read;
+    let looks_zlib = data.len() >= 2
+        && data[0] & 0x0F == 8
+        && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
+    if !looks_zlib {
+        return data.len() as u64;
+    }
+    let mut sink = [0u8; 64 * 1024];
+    let mut total = 0u64;
+    let mut decoder = flate2::read::ZlibDecoder::new(data).take(limit.saturating_add(1));
+    while let Ok(n) = decoder.read(&mut sink) {
+        if n == 0 {
+            break;
+        }
+        total += n as u64;
+    }
+    total
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -99,6 +140,9 @@ pub fn check_svg_syntax(bytes: &[u8]) -> Result<(), String> {
         Err(usvg::Error::ElementsLimitReached) => Err("SVG の要素が多すぎます。".into()),
         Err(usvg::Error::InvalidSize) => {
             Err("SVG の大きさ（width・height・viewBox）が正しくありません。".into())
+        }
+        Err(usvg::Error::ParsingFailed(e)) if e.to_string().contains("limit") => {
+            Err("SVG の要素が多すぎます。".into())
         }
         Err(usvg::Error::ParsingFailed(e)) => Err(format!(
             "SVG（XML）の書き方に誤りがあります（{} 行 {} 列付近）。",
@@ -193,9 +237,23 @@ mod tests {
     #[test]
     fn pdf_nesting_is_bounded() {
         let deep = format!("1 0 obj << /Foo {} >> endobj", "[".repeat(200_000));
-        assert!(check_pdf_nesting(deep.as_bytes()).is_err());
+        assert!(check_pdf(deep.as_bytes()).is_err());
         let ok = b"1 0 obj << /A [1 [2] (a [[[ string) ] >> stream\n[[[[[[ binary endstream endobj";
-        assert!(check_pdf_nesting(ok).is_ok());
+        assert!(check_pdf(ok).is_ok());
+        // 300 MB of spaces in a small compressed stream.
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        let spaces = vec![b' '; 1024 * 1024];
+        for _ in 0..300 {
+            z.write_all(&spaces).unwrap();
+        }
+        let data = z.finish().unwrap();
+        assert!(data.len() < 2 * 1024 * 1024);
+        let mut pdf = b"1 0 obj << /Filter /FlateDecode >> stream\n".to_vec();
+        pdf.extend_from_slice(&data);
+        pdf.extend_from_slice(b"\nendstream endobj");
+        let e = check_pdf(&pdf).unwrap_err();
+        assert!(e.contains("大きすぎます"), "{e}");
     }
 
     #[test]

@@ -155,9 +155,16 @@ fn diagnostic_problem(world: &ShiryoWorld, job: &Job, d: &SourceDiagnostic) -> P
 /// anything else as a mistake in a template's Typst. Messages already in Japanese (our
 /// world's) pass as they are.
 fn typst_ja(message: &str) -> Option<String> {
-    if !message.is_ascii() {
+    // "failed to load linked image big.dat in SVG (画像が大きすぎます…)": typst's words, and
+    // in brackets the reason our world gave.
+    let (head, reason) = match message.split_once(" (") {
+        Some((head, rest)) if rest.ends_with(')') => (head, Some(&rest[..rest.len() - 1])),
+        _ => (message, None),
+    };
+    if !head.is_ascii() {
         return None;
     }
+    let reason = reason.filter(|r| !r.is_ascii());
     const TABLE: &[(&str, &str)] = &[
         (
             "failed to process image",
@@ -184,13 +191,15 @@ fn typst_ja(message: &str) -> Option<String> {
             "同梱されていないフォントが指定されています",
         ),
     ];
-    Some(
-        TABLE
-            .iter()
-            .find(|(en, _)| message.contains(en))
-            .map(|(_, ja)| ja.to_string())
-            .unwrap_or_else(|| "テンプレートの Typst の書き方に誤りがあります".to_string()),
-    )
+    let ja = TABLE
+        .iter()
+        .find(|(en, _)| head.contains(en))
+        .map(|(_, ja)| ja.to_string())
+        .unwrap_or_else(|| "テンプレートの Typst の書き方に誤りがあります".to_string());
+    Some(match reason {
+        Some(r) => format!("{ja}（{r}）"),
+        None => ja,
+    })
 }
 
 /// The PDF writer's messages about PDF/A and PDF/UA rules, in words staff can act on.

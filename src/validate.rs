@@ -179,7 +179,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                     "資料「{}」のファイル {f}: {}",
                     mat.title, e.message
                 )),
-                Ok(bytes) => match crate::images::check_pdf_nesting(&bytes)
+                Ok(bytes) => match crate::images::check_pdf(&bytes)
                     .map(|()| crate::build::pdf_pages(&bytes))
                 {
                     Err(e) => Some(format!("資料「{}」のファイル {f}: {e}", mat.title)),
@@ -682,7 +682,8 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
             Ok(bytes) => crate::images::check(&ext, &bytes)
                 .and_then(|()| {
                     if ext == "svg" {
-                        crate::images::check_svg_syntax(&bytes)
+                        crate::images::check_svg_syntax(&bytes)?;
+                        check_svg_links(council_dir, &path, &bytes)
                     } else {
                         Ok(())
                     }
@@ -702,6 +703,37 @@ fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
                 )),
         );
     }
+}
+
+/// The files an SVG links (`href="zu.png"`): inside the council folder, and images that fit
+/// in memory, like the figure itself.
+fn check_svg_links(council_dir: &Path, svg: &Path, bytes: &[u8]) -> Result<(), String> {
+    let text = String::from_utf8_lossy(bytes);
+    for part in text.split("href=").skip(1) {
+        let Some(quote) = part.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        let target = part[1..].split(quote).next().unwrap_or_default();
+        if target.is_empty() || target.starts_with('#') || target.starts_with("data:") {
+            continue;
+        }
+        let linked = svg.parent().unwrap_or(council_dir).join(target);
+        if crate::files::leaves(target) && !is_inside(&linked, council_dir) {
+            return Err(format!(
+                "SVG の中で参照している {target} は協議会のフォルダの外にあります。"
+            ));
+        }
+        let ext = linked
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let linked_bytes =
+            crate::files::read_bytes(council_dir, &linked, crate::files::MAX_BINARY_BYTES)
+                .map_err(|e| format!("SVG の中で参照している {target}: {}", e.message))?;
+        crate::images::check(&ext, &linked_bytes)
+            .map_err(|e| format!("SVG の中で参照している {target}: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Characters no bundled font has (emoji, rare kanji outside the fonts) cannot go into the PDF

@@ -363,3 +363,53 @@ fn a_template_that_never_ends_is_stopped() {
     assert!(out.contains("templates/agenda.typ.j2"), "{out}");
     assert!(out.contains("テンプレートの処理が長すぎる"), "{out}");
 }
+
+#[test]
+fn svg_filters_and_images_under_other_names_are_refused_quickly() {
+    let p = TempProject::sample();
+    p.write(
+        "content/niiza-chiiki-ikou/figures/slow.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><filter id="f"><feMorphology operator="dilate" radius="500"/></filter><rect width="100" height="100" fill="red" filter="url(#f)"/></svg>"#,
+    );
+    use_figure(&p, "figures/slow.svg");
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("フィルタ効果"), "{out}");
+
+    // A huge PNG named .dat, linked from an SVG.
+    let p = TempProject::sample();
+    std::fs::write(
+        p.path().join("content/niiza-chiiki-ikou/figures/big.dat"),
+        png_header(16_000, 16_000),
+    )
+    .unwrap();
+    p.write(
+        "content/niiza-chiiki-ikou/figures/link.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100"><image xlink:href="big.dat" width="100" height="100"/></svg>"#,
+    );
+    use_figure(&p, "figures/link.svg");
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("failed to"), "{out}");
+    assert!(
+        out.contains(&format!("{REPORT}:18"))
+            && out.contains("SVG の中で参照している big.dat: 画像が大きすぎます"),
+        "{out}"
+    );
+}
+
+#[test]
+fn attached_pdfs_that_would_exhaust_the_reader_are_refused() {
+    let p = TempProject::sample();
+    let pdf = "content/koganei-seishin/attachments/shien-jokyo.pdf";
+    // Nested 200,000 deep: a reader would overflow its stack.
+    let deep = format!(
+        "%PDF-1.4\n1 0 obj << /Type /Catalog /Foo {} >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+        "[".repeat(200_000)
+    );
+    p.write(pdf, &deep);
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("PDF の中の入れ子が深すぎます"), "{out}");
+    assert!(!out.contains("overflow"), "{out}");
+}
