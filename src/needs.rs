@@ -205,7 +205,8 @@ fn held_meetings(
         );
     }
     for (i, m) in list.meetings.iter().enumerate() {
-        let line = find_line(&path, "number", &m.number.to_string());
+        // Looked up only for a problem (a scan of the file each time).
+        let line = || find_line(&path, "number", &m.number.to_string());
         let reported = !m.outcomes.is_empty() || m.attendance.is_some();
         if m.date.is_none() && reported {
             out.push(
@@ -216,7 +217,7 @@ fn held_meetings(
                         zen(m.number)
                     ),
                 )
-                .at(line, None)
+                .at(line(), None)
                 .field(format!("meetings[{i}].date"))
                 .hint("date: に開催日を書いてください。"),
             );
@@ -231,7 +232,7 @@ fn held_meetings(
                     &path,
                     format!("第{}回の出席者数が０名です。", zen(m.number)),
                 )
-                .at(line, None)
+                .at(line(), None)
                 .field(format!("meetings[{i}].attendance"))
                 .hint("出席者数を確かめてください。"),
             );
@@ -254,7 +255,7 @@ fn held_meetings(
                         lacks.join("と")
                     ),
                 )
-                .at(line, None)
+                .at(line(), None)
                 .field(format!("meetings[{i}]"))
                 .hint("ファイルが途中で切れていないか確かめ、書き足してください。"),
             );

@@ -1,0 +1,477 @@
+//! Checks of one fiscal year's files: goals (numbering, 【再掲】, defined terms), meetings
+//! (order, dates, records), evaluation (every goal, known words) and members.
+
+use super::*;
+
+pub(super) fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut Problems) {
+    let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
+        return;
+    };
+    let mut seen = BTreeSet::new();
+    let mut components = BTreeSet::new();
+    for c in &set.components {
+        if !components.insert(c.number) {
+            out.push(
+                Problem::error(file, format!("構成要素 {} が２回あります。", c.number))
+                    .at(find_line(file, "number", &c.number.to_string()), None),
+            );
+        }
+    }
+    let goals: BTreeMap<GoalNo, &Goal> = goal_iter(set).map(|g| (g.number, g)).collect();
+    for c in &set.components {
+        let mut last: Option<GoalNo> = None;
+        for g in c.issues.iter().flat_map(|i| &i.goals) {
+            let n = g.number;
+            let at = |p: Problem| p.at(find_goal_line(file, n), None);
+            if !seen.insert(n) {
+                out.push(at(Problem::error(
+                    file,
+                    format!("目標番号 {n} が２回あります。"),
+                )
+                .hint("番号を付け直してください。")));
+            }
+            if n.component != c.number {
+                out.push(at(Problem::error(
+                    file,
+                    format!(
+                        "目標 {n} が構成要素 {} の中にあります。",
+                        japanese::fullwidth(&c.number.to_string())
+                    ),
+                )
+                .hint(format!(
+                    "番号を {} にするか、構成要素 {} の中に移してください。",
+                    GoalNo {
+                        component: c.number,
+                        seq: n.seq
+                    },
+                    japanese::fullwidth(&n.component.to_string())
+                ))));
+            }
+            if let Some(prev) = last
+                && prev.component == n.component
+                && n.seq != prev.seq + 1
+                && n.seq > prev.seq
+            {
+                out.push(at(Problem::warning(
+                    file,
+                    format!("目標番号が {prev} の次に {n} となっていて、間が抜けています。"),
+                )
+                .hint(
+                    "番号を詰めてください（番号を変えたら評価や日程の番号も直します）。",
+                )));
+            }
+            last = Some(n);
+            match g.repeats {
+                Some(r) => {
+                    match goals.get(&r) {
+                        None => out.push(at(Problem::error(
+                            file,
+                            format!(
+                                "目標 {n} は {r} の再掲ですが、{} に目標 {r} がありません。",
+                                fy_name(fy)
+                            ),
+                        )
+                        .hint("repeats: には同じ年度の目標番号を書いてください。"))),
+                        Some(o) if o.repeats.is_some() => out.push(at(Problem::error(
+                            file,
+                            format!("目標 {n} の再掲元 {r} も再掲です。"),
+                        )
+                        .hint("再掲元には本文のある目標を指定してください。"))),
+                        Some(origin) => {
+                            if r < n {
+                                check_relisted_terms(council, file, n, origin, out);
+                            }
+                        }
+                    }
+                    if g.activity.is_some() || g.target.is_some() {
+                        out.push(at(Problem::error(
+                            file,
+                            format!("目標 {n} は {r} の再掲なのに、活動目標や目標値が書かれています。"),
+                        )
+                        .hint("再掲の目標には number と repeats だけを書きます（本文は再掲元から引き継がれます）。")));
+                    }
+                }
+                None => {
+                    for (value, key, what) in [
+                        (&g.activity, "activity", "活動目標"),
+                        (&g.target, "target", "目標値"),
+                    ] {
+                        if value.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                            out.push(at(Problem::error(
+                                file,
+                                format!("目標 {n} の{what}（{key}）がありません。"),
+                            )
+                            .hint(format!(
+                                "{key}: を書くか、別の目標の再掲なら repeats: を書いてください。"
+                            ))));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A 【再掲】 row uses the terms its goal defined (see `Council::terms`); a definition the
+/// council does not list would be printed a second time.
+pub(super) fn check_relisted_terms(
+    council: &Council,
+    file: &Path,
+    n: GoalNo,
+    origin: &Goal,
+    out: &mut Problems,
+) {
+    let r = origin.number;
+    let texts = [&origin.activity, &origin.target];
+    for text in texts.into_iter().flatten() {
+        for short in japanese::defined_terms(text) {
+            let problem = match council.terms.get(short) {
+                None => Problem::warning(
+                    file,
+                    format!("再掲の目標 {n} に、{r} の「（以下「{short}」という。）」がもう一度載ります。"),
+                )
+                .hint(format!(
+                    "council.yaml の terms: に「{short}: 」と、目標 {r} の文で「（以下」の前にある語句を書くと、再掲の行は「{short}」とだけ書きます。"
+                )),
+                Some(long) if !text.contains(&japanese::definition(short, long)) => Problem::warning(
+                    file,
+                    format!("council.yaml の terms の「{short}」の語句が、目標 {r} の「（以下「{short}」という。）」の前の語句と一致しません。"),
+                )
+                .hint("目標の文の「（以下」の前の語句を、そのまま terms に写してください。"),
+                Some(_) => continue,
+            };
+            out.push(problem.at(find_goal_line(file, n), None));
+        }
+    }
+}
+
+pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
+    let Some(file) = year.files.get("meetings") else {
+        return;
+    };
+    // Without that year's goals, the goals each meeting serves cannot be checked (the
+    // documents that need them say so).
+    let check_goals = year.goals.is_some();
+    let goals: BTreeSet<GoalNo> = year
+        .goals
+        .iter()
+        .flat_map(goal_iter)
+        .map(|g| g.number)
+        .collect();
+    let mut expected = 1;
+    for (i, m) in year.meetings.meetings.iter().enumerate() {
+        let field = |f: &str| format!("meetings[{i}].{f}");
+        let line = || find_line(file, "number", &m.number.to_string());
+        if m.number != expected {
+            out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "会議の回数が順番になっていません（第{}回のところに第{}回があります）。",
+                        japanese::fullwidth(&expected.to_string()),
+                        japanese::fullwidth(&m.number.to_string())
+                    ),
+                )
+                .at(line(), None)
+                .field(field("number"))
+                .hint("会議は第１回から順に、重複なく書いてください。"),
+            );
+        }
+        expected = m.number.saturating_add(1);
+        if let Some(d) = m.date
+            && japanese::fiscal_year_of(d.0) != fy
+        {
+            out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "第{}回の日付 {} が{}（{}-04-01～{}-03-31）の外です。",
+                        japanese::fullwidth(&m.number.to_string()),
+                        d,
+                        fy_name(fy),
+                        fy,
+                        fy + 1
+                    ),
+                )
+                .at(find_line(file, "date", &d.to_string()), None)
+                .field(field("date")),
+            );
+        }
+        if let (Some(s), Some(e)) = (m.start, m.end)
+            && e <= s
+        {
+            out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "第{}回の終了時刻 {e} が開始時刻 {s} より前です。",
+                        japanese::fullwidth(&m.number.to_string())
+                    ),
+                )
+                .at(find_line(file, "end", &e.to_string()), None)
+                .field(field("end")),
+            );
+        }
+        check_meeting_record(c, fy, year, i, m, file, out);
+        for g in m.goals.iter().filter(|_| check_goals) {
+            if !goals.contains(g) {
+                out.push(
+                    Problem::error(
+                        file,
+                        format!(
+                            "第{}回が対応する目標 {g} は、{}の目標にありません。",
+                            japanese::fullwidth(&m.number.to_string()),
+                            fy_name(fy)
+                        ),
+                    )
+                    .at(line(), None)
+                    .field(field("goals"))
+                    .hint(format!(
+                        "{}/{fy}/goals.yaml の目標番号を確かめてください。",
+                        c.slug
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// The parts of a meeting that minutes print: absent members must be members, every record
+/// entry says one thing, a closed meeting says why.
+pub(super) fn check_meeting_record(
+    c: &CouncilData,
+    fy: i32,
+    year: &YearData,
+    i: usize,
+    m: &crate::model::Meeting,
+    file: &Path,
+    out: &mut Problems,
+) {
+    let n = japanese::fullwidth(&m.number.to_string());
+    let names: Vec<&str> = year
+        .members
+        .iter()
+        .flat_map(|l| &l.members)
+        .filter_map(|mb| mb.name.as_deref())
+        .collect();
+    for a in &m.absent {
+        if !names.contains(&a.as_str()) {
+            out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "第{n}回の欠席者「{a}」は{}の委員（members.yaml）にいません。",
+                        fy_name(fy)
+                    ),
+                )
+                .at(
+                    find_line(file, "absent", a).or(find_list_item(file, a)),
+                    None,
+                )
+                .field(format!("meetings[{i}].absent"))
+                .hint("members.yaml の name と同じ書き方にしてください。"),
+            );
+        }
+    }
+    if let Some(p) = &m.public
+        && !p.allowed
+        && p.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+    {
+        out.push(
+            Problem::warning(
+                file,
+                format!("第{n}回は傍聴不可ですが、理由（reason）が書かれていません。"),
+            )
+            .field(format!("meetings[{i}].public.reason")),
+        );
+    }
+    fn walk<'a>(
+        items: &'a [crate::model::AgendaItem],
+        path: String,
+        out: &mut Vec<(String, &'a crate::model::RecordEntry)>,
+    ) {
+        for (k, item) in items.iter().enumerate() {
+            let here = format!("{path}[{k}]");
+            for (r, e) in item.record.iter().enumerate() {
+                out.push((format!("{here}.record[{r}]"), e));
+            }
+            walk(&item.items, format!("{here}.items"), out);
+        }
+    }
+    let mut entries = Vec::new();
+    walk(&m.agenda, format!("meetings[{i}].agenda"), &mut entries);
+    for (field, e) in entries {
+        let kinds = usize::from(e.bullet.is_some())
+            + usize::from(e.note.is_some())
+            + usize::from(e.question.is_some())
+            + usize::from(e.next_meeting);
+        if kinds != 1 || (e.answer.is_some() && e.question.is_none()) {
+            out.push(
+                Problem::error(file, format!("第{n}回の会議結果の１項目に、書き方が{}。", if kinds == 0 { "ありません" } else { "２つ以上あります" }))
+                    .field(field)
+                    .hint("１項目には bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。"),
+            );
+        } else if e.next_meeting
+            && crate::view::find_meeting(c, fy, m.number.saturating_add(1)).is_none()
+            && crate::view::find_meeting(c, fy + 1, 1).is_none()
+        {
+            out.push(
+                Problem::error(file, format!("第{n}回の記録に次回の開催日がありますが、次の会議が meetings.yaml にありません。"))
+                    .field(field)
+                    .hint(format!("第{}回の会議（date と start）を書いてください。", japanese::fullwidth(&m.number.saturating_add(1).to_string()))),
+            );
+        }
+    }
+}
+
+/// The line of a YAML list item `- value`.
+pub(super) fn find_list_item(path: &Path, value: &str) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix("- ")
+                .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == value)
+        })
+        .map(|i| i + 1)
+}
+
+pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
+    let (Some(eval), Some(file)) = (&year.evaluation, year.files.get("evaluation")) else {
+        return;
+    };
+    let Some(set) = &year.goals else {
+        if year.broken.contains("goals") {
+            return; // goals.yaml is there but broken: reported already
+        }
+        out.push(
+            Problem::error(
+                file,
+                format!(
+                    "{}の目標（goals.yaml）がないため、評価を確かめられません。",
+                    fy_name(fy)
+                ),
+            )
+            .hint(format!("{}/{fy}/goals.yaml を作ってください。", c.slug)),
+        );
+        return;
+    };
+    let words = &c.council.evaluation_words;
+    let mut missing = Vec::new();
+    for g in goal_iter(set) {
+        match (g.repeats, eval.results.contains_key(&g.number)) {
+            (None, false) => missing.push(g.number.to_string()),
+            (Some(r), true) => out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "目標 {} は {r} の再掲なので、評価は書きません（{r} の評価が使われます）。",
+                        g.number
+                    ),
+                )
+                .at(find_goal_line(file, g.number), None)
+                .field(format!("results.{}", g.number)),
+            ),
+            _ => {}
+        }
+    }
+    if !missing.is_empty() {
+        out.push(
+            Problem::error(
+                file,
+                format!("評価のない目標があります: {}", missing.join("、")),
+            )
+            .field("results")
+            .hint(format!(
+                "目標ごとに評価（{}）を書いてください。",
+                words.join(" / ")
+            )),
+        );
+    }
+    let known: BTreeSet<GoalNo> = goal_iter(set).map(|g| g.number).collect();
+    for (n, word) in &eval.results {
+        let line = || find_goal_line(file, *n);
+        if !known.contains(n) {
+            out.push(
+                Problem::error(
+                    file,
+                    format!("目標 {n} は{}の目標にありません。", fy_name(fy)),
+                )
+                .at(line(), None)
+                .field(format!("results.{n}")),
+            );
+        }
+        if !words.contains(word) {
+            let mut p = Problem::error(
+                file,
+                format!("目標 {n} の評価「{word}」は使えない言葉です。"),
+            )
+            .at(line(), None)
+            .field(format!("results.{n}"));
+            p = match suggest_word(word, words) {
+                Some(k) => p.hint(format!(
+                    "{word} → {k} ですか？ 使える言葉: {}",
+                    words.join(" / ")
+                )),
+                None => p.hint(format!(
+                    "使える言葉: {}（council.yaml の evaluation_words）",
+                    words.join(" / ")
+                )),
+            };
+            out.push(p);
+        }
+    }
+}
+
+pub(super) fn check_members(c: &CouncilData, year: &YearData, out: &mut Problems) {
+    let (Some(list), Some(file)) = (&year.members, year.files.get("members")) else {
+        return;
+    };
+    for (i, m) in list.members.iter().enumerate() {
+        if let Some(role) = &m.role
+            && !c.council.roles.contains(role)
+        {
+            out.push(
+                Problem::error(
+                    file,
+                    format!("役職「{role}」は council.yaml の roles にありません。"),
+                )
+                .at(find_line(file, "role", role), None)
+                .field(format!("members[{i}].role"))
+                .hint(format!(
+                    "使える役職: {}（council.yaml の roles に加えることもできます）",
+                    c.council.roles.join(" / "),
+                )),
+            );
+        }
+    }
+}
+
+/// The word of a council's vocabulary that `typed` clearly means: the only word it begins or
+/// that begins it (「◎」 for 「◎ 達成」), or the only word one slip away (「達勢」 for 「達成」).
+/// None when it is not clear: in a symbol vocabulary (◎ ○ △ ×) every word is one slip from
+/// every other.
+pub fn suggest_word<'a>(typed: &str, words: &'a [String]) -> Option<&'a str> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    let prefixed: Vec<&String> = words
+        .iter()
+        .filter(|w| w.starts_with(typed) || typed.starts_with(w.as_str()))
+        .collect();
+    if let [one] = prefixed.as_slice() {
+        return Some(one.as_str());
+    }
+    if !prefixed.is_empty() || typed.chars().count() < 2 {
+        return None;
+    }
+    let close: Vec<&String> = words
+        .iter()
+        .filter(|w| w.chars().count() >= 2 && strsim::damerau_levenshtein(typed, w) <= 1)
+        .collect();
+    match close.as_slice() {
+        [one] => Some(one.as_str()),
+        _ => None,
+    }
+}
