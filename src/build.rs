@@ -246,13 +246,7 @@ impl Builder {
                     self.world.set_file(&vpath, bytes);
                     mv.pdf = Some(vpath);
                 }
-                #[derive(serde::Serialize)]
-                struct PacketView<'a> {
-                    #[serde(flatten)]
-                    meeting: crate::view::MeetingDocView<'a>,
-                    page_numbers: crate::model::PageNumbers,
-                }
-                let view = PacketView {
+                let view = crate::view::PacketView {
                     meeting: view,
                     page_numbers: p.page_numbers,
                 };

@@ -14,6 +14,7 @@ pub mod model;
 pub mod needs;
 pub mod output;
 pub mod project;
+pub mod reference;
 pub mod render;
 pub mod schema;
 pub mod typeset;

@@ -71,7 +71,7 @@ enum Command {
         #[arg(value_name = "資料")]
         documents: Vec<String>,
     },
-    /// エディタの入力補完に使う JSON Schema を schema/ に書き出します
+    /// エディタの入力補完に使う JSON Schema を schema/ に、テンプレートの値の一覧を docs/templates.md に書き出します
     Schema {
         /// プロジェクトのフォルダ
         #[arg(
@@ -255,7 +255,14 @@ fn run_check(root: &std::path::Path, deny_warnings: bool) -> ExitCode {
 }
 
 fn run_schema(root: &std::path::Path) -> ExitCode {
-    match shiryo::schema::write_all(&root.join("schema")) {
+    let reference = root.join(shiryo::reference::REFERENCE_FILE);
+    let written = shiryo::schema::write_all(&root.join("schema")).and_then(|mut paths| {
+        shiryo::output::write_atomic(&reference, shiryo::reference::markdown().as_bytes())
+            .map_err(|p| std::io::Error::other(p.message))?;
+        paths.push(reference);
+        Ok(paths)
+    });
+    match written {
         Ok(paths) => {
             for p in paths {
                 println!("作成: {}", p.display());

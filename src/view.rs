@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::japanese;
@@ -15,55 +16,68 @@ use crate::model::{
 use crate::project::{CouncilData, YearData};
 
 /// Context of an annual report template.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ReportView<'a> {
+    /// 協議会（council.yaml の内容）。
     pub council: &'a Council,
+    /// 資料（documents/<資料名>.yaml の内容）。
     pub doc: ReportDoc<'a>,
-    /// The evaluated year.
+    /// 評価する年度（表１・表２）。
     pub evaluated: YearView<'a>,
-    /// The year the new goals are for.
+    /// 次の年度（表３、活動日程、委員）。
     pub next: YearView<'a>,
 }
 
 /// The report as written, and the figure's path as typst sees it (`/content/…`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ReportDoc<'a> {
     #[serde(flatten)]
     pub report: &'a AnnualReport,
+    /// 図のファイルの、Typst から見た場所（`image(…)` に渡す）。
     pub figure_path: Option<String>,
 }
 
 /// One fiscal year as templates see it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct YearView<'a> {
-    /// Western year of its April (2024 for 令和６年度).
+    /// 年度（西暦、令和６年度なら 2024）。`fiscal_year` フィルタで「令和６年度」に。
     pub year: i32,
+    /// にも包括の構成要素（goals.yaml）。
     pub components: Vec<ComponentView<'a>>,
+    /// 会議（meetings.yaml）。
     pub meetings: Vec<MeetingView<'a>>,
+    /// 会議でない活動（表１の行）。
     pub activities: &'a [Activity],
     /// Why no meeting was held that year (`not_held` in meetings.yaml), if so.
     pub not_held: Option<&'a str>,
+    /// 委員（members.yaml）。
     pub members: &'a [Member],
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ComponentView<'a> {
+    /// 構成要素の番号。
     pub number: u32,
+    /// 構成要素の名前。
     pub name: &'a str,
     /// Rows the component's cell spans.
     pub rows: usize,
+    /// 課題。
     pub issues: Vec<IssueView<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct IssueView<'a> {
+    /// 課題の文。
     pub issue: &'a str,
+    /// 課題のセルがまたがる行の数（目標の数）。
     pub rows: usize,
+    /// 活動目標。
     pub goals: Vec<GoalView<'a>>,
 }
 
 /// A goal with everything resolved.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct GoalView<'a> {
     /// ３－５.
     pub number: String,
@@ -71,38 +85,58 @@ pub struct GoalView<'a> {
     pub repeats: Option<String>,
     /// The 活動目標; in a 【再掲】 row, with the terms its goal defined already in use.
     pub activity: Cow<'a, str>,
+    /// 目標値。
     pub target: Cow<'a, str>,
+    /// 引用するときの短い名前（活動日程の「３－１（…）」）。
     pub label: Option<&'a str>,
     /// The evaluation result, when the year was evaluated.
     pub result: Option<&'a str>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct MeetingView<'a> {
-    /// The fiscal year it belongs to.
+    /// 会議の年度（西暦）。
     pub year: i32,
+    /// 第N回。
     pub number: u32,
+    /// 開催日（2024-05-23）。`wareki`、`weekday` フィルタで「令和６年５月２３日」「木」に。
     pub date: Option<String>,
+    /// 開始時刻（15:00）。`time_as` フィルタで協議会の書き方に。
     pub start: Option<String>,
+    /// 終了時刻。
     pub end: Option<String>,
+    /// 場所（書かれていなければ空）。`common.place(m)` は開催の仕方に合わせて印刷します。
     pub venue: Option<&'a str>,
+    /// 出席者数。
     pub attendance: Option<u32>,
+    /// 活動内容（表１）。
     pub activity: Option<&'a str>,
+    /// 対応する活動目標。
     pub goals: Vec<GoalView<'a>>,
+    /// 内容（目標に対応しない会議の説明）。
     pub content: Option<&'a str>,
+    /// 成果と課題（段落）。
     pub outcomes: &'a [String],
+    /// 開催の仕方: in_person / online / hybrid / written。
     pub format: MeetingFormat,
+    /// 事務局。
     pub secretariat: &'a [String],
+    /// オブザーバー。
     pub observers: &'a [String],
+    /// 傍聴と会議録の公開。
     pub public: Option<&'a PublicViewing>,
+    /// 会議次第と会議結果。
     pub agenda: &'a [AgendaItem],
 }
 
 /// Context of a document about one meeting (minutes, agenda, packet).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct MeetingDocView<'a> {
+    /// 協議会（council.yaml の内容）。
     pub council: &'a Council,
+    /// 資料番号（右上に印刷）。
     pub material: Option<&'a str>,
+    /// この会議。
     pub meeting: MeetingView<'a>,
     /// The meeting after this one, when it is known.
     pub next_meeting: Option<MeetingView<'a>>,
@@ -112,20 +146,27 @@ pub struct MeetingDocView<'a> {
     pub materials: Vec<MaterialView<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AttendeeView<'a> {
+    /// 所属。
     pub organization: &'a str,
+    /// 氏名。
     pub name: Option<&'a str>,
+    /// 役職。
     pub role: Option<&'a str>,
+    /// 欠席したか。
     pub absent: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MaterialView<'a> {
     /// 資料１ …; none for the agenda itself.
     pub number: Option<String>,
+    /// 資料の名前。
     pub title: &'a str,
+    /// 次第そのものか。
     pub agenda: bool,
+    /// 当日配付か（でなければ事前送付）。
     pub handout: bool,
     /// Where its pages come from in a packet (virtual path of a PDF), filled in by the build.
     pub pdf: Option<String>,
@@ -134,12 +175,25 @@ pub struct MaterialView<'a> {
 }
 
 /// Context of a member list.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct MemberListView<'a> {
+    /// 協議会（council.yaml の内容）。
     pub council: &'a Council,
+    /// 資料（documents/<資料名>.yaml の内容）。
     pub doc: &'a MemberListDocument,
+    /// 年度（西暦）。
     pub year: i32,
+    /// 委員。
     pub members: &'a [Member],
+}
+
+/// Context of a packet: the meeting's documents, and how pages are numbered.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PacketView<'a> {
+    #[serde(flatten)]
+    pub meeting: MeetingDocView<'a>,
+    /// ページ番号の付け方: continuous（通し）/ per_material（資料ごと）。
+    pub page_numbers: crate::model::PageNumbers,
 }
 
 /// The goals of a year by number, for resolving references.

@@ -124,6 +124,26 @@ fn committed_schemas_are_the_generated_ones() {
     }
 }
 
+/// The template reference for staff is generated from the view types and must be current.
+#[test]
+fn the_template_reference_is_current() {
+    let committed = std::fs::read_to_string(common::repo().join(shiryo::reference::REFERENCE_FILE))
+        .expect("docs/templates.md is missing: run `cargo run --release -- schema`");
+    assert!(
+        committed == shiryo::reference::markdown(),
+        "docs/templates.md is stale: run `cargo run --release -- schema`"
+    );
+    // Every value the shipped templates use at the top level is listed.
+    for name in [
+        "`meeting.date`",
+        "`council.style.time`",
+        "`doc.figure_path`",
+        "`page_numbers`",
+    ] {
+        assert!(committed.contains(name), "{name}");
+    }
+}
+
 #[test]
 fn command_line_mistakes_and_help_are_in_japanese() {
     let p = TempProject::empty();
