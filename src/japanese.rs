@@ -92,6 +92,27 @@ pub fn halfwidth_digits(s: &str) -> String {
         .collect()
 }
 
+/// Numbers in half-width: full-width digits to ASCII, and the separators between two digits
+/// (－ ： ， ． ／) too: 「令和６年４月１８日」 → 「令和6年4月18日」, 「３－５」 → 「3-5」.
+pub fn ascii_numbers(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let digit =
+        |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
+            '０'..='９' => char::from_u32(c as u32 - FULLWIDTH_OFFSET).unwrap_or(c),
+            '－' | '：' | '，' | '．' | '／'
+                if i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) =>
+            {
+                char::from_u32(c as u32 - FULLWIDTH_OFFSET).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect()
+}
+
 /// Index into `ERAS` of the era in force on `date`, if any.
 fn era_index(date: Date) -> Option<usize> {
     let ymd = (date.year(), u8::from(date.month()), date.day());
@@ -402,6 +423,13 @@ mod tests {
         assert_eq!(wareki_date(d("1850-01-01")), "１８５０年１月１日");
         assert_eq!(wareki_month(d("2025-03-25")), "令和７年３月");
         assert_eq!(wareki_month(d("2019-12-01")), "令和元年１２月");
+    }
+
+    #[test]
+    fn half_width_numbers() {
+        assert_eq!(ascii_numbers("令和６年４月１８日"), "令和6年4月18日");
+        assert_eq!(ascii_numbers("３－５（１０：００）"), "3-5（10:00）");
+        assert_eq!(ascii_numbers("Ａ－Ｂ、１，０００人"), "Ａ－Ｂ、1,000人");
     }
 
     #[test]

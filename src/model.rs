@@ -88,6 +88,21 @@ pub struct HouseStyle {
     /// 会議録の様式: ruled（罫線の表、既定）または headings（■日時 ■場所 … の見出し）。
     #[serde(default)]
     pub minutes: MinutesLayout,
+    /// 数字: 全角（令和６年４月１８日、３－５。既定）または 半角（令和6年4月18日、3-5）。
+    #[serde(default)]
+    pub digits: Digits,
+}
+
+/// 数字の書き方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Digits {
+    /// 全角（１８、３－５、１０：００）。
+    #[default]
+    #[serde(rename = "全角")]
+    Full,
+    /// 半角（18、3-5、10:00）。
+    #[serde(rename = "半角")]
+    Half,
 }
 
 /// 会議録の様式。
@@ -121,6 +136,7 @@ impl Default for HouseStyle {
             time: None,
             end_time: true,
             minutes: MinutesLayout::default(),
+            digits: Digits::default(),
         }
     }
 }
@@ -266,6 +282,9 @@ pub struct Meeting {
     /// 終了時刻 (HH:MM).
     #[serde(default)]
     pub end: Option<Clock>,
+    /// 書面開催などで期間があるとき、その最後の日（回答期限）。日時は「date～until」と印刷されます。
+    #[serde(default)]
+    pub until: Option<Day>,
     /// 場所. Left out: 未定.
     #[serde(default)]
     pub venue: Option<String>,
@@ -293,6 +312,12 @@ pub struct Meeting {
     /// The secretariat (事務局), by post.
     #[serde(default)]
     pub secretariat: Vec<String>,
+    /// 事務局の担当課（例: 保健福祉部障害福祉課）。事務局の職名の前に印刷されます。
+    #[serde(default)]
+    pub secretariat_department: Option<String>,
+    /// 出席者の名前に敬称を付けないこと（「（敬称略）」と印刷されます）。
+    #[serde(default)]
+    pub honorifics_omitted: bool,
     /// Observers (オブザーバー).
     #[serde(default)]
     pub observers: Vec<String>,

@@ -104,6 +104,13 @@ impl Renderer {
                     Some(s) => s.to_string(),
                     None => value.to_string(),
                 };
+                // A council that writes half-width digits gets them in every value printed,
+                // dates and numbers from the filters included.
+                let text = if half_width_digits(state) {
+                    japanese::ascii_numbers(&text)
+                } else {
+                    text
+                };
                 out.write_str(&escape_markup(&text))
                     .map_err(|_| Error::new(ErrorKind::WriteFailure, "write failed"))
             } else {
@@ -436,6 +443,15 @@ pub fn escape_markup(text: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// Whether the council being rendered writes half-width digits (`style.digits: 半角`).
+fn half_width_digits(state: &minijinja::State) -> bool {
+    state
+        .lookup("council")
+        .and_then(|c| c.get_attr("style").ok())
+        .and_then(|s| s.get_attr("digits").ok())
+        .is_some_and(|d| d.as_str() == Some("半角"))
 }
 
 /// The text that `escape_markup` made `markup` from: `#box[…]` unwrapped, `#linebreak()` a

@@ -105,6 +105,8 @@ pub struct MeetingView<'a> {
     pub start: Option<String>,
     /// 終了時刻。
     pub end: Option<String>,
+    /// 期間の最後の日（書面開催の回答期限など）。
+    pub until: Option<String>,
     /// 場所（書かれていなければ空）。`common.place(m)` は開催の仕方に合わせて印刷します。
     pub venue: Option<&'a str>,
     /// 出席者数。
@@ -119,8 +121,12 @@ pub struct MeetingView<'a> {
     pub outcomes: &'a [String],
     /// 開催の仕方: in_person / online / hybrid / written。
     pub format: MeetingFormat,
-    /// 事務局。
+    /// 事務局（職名）。
     pub secretariat: &'a [String],
+    /// 事務局の担当課。
+    pub secretariat_department: Option<&'a str>,
+    /// 敬称略と印刷するか。
+    pub honorifics_omitted: bool,
     /// オブザーバー。
     pub observers: &'a [String],
     /// 傍聴と会議録の公開。
@@ -316,6 +322,7 @@ fn meeting_view<'a>(year: i32, m: &'a Meeting, index: &GoalIndex<'a>) -> Meeting
         date: m.date.map(|d| d.to_string()),
         start: m.start.map(|t| t.to_string()),
         end: m.end.map(|t| t.to_string()),
+        until: m.until.map(|d| d.to_string()),
         venue: m.venue.as_deref(),
         attendance: m.attendance,
         activity: m.activity.as_deref(),
@@ -324,6 +331,8 @@ fn meeting_view<'a>(year: i32, m: &'a Meeting, index: &GoalIndex<'a>) -> Meeting
         outcomes: &m.outcomes,
         format: m.format,
         secretariat: &m.secretariat,
+        secretariat_department: m.secretariat_department.as_deref(),
+        honorifics_omitted: m.honorifics_omitted,
         observers: &m.observers,
         public: m.public.as_ref(),
         agenda: &m.agenda,

@@ -240,3 +240,31 @@ fn speakers_viewers_and_disclosure_of_the_minutes() {
         ],
     );
 }
+
+/// A written meeting over a response period; the secretariat as a department; 敬称略.
+#[test]
+fn a_written_meeting_over_a_period_and_the_secretariat_department() {
+    let p = TempProject::empty();
+    council_with_minutes(
+        &p,
+        "  format: written\n  until: 2024-05-24\n  secretariat_department: 保健福祉部障害福祉課\n  secretariat: [課長, 係長]\n  honorifics_omitted: true\n",
+    );
+    let all = typeset_all(p.path());
+    let minutes = squashed(&by_id(all, "test/minutes"));
+    assert_contains_all(
+        &minutes,
+        &[
+            "開催日時令和６年５月１０日（金）～令和６年５月２４日（金）",
+            "開催場所書面開催",
+            "（敬称略）",
+            "事務局：保健福祉部障害福祉課（課長、係長）",
+        ],
+    );
+    let all = typeset_all(p.path());
+    let report = squashed(&by_id(all, "test/report"));
+    assert!(
+        report
+            .contains("【日時】令和６年５月１０日（金）～令和６年５月２４日（金）【場所】書面開催"),
+        "{report}"
+    );
+}

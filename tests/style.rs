@@ -163,3 +163,27 @@ fn the_heading_form_of_the_minutes() {
     }
     assert!(!minutes.contains("会議名称"), "{minutes}");
 }
+
+/// Half-width digits in every value: dates, times, meeting and goal numbers.
+#[test]
+fn half_width_digits_reach_every_number() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/niiza-chiiki-ikou/council.yaml",
+        "meeting_label: 部会\n",
+        "meeting_label: 部会\nstyle:\n  digits: 半角\n",
+    );
+    let all = typeset_all(p.path());
+    let report = text_of(&all);
+    for part in [
+        "令和6年度評価結果及び令和7年度目標設定",
+        "第1回部会",
+        "【日時】令和6年4月18日（木）午後3時～午後5時",
+        "【出席者】35名",
+        "1-1",
+        "6-5（3-7【再掲】）",
+    ] {
+        assert!(report.contains(part), "{part}\n{report}");
+    }
+    assert!(!report.contains("令和６年"), "{report}");
+}

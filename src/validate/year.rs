@@ -197,6 +197,21 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                 .field(field("date")),
             );
         }
+        if let (Some(d), Some(u)) = (m.date, m.until)
+            && u < d
+        {
+            out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "第{}回の期間の終わり（until: {u}）が始まり（date: {d}）より前です。",
+                        japanese::fullwidth(&m.number.to_string())
+                    ),
+                )
+                .at(find_line(file, "until", &u.to_string()), None)
+                .field(field("until")),
+            );
+        }
         if let (Some(s), Some(e)) = (m.start, m.end)
             && e <= s
         {
