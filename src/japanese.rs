@@ -159,12 +159,13 @@ pub fn wareki_month(date: Date) -> String {
 
 /// Era index and era year of fiscal year `fy` as named on `as_of` (a document's date): the
 /// era in force on 1 May of the year (government practice), unless the document is dated
-/// before that and an earlier era was then in force (a 次第 of 2019-04-25 is for 平成３１年度;
-/// a report of 2020 on the same year says 令和元年度).
+/// before that and an earlier era was then in force: a 次第 of 2019-04-25, or a report of
+/// March 2019 setting the next year's goals, says 平成３１年度; a report of 2020 on the same
+/// year says 令和元年度.
 fn fiscal_era(fy: i32, as_of: Option<Date>) -> Result<(usize, i32), String> {
     let may_first = Date::from_calendar_date(fy, Month::May, 1).ok();
     let day = match (may_first, as_of) {
-        (Some(m), Some(d)) if d < m && fiscal_year_of(d) == fy => Some(d),
+        (Some(m), Some(d)) if d < m => Some(d),
         (m, _) => m,
     };
     let i = day
@@ -452,7 +453,10 @@ mod tests {
         assert_eq!(named(2019, "2019-04-30"), "平成３１年度");
         assert_eq!(named(2019, "2019-05-01"), "令和元年度");
         assert_eq!(named(2019, "2020-03-25"), "令和元年度");
-        assert_eq!(named(2019, "2018-12-01"), "令和元年度"); // planned ahead: the year's own name
+        // Planned ahead, before the new era was in force: the name then in use.
+        assert_eq!(named(2019, "2019-03-20"), "平成３１年度");
+        assert_eq!(named(2019, "2018-12-01"), "平成３１年度");
+        assert_eq!(named(2025, "2025-03-25"), "令和７年度");
         assert_eq!(
             fiscal_year_short(2019, Some(d("2019-04-25"))).unwrap(),
             "Ｈ３１"
