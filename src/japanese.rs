@@ -255,6 +255,17 @@ pub fn paren_number(n: u32) -> String {
     special_number(n, 0x2474)
 }
 
+/// Katakana outline number in 五十音 order: 1 -> "ア", 2 -> "イ" … 44 -> "ワ"; above that
+/// "（４５）".
+pub fn katakana_number(n: u32) -> String {
+    const KANA: &str =
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
+    n.checked_sub(1)
+        .and_then(|i| KANA.chars().nth(i as usize))
+        .map(String::from)
+        .unwrap_or_else(|| fullwidth(&format!("({n})")))
+}
+
 /// Circled number: 1 -> "①" ... 20 -> "⑳"; above 20 -> "（２１）".
 pub fn circled_number(n: u32) -> String {
     special_number(n, 0x2460)
@@ -424,6 +435,15 @@ mod tests {
         assert_eq!(wareki_date(d("1850-01-01")), "１８５０年１月１日");
         assert_eq!(wareki_month(d("2025-03-25")), "令和７年３月");
         assert_eq!(wareki_month(d("2019-12-01")), "令和元年１２月");
+    }
+
+    #[test]
+    fn katakana_numbers() {
+        assert_eq!(katakana_number(1), "ア");
+        assert_eq!(katakana_number(6), "カ");
+        assert_eq!(katakana_number(44), "ワ");
+        assert_eq!(katakana_number(45), "（４５）");
+        assert_eq!(katakana_number(0), "（０）");
     }
 
     #[test]

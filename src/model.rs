@@ -91,6 +91,42 @@ pub struct HouseStyle {
     /// 数字: 全角（令和６年４月１８日、３－５。既定）または 半角（令和6年4月18日、3-5）。
     #[serde(default)]
     pub digits: Digits,
+    /// 議題の番号の付け方: 「１ ⑴ ①」（既定）または「１． (1) ア」。
+    #[serde(default)]
+    pub numbering: Numbering,
+    /// 出席者の名前と役職の書き方: 「岡本委員」（既定）/「岡本 委員」/「岡本 誠（部会長）」。
+    #[serde(default)]
+    pub names: NameStyle,
+    /// 協議会の名前と部会の名前の間に空白を入れるか（「〇〇協議会 〇〇部会」）。
+    #[serde(default)]
+    pub space_before_body: bool,
+}
+
+/// 議題の番号の付け方（１段目、２段目、３段目）。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Numbering {
+    /// １、⑴、①
+    #[default]
+    #[serde(rename = "１ ⑴ ①")]
+    Circled,
+    /// １．、(1)、ア
+    #[serde(rename = "１． (1) ア")]
+    Katakana,
+}
+
+/// 出席者の名前と役職の書き方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum NameStyle {
+    /// 岡本委員（名前のすぐ後に役職）
+    #[default]
+    #[serde(rename = "岡本委員")]
+    Joined,
+    /// 岡本 委員（間に空白）
+    #[serde(rename = "岡本 委員")]
+    Spaced,
+    /// 岡本 誠（部会長）（役職はかっこの中）
+    #[serde(rename = "岡本 誠（部会長）")]
+    Bracketed,
 }
 
 /// 数字の書き方。
@@ -137,6 +173,9 @@ impl Default for HouseStyle {
             end_time: true,
             minutes: MinutesLayout::default(),
             digits: Digits::default(),
+            numbering: Numbering::default(),
+            names: NameStyle::default(),
+            space_before_body: false,
         }
     }
 }

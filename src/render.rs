@@ -576,6 +576,7 @@ fn register_filters(env: &mut Environment<'static>) {
     });
     env.add_filter("paren_number", japanese::paren_number);
     env.add_filter("circled_number", japanese::circled_number);
+    env.add_filter("katakana_number", japanese::katakana_number);
     env.add_filter("typst_str", |v: Value| {
         defined(v).map(|v| Value::from_safe_string(typst_string(&v.to_string())))
     });

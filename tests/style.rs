@@ -144,7 +144,7 @@ fn the_heading_form_of_the_minutes() {
     p.edit(
         "content/koganei-seishin/council.yaml",
         "meeting_label: 協議会\n",
-        "meeting_label: 協議会\nstyle:\n  minutes: headings\n",
+        "meeting_label: 協議会\nstyle:\n  minutes: headings\n  names: 岡本 誠（部会長）\n",
     );
     let all = typeset_all(p.path());
     let minutes = text(&all, "koganei-seishin/r6-1-kaigiroku");
@@ -186,4 +186,38 @@ fn half_width_digits_reach_every_number() {
         assert!(report.contains(part), "{part}\n{report}");
     }
     assert!(!report.contains("令和６年"), "{report}");
+}
+
+/// Agenda numbering, names with roles, and the council joined to its body with a space.
+#[test]
+fn numbering_names_and_the_issuer_follow_the_style() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/koganei-seishin/council.yaml",
+        "meeting_label: 協議会\n",
+        "meeting_label: 協議会\nbody: 地域移行部会\nstyle:\n  numbering: １． (1) ア\n  names: 岡本 委員\n  space_before_body: true\n",
+    );
+    let all = typeset_all(p.path());
+    let minutes = text(&all, "koganei-seishin/r6-1-kaigiroku");
+    for part in [
+        "会議名称令和６年度第１回小金井市精神保健福祉連絡協議会地域移行部会",
+        "小髙会長、牧野副会長",
+        "１．開会",
+        "(1)今年度の目標設定について",
+    ] {
+        assert!(minutes.contains(part), "{part}\n{minutes}");
+    }
+    // Spaces are squashed out of `text`; the raw runs keep them.
+    let raw: String = all
+        .iter()
+        .find(|t| t.id == "koganei-seishin/r6-1-kaigiroku")
+        .map(common::flow)
+        .unwrap();
+    assert!(raw.contains("連絡協議会 地域移行部会"), "{raw}");
+    assert!(raw.contains("小髙 会長"), "{raw}");
+    let agenda = text(&all, "koganei-seishin/r6-1-shidai");
+    assert!(
+        agenda.contains("１．開会") && agenda.contains("(1)今年度の目標設定"),
+        "{agenda}"
+    );
 }
