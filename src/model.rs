@@ -507,6 +507,63 @@ pub struct Activity {
     /// 成果と課題: paragraphs.
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// 研修会・講演会などの開催日（YYYY-MM-DD）。書くと表１に【日時】【場所】が印刷されます。
+    #[serde(default)]
+    pub date: Option<Day>,
+    /// 開始時刻。
+    #[serde(default)]
+    pub start: Option<Clock>,
+    /// 終了時刻。
+    #[serde(default)]
+    pub end: Option<Clock>,
+    /// 期間があるときの最後の日。
+    #[serde(default)]
+    pub until: Option<Day>,
+    /// 場所。
+    #[serde(default)]
+    pub venue: Option<String>,
+    /// 開催の仕方（in_person / online / hybrid / written）。
+    #[serde(default)]
+    pub format: MeetingFormat,
+    /// 講師（研修会・講演会）。
+    #[serde(default)]
+    pub lecturer: Option<Lecturer>,
+    /// 参加者（合計と内訳）。
+    #[serde(default)]
+    pub participants: Option<Participants>,
+}
+
+/// 講師: 名前と所属。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lecturer {
+    /// 氏名。
+    pub name: String,
+    /// 所属・肩書（例: 桜台こころのクリニック院長）。
+    #[serde(default)]
+    pub affiliation: Option<String>,
+}
+
+/// 参加者: 合計（計６３名）と内訳。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participants {
+    /// 合計人数。内訳だけ書けば内訳の合計になります。
+    #[serde(default)]
+    pub total: Option<u32>,
+    /// 内訳（例: - {group: 市民, count: 40}）。
+    #[serde(default)]
+    pub breakdown: Vec<ParticipantGroup>,
+}
+
+/// 参加者の内訳の１行。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantGroup {
+    /// 区分（市民、事業所職員 など）。
+    pub group: String,
+    /// 人数。
+    pub count: u32,
 }
 
 /// `<year>/evaluation.yaml`: one result per goal of that year (re-listed goals take the result

@@ -221,3 +221,35 @@ fn numbering_names_and_the_issuer_follow_the_style() {
         "{agenda}"
     );
 }
+
+/// A training course in 表１: its lecturer, date, place and participants with the breakdown.
+#[test]
+fn a_training_course_with_its_lecturer_and_participants() {
+    let all = typeset_all(&common::repo());
+    let report = text(&all, "sakuradai-seishin/h30-hyoka");
+    for part in [
+        "市民向け研修会「こころの健康を地域で支える」",
+        "【講師】桜台こころのクリニック院長山口恵",
+        "【日時】平成30年11月17日（土）13:30～15:30",
+        "【場所】桜台市民会館大ホール",
+        "【参加者】計63名（市民41名、事業所職員17名、当事者・家族5名）",
+        // The report of March 2019 names the next year as it was then: 平成３１年度.
+        "平成30年度評価結果及び平成31年度目標設定",
+        "（評価）◎達成○概ね達成△一部達成×未達成",
+    ] {
+        assert!(report.contains(part), "{part}\n{report}");
+    }
+    // A total that does not match its breakdown is an error.
+    let p = TempProject::sample();
+    p.edit(
+        "content/sakuradai-seishin/2018/meetings.yaml",
+        "total: 63",
+        "total: 64",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("参加者の合計（64名）と内訳の合計（63名）が合いません"),
+        "{err}"
+    );
+}

@@ -149,6 +149,40 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
     let Some(file) = year.files.get("meetings") else {
         return;
     };
+    for (i, a) in year.meetings.activities.iter().enumerate() {
+        if let Some(p) = &a.participants
+            && let Some(total) = p.total
+            && !p.breakdown.is_empty()
+        {
+            let sum: u64 = p.breakdown.iter().map(|g| u64::from(g.count)).sum();
+            if sum != u64::from(total) {
+                out.push(
+                    Problem::error(
+                        file,
+                        format!(
+                            "「{}」の参加者の合計（{total}名）と内訳の合計（{sum}名）が合いません。",
+                            a.name
+                        ),
+                    )
+                    .at(find_line(file, "total", &total.to_string()), None)
+                    .field(format!("activities[{i}].participants"))
+                    .hint("合計か内訳を直してください（合計を書かなければ内訳の合計が印刷されます）。"),
+                );
+            }
+        }
+        if let Some(d) = a.date
+            && japanese::fiscal_year_of(d.0) != fy
+        {
+            out.push(
+                Problem::error(
+                    file,
+                    format!("「{}」の日付 {d} が{}の外です。", a.name, fy_name(fy)),
+                )
+                .at(find_line(file, "date", &d.to_string()), None)
+                .field(format!("activities[{i}].date")),
+            );
+        }
+    }
     // Without that year's goals, the goals each meeting serves cannot be checked (the
     // documents that need them say so).
     let check_goals = year.goals.is_some();
