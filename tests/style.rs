@@ -253,3 +253,25 @@ fn a_training_course_with_its_lecturer_and_participants() {
         "{err}"
     );
 }
+
+/// The fourth sample, written from content alone, prints what its content says.
+#[test]
+fn the_minato_sample_minutes() {
+    let all = typeset_all(&common::repo());
+    let minutes = text(&all, "minato-kyogikai/r7-1-kaigiroku");
+    for part in [
+        "会議名称令和７年度第１回みなと市地域自立支援協議会地域移行部会",
+        "開催場所オンライン開催（Web会議）",
+        "（敬称略）",
+        "田中委員（欠席）",
+        "事務局：福祉部障がい福祉課（課長、担当）",
+        "オブザーバー：広域アドバイザー松本",
+        "傍聴の可否可傍聴者数なし",
+        "(1)長期入院者の地域移行について",
+        "ア病院との連携",
+        "・（部会長）病院の地域連携室と",
+        "資料２長期入院者の状況（当日配付）",
+    ] {
+        assert!(minutes.contains(part), "{part}\n{minutes}");
+    }
+}
