@@ -404,6 +404,25 @@ pub fn select<'a>(
     }
 }
 
+/// `output/` under `root`, refused when it is a link that leads out of the project (nothing is
+/// written, or cleared, outside it).
+pub fn output_dir(root: &Path) -> Result<PathBuf, Problems> {
+    let output = root.join(OUTPUT_DIR);
+    if output.exists()
+        && let Err(p) = crate::files::resolve_inside(root, &output)
+    {
+        return Err(Problems(vec![
+            Problem::error(
+                &output,
+                "output フォルダがプロジェクトの外（リンク先）を指しているため、書き込みません。",
+            )
+            .hint(p.hint.unwrap_or_default())
+            .relative_to(root),
+        ]));
+    }
+    Ok(output)
+}
+
 /// Why a build wrote nothing (or, when files could not be put back, what it left changed).
 #[derive(Debug)]
 pub struct BuildFailure {
@@ -433,7 +452,8 @@ pub fn build(
     emit_typst: bool,
     mut on_done: impl FnMut(&Typeset, &Written),
 ) -> Result<Problems, BuildFailure> {
-    crate::output::recover(&builder.root.join(OUTPUT_DIR));
+    let output = output_dir(&builder.root)?;
+    crate::output::recover(&output);
     let (project, mut problems) = builder.load()?;
     let selected = select(&project, names)?;
     let mut done = Vec::new();

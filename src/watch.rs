@@ -59,7 +59,9 @@ pub fn run(
     }
 
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    crate::output::recover(&root.join(crate::build::OUTPUT_DIR));
+    if let Ok(output) = build::output_dir(&root) {
+        crate::output::recover(&output);
+    }
     let mut builder: Option<Builder> = None;
     let mut built: HashMap<String, Built> = HashMap::new();
     let mut label = String::from("起動");
@@ -148,6 +150,10 @@ fn rebuild(
                 continue;
             }
         };
+        if let Err(problems) = build::output_dir(&b.root) {
+            report(Report::Failed(&problems));
+            continue;
+        }
         let path = b.output_path(&typeset.id);
         if let Err(p) = crate::output::write_atomic(&path, &typeset.pdf) {
             report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));

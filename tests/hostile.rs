@@ -413,3 +413,17 @@ fn attached_pdfs_that_would_exhaust_the_reader_are_refused() {
     assert!(out.contains("PDF の中の入れ子が深すぎます"), "{out}");
     assert!(!out.contains("overflow"), "{out}");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_links_out_is_not_written() {
+    let p = TempProject::sample();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join(".shiryo-keep.tmp"), "not ours").unwrap();
+    std::os::unix::fs::symlink(outside.path(), p.path().join("output")).unwrap();
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("output フォルダがプロジェクトの外"), "{out}");
+    let left: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "nothing written or cleared outside");
+}
