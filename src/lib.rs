@@ -10,6 +10,7 @@ pub mod diag;
 pub mod files;
 pub mod images;
 pub mod japanese;
+pub mod memory;
 pub mod model;
 pub mod needs;
 pub mod output;

@@ -160,8 +160,12 @@ fn usage_error(e: &clap::Error) -> String {
     )
 }
 
+#[global_allocator]
+static ALLOCATOR: shiryo::memory::Allocator = shiryo::memory::Allocator;
+
 fn main() -> ExitCode {
     use clap::FromArgMatches;
+    shiryo::memory::set_limit();
     let matches = match command().try_get_matches() {
         Ok(m) => m,
         Err(e) => {

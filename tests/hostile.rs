@@ -427,3 +427,26 @@ fn an_output_folder_that_links_out_is_not_written() {
     let left: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "nothing written or cleared outside");
 }
+
+/// Template code that would take all the memory of the machine stops at the ceiling, in
+/// Japanese, without touching output/.
+#[test]
+fn a_template_that_takes_all_memory_stops_at_the_ceiling() {
+    let p = TempProject::sample();
+    let member_list = "templates/member_list.typ.j2";
+    let text = p.read(member_list);
+    p.write(member_list, &format!("{text}#let a = range(300000000)\n"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shiryo"))
+        .args(["build", "--root"])
+        .arg(p.path())
+        .env("SHIRYO_MEMORY_LIMIT_MB", "1024")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("メモリが足りなくなったため、作成を中止しました"),
+        "{err}"
+    );
+    assert!(!p.path().join("output/koganei-seishin").exists());
+}
