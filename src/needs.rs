@@ -90,17 +90,13 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
             if let Some(m) = meeting(c, d.year, d.meeting, file, out)
                 && !has_record(&m.agenda)
             {
-                let path = meetings_file(c, d.year);
-                out.push(
-                    Problem::error(
-                        &path,
-                        format!(
-                            "第{}回の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
-                            zen(d.meeting)
-                        ),
-                    )
-                    .at(find_line(&path, "number", &d.meeting.to_string()), None)
-                    .hint("議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。"),
+                lacking(
+                    c,
+                    d.year,
+                    d.meeting,
+                    "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
+                    "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
+                    out,
                 );
             }
         }
@@ -108,17 +104,13 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
             if let Some(m) = meeting(c, d.year, d.meeting, file, out)
                 && m.agenda.is_empty()
             {
-                let path = meetings_file(c, d.year);
-                out.push(
-                    Problem::error(
-                        &path,
-                        format!(
-                            "第{}回の議題（agenda）がないため、次第が空になります。",
-                            zen(d.meeting)
-                        ),
-                    )
-                    .at(find_line(&path, "number", &d.meeting.to_string()), None)
-                    .hint("agenda: に議題の title を順に書いてください。"),
+                lacking(
+                    c,
+                    d.year,
+                    d.meeting,
+                    "の議題（agenda）がないため、次第が空になります。",
+                    "agenda: に議題の title を順に書いてください。",
+                    out,
                 );
             }
         }
@@ -126,17 +118,13 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
             if let Some(m) = meeting(c, p.year, p.meeting, file, out)
                 && m.materials.is_empty()
             {
-                let path = meetings_file(c, p.year);
-                out.push(
-                    Problem::error(
-                        &path,
-                        format!(
-                            "第{}回の資料（materials）がないため、資料一式に入れるものがありません。",
-                            zen(p.meeting)
-                        ),
-                    )
-                    .at(find_line(&path, "number", &p.meeting.to_string()), None)
-                    .hint("materials: に資料を順に書いてください。"),
+                lacking(
+                    c,
+                    p.year,
+                    p.meeting,
+                    "の資料（materials）がないため、資料一式に入れるものがありません。",
+                    "materials: に資料を順に書いてください。",
+                    out,
                 );
             }
         }
@@ -148,6 +136,16 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
             }
         }
     }
+}
+
+/// A meeting that lacks what a document about it prints: 「第N回{what}」 at its line.
+fn lacking(c: &CouncilData, fy: i32, number: u32, what: &str, hint: &str, out: &mut Problems) {
+    let path = meetings_file(c, fy);
+    out.push(
+        Problem::error(&path, format!("第{}回{what}", zen(number)))
+            .at(find_line(&path, "number", &number.to_string()), None)
+            .hint(hint),
+    );
 }
 
 /// Whether year `fy` has the file `key`; reports it missing otherwise.
