@@ -22,32 +22,31 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::japanese;
 
-/// `council.yaml`: the council (協議会) or sub-committee (部会) and the words it uses.
+/// council.yaml: 協議会（または部会）と、その協議会が使う言葉。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Council {
-    /// The council's full name, e.g. 〇〇市地域自立支援協議会.
+    /// 協議会の正式な名前（例: 〇〇市地域自立支援協議会）。
     pub name: String,
-    /// The sub-committee (部会) this folder is for, if any.
+    /// このフォルダが部会のとき、その部会の名前。
     #[serde(default)]
     pub body: Option<String>,
-    /// What one meeting is called in headings: 部会 → 「第１回部会」, 協議会 → 「第１回協議会」.
+    /// 会議の呼び方: 部会 →「第１回部会」、協議会 →「第１回協議会」。
     pub meeting_label: String,
-    /// The words an evaluation result may use, e.g. [達成, 一部達成, 未達成].
+    /// 評価に使う言葉（例: [達成, 一部達成, 未達成]）。
     pub evaluation_words: Vec<String>,
     /// 評価の凡例: 評価の言葉が記号（◎ ○ △ ×）のとき、その意味と印刷する場所。
     #[serde(default)]
     pub evaluation_legend: Option<Legend>,
-    /// The roles a member may hold, e.g. [部会長, 副部会長].
+    /// 委員の役職（例: [部会長, 副部会長]）。
     #[serde(default)]
     pub roles: Vec<String>,
-    /// Terms a goal defines in the drafting style 「…（以下「略称」という。）」: 略称 → the words
-    /// before 「（以下」. A 【再掲】 row of that goal prints the 略称 alone, as the document
-    /// has defined it already.
+    /// 目標の文で「…（以下「略称」という。）」と定義した語: 略称: 元の語句。【再掲】の行では定義を
+    /// くり返さず、略称だけを使います。
     #[serde(default)]
     pub terms: BTreeMap<String, String>,
-    /// 書き方の決まり（協議会の様式）: how this council writes times and the like, in every
-    /// document. Left out, each document type keeps its usual form.
+    /// 書き方の決まり（協議会の様式）: 時刻、数字、番号、名前の書き方など。すべての資料に効きます。
+    /// 書かなければ資料の種類ごとのいつもの形です。
     #[serde(default)]
     pub style: HouseStyle,
 }
@@ -74,7 +73,7 @@ pub enum LegendPlace {
     Header,
 }
 
-/// 書き方の決まり: the council's house style, applied by the shipped templates.
+/// 書き方の決まり（協議会の様式）。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HouseStyle {
@@ -180,7 +179,7 @@ impl Default for HouseStyle {
     }
 }
 
-/// How a time of day is printed, named by what 15:30 looks like in it.
+/// 時刻の書き方。15 時がどう印刷されるかで名前を付けています。
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum TimeStyle {
     /// 午後３時、午後３時３０分
@@ -238,117 +237,115 @@ impl TimeStyle {
     }
 }
 
-/// `<year>/goals.yaml`: the goal set of one fiscal year.
+/// <年度>/goals.yaml: その年度の構成要素、課題、活動目標。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GoalSet {
-    /// にも包括 components (構成要素), in order.
+    /// にも包括の構成要素（順に）。
     pub components: Vec<Component>,
 }
 
-/// One にも包括 component (構成要素) with its issues.
+/// にも包括の構成要素１つと、その課題。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Component {
-    /// Its number (１ for 協議の場の設置 …).
+    /// 構成要素の番号（協議の場の設置なら １）。
     pub number: u32,
-    /// Its name.
+    /// 名前。
     pub name: String,
-    /// The issues (課題) found under this component.
+    /// この構成要素の課題。
     pub issues: Vec<Issue>,
 }
 
-/// One issue (課題) and the goals that answer it.
+/// 課題１つと、それに対する活動目標。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issue {
-    /// The issue as written in the 課題 column.
+    /// 課題の欄に書く文。
     pub issue: String,
-    /// The goals for this issue.
+    /// この課題の活動目標。
     pub goals: Vec<Goal>,
 }
 
-/// One activity goal. Either its own text (`activity` and `target`), or `repeats` naming the
-/// goal it re-lists (【再掲】), whose text it inherits.
+/// 活動目標１つ。文（activity と target）を書くか、【再掲】なら repeats に再掲元の番号だけを書きます。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
-    /// Goal number, e.g. 3-5 (or ３－５).
+    /// 目標番号（例: 3-5 または ３－５）。
     pub number: GoalNo,
-    /// 活動目標.
+    /// 活動目標。
     #[serde(default)]
     pub activity: Option<String>,
-    /// 目標値.
+    /// 目標値。
     #[serde(default)]
     pub target: Option<String>,
-    /// A short name used where the goal is cited, e.g. in the schedule:
-    /// 「３－１（共同生活援助事業所との個別事例の検討）」.
+    /// 引用するときの短い名前（活動日程の「３－１（共同生活援助事業所との個別事例の検討）」）。
     #[serde(default)]
     pub label: Option<String>,
-    /// The goal this one re-lists (【再掲】). Its text is inherited, never restated.
+    /// 再掲元の目標番号（【再掲】）。文と評価は再掲元から入ります。
     #[serde(default)]
     pub repeats: Option<GoalNo>,
 }
 
-/// `<year>/meetings.yaml`: the meetings of one fiscal year, held or planned, and activities
-/// that are not meetings.
+/// <年度>/meetings.yaml: その年度の会議（開いたもの、予定）と、会議でない活動。
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingList {
+    /// 会議（第１回から順に）。
     #[serde(default)]
     pub meetings: Vec<Meeting>,
-    /// Activities that are not meetings (a project team, a visit programme …).
+    /// 会議でない活動（プロジェクトチーム、研修会、講演会など）。表１の行になります。
     #[serde(default)]
     pub activities: Vec<Activity>,
-    /// 会議を開かなかった年度: why, printed in 表１ (or the schedule) in place of meetings.
-    /// Only for a year with no meetings: an empty list without it is an error.
+    /// 会議を１度も開かなかった（開かない）年度の理由。表１や活動日程に会議の代わりに印刷されます。
+    /// 会議が１つもないのにこれがないと誤りになります。
     #[serde(default)]
     pub not_held: Option<String>,
 }
 
-/// One meeting. Planned meetings leave out what is not known yet (date, venue → 未定).
+/// 会議１回。予定の会議は、決まっていないこと（日付、場所）を書かなければ「未定」と印刷されます。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
-    /// 第N回.
+    /// 第N回の N。
     pub number: u32,
-    /// 開催日 (YYYY-MM-DD). Left out: 未定.
+    /// 開催日（YYYY-MM-DD）。書かなければ「未定」。
     #[serde(default)]
     pub date: Option<Day>,
-    /// 開始時刻 (HH:MM).
+    /// 開始時刻（HH:MM）。
     #[serde(default)]
     pub start: Option<Clock>,
-    /// 終了時刻 (HH:MM).
+    /// 終了時刻（HH:MM）。
     #[serde(default)]
     pub end: Option<Clock>,
     /// 書面開催などで期間があるとき、その最後の日（回答期限）。日時は「date～until」と印刷されます。
     #[serde(default)]
     pub until: Option<Day>,
-    /// 場所. Left out: 未定.
+    /// 場所。書かなければ「未定」。
     #[serde(default)]
     pub venue: Option<String>,
-    /// 出席者数.
+    /// 出席者数。
     #[serde(default)]
     pub attendance: Option<u32>,
-    /// 活動内容: what was done, as in 表１.
+    /// 活動内容（表１）。
     #[serde(default)]
     pub activity: Option<String>,
-    /// The goals this meeting serves.
+    /// この会議が対応する活動目標の番号。
     #[serde(default)]
     pub goals: Vec<GoalNo>,
-    /// 内容: free text where the meeting serves no goal.
+    /// 内容（目標に対応しない会議の説明）。
     #[serde(default)]
     pub content: Option<String>,
-    /// 成果と課題: paragraphs.
+    /// 成果と課題（段落ごとに１行）。
     #[serde(default)]
     pub outcomes: Vec<String>,
-    /// How the meeting is held: in person (default), online, or in writing (書面開催).
+    /// 開催の仕方: in_person（対面、既定）/ online / hybrid / written（書面開催）。
     #[serde(default)]
     pub format: MeetingFormat,
-    /// Members absent (their names as in members.yaml): printed 「（欠席）」.
+    /// 欠席した委員（members.yaml の name と同じ書き方）。「（欠席）」と印刷されます。
     #[serde(default)]
     pub absent: Vec<String>,
-    /// The secretariat (事務局), by post.
+    /// 事務局（職名）。
     #[serde(default)]
     pub secretariat: Vec<String>,
     /// 事務局の担当課（例: 保健福祉部障害福祉課）。事務局の職名の前に印刷されます。
@@ -357,21 +354,21 @@ pub struct Meeting {
     /// 出席者の名前に敬称を付けないこと（「（敬称略）」と印刷されます）。
     #[serde(default)]
     pub honorifics_omitted: bool,
-    /// Observers (オブザーバー).
+    /// オブザーバー（肩書きと名前）。
     #[serde(default)]
     pub observers: Vec<String>,
-    /// Whether the public may attend (傍聴), and how many did.
+    /// 傍聴の可否と傍聴者、会議録の公開。
     #[serde(default)]
     pub public: Option<PublicViewing>,
-    /// 会議次第: the numbered items, with what was said under each (会議結果).
+    /// 会議次第と、議題ごとの会議結果（record）。
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,
-    /// 提出資料: the materials, in the order they are numbered (資料１, 資料２ …).
+    /// 提出資料（この順に 資料１、資料２… と番号が付きます）。
     #[serde(default)]
     pub materials: Vec<Material>,
 }
 
-/// How a meeting is held.
+/// 開催の仕方。
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingFormat {
@@ -386,16 +383,16 @@ pub enum MeetingFormat {
     Written,
 }
 
-/// 傍聴: open to the public or not.
+/// 傍聴。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublicViewing {
-    /// 傍聴の可否.
+    /// 傍聴できるか（true / false）。
     pub allowed: bool,
     /// 傍聴者: 人数（例: 3）か、人数を書かないときは なし / あり。
     #[serde(default)]
     pub viewers: Option<Viewers>,
-    /// Why the meeting was closed (when not allowed).
+    /// 傍聴不可の理由。
     #[serde(default)]
     pub reason: Option<String>,
     /// 会議録の公開: 会議とは別に決めるとき（例: 会議は公開、会議録は個人情報のため非公開）。
@@ -403,7 +400,7 @@ pub struct PublicViewing {
     pub minutes: Option<MinutesDisclosure>,
 }
 
-/// 傍聴者: a count, or only whether there were any.
+/// 傍聴者: 人数、または なし / あり。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Viewers {
@@ -433,38 +430,37 @@ pub struct MinutesDisclosure {
     pub reason: Option<String>,
 }
 
-/// One item of the 会議次第, numbered １, ２ … (sub-items ⑴, ⑵ …).
+/// 会議次第の議題１つ（１、２…。下の段は ⑴、⑵…）。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
-    /// The item as printed in the 次第.
+    /// 次第に印刷する議題。
     pub title: String,
-    /// Sub-items.
+    /// 下の段の議題。
     #[serde(default)]
     pub items: Vec<AgendaItem>,
-    /// What was said and decided (会議結果), in order.
+    /// 会議結果（発言や決まったこと、順に）。
     #[serde(default)]
     pub record: Vec<RecordEntry>,
 }
 
-/// One entry of the record under an agenda item. Write exactly one of `bullet`, `note`,
-/// `question` (with its `answer`), or `next_meeting: true`.
+/// 会議結果の１項目。bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordEntry {
-    /// A point made: printed 「・…」.
+    /// 発言や報告の要点。「・…」と印刷されます。
     #[serde(default)]
     pub bullet: Option<String>,
     /// A line as it is, e.g. 「（意見なし。承諾された。）」 or 「（以下意見要旨）」.
     #[serde(default)]
     pub note: Option<String>,
-    /// A question: printed 「・…」.
+    /// 質問。「・…」と印刷されます。
     #[serde(default)]
     pub question: Option<String>,
-    /// Its answer: printed 「⇒…」.
+    /// 質問への答え。「⇒…」と印刷されます。
     #[serde(default)]
     pub answer: Option<String>,
-    /// The date of the next meeting, taken from meetings.yaml.
+    /// 次回の開催日（meetings.yaml の次の会議から入ります）。
     #[serde(default)]
     pub next_meeting: bool,
     /// 発言者: 委員、事務局、会長 など。印刷は「（委員）…」。
@@ -475,36 +471,35 @@ pub struct RecordEntry {
     pub answerer: Option<String>,
 }
 
-/// One material (資料) of a meeting. Numbered by its place in the list; the agenda itself
-/// (`agenda: true`) is listed first and has no number.
+/// 会議の資料１つ。並んだ順に番号が付きます。次第そのもの（agenda: true）は番号なし。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
-    /// Its title as listed, e.g. 〇〇市協議会委員名簿.
+    /// 資料の名前（例: 〇〇市協議会委員名簿）。
     pub title: String,
-    /// This entry is the 次第 itself.
+    /// この資料が次第そのものか。
     #[serde(default)]
     pub agenda: bool,
-    /// A document shiryo builds (its name under documents/).
+    /// shiryo が作る資料（documents の資料名）。
     #[serde(default)]
     pub document: Option<String>,
-    /// A PDF received from elsewhere (path from the council folder).
+    /// 受け取った PDF（協議会のフォルダからの場所）。
     #[serde(default)]
     pub file: Option<String>,
-    /// Handed out on the day (当日配付) rather than sent before (事前送付).
+    /// 当日配付か（書かなければ事前送付）。
     #[serde(default)]
     pub handout: bool,
 }
 
-/// An activity that is not a meeting (a row of 表１).
+/// 会議でない活動（表１の１行）。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
-    /// Its name.
+    /// 名前。
     pub name: String,
-    /// What was done.
+    /// 活動内容。
     pub activity: String,
-    /// 成果と課題: paragraphs.
+    /// 成果と課題（段落ごとに１行）。
     #[serde(default)]
     pub outcomes: Vec<String>,
     /// 研修会・講演会などの開催日（YYYY-MM-DD）。書くと表１に【日時】【場所】が印刷されます。
@@ -566,102 +561,102 @@ pub struct ParticipantGroup {
     pub count: u32,
 }
 
-/// `<year>/evaluation.yaml`: one result per goal of that year (re-listed goals take the result
-/// of the goal they repeat).
+/// <年度>/evaluation.yaml: その年度の目標ごとの評価（【再掲】の目標には書きません）。
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
-    /// Goal number → result word, e.g. `1-1: 達成`.
+    /// 目標番号: 評価（例: 1-1: 達成）。
     pub results: BTreeMap<GoalNo, String>,
 }
 
-/// `<year>/members.yaml`.
+/// <年度>/members.yaml: その年度の委員。
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberList {
+    /// 委員（名簿の順に）。
     pub members: Vec<Member>,
 }
 
-/// One member organisation, with the person's name and role where given.
+/// 委員１人（所属、氏名、役職）。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
-    /// 所属.
+    /// 所属。
     pub organization: String,
-    /// 氏名.
+    /// 氏名。
     #[serde(default)]
     pub name: Option<String>,
-    /// 役職 (from the council's `roles`).
+    /// 役職（council.yaml の roles のどれか）。
     #[serde(default)]
     pub role: Option<String>,
 }
 
-/// `documents/<name>.yaml`: one PDF to build.
+/// documents/<資料名>.yaml: 作る PDF １つ。type で種類を決めます。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Document {
-    /// 評価結果及び目標設定: the evaluation of `year` and the goals of the year after.
+    /// 評価結果及び目標設定: year の年度の評価と、次の年度の目標。
     AnnualReport(Box<AnnualReport>),
-    /// 会議録（要点記録）of one meeting.
+    /// 会議１回の会議録（要点記録）。
     Minutes(MeetingDocument),
-    /// 次第 of one meeting: items and materials.
+    /// 会議１回の次第（議題と資料）。
     Agenda(MeetingDocument),
-    /// 会議資料一式: the agenda followed by every material, stamped with its 資料番号.
+    /// 会議資料一式: 次第と、資料番号を押したすべての資料。
     Packet(Packet),
-    /// 委員名簿: the members of a year.
+    /// 委員名簿: その年度の委員。
     MemberList(MemberListDocument),
 }
 
-/// A document about one meeting.
+/// 会議１回についての資料。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingDocument {
-    /// The fiscal year of the meeting (Western year of its April).
+    /// 会議の年度（西暦。令和６年度なら 2024）。
     pub year: i32,
-    /// 第N回.
+    /// 第N回の N。
     pub meeting: u32,
-    /// 資料番号 printed at the top right, if any.
+    /// 右上に印刷する資料番号。
     #[serde(default)]
     pub material: Option<String>,
-    /// The template (under `templates/`, without `.typ.j2`); by default `minutes` or `agenda`.
+    /// 使うテンプレート（templates/ のファイル名から .typ.j2 を除いたもの）。書かなければいつものもの。
     #[serde(default)]
     pub template: Option<String>,
 }
 
-/// A meeting's packet.
+/// 会議の資料一式。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Packet {
     pub year: i32,
     pub meeting: u32,
-    /// Page numbers: through the whole packet, or starting again with each 資料.
+    /// ページ番号: continuous（通し）または per_material（資料ごとに１から）。
     #[serde(default)]
     pub page_numbers: PageNumbers,
     #[serde(default)]
     pub template: Option<String>,
 }
 
-/// How a packet numbers its pages.
+/// 資料一式のページ番号の付け方。
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PageNumbers {
-    /// １, ２, ３ … through the packet.
+    /// 資料一式を通して １、２、３…。
     #[default]
     Continuous,
-    /// Each 資料 starts again at １.
+    /// 資料ごとに １ から。
     PerMaterial,
 }
 
-/// A list of the members of a year.
+/// その年度の委員名簿。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberListDocument {
     pub year: i32,
-    /// Its title, e.g. 委員名簿.
+    /// 題名（例: 委員名簿）。
     pub title: String,
     #[serde(default)]
     pub material: Option<String>,
-    /// The date printed (YYYY-MM-DD).
+    /// 印刷する日付（YYYY-MM-DD）。
     pub date: Day,
     #[serde(default)]
     pub template: Option<String>,
@@ -671,34 +666,33 @@ pub struct MemberListDocument {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnnualReport {
-    /// 資料番号 printed at the top right of every page, e.g. 資料７.
+    /// 各ページの右上に印刷する資料番号（例: 資料７）。
     #[serde(default)]
     pub material: Option<String>,
-    /// Issue date (YYYY-MM-DD).
+    /// 資料の日付（YYYY-MM-DD）。
     pub date: Day,
-    /// The evaluated fiscal year (Western year of its April, e.g. 2024 for 令和６年度).
-    /// The goals and schedule are those of the following year.
+    /// 評価する年度（西暦。令和６年度なら 2024）。目標と日程は次の年度のものになります。
     pub year: i32,
-    /// Author line under the title.
+    /// 題名の下に印刷する作成者。
     pub author: Author,
-    /// The template to use (file under `templates/`, without `.typ.j2`).
+    /// 使うテンプレート（templates/ のファイル名から .typ.j2 を除いたもの）。
     #[serde(default = "default_report_template")]
     pub template: String,
-    /// はじめに: paragraphs.
+    /// はじめに（段落ごとに１行）。
     pub introduction: Vec<String>,
-    /// Paragraphs after 表２ (以上のとおり…).
+    /// 表２の後の文（以上のとおり…）。
     #[serde(default)]
     pub evaluation_closing: Vec<String>,
-    /// Paragraphs that open the next year's goals (section ３).
+    /// 次の年度の目標設定（３）の初めの文。
     #[serde(default)]
     pub goals_introduction: Vec<String>,
-    /// The figure shown before 表３.
+    /// 表３の前に置く図。
     #[serde(default)]
     pub figure: Option<Figure>,
-    /// Paragraphs that open the next year's schedule.
+    /// 次の年度の活動日程の初めの文。
     #[serde(default)]
     pub schedule_introduction: Vec<String>,
-    /// Paragraphs that open the next year's members.
+    /// 次の年度の委員の構成の初めの文。
     #[serde(default)]
     pub members_introduction: Vec<String>,
 }
@@ -707,25 +701,25 @@ fn default_report_template() -> String {
     "annual_report".into()
 }
 
-/// Who issues the document.
+/// 作成者。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
-    /// e.g. 地域移行・定着支援部会長.
+    /// 作成者の職名（例: 地域移行・定着支援部会長）。
     pub title: String,
-    /// e.g. 山田 太郎.
+    /// 作成者の氏名（例: 山田 太郎）。
     pub name: String,
 }
 
-/// An image placed in a document.
+/// 資料に置く図。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
-    /// Path of the image, relative to the council folder (SVG, PNG or JPEG).
+    /// 図のファイル（協議会のフォルダからの場所。SVG、PNG、JPEG）。
     pub file: String,
-    /// Caption printed above the image.
+    /// 図の上に印刷する見出し。
     pub caption: String,
-    /// Alternative text read aloud by screen readers.
+    /// 画面読み上げソフトが読む図の説明。
     pub alt: String,
 }
 

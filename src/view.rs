@@ -48,7 +48,7 @@ pub struct YearView<'a> {
     pub meetings: Vec<MeetingView<'a>>,
     /// 会議でない活動（表１の行）。
     pub activities: &'a [Activity],
-    /// Why no meeting was held that year (`not_held` in meetings.yaml), if so.
+    /// 会議を開かなかった理由（meetings.yaml の not_held）。
     pub not_held: Option<&'a str>,
     /// 委員（members.yaml）。
     pub members: &'a [Member],
@@ -60,7 +60,7 @@ pub struct ComponentView<'a> {
     pub number: u32,
     /// 構成要素の名前。
     pub name: &'a str,
-    /// Rows the component's cell spans.
+    /// 構成要素のセルがまたがる行の数。
     pub rows: usize,
     /// 課題。
     pub issues: Vec<IssueView<'a>>,
@@ -79,17 +79,17 @@ pub struct IssueView<'a> {
 /// A goal with everything resolved.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct GoalView<'a> {
-    /// ３－５.
+    /// 目標番号（３－５）。
     pub number: String,
-    /// The goal it re-lists, ３－４, when it is a 【再掲】.
+    /// 【再掲】のとき、再掲元の目標番号（３－４）。
     pub repeats: Option<String>,
-    /// The 活動目標; in a 【再掲】 row, with the terms its goal defined already in use.
+    /// 活動目標。【再掲】の行では、再掲元で定義した略称を使った文。
     pub activity: Cow<'a, str>,
     /// 目標値。
     pub target: Cow<'a, str>,
     /// 引用するときの短い名前（活動日程の「３－１（…）」）。
     pub label: Option<&'a str>,
-    /// The evaluation result, when the year was evaluated.
+    /// 評価（評価した年度のとき）。
     pub result: Option<&'a str>,
 }
 
@@ -144,9 +144,9 @@ pub struct MeetingDocView<'a> {
     pub material: Option<&'a str>,
     /// この会議。
     pub meeting: MeetingView<'a>,
-    /// The meeting after this one, when it is known.
+    /// 次の会議（わかっているとき）。
     pub next_meeting: Option<MeetingView<'a>>,
-    /// The year's members, each marked absent or not.
+    /// その年度の委員と、欠席したかどうか。
     pub members: Vec<AttendeeView<'a>>,
     /// 提出資料, numbered.
     pub materials: Vec<MaterialView<'a>>,
@@ -166,7 +166,7 @@ pub struct AttendeeView<'a> {
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MaterialView<'a> {
-    /// 資料１ …; none for the agenda itself.
+    /// 資料番号（資料１…）。次第そのものには付きません。
     pub number: Option<String>,
     /// 資料の名前。
     pub title: &'a str,
@@ -174,9 +174,9 @@ pub struct MaterialView<'a> {
     pub agenda: bool,
     /// 当日配付か（でなければ事前送付）。
     pub handout: bool,
-    /// Where its pages come from in a packet (virtual path of a PDF), filled in by the build.
+    /// 資料一式で、そのページを取り出す PDF（作成のときに入ります）。
     pub pdf: Option<String>,
-    /// How many pages that PDF has.
+    /// その PDF のページ数。
     pub pages: usize,
 }
 
