@@ -229,12 +229,7 @@ impl Builder {
                 outer.push(id.clone());
                 for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
                     let (vpath, bytes) = self.material_pdf(council, file, p, mat, &outer)?;
-                    crate::images::check_pdf(&bytes).map_err(|e| {
-                        Problems(vec![rel(Problem::error(
-                            &file.path,
-                            format!("資料「{}」: {e}", mat.title),
-                        ))])
-                    })?;
+
                     mv.pages = pdf_pages(&bytes)
                         .filter(|&n| n <= crate::images::MAX_PDF_PAGES)
                         .ok_or_else(|| {

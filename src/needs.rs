@@ -86,48 +86,33 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
                 }
             }
         }
-        Document::Minutes(d) => {
-            if let Some(m) = meeting(c, d.year, d.meeting, file, out)
-                && !has_record(&m.agenda)
-            {
-                lacking(
-                    c,
-                    d.year,
-                    d.meeting,
-                    "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
-                    "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
-                    out,
-                );
-            }
-        }
-        Document::Agenda(d) => {
-            if let Some(m) = meeting(c, d.year, d.meeting, file, out)
-                && m.agenda.is_empty()
-            {
-                lacking(
-                    c,
-                    d.year,
-                    d.meeting,
-                    "の議題（agenda）がないため、次第が空になります。",
-                    "agenda: に議題の title を順に書いてください。",
-                    out,
-                );
-            }
-        }
-        Document::Packet(p) => {
-            if let Some(m) = meeting(c, p.year, p.meeting, file, out)
-                && m.materials.is_empty()
-            {
-                lacking(
-                    c,
-                    p.year,
-                    p.meeting,
-                    "の資料（materials）がないため、資料一式に入れるものがありません。",
-                    "materials: に資料を順に書いてください。",
-                    out,
-                );
-            }
-        }
+        Document::Minutes(d) => meeting_part(
+            c,
+            file,
+            (d.year, d.meeting),
+            |m| has_record(&m.agenda),
+            "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
+            "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
+            out,
+        ),
+        Document::Agenda(d) => meeting_part(
+            c,
+            file,
+            (d.year, d.meeting),
+            |m| !m.agenda.is_empty(),
+            "の議題（agenda）がないため、次第が空になります。",
+            "agenda: に議題の title を順に書いてください。",
+            out,
+        ),
+        Document::Packet(p) => meeting_part(
+            c,
+            file,
+            (p.year, p.meeting),
+            |m| !m.materials.is_empty(),
+            "の資料（materials）がないため、資料一式に入れるものがありません。",
+            "materials: に資料を順に書いてください。",
+            out,
+        ),
         Document::MemberList(d) => {
             if has_file(c, d.year, "members", file, "委員（members.yaml）", out)
                 && let Some(year) = readable(c, d.year, "members")
@@ -138,14 +123,27 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
     }
 }
 
-/// A meeting that lacks what a document about it prints: 「第N回{what}」 at its line.
-fn lacking(c: &CouncilData, fy: i32, number: u32, what: &str, hint: &str, out: &mut Problems) {
-    let path = meetings_file(c, fy);
-    out.push(
-        Problem::error(&path, format!("第{}回{what}", zen(number)))
-            .at(find_line(&path, "number", &number.to_string()), None)
-            .hint(hint),
-    );
+/// A document about a meeting needs the meeting, and in it what the document prints (`has`);
+/// otherwise 「第N回{what}」 at the meeting's line.
+fn meeting_part(
+    c: &CouncilData,
+    file: &DocumentFile,
+    (fy, number): (i32, u32),
+    has: impl Fn(&crate::model::Meeting) -> bool,
+    what: &str,
+    hint: &str,
+    out: &mut Problems,
+) {
+    if let Some(m) = meeting(c, fy, number, file, out)
+        && !has(m)
+    {
+        let path = meetings_file(c, fy);
+        out.push(
+            Problem::error(&path, format!("第{}回{what}", zen(number)))
+                .at(find_line(&path, "number", &number.to_string()), None)
+                .hint(hint),
+        );
+    }
 }
 
 /// Whether year `fy` has the file `key`; reports it missing otherwise.

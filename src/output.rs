@@ -23,12 +23,6 @@ pub struct Staged {
     temp: tempfile::TempPath,
 }
 
-impl Staged {
-    pub fn target(&self) -> &Path {
-        &self.target
-    }
-}
-
 /// Writes `bytes` to a temporary file beside `target`, flushed to disk.
 pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, Problem> {
     let dir = target.parent().unwrap_or(Path::new("."));

@@ -81,6 +81,7 @@ impl Project {
             root,
             problems: &mut problems,
             texts: Vec::new(),
+            bytes: 0,
         };
         for file in council_files {
             if let Some(c) = loader.council(&file, &content) {
@@ -170,6 +171,8 @@ struct Loader<'a> {
     root: &'a Path,
     problems: &'a mut Problems,
     texts: Vec<(PathBuf, String)>,
+    /// The bytes of `texts`, all together.
+    bytes: usize,
 }
 
 /// Content files a project may hold, and their bytes in all: what one build keeps in memory.
@@ -178,8 +181,7 @@ pub const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 
 impl Loader<'_> {
     fn yaml<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
-        let total: usize = self.texts.iter().map(|(_, t)| t.len()).sum();
-        if self.texts.len() >= MAX_FILES || total >= MAX_TOTAL_BYTES {
+        if self.texts.len() >= MAX_FILES || self.bytes >= MAX_TOTAL_BYTES {
             if !self
                 .problems
                 .0
@@ -198,7 +200,13 @@ impl Loader<'_> {
             }
             return None;
         }
-        read_yaml(self.root, path, self.problems, &mut self.texts)
+        let before = self.texts.len();
+        let read = read_yaml(self.root, path, self.problems, &mut self.texts);
+        self.bytes += self.texts[before..]
+            .iter()
+            .map(|(_, t)| t.len())
+            .sum::<usize>();
+        read
     }
 
     fn entries(&mut self, dir: &Path) -> Vec<PathBuf> {

@@ -128,8 +128,9 @@ pub(super) fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut 
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let inside = !crate::files::leaves(file) && is_inside(&path, council_dir);
-    let problem = if crate::files::leaves(file) {
+    let leaves = crate::files::leaves(file);
+    let inside = !leaves && crate::files::resolve_inside(council_dir, &path).is_ok();
+    let problem = if leaves {
         Some(format!(
             "図のファイル {file} が協議会のフォルダの外にあります。"
         ))
@@ -183,7 +184,9 @@ pub(super) fn check_svg_links(council_dir: &Path, svg: &Path, bytes: &[u8]) -> R
             continue;
         }
         let linked = svg.parent().unwrap_or(council_dir).join(target);
-        if crate::files::leaves(target) && !is_inside(&linked, council_dir) {
+        if crate::files::leaves(target)
+            && crate::files::resolve_inside(council_dir, &linked).is_err()
+        {
             return Err(format!(
                 "SVG の中で参照している {target} は協議会のフォルダの外にあります。"
             ));
@@ -199,12 +202,4 @@ pub(super) fn check_svg_links(council_dir: &Path, svg: &Path, bytes: &[u8]) -> R
             .map_err(|e| format!("SVG の中で参照している {target}: {e}"))?;
     }
     Ok(())
-}
-
-/// Whether `path` exists and, links resolved, lies inside `dir`.
-pub(super) fn is_inside(path: &Path, dir: &Path) -> bool {
-    path.canonicalize()
-        .ok()
-        .zip(dir.canonicalize().ok())
-        .is_some_and(|(p, d)| p.starts_with(d))
 }

@@ -1,0 +1,193 @@
+//! How a council writes things (`council.yaml`: `style:` and `evaluation_legend:`): the house
+//! style the shipped templates follow, in every document type.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::japanese;
+
+/// 評価の凡例: 「◎ 達成　○ 概ね達成　△ 一部達成　× 未達成」.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Legend {
+    /// evaluation_words と同じ順に、それぞれの意味（例: [達成, 概ね達成, 一部達成, 未達成]）。
+    pub meanings: Vec<String>,
+    /// 印刷する場所: under_table（表２の下）または header（表２の評価の列の見出しの中）。
+    #[serde(default)]
+    pub place: LegendPlace,
+}
+
+/// 凡例を印刷する場所。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LegendPlace {
+    /// 表２の下。
+    #[default]
+    UnderTable,
+    /// 表２の評価の列の見出しの中。
+    Header,
+}
+
+/// 書き方の決まり（協議会の様式）。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HouseStyle {
+    /// 時刻の書き方（例の形で書きます）: 午後３時 / 午後３時半 / １５時 / １５：００ / 15:00。
+    /// 書かなければ資料の種類ごとのいつもの形（評価結果は 午後３時、会議録は １５：００）。
+    #[serde(default)]
+    pub time: Option<TimeStyle>,
+    /// 終了時刻も書くか（false なら開始時刻だけ）。
+    #[serde(default = "yes")]
+    pub end_time: bool,
+    /// 会議録の様式: ruled（罫線の表、既定）または headings（■日時 ■場所 … の見出し）。
+    #[serde(default)]
+    pub minutes: MinutesLayout,
+    /// 数字: 全角（令和６年４月１８日、３－５。既定）または 半角（令和6年4月18日、3-5）。
+    #[serde(default)]
+    pub digits: Digits,
+    /// 議題の番号の付け方: 「１ ⑴ ①」（既定）または「１． (1) ア」。
+    #[serde(default)]
+    pub numbering: Numbering,
+    /// 出席者の名前と役職の書き方: 「岡本委員」（既定）/「岡本 委員」/「岡本 誠（部会長）」。
+    #[serde(default)]
+    pub names: NameStyle,
+    /// 協議会の名前と部会の名前の間に空白を入れるか（「〇〇協議会 〇〇部会」）。
+    #[serde(default)]
+    pub space_before_body: bool,
+}
+
+/// 議題の番号の付け方（１段目、２段目、３段目）。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Numbering {
+    /// １、⑴、①
+    #[default]
+    #[serde(rename = "１ ⑴ ①")]
+    Circled,
+    /// １．、(1)、ア
+    #[serde(rename = "１． (1) ア")]
+    Katakana,
+}
+
+/// 出席者の名前と役職の書き方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum NameStyle {
+    /// 岡本委員（名前のすぐ後に役職）
+    #[default]
+    #[serde(rename = "岡本委員")]
+    Joined,
+    /// 岡本 委員（間に空白）
+    #[serde(rename = "岡本 委員")]
+    Spaced,
+    /// 岡本 誠（部会長）（役職はかっこの中）
+    #[serde(rename = "岡本 誠（部会長）")]
+    Bracketed,
+}
+
+/// 数字の書き方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Digits {
+    /// 全角（１８、３－５、１０：００）。
+    #[default]
+    #[serde(rename = "全角")]
+    Full,
+    /// 半角（18、3-5、10:00）。
+    #[serde(rename = "半角")]
+    Half,
+}
+
+/// 会議録の様式。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MinutesLayout {
+    /// 罫線の表（会議名称｜開催日時｜…）。
+    #[default]
+    Ruled,
+    /// ■日時 ■場所 ■出席者 ■傍聴者 ■資料 ■議事 の見出し。
+    Headings,
+}
+
+impl MinutesLayout {
+    /// The shipped template of this layout (under `templates/`, without `.typ.j2`).
+    pub fn template(self) -> &'static str {
+        match self {
+            MinutesLayout::Ruled => "minutes",
+            MinutesLayout::Headings => "minutes_headings",
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for HouseStyle {
+    fn default() -> Self {
+        HouseStyle {
+            time: None,
+            end_time: true,
+            minutes: MinutesLayout::default(),
+            digits: Digits::default(),
+            numbering: Numbering::default(),
+            names: NameStyle::default(),
+            space_before_body: false,
+        }
+    }
+}
+
+/// 時刻の書き方。15 時がどう印刷されるかで名前を付けています。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum TimeStyle {
+    /// 午後３時、午後３時３０分
+    #[serde(rename = "午後３時")]
+    Ja,
+    /// 午後３時、午後３時半（３０分を「半」と書く）
+    #[serde(rename = "午後３時半")]
+    JaHalf,
+    /// １５時、１５時３０分（２４時間）
+    #[serde(rename = "１５時")]
+    Hour,
+    /// １５：００、１５：３０（全角）
+    #[serde(rename = "１５：００")]
+    ClockFullWidth,
+    /// 15:00、15:30（半角）
+    #[serde(rename = "15:00")]
+    Clock,
+}
+
+impl TimeStyle {
+    pub const ALL: [TimeStyle; 5] = [
+        TimeStyle::Ja,
+        TimeStyle::JaHalf,
+        TimeStyle::Hour,
+        TimeStyle::ClockFullWidth,
+        TimeStyle::Clock,
+    ];
+
+    /// The name staff write (what 15:00 looks like).
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeStyle::Ja => "午後３時",
+            TimeStyle::JaHalf => "午後３時半",
+            TimeStyle::Hour => "１５時",
+            TimeStyle::ClockFullWidth => "１５：００",
+            TimeStyle::Clock => "15:00",
+        }
+    }
+
+    /// `t` in this style.
+    pub fn format(self, t: japanese::ClockTime) -> String {
+        match self {
+            TimeStyle::Ja => japanese::time_ja(t),
+            TimeStyle::JaHalf if t.minute == 30 => {
+                format!(
+                    "{}半",
+                    japanese::time_ja(japanese::ClockTime { minute: 0, ..t })
+                )
+            }
+            TimeStyle::JaHalf => japanese::time_ja(t),
+            TimeStyle::Hour => japanese::time_hour(t),
+            TimeStyle::ClockFullWidth => japanese::time_clock(t),
+            TimeStyle::Clock => format!("{}:{:02}", t.hour, t.minute),
+        }
+    }
+}
