@@ -21,6 +21,8 @@ pub struct Typeset {
     /// `council/name`.
     pub id: String,
     pub markup: String,
+    /// The web page of the document (when the builder makes HTML).
+    pub html: Option<String>,
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
     pub warnings: Vec<Problem>,
@@ -42,6 +44,8 @@ pub struct Rendered {
     /// The template file (under `templates/`).
     pub template: String,
     pub markup: String,
+    /// The web page, from the same view (when the builder makes HTML).
+    pub html: Option<String>,
     /// The document's date.
     pub date: time::Date,
     /// How long rendering took (for a packet: its materials' typesetting too).
@@ -63,6 +67,8 @@ pub struct Builder {
     /// The shipped templates and each council's own.
     pub templates: Templates,
     pub world: ShiryoWorld,
+    /// Whether each document's web page is rendered too (`build --html`).
+    pub html: bool,
 }
 
 impl Builder {
@@ -74,6 +80,7 @@ impl Builder {
             root,
             templates,
             world,
+            html: false,
         })
     }
 
@@ -130,6 +137,7 @@ impl Builder {
         let Rendered {
             template,
             markup,
+            html,
             date,
             elapsed: render,
         } = rendered;
@@ -157,6 +165,7 @@ impl Builder {
         Ok(Typeset {
             id,
             markup,
+            html,
             document,
             pdf,
             deps,
@@ -181,11 +190,11 @@ impl Builder {
         let root = self.root.clone();
         let rel = move |p: Problem| p.relative_to(&root);
         let id = file.id(council);
-        let (template, markup, date) = match &file.document {
+        let (template, markup, html, date) = match &file.document {
             Document::AnnualReport(report) => {
                 let view = crate::view::report_view(council, report);
-                let (t, m) = self.render(council, &report.template, &view)?;
-                (t, m, report.date.0)
+                let (t, m, h) = self.render(council, file, &report.template, &view)?;
+                (t, m, h, report.date.0)
             }
             Document::Minutes(d) | Document::Agenda(d) => {
                 let default = match &file.document {
@@ -200,18 +209,23 @@ impl Builder {
                 )
                 .ok_or_else(|| missing_meeting(&file.path, d.year, d.meeting))?;
                 let date = meeting_date(council, d.year, d.meeting, &file.path)?;
-                let (t, m) =
-                    self.render(council, d.template.as_deref().unwrap_or(default), &view)?;
-                (t, m, date)
+                let (t, m, h) = self.render(
+                    council,
+                    file,
+                    d.template.as_deref().unwrap_or(default),
+                    &view,
+                )?;
+                (t, m, h, date)
             }
             Document::MemberList(d) => {
                 let view = crate::view::member_list_view(council, d);
-                let (t, m) = self.render(
+                let (t, m, h) = self.render(
                     council,
+                    file,
                     d.template.as_deref().unwrap_or("member_list"),
                     &view,
                 )?;
-                (t, m, d.date.0)
+                (t, m, h, d.date.0)
             }
             Document::Packet(p) => {
                 if outer.contains(&id) {
@@ -245,33 +259,43 @@ impl Builder {
                     meeting: view,
                     page_numbers: p.page_numbers,
                 };
-                let (t, m) =
-                    self.render(council, p.template.as_deref().unwrap_or("packet"), &view)?;
-                (t, m, date)
+                let (t, m, h) = self.render(
+                    council,
+                    file,
+                    p.template.as_deref().unwrap_or("packet"),
+                    &view,
+                )?;
+                (t, m, h, date)
             }
         };
         Ok(Rendered {
             template,
             markup,
+            html,
             date,
             elapsed: started.elapsed(),
         })
     }
 
-    /// Renders `name` (`name.typ.j2` under templates/); returns the template file and markup.
+    /// Renders `name` (`name.typ.j2` under templates/), and `name.html.j2` with the same view
+    /// when making HTML; returns the template file, the markup and the page.
     fn render(
         &self,
         council: &CouncilData,
+        file: &DocumentFile,
         name: &str,
         view: &impl serde::Serialize,
-    ) -> Result<(String, String), Problems> {
+    ) -> Result<(String, String, Option<String>), Problems> {
         let template = format!("{name}{TYPST_TEMPLATE_SUFFIX}");
-        let markup = self
-            .templates
-            .for_council(&council.dir)
-            .render(&template, view)
-            .map_err(|p| Problems(vec![p.relative_to(&self.root)]))?;
-        Ok((template, markup))
+        let renderer = self.templates.for_council(&council.dir);
+        let rel = |p: Problem| Problems(vec![p.relative_to(&self.root)]);
+        let markup = renderer.render(&template, view).map_err(rel)?;
+        let html = self
+            .html
+            .then(|| crate::html::render(renderer, name, &file.name, view))
+            .transpose()
+            .map_err(rel)?;
+        Ok((template, markup, html))
     }
 
     /// The PDF of one material of a packet: built by shiryo (the agenda, another document) or
@@ -487,6 +511,13 @@ pub fn build(
                 .map_err(rel)
                 .map_err(not_written)?,
         );
+        if let Some(html) = &t.html {
+            staged.push(
+                crate::output::stage(&path.with_extension("html"), html.as_bytes())
+                    .map_err(rel)
+                    .map_err(not_written)?,
+            );
+        }
         if emit_typst {
             staged.push(
                 crate::output::stage(&path.with_extension("typ"), t.markup.as_bytes())
@@ -532,7 +563,10 @@ pub fn typeset_all(
     let mut builders = vec![];
     for _ in 1..workers {
         match Builder::new(&builder.root) {
-            Ok(b) => builders.push(b),
+            Ok(mut b) => {
+                b.html = builder.html;
+                builders.push(b)
+            }
             Err(_) => break, // fewer workers, same results
         }
     }

@@ -3,11 +3,13 @@
 //!
 //! The data flows one way: `project` reads the content (`model`), `validate` checks it, `view`
 //! derives what templates see, `render` produces Typst markup (escaping every value), `typeset`
-//! compiles it in our own `world` and exports the PDF, and `build` writes it to `output/`.
+//! compiles it in our own `world` and exports the PDF, and `build` writes it to `output/`;
+//! with `--html`, `html` renders the same view through `*.html.j2` into a web page beside it.
 
 pub mod build;
 pub mod diag;
 pub mod files;
+pub mod html;
 pub mod images;
 pub mod japanese;
 pub mod memory;

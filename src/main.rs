@@ -36,6 +36,9 @@ enum Command {
         /// 生成した Typst ファイル（.typ）も PDF の隣に書き出します（確認用）
         #[arg(long)]
         emit_typst: bool,
+        /// 同じ資料の Web ページ（.html）も PDF の隣に作ります（市のホームページに載せる用）
+        #[arg(long)]
+        html: bool,
         /// 作る資料（例: niiza-chiiki-ikou/r6-hyoka）。省略するとすべて
         #[arg(value_name = "資料")]
         documents: Vec<String>,
@@ -53,6 +56,9 @@ enum Command {
         /// 警告があるときも失敗（終了コード 1）にします
         #[arg(long)]
         deny_warnings: bool,
+        /// Web ページ（.html）のテンプレートも確かめます
+        #[arg(long)]
+        html: bool,
     },
     /// 最初にすべてを作り、その後は保存のたびに変わった資料だけを作り直します（Ctrl+C で終了）
     Watch {
@@ -189,12 +195,14 @@ fn main() -> ExitCode {
         Command::Build {
             root,
             emit_typst,
+            html,
             documents,
-        } => run_build(&root, &documents, emit_typst),
+        } => run_build(&root, &documents, emit_typst, html),
         Command::Check {
             root,
             deny_warnings,
-        } => run_check(&root, deny_warnings),
+            html,
+        } => run_check(&root, deny_warnings, html),
         Command::Schema { root } => run_schema(&root),
         Command::Watch {
             root,
@@ -242,11 +250,12 @@ fn run_watch(root: &std::path::Path, documents: &[String], max_rounds: Option<us
     }
 }
 
-fn run_check(root: &std::path::Path, deny_warnings: bool) -> ExitCode {
+fn run_check(root: &std::path::Path, deny_warnings: bool, html: bool) -> ExitCode {
     let mut builder = match Builder::new(root) {
         Ok(b) => b,
         Err(problems) => return fail(&problems),
     };
+    builder.html = html;
     let (problems, documents) = build::check(&mut builder);
     report(&problems);
     let (errors, warnings) = (problems.errors(), problems.warnings());
@@ -280,12 +289,18 @@ fn run_schema(root: &std::path::Path) -> ExitCode {
     }
 }
 
-fn run_build(root: &std::path::Path, documents: &[String], emit_typst: bool) -> ExitCode {
+fn run_build(
+    root: &std::path::Path,
+    documents: &[String],
+    emit_typst: bool,
+    html: bool,
+) -> ExitCode {
     let started = Instant::now();
     let mut builder = match Builder::new(root) {
         Ok(b) => b,
         Err(problems) => return fail(&problems),
     };
+    builder.html = html;
     let result = build::build(&mut builder, documents, emit_typst, |t, w| {
         let total = t.timings.render + t.timings.compile + t.timings.export;
         println!(
@@ -295,6 +310,13 @@ fn run_build(root: &std::path::Path, documents: &[String], emit_typst: bool) -> 
             human_size(w.bytes),
             total.as_secs_f64()
         );
+        if let Some(html) = &t.html {
+            println!(
+                "作成: {}（Web ページ、{}）",
+                w.path.with_extension("html").display(),
+                human_size(html.len())
+            );
+        }
     });
     match result {
         Ok(warnings) => {

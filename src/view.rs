@@ -174,6 +174,8 @@ pub struct MaterialView<'a> {
     pub agenda: bool,
     /// 当日配付か（でなければ事前送付）。
     pub handout: bool,
+    /// shiryo が作る資料のとき、その資料名（documents/<資料名>.yaml。HTML ではそのページへのリンクに）。
+    pub document: Option<&'a str>,
     /// 資料一式で、そのページを取り出す PDF（作成のときに入ります）。
     pub pdf: Option<String>,
     /// その PDF のページ数。
@@ -398,6 +400,7 @@ pub fn meeting_doc_view<'a>(
                 title: &mat.title,
                 agenda: mat.agenda,
                 handout: mat.handout,
+                document: mat.document.as_deref(),
                 pdf: None,
                 pages: 0,
             }

@@ -94,6 +94,8 @@ impl Renderer {
         env.set_auto_escape_callback(|name| {
             if name.ends_with(TYPST_TEMPLATE_SUFFIX) {
                 TYPST_ESCAPE
+            } else if name.ends_with(crate::html::HTML_TEMPLATE_SUFFIX) {
+                AutoEscape::Html
             } else {
                 AutoEscape::None
             }
@@ -116,11 +118,15 @@ impl Renderer {
                 };
                 out.write_str(&escape_markup(&text))
                     .map_err(|_| Error::new(ErrorKind::WriteFailure, "write failed"))
+            } else if state.auto_escape() == AutoEscape::Html {
+                // Never the Typst escaping: HTML's own, with the same digits.
+                crate::html::format(out, value, half_width_digits(state))
             } else {
                 minijinja::escape_formatter(out, state, value)
             }
         });
         register_filters(&mut env);
+        crate::html::register_filters(&mut env, root);
         // Errors carry the values their expression referenced: a missing name is reported
         // with the names that are there.
         env.set_debug(true);
@@ -196,7 +202,11 @@ impl Renderer {
     /// Returns the template file and its 1-based line.
     pub fn origin_of(&self, generated: &str) -> Option<(PathBuf, usize)> {
         let mut best: Option<(usize, PathBuf, usize)> = None;
-        for (file, text) in self.sources.values() {
+        let typst = self
+            .sources
+            .iter()
+            .filter(|(name, _)| name.ends_with(TYPST_TEMPLATE_SUFFIX));
+        for (_, (file, text)) in typst {
             for (i, line) in text.lines().enumerate() {
                 let literals = literal_parts(line);
                 let weight: usize = literals.iter().map(|l| l.chars().count()).sum();

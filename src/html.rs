@@ -1,0 +1,151 @@
+//! The web page of a document: `templates/<name>.html.j2` rendered from the same view as its
+//! Typst template, written beside the PDF as `output/<council>/<document>.html`.
+//!
+//! Every value a `.html.j2` template prints is escaped for HTML (the Typst escaping is never
+//! applied there); a council that writes half-width digits gets them here too. Images are
+//! embedded as `data:` URLs (`data_uri` filter), so the page is one self-contained file.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use base64::Engine as _;
+use minijinja::value::Value;
+use minijinja::{Environment, Error, ErrorKind};
+use serde::Serialize;
+
+use crate::diag::Problem;
+use crate::render::Renderer;
+
+/// Templates with this ending produce HTML and are auto-escaped for it.
+pub const HTML_TEMPLATE_SUFFIX: &str = ".html.j2";
+
+/// What every HTML template receives besides the document's view: `page.pdf` is the file name
+/// of the same document's PDF (beside the page), `page.name` the document's name.
+#[derive(Serialize)]
+struct PageContext<'a> {
+    name: &'a str,
+    pdf: String,
+}
+
+/// Renders `name.html.j2` (from the council's templates, shipped or its own) with `view`, for
+/// the document called `document` (its PDF is `document.pdf`).
+pub fn render(
+    renderer: &Renderer,
+    name: &str,
+    document: &str,
+    view: &impl Serialize,
+) -> Result<String, Problem> {
+    let template = format!("{name}{HTML_TEMPLATE_SUFFIX}");
+    let page = PageContext {
+        name: document,
+        pdf: format!("{document}.pdf"),
+    };
+    let context = minijinja::context! {
+        page => Value::from_serialize(&page),
+        ..Value::from_serialize(view)
+    };
+    renderer.render(&template, context)
+}
+
+/// Prints a value into an HTML template: half-width digits when the council writes them, then
+/// escaped. Values marked safe (a macro's output, `data_uri`) are printed as they are.
+pub fn format(out: &mut minijinja::Output, value: &Value, half_width: bool) -> Result<(), Error> {
+    let failed = |_| Error::new(ErrorKind::WriteFailure, "write failed");
+    if value.is_safe() {
+        return out
+            .write_str(value.as_str().unwrap_or_default())
+            .map_err(failed);
+    }
+    if value.is_none() || value.is_undefined() {
+        return Ok(());
+    }
+    let text = match value.as_str() {
+        Some(s) => s.to_string(),
+        None => value.to_string(),
+    };
+    let text = if half_width {
+        crate::japanese::ascii_numbers(&text)
+    } else {
+        text
+    };
+    out.write_str(&escape(&text)).map_err(failed)
+}
+
+/// Escapes text for HTML element content and quoted attribute values. Control characters,
+/// which HTML does not allow and nothing can print, are dropped; a line break becomes `<br>`,
+/// as it prints in the PDF (an attribute takes its value through `oneline` first).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push_str("<br>"),
+            '\t' => out.push(' '),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The HTML-only filters: `oneline`, and `data_uri` reads an image inside the project (a path as typst sees
+/// it, `/content/<council>/figures/x.svg`) and gives a `data:` URL to embed it.
+pub fn register_filters(env: &mut Environment<'static>, root: &Path) {
+    // A value for an attribute (alt, aria-label): its line breaks as spaces.
+    env.add_filter("oneline", |s: String| {
+        s.replace("\r\n", " ")
+            .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ")
+    });
+    let root = root.to_path_buf();
+    env.add_filter("data_uri", move |path: String| {
+        data_uri(&root, &path).map(Value::from_safe_string)
+    });
+}
+
+fn data_uri(root: &Path, path: &str) -> Result<String, Error> {
+    let file = root.join(path.trim_start_matches('/'));
+    let mime = match file
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        _ => {
+            return Err(Error::new(
+                ErrorKind::InvalidOperation,
+                format!("図 {path} は SVG・PNG・JPEG のどれでもないため、埋め込めません"),
+            ));
+        }
+    };
+    let bytes = crate::files::read_bytes(root, &file, crate::files::MAX_BINARY_BYTES)
+        .map_err(|p| Error::new(ErrorKind::InvalidOperation, p.message))?;
+    let mut out = format!("data:{mime};base64,");
+    let _ = write!(
+        out,
+        "{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    );
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape("<script>a&b\"c'd</script>"),
+            "&lt;script&gt;a&amp;b&quot;c&#39;d&lt;/script&gt;"
+        );
+        assert_eq!(escape("一\n二\u{7}\r\n三"), "一<br>二<br>三");
+    }
+}
