@@ -24,7 +24,11 @@ pub fn markdown() -> String {
          フィルタ: `wareki`（令和６年５月２３日）、`wareki_month`、`weekday`（木）、\
          `fiscal_year`（令和６年度。`fiscal_year(日付)` でその日付の元号）、`fiscal_year_short`（Ｒ６）、\
          `time_as(\"午後３時\")`（時刻を書き方に合わせて）、`zen`（全角数字）、`paren_number`（⑴）、\
-         `circled_number`（①）、`plain`（見出しを文字だけに）、`typst_str`（Typst の文字列に）。\n",
+         `circled_number`（①）、`plain`（見出しを文字だけに）、`typst_str`（Typst の文字列に）。\n\n\
+         Web ページ（`shiryo build --html`）は、同じ値を `templates/<名前>.html.j2` で HTML にします\
+         （値はすべて HTML 用にエスケープされます）。HTML のテンプレートでは、このほかに `page.pdf`\
+         （同じ資料の PDF のファイル名）と `page.name`（資料名）が使え、フィルタ `data_uri`\
+         （図を埋め込む）と `oneline`（属性に入れる値の改行を空白に）が加わります。\n",
     );
     section::<ReportView>(&mut out, "annual_report", "annual_report.typ.j2");
     section::<MeetingDocView>(

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: temporary projects and the laid-out text.
 #![allow(dead_code)]
 
+pub mod dom;
+
 use std::path::{Path, PathBuf};
 
 use shiryo::build::{Builder, Typeset};
