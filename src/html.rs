@@ -48,7 +48,8 @@ pub fn render(
 }
 
 /// Prints a value into an HTML template: half-width digits when the council writes them, then
-/// escaped. Values marked safe (a macro's output, `data_uri`) are printed as they are.
+/// escaped, runs of full-width digits kept on one line. Values marked safe (a macro's output,
+/// `data_uri`, `attr`) are printed as they are.
 pub fn format(out: &mut minijinja::Output, value: &Value, half_width: bool) -> Result<(), Error> {
     let failed = |_| Error::new(ErrorKind::WriteFailure, "write failed");
     if value.is_safe() {
@@ -59,16 +60,57 @@ pub fn format(out: &mut minijinja::Output, value: &Value, half_width: bool) -> R
     if value.is_none() || value.is_undefined() {
         return Ok(());
     }
+    out.write_str(&escape_text(&house_digits(value, half_width)))
+        .map_err(failed)
+}
+
+/// A value as text, in the council's digits.
+fn house_digits(value: &Value, half_width: bool) -> String {
     let text = match value.as_str() {
         Some(s) => s.to_string(),
         None => value.to_string(),
     };
-    let text = if half_width {
+    if half_width {
         crate::japanese::ascii_numbers(&text)
     } else {
         text
-    };
-    out.write_str(&escape(&text)).map_err(failed)
+    }
+}
+
+/// `escape` for element content, where a run of full-width digits (２５, １０：００, ３－５) is
+/// wrapped in `<span class="nw">` so that it never breaks over two lines (browsers may break
+/// between any two full-width characters; the PDF boxes the same runs).
+pub fn escape_text(text: &str) -> String {
+    use crate::render::{is_fw_digit, is_fw_joiner};
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut plain = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if is_fw_digit(chars[i]) {
+            let mut j = i + 1;
+            while j < chars.len()
+                && (is_fw_digit(chars[j])
+                    || (is_fw_joiner(chars[j])
+                        && chars.get(j + 1).copied().is_some_and(is_fw_digit)))
+            {
+                j += 1;
+            }
+            if j - i >= 2 {
+                out.push_str(&escape(&plain));
+                plain.clear();
+                out.push_str("<span class=\"nw\">");
+                out.extend(&chars[i..j]);
+                out.push_str("</span>");
+                i = j;
+                continue;
+            }
+        }
+        plain.push(chars[i]);
+        i += 1;
+    }
+    out.push_str(&escape(&plain));
+    out
 }
 
 /// Escapes text for HTML element content and quoted attribute values. Control characters,
@@ -94,13 +136,40 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The HTML-only filters: `oneline`, and `data_uri` reads an image inside the project (a path as typst sees
+/// The HTML-only filters: `attr`, `notags`, and `data_uri` reads an image inside the project (a path as typst sees
 /// it, `/content/<council>/figures/x.svg`) and gives a `data:` URL to embed it.
 pub fn register_filters(env: &mut Environment<'static>, root: &Path) {
-    // A value for an attribute (alt, aria-label): its line breaks as spaces.
-    env.add_filter("oneline", |s: String| {
-        s.replace("\r\n", " ")
-            .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ")
+    // A value for an attribute (alt, href, datetime): escaped, in the council's digits, line
+    // breaks as spaces, no markup.
+    env.add_filter("attr", |state: &minijinja::State, v: Value| {
+        if v.is_safe() {
+            return v;
+        }
+        let text = house_digits(&v, crate::render::half_width_digits(state));
+        let one = text
+            .replace("\r\n", " ")
+            .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
+        Value::from_safe_string(escape(&one))
+    });
+    // Markup made text again, for <title> (which shows tags as they are): tags removed,
+    // character references kept. Values are escaped, so every `<` left is a tag of ours.
+    env.add_filter("notags", |v: Value| {
+        let s = v.as_str().unwrap_or_default();
+        let mut out = String::with_capacity(s.len());
+        let mut in_tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        if v.is_safe() {
+            Value::from_safe_string(out)
+        } else {
+            Value::from(out)
+        }
     });
     let root = root.to_path_buf();
     env.add_filter("data_uri", move |path: String| {
@@ -147,5 +216,13 @@ mod tests {
             "&lt;script&gt;a&amp;b&quot;c&#39;d&lt;/script&gt;"
         );
         assert_eq!(escape("一\n二\u{7}\r\n三"), "一<br>二<br>三");
+    }
+
+    #[test]
+    fn full_width_number_runs_stay_on_one_line() {
+        assert_eq!(
+            escape_text("令和６年４月１８日<１０：００>"),
+            "令和６年４月<span class=\"nw\">１８</span>日&lt;<span class=\"nw\">１０：００</span>&gt;"
+        );
     }
 }

@@ -314,7 +314,7 @@ pub fn escape_markup(text: &str) -> String {
 }
 
 /// Whether the council being rendered writes half-width digits (`style.digits: 半角`).
-fn half_width_digits(state: &minijinja::State) -> bool {
+pub(crate) fn half_width_digits(state: &minijinja::State) -> bool {
     state
         .lookup("council")
         .and_then(|c| c.get_attr("style").ok())
@@ -351,11 +351,11 @@ pub fn markup_to_plain(markup: &str) -> String {
     out
 }
 
-fn is_fw_digit(c: char) -> bool {
+pub(crate) fn is_fw_digit(c: char) -> bool {
     ('０'..='９').contains(&c)
 }
 
-fn is_fw_joiner(c: char) -> bool {
+pub(crate) fn is_fw_joiner(c: char) -> bool {
     matches!(c, '－' | '：' | '，' | '．' | '／')
 }
 

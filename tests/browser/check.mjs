@@ -65,8 +65,10 @@ try {
           console.log(`${rel}: ${v.id} (${v.impact}): ${v.help}`);
           for (const n of v.nodes.slice(0, 5)) console.log(`    ${n.target.join(" ")}`);
         }
+        const review = result.incomplete.map((r) => r.id).join(", ");
         console.log(
-          `${rel}: axe ${result.violations.length} violations, ${result.passes.length} rules passed, ${result.incomplete.length} to review`,
+          `${rel}: axe ${result.violations.length} violations, ${result.passes.length} rules passed` +
+            (review ? `, to review by a person: ${review}` : ""),
         );
       }
       // The page itself never scrolls sideways: only a table's own box may.
