@@ -145,6 +145,31 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
+/// 「令和６年度」, or 「2024年度」 for a year outside the eras.
+pub fn fy_name(fy: i32) -> String {
+    crate::japanese::fiscal_year(fy).unwrap_or_else(|_| format!("{fy}年度"))
+}
+
+/// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
+pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            l.strip_prefix(key)
+                .and_then(|r| r.trim_start().strip_prefix(':'))
+                .map(|v| {
+                    v.split(" #")
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_matches(['"', '\''])
+                })
+                .is_some_and(|v| v == value)
+        })
+        .map(|i| i + 1)
+}
+
 /// An I/O error in words staff understand.
 pub fn io_ja(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;

@@ -1,12 +1,14 @@
 //! shiryo: YAML under `content/` → minijinja templates → Typst → PDF, for the official documents
 //! of Japanese municipal councils.
 //!
-//! The data flows one way: `project` reads the content (`model`), `validate` checks it, `view`
-//! derives what templates see, `render` produces Typst markup (escaping every value), `typeset`
+//! The data flows one way: `project` reads the content (`model`), `validate` checks it, each
+//! document type in `documents` says what it needs and derives what its template sees (from the
+//! shared parts in `view`), `render` produces Typst markup (escaping every value), `typeset`
 //! compiles it in our own `world` and exports the PDF, and `build` writes it to `output/`.
 
 pub mod build;
 pub mod diag;
+pub mod documents;
 pub mod files;
 pub mod images;
 pub mod japanese;
