@@ -246,6 +246,7 @@ impl Builder {
                 name: format!("{}-agenda", packet.name),
                 document: Document::Agenda(crate::model::MeetingDocument {
                     year: p.year,
+                    status: p.status,
                     meeting: p.meeting,
                     material: None,
                     template: None,

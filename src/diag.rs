@@ -47,6 +47,15 @@ impl Problem {
         }
     }
 
+    /// Something not written yet: a warning on a draft (案), an error on a final document.
+    pub fn unfilled(draft: bool, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        if draft {
+            Problem::warning(file, message)
+        } else {
+            Problem::error(file, message)
+        }
+    }
+
     pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
         let small = |n: Option<usize>| n.and_then(|n| u32::try_from(n).ok());
         self.line = small(line);
@@ -171,6 +180,24 @@ pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
 }
 
 /// An I/O error in words staff understand.
+
+/// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
+/// digits are written.
+pub fn find_goal_line(path: &Path, n: crate::model::GoalNo) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let is_n = |s: &str| s.trim().trim_matches(['"', '\'']).parse::<crate::model::GoalNo>().ok() == Some(n);
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            match l.split_once(':') {
+                Some(("number", v)) => is_n(v),
+                Some((k, _)) => is_n(k),
+                None => false,
+            }
+        })
+        .map(|i| i + 1)
+}
+
 pub fn io_ja(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {

@@ -15,6 +15,7 @@ pub mod japanese;
 pub mod memory;
 pub mod model;
 pub mod needs;
+pub mod next_year;
 pub mod output;
 pub mod project;
 pub mod reference;

@@ -22,6 +22,7 @@ pub(crate) fn meeting_part(
     has: impl Fn(&crate::model::Meeting) -> bool,
     what: &str,
     hint: &str,
+    draft: bool,
     out: &mut Problems,
 ) {
     if let Some(m) = meeting(c, fy, number, file, out)
@@ -29,7 +30,7 @@ pub(crate) fn meeting_part(
     {
         let path = meetings_file(c, fy);
         out.push(
-            Problem::error(&path, format!("第{}回{what}", zen(number)))
+            Problem::unfilled(draft, &path, format!("第{}回{what}", zen(number)))
                 .at(find_line(&path, "number", &number.to_string()), None)
                 .hint(hint),
         );
@@ -76,6 +77,7 @@ pub(crate) fn held_meetings(
     fy: i32,
     year: &YearData,
     report: time::Date,
+    draft: bool,
     out: &mut Problems,
 ) {
     let list = &year.meetings;
@@ -108,6 +110,23 @@ pub(crate) fn held_meetings(
                 .hint("date: に開催日を書いてください。"),
             );
         }
+        if m.date.is_none() && !reported {
+            // A meeting of a year being evaluated whose date is still open.
+            out.push(
+                Problem::unfilled(
+                    draft,
+                    &path,
+                    format!(
+                        "{}の第{}回の開催日（date）がまだありません（表１に「未定」と印刷されます）。",
+                        fy_name(fy),
+                        zen(m.number)
+                    ),
+                )
+                .at(line(), None)
+                .field(format!("meetings[{i}].date"))
+                .hint("開いた日を date: に書いてください。開かなかった回なら、その回を消してください。"),
+            );
+        }
         let held = m.date.is_some_and(|d| d.0 <= report);
         if !held {
             continue;
@@ -132,7 +151,8 @@ pub(crate) fn held_meetings(
         }
         if !lacks.is_empty() {
             out.push(
-                Problem::error(
+                Problem::unfilled(
+                    draft,
                     &path,
                     format!(
                         "第{}回（{}開催）の{}がないため、表１のこの回が欠けます。",

@@ -131,7 +131,12 @@ impl<'a> GoalIndex<'a> {
         let results = year
             .evaluation
             .iter()
-            .flat_map(|e| e.results.iter().map(|(k, v)| (*k, v.as_str())))
+            .flat_map(|e| {
+                e.results.iter().filter_map(|(k, v)| {
+                    let v = v.as_deref().filter(|v| !v.trim().is_empty())?;
+                    Some((*k, v))
+                })
+            })
             .collect();
         GoalIndex {
             goals,

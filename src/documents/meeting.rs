@@ -22,6 +22,10 @@ impl Kind for Minutes<'_> {
         self.0.year
     }
 
+    fn draft(&self) -> bool {
+        self.0.status.is_draft()
+    }
+
     fn template<'a>(&'a self, council: &'a Council) -> &'a str {
         (self.0.template.as_deref()).unwrap_or(council.style.minutes.template())
     }
@@ -34,6 +38,7 @@ impl Kind for Minutes<'_> {
             |m| has_record(&m.agenda),
             "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
             "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
+            self.0.status.is_draft(),
             out,
         )
     }
@@ -53,6 +58,10 @@ impl Kind for Agenda<'_> {
         self.0.year
     }
 
+    fn draft(&self) -> bool {
+        self.0.status.is_draft()
+    }
+
     fn template<'a>(&'a self, _: &'a Council) -> &'a str {
         self.0.template.as_deref().unwrap_or("agenda")
     }
@@ -65,6 +74,7 @@ impl Kind for Agenda<'_> {
             |m| !m.agenda.is_empty(),
             "の議題（agenda）がないため、次第が空になります。",
             "agenda: に議題の title を順に書いてください。",
+            self.0.status.is_draft(),
             out,
         )
     }
@@ -85,7 +95,7 @@ fn prepare(
     d: &MeetingDocument,
 ) -> Result<Prepared, Problems> {
     let (_, date) = dated_meeting(c, file, d.year, d.meeting)?;
-    let view = meeting_doc_view(c, d.year, d.meeting, d.material.as_deref())
+    let view = meeting_doc_view(c, d.year, d.meeting, d.material.as_deref(), d.status.is_draft())
         .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
     Ok(Prepared {
         view: minijinja::Value::from_serialize(view),
@@ -137,6 +147,8 @@ fn has_record(items: &[AgendaItem]) -> bool {
 pub struct MeetingDocView<'a> {
     /// 協議会（council.yaml の内容）。
     pub council: &'a Council,
+    /// 案（status: draft）か。案なら「案」と印刷し、まだ書いていないところに style.unfilled を印刷します。
+    pub draft: bool,
     /// 資料番号（右上に印刷）。
     pub material: Option<&'a str>,
     /// この会議。
@@ -183,6 +195,7 @@ pub(super) fn meeting_doc_view<'a>(
     year: i32,
     number: u32,
     material: Option<&'a str>,
+    draft: bool,
 ) -> Option<MeetingDocView<'a>> {
     let data = council.years.get(&year)?;
     let index = GoalIndex::new(data, &council.council.terms);
@@ -232,6 +245,7 @@ pub(super) fn meeting_doc_view<'a>(
         .collect();
     Some(MeetingDocView {
         council: &council.council,
+        draft,
         material,
         meeting: meeting_view(year, m, &index),
         next_meeting,

@@ -21,6 +21,10 @@ impl Kind for MemberList<'_> {
         Some((self.0.date.0, self.0.year - 1..=self.0.year))
     }
 
+    fn draft(&self) -> bool {
+        self.0.status.is_draft()
+    }
+
     fn template<'a>(&'a self, _: &'a Council) -> &'a str {
         self.0.template.as_deref().unwrap_or("member_list")
     }
@@ -52,6 +56,8 @@ impl Kind for MemberList<'_> {
 pub struct MemberListView<'a> {
     /// 協議会（council.yaml の内容）。
     pub council: &'a Council,
+    /// 案（status: draft）か。案なら「案」と印刷し、まだ書いていないところに style.unfilled を印刷します。
+    pub draft: bool,
     /// 資料（documents/<資料名>.yaml の内容）。
     pub doc: &'a MemberListDocument,
     /// 年度（西暦）。
@@ -73,6 +79,7 @@ fn member_list_view<'a>(
         .unwrap_or(&[]);
     MemberListView {
         council: &council.council,
+        draft: doc.status.is_draft(),
         doc,
         year: doc.year,
         members,

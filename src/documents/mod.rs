@@ -29,6 +29,9 @@ pub trait Kind {
     fn dated(&self) -> Option<(time::Date, std::ops::RangeInclusive<i32>)> {
         None
     }
+    /// Whether the document is a draft (案): it says so, and what is not written yet is a
+    /// warning instead of an error.
+    fn draft(&self) -> bool;
     /// The template named in the document, or the council's usual one for this type.
     fn template<'a>(&'a self, council: &'a Council) -> &'a str;
     /// Whether the PDF is archival (PDF/A). A packet embeds PDFs made elsewhere, which may not be.

@@ -18,6 +18,10 @@ impl Kind for Packet<'_> {
         self.0.year
     }
 
+    fn draft(&self) -> bool {
+        self.0.status.is_draft()
+    }
+
     fn template<'a>(&'a self, _: &'a Council) -> &'a str {
         self.0.template.as_deref().unwrap_or("packet")
     }
@@ -35,6 +39,7 @@ impl Kind for Packet<'_> {
             |m| !m.materials.is_empty(),
             "の資料（materials）がないため、資料一式に入れるものがありません。",
             "materials: に資料を順に書いてください。",
+            self.0.status.is_draft(),
             out,
         );
         if !c
@@ -54,7 +59,7 @@ impl Kind for Packet<'_> {
     ) -> Result<Prepared, Problems> {
         let p = self.0;
         let (meeting, date) = dated_meeting(c, file, p.year, p.meeting)?;
-        let mut view = meeting_doc_view(c, p.year, p.meeting, None)
+        let mut view = meeting_doc_view(c, p.year, p.meeting, None, p.status.is_draft())
             .ok_or_else(|| missing_meeting(file, p.year, p.meeting))?;
         for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
             let (pdf, pages) = attach(mat)?;

@@ -5,11 +5,11 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Attach, Kind, Prepared};
-use crate::diag::{Problem, Problems, find_line};
+use crate::diag::{Problem, Problems, find_goal_line, find_line, fy_name};
 use crate::model::{AnnualReport, Council};
 use crate::needs::{has_file, held_meetings, members, planned_meetings, readable};
-use crate::project::{CouncilData, DocumentFile};
-use crate::view::{YearView, council_virtual_dir, year_view};
+use crate::project::{CouncilData, DocumentFile, YearData};
+use crate::view::{YearView, council_virtual_dir, goal_iter, year_view};
 
 pub(super) struct Report<'a>(pub &'a AnnualReport);
 
@@ -21,6 +21,10 @@ impl Kind for Report<'_> {
     /// A report is written after the year it evaluates, before the next one ends.
     fn dated(&self) -> Option<(time::Date, std::ops::RangeInclusive<i32>)> {
         Some((self.0.date.0, self.0.year..=self.0.year + 1))
+    }
+
+    fn draft(&self) -> bool {
+        self.0.status.is_draft()
     }
 
     fn template<'a>(&'a self, _: &'a Council) -> &'a str {
@@ -46,7 +50,11 @@ impl Kind for Report<'_> {
                 continue;
             };
             match key {
-                "meetings" if fy == r.year => held_meetings(c, fy, year, r.date.0, out),
+                "meetings" if fy == r.year => {
+                    held_meetings(c, fy, year, r.date.0, r.status.is_draft(), out)
+                }
+                "goals" => unwritten_goals(fy, year, r.status.is_draft(), out),
+                "evaluation" => unevaluated_goals(c, fy, year, r.status.is_draft(), out),
                 "meetings" => planned_meetings(c, fy, year, out),
                 "members" => members(c, fy, year, out),
                 _ => {}
@@ -78,11 +86,70 @@ impl Kind for Report<'_> {
     }
 }
 
+/// Goals of year `fy` without their activity or target (a goal set started from last year's
+/// and still being written).
+fn unwritten_goals(fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
+    let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
+        return;
+    };
+    for g in goal_iter(set).filter(|g| g.repeats.is_none()) {
+        for (value, key, what) in [
+            (&g.activity, "activity", "活動目標"),
+            (&g.target, "target", "目標値"),
+        ] {
+            if value.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.push(
+                    Problem::unfilled(
+                        draft,
+                        file,
+                        format!("{}の目標 {} の{what}（{key}）がまだありません。", fy_name(fy), g.number),
+                    )
+                    .at(find_goal_line(file, g.number), None)
+                    .hint(format!(
+                        "{key}: を書いてください（別の目標の再掲なら repeats: を書きます）。{}",
+                        if draft { "" } else { "案のあいだは status: draft と書けば警告になります。" }
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Goals of the evaluated year without a result yet.
+fn unevaluated_goals(c: &CouncilData, fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
+    let (Some(set), Some(file)) = (&year.goals, year.files.get("evaluation")) else {
+        return;
+    };
+    let results = year.evaluation.as_ref().map(|e| &e.results);
+    for g in goal_iter(set).filter(|g| g.repeats.is_none()) {
+        let result = results.and_then(|r| r.get(&g.number));
+        if result.is_some_and(|r| r.as_deref().is_some_and(|r| !r.trim().is_empty())) {
+            continue;
+        }
+        out.push(
+            Problem::unfilled(
+                draft,
+                file,
+                format!("{}の目標 {} の評価がまだありません。", fy_name(fy), g.number),
+            )
+            .at(result.and_then(|_| find_goal_line(file, g.number)), None)
+            .field(format!("results.{}", g.number))
+            .hint(format!(
+                "{}: のあとに評価（{}）を書いてください。",
+                g.number,
+                c.council.evaluation_words.join(" / ")
+            )),
+        );
+    }
+}
+
 /// Context of an annual report template.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ReportView<'a> {
     /// 協議会（council.yaml の内容）。
     pub council: &'a Council,
+    /// 案（status: draft）か。案なら「案」と印刷し、まだ書いていないところに style.unfilled を印刷します。
+    pub draft: bool,
     /// 資料（documents/<資料名>.yaml の内容）。
     pub doc: ReportDoc<'a>,
     /// 評価する年度（表１・表２）。
@@ -108,6 +175,7 @@ pub(crate) fn report_view<'a>(
     let council_rel = council_virtual_dir(council);
     ReportView {
         council: &council.council,
+        draft: report.status.is_draft(),
         doc: ReportDoc {
             report,
             figure_path: report

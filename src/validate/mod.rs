@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diag::{Problem, Problems};
-pub use crate::diag::{find_line, fy_name};
+pub use crate::diag::{find_goal_line, find_line, fy_name};
 use crate::japanese;
 use crate::model::{Council, Goal, GoalNo};
 use crate::project::{CouncilData, Project, YearData};
@@ -71,23 +71,6 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     for file in &c.documents {
         crate::documents::check(c, file, out);
     }
-}
-
-/// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
-/// digits are written.
-fn find_goal_line(path: &Path, n: GoalNo) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let is_n = |s: &str| s.trim().trim_matches(['"', '\'']).parse::<GoalNo>().ok() == Some(n);
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            match l.split_once(':') {
-                Some(("number", v)) => is_n(v),
-                Some((k, _)) => is_n(k),
-                None => false,
-            }
-        })
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]
