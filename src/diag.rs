@@ -179,13 +179,17 @@ pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// An I/O error in words staff understand.
-
 /// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
 /// digits are written.
 pub fn find_goal_line(path: &Path, n: crate::model::GoalNo) -> Option<usize> {
     let text = std::fs::read_to_string(path).ok()?;
-    let is_n = |s: &str| s.trim().trim_matches(['"', '\'']).parse::<crate::model::GoalNo>().ok() == Some(n);
+    let is_n = |s: &str| {
+        s.trim()
+            .trim_matches(['"', '\''])
+            .parse::<crate::model::GoalNo>()
+            .ok()
+            == Some(n)
+    };
     text.lines()
         .position(|l| {
             let l = l.trim_start().trim_start_matches("- ").trim_start();
@@ -198,6 +202,7 @@ pub fn find_goal_line(path: &Path, n: crate::model::GoalNo) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// An I/O error in words staff understand.
 pub fn io_ja(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {

@@ -20,8 +20,7 @@ pub(crate) fn meeting_part(
     file: &DocumentFile,
     (fy, number): (i32, u32),
     has: impl Fn(&crate::model::Meeting) -> bool,
-    what: &str,
-    hint: &str,
+    (what, hint): (&str, &str),
     draft: bool,
     out: &mut Problems,
 ) {

@@ -106,7 +106,10 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
     let year_file = |fy: i32, key: &str| -> (PathBuf, bool) {
         match c.years.get(&fy).and_then(|d| d.files.get(key)) {
             Some(p) => (p.clone(), true),
-            None => (c.dir.join(fy.to_string()).join(format!("{key}.yaml")), false),
+            None => (
+                c.dir.join(fy.to_string()).join(format!("{key}.yaml")),
+                false,
+            ),
         }
     };
     let rel = |p: &Path| {
@@ -186,9 +189,10 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
     ));
 
     // The report itself, as a draft.
-    let existing = c.documents.iter().find(
-        |d| matches!(&d.document, Document::AnnualReport(r) if r.year == evaluated),
-    );
+    let existing = c
+        .documents
+        .iter()
+        .find(|d| matches!(&d.document, Document::AnnualReport(r) if r.year == evaluated));
     let name = next_name(&file.name, y);
     let path = existing
         .map(|d| d.path.clone())
@@ -227,7 +231,10 @@ pub fn write(plan: &Plan) -> Result<Vec<&Planned>, Problem> {
     for f in plan.files.iter().filter(|f| !f.exists && !f.path.exists()) {
         if let Some(dir) = f.path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| {
-                Problem::error(dir, format!("フォルダを作れません（{}）。", crate::diag::io_ja(&e)))
+                Problem::error(
+                    dir,
+                    format!("フォルダを作れません（{}）。", crate::diag::io_ja(&e)),
+                )
             })?;
         }
         crate::output::write_atomic(&f.path, f.text.as_bytes())?;
@@ -267,12 +274,17 @@ fn header(schema: &str, from: &str) -> String {
 /// A copy of a YAML file with the line saying what it was made from (after its schema line).
 fn copy_with_header(original: &str, from: &str) -> String {
     let mut out = String::new();
-    let mut lines = original.lines().filter(|l| !l.starts_with(MADE_BY)).peekable();
+    let mut lines = original
+        .lines()
+        .filter(|l| !l.starts_with(MADE_BY))
+        .peekable();
     if let Some(first) = lines.next_if(|l| l.starts_with("# yaml-language-server:")) {
         out.push_str(first);
         out.push('\n');
     }
-    out.push_str(&format!("{MADE_BY} {from}から作りました。直してから使ってください。\n"));
+    out.push_str(&format!(
+        "{MADE_BY} {from}から作りました。直してから使ってください。\n"
+    ));
     for l in lines {
         out.push_str(l);
         out.push('\n');
@@ -294,7 +306,7 @@ fn schedule(meetings: &[Meeting], year: i32, from: &str) -> String {
         text.push_str(&format!("  - number: {}\n", m.number));
         if let Some(d) = m.date.and_then(|d| same_weekday_next_year(d.0, year)) {
             let was = m.date.map(|d| d.0.to_string()).unwrap_or_default();
-            text.push_str(&format!("    date: {d}  # 前の年度: {was}\n"));
+            text.push_str(&format!("    # 前の年度は {was}\n    date: {d}\n"));
         }
         for (key, t) in [("start", m.start), ("end", m.end)] {
             if let Some(t) = t {
@@ -423,7 +435,11 @@ fn stale_years(report: &AnnualReport, year: i32) -> Vec<String> {
     [year, year + 1]
         .into_iter()
         .filter_map(|fy| crate::japanese::fiscal_year(fy).ok())
-        .filter(|label| prose.iter().any(|ps| ps.iter().any(|p| p.contains(label.as_str()))))
+        .filter(|label| {
+            prose
+                .iter()
+                .any(|ps| ps.iter().any(|p| p.contains(label.as_str())))
+        })
         .collect()
 }
 
@@ -438,12 +454,24 @@ mod tests {
     #[test]
     fn the_same_week_and_weekday_a_year_later() {
         // Thursday 2025-04-17 is the third Thursday of April; in 2026 that is 04-16.
-        assert_eq!(same_weekday_next_year(date(2025, 4, 17), 2026), Some(date(2026, 4, 16)));
+        assert_eq!(
+            same_weekday_next_year(date(2025, 4, 17), 2026),
+            Some(date(2026, 4, 16))
+        );
         // January belongs to the fiscal year before: FY2026's January is in 2027.
-        assert_eq!(same_weekday_next_year(date(2026, 1, 22), 2026), Some(date(2027, 1, 28)));
+        assert_eq!(
+            same_weekday_next_year(date(2026, 1, 22), 2026),
+            Some(date(2027, 1, 28))
+        );
         // A fifth Friday that next year's month lacks becomes its last Friday.
-        assert_eq!(same_weekday_next_year(date(2025, 5, 30), 2026), Some(date(2026, 5, 29)));
-        assert_eq!(same_weekday_next_year(date(2024, 8, 29), 2025), Some(date(2025, 8, 28)));
+        assert_eq!(
+            same_weekday_next_year(date(2025, 5, 30), 2026),
+            Some(date(2026, 5, 29))
+        );
+        assert_eq!(
+            same_weekday_next_year(date(2024, 8, 29), 2025),
+            Some(date(2025, 8, 28))
+        );
     }
 
     #[test]

@@ -36,8 +36,10 @@ impl Kind for Minutes<'_> {
             file,
             (self.0.year, self.0.meeting),
             |m| has_record(&m.agenda),
-            "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
-            "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
+            (
+                "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
+                "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
+            ),
             self.0.status.is_draft(),
             out,
         )
@@ -72,8 +74,10 @@ impl Kind for Agenda<'_> {
             file,
             (self.0.year, self.0.meeting),
             |m| !m.agenda.is_empty(),
-            "の議題（agenda）がないため、次第が空になります。",
-            "agenda: に議題の title を順に書いてください。",
+            (
+                "の議題（agenda）がないため、次第が空になります。",
+                "agenda: に議題の title を順に書いてください。",
+            ),
             self.0.status.is_draft(),
             out,
         )
@@ -95,8 +99,14 @@ fn prepare(
     d: &MeetingDocument,
 ) -> Result<Prepared, Problems> {
     let (_, date) = dated_meeting(c, file, d.year, d.meeting)?;
-    let view = meeting_doc_view(c, d.year, d.meeting, d.material.as_deref(), d.status.is_draft())
-        .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
+    let view = meeting_doc_view(
+        c,
+        d.year,
+        d.meeting,
+        d.material.as_deref(),
+        d.status.is_draft(),
+    )
+    .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
     Ok(Prepared {
         view: minijinja::Value::from_serialize(view),
         date,

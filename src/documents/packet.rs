@@ -37,8 +37,10 @@ impl Kind for Packet<'_> {
             file,
             (p.year, p.meeting),
             |m| !m.materials.is_empty(),
-            "の資料（materials）がないため、資料一式に入れるものがありません。",
-            "materials: に資料を順に書いてください。",
+            (
+                "の資料（materials）がないため、資料一式に入れるものがありません。",
+                "materials: に資料を順に書いてください。",
+            ),
             self.0.status.is_draft(),
             out,
         );

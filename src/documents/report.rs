@@ -102,12 +102,20 @@ fn unwritten_goals(fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
                     Problem::unfilled(
                         draft,
                         file,
-                        format!("{}の目標 {} の{what}（{key}）がまだありません。", fy_name(fy), g.number),
+                        format!(
+                            "{}の目標 {} の{what}（{key}）がまだありません。",
+                            fy_name(fy),
+                            g.number
+                        ),
                     )
                     .at(find_goal_line(file, g.number), None)
                     .hint(format!(
                         "{key}: を書いてください（別の目標の再掲なら repeats: を書きます）。{}",
-                        if draft { "" } else { "案のあいだは status: draft と書けば警告になります。" }
+                        if draft {
+                            ""
+                        } else {
+                            "案のあいだは status: draft と書けば警告になります。"
+                        }
                     )),
                 );
             }
@@ -130,7 +138,11 @@ fn unevaluated_goals(c: &CouncilData, fy: i32, year: &YearData, draft: bool, out
             Problem::unfilled(
                 draft,
                 file,
-                format!("{}の目標 {} の評価がまだありません。", fy_name(fy), g.number),
+                format!(
+                    "{}の目標 {} の評価がまだありません。",
+                    fy_name(fy),
+                    g.number
+                ),
             )
             .at(result.and_then(|_| find_goal_line(file, g.number)), None)
             .field(format!("results.{}", g.number))

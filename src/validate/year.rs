@@ -61,39 +61,36 @@ pub(super) fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut
                 )));
             }
             last = Some(n);
-            match g.repeats {
-                Some(r) => {
-                    match goals.get(&r) {
-                        None => out.push(at(Problem::error(
-                            file,
-                            format!(
-                                "目標 {n} は {r} の再掲ですが、{} に目標 {r} がありません。",
-                                fy_name(fy)
-                            ),
-                        )
-                        .hint("repeats: には同じ年度の目標番号を書いてください。"))),
-                        Some(o) if o.repeats.is_some() => out.push(at(Problem::error(
-                            file,
-                            format!("目標 {n} の再掲元 {r} も再掲です。"),
-                        )
-                        .hint("再掲元には本文のある目標を指定してください。"))),
-                        Some(origin) => {
-                            if r < n {
-                                check_relisted_terms(council, file, n, origin, out);
-                            }
+            // A goal without its text is something not written yet: the report that prints it
+            // says so (`documents`), as a warning while it is a draft.
+            if let Some(r) = g.repeats {
+                match goals.get(&r) {
+                    None => out.push(at(Problem::error(
+                        file,
+                        format!(
+                            "目標 {n} は {r} の再掲ですが、{} に目標 {r} がありません。",
+                            fy_name(fy)
+                        ),
+                    )
+                    .hint("repeats: には同じ年度の目標番号を書いてください。"))),
+                    Some(o) if o.repeats.is_some() => out.push(at(Problem::error(
+                        file,
+                        format!("目標 {n} の再掲元 {r} も再掲です。"),
+                    )
+                    .hint("再掲元には本文のある目標を指定してください。"))),
+                    Some(origin) => {
+                        if r < n {
+                            check_relisted_terms(council, file, n, origin, out);
                         }
                     }
-                    if g.activity.is_some() || g.target.is_some() {
-                        out.push(at(Problem::error(
-                            file,
-                            format!("目標 {n} は {r} の再掲なのに、活動目標や目標値が書かれています。"),
-                        )
-                        .hint("再掲の目標には number と repeats だけを書きます（本文は再掲元から引き継がれます）。")));
-                    }
                 }
-                // A goal without its text is something not written yet: the report that
-                // prints it says so (`documents`), as a warning while it is a draft.
-                None => {}
+                if g.activity.is_some() || g.target.is_some() {
+                    out.push(at(Problem::error(
+                        file,
+                        format!("目標 {n} は {r} の再掲なのに、活動目標や目標値が書かれています。"),
+                    )
+                    .hint("再掲の目標には number と repeats だけを書きます（本文は再掲元から引き継がれます）。")));
+                }
             }
         }
     }
