@@ -238,7 +238,7 @@ fn scale_council(dir: &Path, k: usize) -> Result<()> {
             seq: goal.number.seq,
         };
         let word = original.results.get(&base).cloned().unwrap_or_else(|| {
-            council.evaluation_words[i % council.evaluation_words.len()].clone()
+            Some(council.evaluation_words[i % council.evaluation_words.len()].clone())
         });
         results.insert(goal.number, word);
     }

@@ -151,7 +151,7 @@ impl Builder {
             markup: &markup,
             date,
             template: renderer.file_of(&template),
-            archival: !matches!(file.document, Document::Packet(_)),
+            archival: crate::documents::of(&file.document).archival(),
         };
         let started = Instant::now();
         let (document, warnings) = typeset::compile(&mut self.world, &job)
@@ -190,84 +190,35 @@ impl Builder {
         let root = self.root.clone();
         let rel = move |p: Problem| p.relative_to(&root);
         let id = file.id(council);
-        let (template, markup, html, date) = match &file.document {
-            Document::AnnualReport(report) => {
-                let view = crate::view::report_view(council, report);
-                let (t, m, h) = self.render(council, file, &report.template, &view)?;
-                (t, m, h, report.date.0)
-            }
-            Document::Minutes(d) | Document::Agenda(d) => {
-                let default = match &file.document {
-                    Document::Minutes(_) => council.council.style.minutes.template(),
-                    _ => "agenda",
-                };
-                let view = crate::view::meeting_doc_view(
-                    council,
-                    d.year,
-                    d.meeting,
-                    d.material.as_deref(),
-                )
-                .ok_or_else(|| missing_meeting(&file.path, d.year, d.meeting))?;
-                let date = meeting_date(council, d.year, d.meeting, &file.path)?;
-                let (t, m, h) = self.render(
-                    council,
-                    file,
-                    d.template.as_deref().unwrap_or(default),
-                    &view,
-                )?;
-                (t, m, h, date)
-            }
-            Document::MemberList(d) => {
-                let view = crate::view::member_list_view(council, d);
-                let (t, m, h) = self.render(
-                    council,
-                    file,
-                    d.template.as_deref().unwrap_or("member_list"),
-                    &view,
-                )?;
-                (t, m, h, d.date.0)
-            }
-            Document::Packet(p) => {
-                if outer.contains(&id) {
-                    return Err(Problems(vec![rel(Problem::error(
+        let kind = crate::documents::of(&file.document);
+        if matches!(file.document, Document::Packet(_)) && outer.contains(&id) {
+            return Err(Problems(vec![rel(Problem::error(
+                &file.path,
+                "資料一式が自分自身を含んでいます。",
+            ))]));
+        }
+        let mut outer = outer.to_vec();
+        outer.push(id);
+        let prepared = kind.prepare(council, file, &mut |mat| {
+            let (vpath, bytes) = self.material_pdf(council, file, mat, &outer)?;
+            let pages = pdf_pages(&bytes)
+                .filter(|&n| n <= crate::images::MAX_PDF_PAGES)
+                .ok_or_else(|| {
+                    Problems(vec![rel(Problem::error(
                         &file.path,
-                        "資料一式が自分自身を含んでいます。",
-                    ))]));
-                }
-                let mut view = crate::view::meeting_doc_view(council, p.year, p.meeting, None)
-                    .ok_or_else(|| missing_meeting(&file.path, p.year, p.meeting))?;
-                let date = meeting_date(council, p.year, p.meeting, &file.path)?;
-                let meeting = crate::view::find_meeting(council, p.year, p.meeting)
-                    .ok_or_else(|| missing_meeting(&file.path, p.year, p.meeting))?;
-                let mut outer = outer.to_vec();
-                outer.push(id.clone());
-                for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
-                    let (vpath, bytes) = self.material_pdf(council, file, p, mat, &outer)?;
-
-                    mv.pages = pdf_pages(&bytes)
-                        .filter(|&n| n <= crate::images::MAX_PDF_PAGES)
-                        .ok_or_else(|| {
-                            Problems(vec![rel(Problem::error(
-                                &file.path,
-                                format!("資料「{}」の PDF を読めません。", mat.title),
-                            ))])
-                        })?;
-                    self.world.set_file(&vpath, bytes);
-                    mv.pdf = Some(vpath);
-                }
-                let view = crate::view::PacketView {
-                    meeting: view,
-                    page_numbers: p.page_numbers,
-                };
-                let (t, m, h) = self.render(
-                    council,
-                    file,
-                    p.template.as_deref().unwrap_or("packet"),
-                    &view,
-                )?;
-                (t, m, h, date)
-            }
-        };
+                        format!("資料「{}」の PDF を読めません。", mat.title),
+                    ))])
+                })?;
+            self.world.set_file(&vpath, bytes);
+            Ok((vpath, pages))
+        })?;
+        let (template, markup, html) = self.render(
+            council,
+            file,
+            kind.template(&council.council),
+            &prepared.view,
+        )?;
+        let date = prepared.date;
         Ok(Rendered {
             template,
             markup,
@@ -304,17 +255,17 @@ impl Builder {
         &mut self,
         council: &CouncilData,
         packet: &DocumentFile,
-        p: &crate::model::Packet,
         mat: &crate::model::Material,
         outer: &[String],
     ) -> Result<(String, Vec<u8>), Problems> {
         let base = format!("/__shiryo__/{}/{}", council.slug, packet.name);
-        if mat.agenda {
+        if let (true, Document::Packet(p)) = (mat.agenda, &packet.document) {
             let agenda = DocumentFile {
                 path: packet.path.clone(),
                 name: format!("{}-agenda", packet.name),
                 document: Document::Agenda(crate::model::MeetingDocument {
                     year: p.year,
+                    status: p.status,
                     meeting: p.meeting,
                     material: None,
                     template: None,
@@ -610,40 +561,6 @@ pub fn check(builder: &mut Builder) -> (Problems, usize) {
         }
     }
     (problems, docs.len())
-}
-
-fn missing_meeting(doc: &Path, year: i32, number: u32) -> Problems {
-    Problems(vec![Problem::error(
-        doc,
-        format!(
-            "{}の第{}回の会議が meetings.yaml にありません。",
-            crate::japanese::fiscal_year(year).unwrap_or_default(),
-            crate::japanese::fullwidth(&number.to_string())
-        ),
-    )])
-}
-
-/// The date of a meeting, which documents about it are dated by.
-fn meeting_date(
-    council: &CouncilData,
-    year: i32,
-    number: u32,
-    doc: &Path,
-) -> Result<time::Date, Problems> {
-    let m = crate::view::find_meeting(council, year, number)
-        .ok_or_else(|| missing_meeting(doc, year, number))?;
-    m.date.map(|d| d.0).ok_or_else(|| {
-        Problems(vec![
-            Problem::error(
-                doc,
-                format!(
-                    "第{}回の会議の日付（date）がありません。",
-                    crate::japanese::fullwidth(&number.to_string())
-                ),
-            )
-            .hint("meetings.yaml に date: を書いてください。"),
-        ])
-    })
 }
 
 /// The number of pages of a PDF, or none when it cannot be read.

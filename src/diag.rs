@@ -47,6 +47,15 @@ impl Problem {
         }
     }
 
+    /// Something not written yet: a warning on a draft (案), an error on a final document.
+    pub fn unfilled(draft: bool, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        if draft {
+            Problem::warning(file, message)
+        } else {
+            Problem::error(file, message)
+        }
+    }
+
     pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
         let small = |n: Option<usize>| n.and_then(|n| u32::try_from(n).ok());
         self.line = small(line);
@@ -144,6 +153,54 @@ impl fmt::Display for Problems {
 }
 
 impl std::error::Error for Problems {}
+
+/// 「令和６年度」, or 「2024年度」 for a year outside the eras.
+pub fn fy_name(fy: i32) -> String {
+    crate::japanese::fiscal_year(fy).unwrap_or_else(|_| format!("{fy}年度"))
+}
+
+/// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
+pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            l.strip_prefix(key)
+                .and_then(|r| r.trim_start().strip_prefix(':'))
+                .map(|v| {
+                    v.split(" #")
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_matches(['"', '\''])
+                })
+                .is_some_and(|v| v == value)
+        })
+        .map(|i| i + 1)
+}
+
+/// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
+/// digits are written.
+pub fn find_goal_line(path: &Path, n: crate::model::GoalNo) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let is_n = |s: &str| {
+        s.trim()
+            .trim_matches(['"', '\''])
+            .parse::<crate::model::GoalNo>()
+            .ok()
+            == Some(n)
+    };
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            match l.split_once(':') {
+                Some(("number", v)) => is_n(v),
+                Some((k, _)) => is_n(k),
+                None => false,
+            }
+        })
+        .map(|i| i + 1)
+}
 
 /// An I/O error in words staff understand.
 pub fn io_ja(e: &std::io::Error) -> String {

@@ -2,6 +2,10 @@
 //! and decoding it would take more memory than a staff PC has. The dimensions are read from
 //! the header only; an SVG is checked for the raster images embedded in it as `data:` URLs.
 
+use std::path::Path;
+
+use crate::diag::{Problem, Problems, find_line};
+
 /// The most pixels one raster image may have (8000 × 6000 is 48 million).
 pub const MAX_PIXELS: u64 = 50_000_000;
 
@@ -192,6 +196,92 @@ fn check_svg(bytes: &[u8]) -> Result<(), String> {
         } else if imagesize::image_type(&decoded).is_ok() {
             check_raster(&decoded).map_err(|e| format!("SVG の中の画像: {e}"))?;
         }
+    }
+    Ok(())
+}
+
+/// Image formats typst can place.
+pub const IMAGE_FORMATS: &[&str] = &["svg", "png", "jpg", "jpeg", "gif", "webp"];
+
+/// An image must exist inside the council folder and be in a format typst can place.
+pub fn check_figure(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
+    let path = council_dir.join(file);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let leaves = crate::files::leaves(file);
+    let inside = !leaves && crate::files::resolve_inside(council_dir, &path).is_ok();
+    let problem = if leaves {
+        Some(format!(
+            "図のファイル {file} が協議会のフォルダの外にあります。"
+        ))
+    } else if !path.exists() {
+        Some(format!("図のファイル {file} が見つかりません。"))
+    } else if !inside {
+        Some(format!(
+            "図のファイル {file} が協議会のフォルダの外にあります。"
+        ))
+    } else if !IMAGE_FORMATS.contains(&ext.as_str()) {
+        Some(format!("図のファイル {file} は使えない形式です。"))
+    } else {
+        match crate::files::read_bytes(council_dir, &path, crate::files::MAX_BINARY_BYTES) {
+            Err(e) => Some(format!("図のファイル {file}: {}", e.message)),
+            Ok(bytes) => check(&ext, &bytes)
+                .and_then(|()| {
+                    if ext == "svg" {
+                        check_svg_syntax(&bytes)?;
+                        check_svg_links(council_dir, &path, &bytes)
+                    } else {
+                        Ok(())
+                    }
+                })
+                .err()
+                .map(|e| format!("図のファイル {file}: {e}")),
+        }
+    };
+    if let Some(message) = problem {
+        out.push(
+            Problem::error(doc, message)
+                .at(find_line(doc, "file", file), None)
+                .field("figure.file")
+                .hint(format!(
+                    "協議会のフォルダからの相対パスで、{} のいずれかの画像を指定してください。",
+                    IMAGE_FORMATS.join(" / ")
+                )),
+        );
+    }
+}
+
+/// The files an SVG links (`href="zu.png"`): inside the council folder, and images that fit
+/// in memory, like the figure itself.
+fn check_svg_links(council_dir: &Path, svg: &Path, bytes: &[u8]) -> Result<(), String> {
+    let text = String::from_utf8_lossy(bytes);
+    for part in text.split("href=").skip(1) {
+        let Some(quote) = part.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        let target = part[1..].split(quote).next().unwrap_or_default();
+        if target.is_empty() || target.starts_with('#') || target.starts_with("data:") {
+            continue;
+        }
+        let linked = svg.parent().unwrap_or(council_dir).join(target);
+        if crate::files::leaves(target)
+            && crate::files::resolve_inside(council_dir, &linked).is_err()
+        {
+            return Err(format!(
+                "SVG の中で参照している {target} は協議会のフォルダの外にあります。"
+            ));
+        }
+        let ext = linked
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let linked_bytes =
+            crate::files::read_bytes(council_dir, &linked, crate::files::MAX_BINARY_BYTES)
+                .map_err(|e| format!("SVG の中で参照している {target}: {}", e.message))?;
+        check(&ext, &linked_bytes).map_err(|e| format!("SVG の中で参照している {target}: {e}"))?;
     }
     Ok(())
 }

@@ -1,13 +1,15 @@
 //! shiryo: YAML under `content/` → minijinja templates → Typst → PDF, for the official documents
 //! of Japanese municipal councils.
 //!
-//! The data flows one way: `project` reads the content (`model`), `validate` checks it, `view`
-//! derives what templates see, `render` produces Typst markup (escaping every value), `typeset`
+//! The data flows one way: `project` reads the content (`model`), `validate` checks it, each
+//! document type in `documents` says what it needs and derives what its template sees (from the
+//! shared parts in `view`), `render` produces Typst markup (escaping every value), `typeset`
 //! compiles it in our own `world` and exports the PDF, and `build` writes it to `output/`;
 //! with `--html`, `html` renders the same view through `*.html.j2` into a web page beside it.
 
 pub mod build;
 pub mod diag;
+pub mod documents;
 pub mod files;
 pub mod html;
 pub mod images;
@@ -15,6 +17,7 @@ pub mod japanese;
 pub mod memory;
 pub mod model;
 pub mod needs;
+pub mod next_year;
 pub mod output;
 pub mod project;
 pub mod reference;

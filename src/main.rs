@@ -77,6 +77,20 @@ enum Command {
         #[arg(value_name = "資料")]
         documents: Vec<String>,
     },
+    /// 最新の評価結果から次の年度を始めます: 評価の表、次の年度の目標・委員・日程のひな形、案の評価結果を書きます（あるファイルは変えません）
+    NextYear {
+        /// プロジェクトのフォルダ
+        #[arg(
+            long,
+            default_value = ".",
+            hide_default_value = true,
+            value_name = "フォルダ"
+        )]
+        root: PathBuf,
+        /// 協議会のフォルダ名（content/ の下。例: niiza-chiiki-ikou）
+        #[arg(value_name = "協議会")]
+        council: String,
+    },
     /// エディタの入力補完に使う JSON Schema を schema/ に、テンプレートの値の一覧を docs/templates.md に書き出します
     Schema {
         /// プロジェクトのフォルダ
@@ -141,11 +155,11 @@ fn usage_error(e: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "知らないコマンド {} です（build, check, watch, schema のどれかです）。",
+            "知らないコマンド {} です（build, check, watch, next-year, schema のどれかです）。",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "コマンド（build, check, watch, schema）を指定してください。".to_string()
+            "コマンド（build, check, watch, next-year, schema）を指定してください。".to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::NoEquals => format!(
             "{} の値が正しくないか、ありません。",
@@ -204,6 +218,7 @@ fn main() -> ExitCode {
             html,
         } => run_check(&root, deny_warnings, html),
         Command::Schema { root } => run_schema(&root),
+        Command::NextYear { root, council } => run_next_year(&root, &council),
         Command::Watch {
             root,
             max_rounds,
@@ -257,7 +272,8 @@ fn run_check(root: &std::path::Path, deny_warnings: bool, html: bool) -> ExitCod
     };
     builder.html = html;
     let (problems, documents) = build::check(&mut builder);
-    report(&problems);
+    // Everything: on a draft, the warnings are the list of what is left to write.
+    report_up_to(&problems, 2000);
     let (errors, warnings) = (problems.errors(), problems.warnings());
     println!("確認しました: 資料 {documents} 件、エラー {errors} 件、警告 {warnings} 件");
     if errors > 0 || (deny_warnings && warnings > 0) {
@@ -265,6 +281,66 @@ fn run_check(root: &std::path::Path, deny_warnings: bool, html: bool) -> ExitCod
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
+    let builder = match Builder::new(root) {
+        Ok(b) => b,
+        Err(problems) => return fail_unchanged(&problems),
+    };
+    // Started from content that reads without errors: a year is never built on a broken one.
+    let (project, _) = match builder.load() {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            report(&problems);
+            eprintln!("先に shiryo check の誤りを直してください。ファイルは何も書いていません。");
+            return ExitCode::FAILURE;
+        }
+    };
+    let plan = match shiryo::next_year::plan(&project, council) {
+        Ok(plan) => plan,
+        Err(problems) => {
+            let problems = problems.0.into_iter();
+            return fail_unchanged(&Problems(
+                problems.map(|p| p.relative_to(&builder.root)).collect(),
+            ));
+        }
+    };
+    let written = match shiryo::next_year::write(&plan) {
+        Ok(w) => w,
+        Err(problem) => {
+            report(&Problems(vec![problem.relative_to(&builder.root)]));
+            eprintln!("途中で書けなくなりました。書けたファイルはそのまま残しています。");
+            return ExitCode::FAILURE;
+        }
+    };
+    let rel = |p: &std::path::Path| {
+        p.strip_prefix(&builder.root)
+            .unwrap_or(p)
+            .display()
+            .to_string()
+    };
+    for f in &plan.files {
+        if written.iter().any(|w| w.path == f.path) {
+            println!("作成: {}（{}から）", rel(&f.path), f.made_from);
+        } else {
+            println!("そのまま: {}（もうあるので変えていません）", rel(&f.path));
+        }
+    }
+    if written.is_empty() {
+        println!("書いたファイルはありません。次の年度に要るファイルはもうそろっています。");
+    }
+    println!("これから書くこと:");
+    for item in &plan.to_do {
+        println!("  ・{item}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn fail_unchanged(problems: &Problems) -> ExitCode {
+    report(problems);
+    eprintln!("ファイルは何も書いていません。");
+    ExitCode::FAILURE
 }
 
 fn run_schema(root: &std::path::Path) -> ExitCode {
@@ -353,14 +429,17 @@ fn run_build(
 
 /// Prints problems, the first ones in full: a later error is often a consequence of an earlier.
 fn report(problems: &Problems) {
-    const SHOWN: usize = 30;
-    for p in problems.0.iter().take(SHOWN) {
+    report_up_to(problems, 30);
+}
+
+fn report_up_to(problems: &Problems, shown: usize) {
+    for p in problems.0.iter().take(shown) {
         eprintln!("{p}");
     }
-    if problems.0.len() > SHOWN {
+    if problems.0.len() > shown {
         eprintln!(
             "…ほか {} 件（後の誤りは前の誤りから続いていることが多いので、最初のものから直してください）",
-            problems.0.len() - SHOWN
+            problems.0.len() - shown
         );
     }
 }

@@ -1,137 +1,27 @@
-//! What each document needs before it can be built: the files, meetings and records it
-//! prints. A document that would come out with an empty table, a missing schedule or an empty
+//! What documents need before they can be built: the files, meetings and records they print
+//! (the checks several types share; which type needs what is in `documents`). A document that would come out with an empty table, a missing schedule or an empty
 //! record is an error, never a quiet PDF. A council that really had nothing to record says so
 //! in content (`not_held:` in meetings.yaml, `note:` in a record), and that is printed.
 //!
 //! A file that could not be read or parsed has been reported already: what depends on it is
 //! not reported again.
 
-use crate::diag::{Problem, Problems};
+use crate::diag::{Problem, Problems, find_line, fy_name};
 use crate::japanese;
-use crate::model::{AgendaItem, Document};
 use crate::project::{CouncilData, DocumentFile, YearData};
-use crate::validate::{find_line, fy_name};
 
 /// The fiscal years a document may be about (the range of year folders).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
-/// Every need of one document.
-pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
-    let year = match &file.document {
-        Document::AnnualReport(r) => r.year,
-        Document::Minutes(d) | Document::Agenda(d) => d.year,
-        Document::Packet(p) => p.year,
-        Document::MemberList(d) => d.year,
-    };
-    if !YEARS.contains(&year) {
-        out.push(
-            Problem::error(&file.path, format!("年度 {year} が正しくありません。"))
-                .at(find_line(&file.path, "year", &year.to_string()), None)
-                .field("year")
-                .hint("年度は西暦４桁で書いてください（令和６年度なら 2024）。"),
-        );
-        return;
-    }
-    let dated = match &file.document {
-        // A report is written after the year it evaluates, before the next one ends.
-        Document::AnnualReport(r) => Some((r.date.0, year, year + 1)),
-        Document::MemberList(d) => Some((d.date.0, year - 1, year)),
-        _ => None,
-    };
-    if let Some((date, from, to)) = dated
-        && !(from..=to).contains(&japanese::fiscal_year_of(date))
-    {
-        out.push(
-            Problem::error(
-                &file.path,
-                format!(
-                    "日付 {} が{}の資料の日付としてありえません（{}-04-01～{}-03-31）。",
-                    crate::model::Day(date),
-                    fy_name(year),
-                    from,
-                    to + 1
-                ),
-            )
-            .at(
-                find_line(&file.path, "date", &crate::model::Day(date).to_string()),
-                None,
-            )
-            .field("date")
-            .hint("date と year を確かめてください。"),
-        );
-    }
-    match &file.document {
-        Document::AnnualReport(r) => {
-            let needs = [
-                (r.year, "goals", "目標（goals.yaml）"),
-                (r.year, "evaluation", "評価（evaluation.yaml）"),
-                (r.year, "meetings", "会議（meetings.yaml）"),
-                (r.year, "members", "委員（members.yaml）"),
-                (r.year + 1, "goals", "目標（goals.yaml）"),
-                (r.year + 1, "meetings", "会議の予定（meetings.yaml）"),
-                (r.year + 1, "members", "委員（members.yaml）"),
-            ];
-            for (fy, key, what) in needs {
-                if !has_file(c, fy, key, file, what, out) {
-                    continue;
-                }
-                let Some(year) = readable(c, fy, key) else {
-                    continue;
-                };
-                match key {
-                    "meetings" if fy == r.year => held_meetings(c, fy, year, r.date.0, out),
-                    "meetings" => planned_meetings(c, fy, year, out),
-                    "members" => members(c, fy, year, out),
-                    _ => {}
-                }
-            }
-        }
-        Document::Minutes(d) => meeting_part(
-            c,
-            file,
-            (d.year, d.meeting),
-            |m| has_record(&m.agenda),
-            "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
-            "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
-            out,
-        ),
-        Document::Agenda(d) => meeting_part(
-            c,
-            file,
-            (d.year, d.meeting),
-            |m| !m.agenda.is_empty(),
-            "の議題（agenda）がないため、次第が空になります。",
-            "agenda: に議題の title を順に書いてください。",
-            out,
-        ),
-        Document::Packet(p) => meeting_part(
-            c,
-            file,
-            (p.year, p.meeting),
-            |m| !m.materials.is_empty(),
-            "の資料（materials）がないため、資料一式に入れるものがありません。",
-            "materials: に資料を順に書いてください。",
-            out,
-        ),
-        Document::MemberList(d) => {
-            if has_file(c, d.year, "members", file, "委員（members.yaml）", out)
-                && let Some(year) = readable(c, d.year, "members")
-            {
-                members(c, d.year, year, out);
-            }
-        }
-    }
-}
-
 /// A document about a meeting needs the meeting, and in it what the document prints (`has`);
 /// otherwise 「第N回{what}」 at the meeting's line.
-fn meeting_part(
+pub(crate) fn meeting_part(
     c: &CouncilData,
     file: &DocumentFile,
     (fy, number): (i32, u32),
     has: impl Fn(&crate::model::Meeting) -> bool,
-    what: &str,
-    hint: &str,
+    (what, hint): (&str, &str),
+    draft: bool,
     out: &mut Problems,
 ) {
     if let Some(m) = meeting(c, fy, number, file, out)
@@ -139,7 +29,7 @@ fn meeting_part(
     {
         let path = meetings_file(c, fy);
         out.push(
-            Problem::error(&path, format!("第{}回{what}", zen(number)))
+            Problem::unfilled(draft, &path, format!("第{}回{what}", zen(number)))
                 .at(find_line(&path, "number", &number.to_string()), None)
                 .hint(hint),
         );
@@ -147,7 +37,7 @@ fn meeting_part(
 }
 
 /// Whether year `fy` has the file `key`; reports it missing otherwise.
-fn has_file(
+pub(crate) fn has_file(
     c: &CouncilData,
     fy: i32,
     key: &str,
@@ -167,11 +57,11 @@ fn has_file(
 }
 
 /// Year `fy`, when its file `key` was read and parsed.
-fn readable<'a>(c: &'a CouncilData, fy: i32, key: &str) -> Option<&'a YearData> {
+pub(crate) fn readable<'a>(c: &'a CouncilData, fy: i32, key: &str) -> Option<&'a YearData> {
     c.years.get(&fy).filter(|y| !y.broken.contains(key))
 }
 
-fn meetings_file(c: &CouncilData, fy: i32) -> std::path::PathBuf {
+pub(crate) fn meetings_file(c: &CouncilData, fy: i32) -> std::path::PathBuf {
     c.years
         .get(&fy)
         .and_then(|y| y.files.get("meetings"))
@@ -181,11 +71,12 @@ fn meetings_file(c: &CouncilData, fy: i32) -> std::path::PathBuf {
 
 /// The evaluated year's meetings: at least one meeting or activity for 表１ (or `not_held`),
 /// and every meeting held by the report's date has what 表１ prints of it.
-fn held_meetings(
+pub(crate) fn held_meetings(
     c: &CouncilData,
     fy: i32,
     year: &YearData,
     report: time::Date,
+    draft: bool,
     out: &mut Problems,
 ) {
     let list = &year.meetings;
@@ -218,6 +109,23 @@ fn held_meetings(
                 .hint("date: に開催日を書いてください。"),
             );
         }
+        if m.date.is_none() && !reported {
+            // A meeting of a year being evaluated whose date is still open.
+            out.push(
+                Problem::unfilled(
+                    draft,
+                    &path,
+                    format!(
+                        "{}の第{}回の開催日（date）がまだありません（表１に「未定」と印刷されます）。",
+                        fy_name(fy),
+                        zen(m.number)
+                    ),
+                )
+                .at(line(), None)
+                .field(format!("meetings[{i}].date"))
+                .hint("開いた日を date: に書いてください。開かなかった回なら、その回を消してください。"),
+            );
+        }
         let held = m.date.is_some_and(|d| d.0 <= report);
         if !held {
             continue;
@@ -242,7 +150,8 @@ fn held_meetings(
         }
         if !lacks.is_empty() {
             out.push(
-                Problem::error(
+                Problem::unfilled(
+                    draft,
                     &path,
                     format!(
                         "第{}回（{}開催）の{}がないため、表１のこの回が欠けます。",
@@ -260,7 +169,7 @@ fn held_meetings(
 }
 
 /// The following year's meetings: the schedule needs at least one (dates may be 未定).
-fn planned_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
+pub(crate) fn planned_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
     let list = &year.meetings;
     if list.meetings.is_empty() && list.not_held.is_none() {
         out.push(
@@ -274,7 +183,7 @@ fn planned_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problem
     }
 }
 
-fn members(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
+pub(crate) fn members(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
     if year.members.as_ref().is_some_and(|m| m.members.is_empty()) {
         let path = c
             .years
@@ -297,7 +206,7 @@ fn members(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
 }
 
 /// A document about a meeting needs that meeting, with its date. Returns the meeting.
-fn meeting<'a>(
+pub(crate) fn meeting<'a>(
     c: &'a CouncilData,
     fy: i32,
     number: u32,
@@ -344,13 +253,6 @@ fn meeting<'a>(
     }
 }
 
-/// Whether any agenda item, at any depth, has a record entry.
-fn has_record(items: &[AgendaItem]) -> bool {
-    items
-        .iter()
-        .any(|i| !i.record.is_empty() || has_record(&i.items))
-}
-
-fn zen(n: u32) -> String {
+pub(crate) fn zen(n: u32) -> String {
     japanese::fullwidth(&n.to_string())
 }

@@ -5,7 +5,7 @@
 use schemars::{JsonSchema, schema_for};
 use serde_json::Value;
 
-use crate::view::{MeetingDocView, MemberListView, PacketView, ReportView};
+use crate::documents::{MeetingDocView, MemberListView, PacketView, ReportView};
 
 /// Where the reference is written, under the project root.
 pub const REFERENCE_FILE: &str = "docs/templates.md";

@@ -10,32 +10,9 @@ use serde::Serialize;
 
 use crate::japanese;
 use crate::model::{
-    Activity, AgendaItem, AnnualReport, Council, Goal, GoalNo, GoalSet, Meeting, MeetingFormat,
-    Member, MemberListDocument, PublicViewing,
+    Activity, AgendaItem, Goal, GoalNo, GoalSet, Meeting, MeetingFormat, Member, PublicViewing,
 };
 use crate::project::{CouncilData, YearData};
-
-/// Context of an annual report template.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct ReportView<'a> {
-    /// 協議会（council.yaml の内容）。
-    pub council: &'a Council,
-    /// 資料（documents/<資料名>.yaml の内容）。
-    pub doc: ReportDoc<'a>,
-    /// 評価する年度（表１・表２）。
-    pub evaluated: YearView<'a>,
-    /// 次の年度（表３、活動日程、委員）。
-    pub next: YearView<'a>,
-}
-
-/// The report as written, and the figure's path as typst sees it (`/content/…`).
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct ReportDoc<'a> {
-    #[serde(flatten)]
-    pub report: &'a AnnualReport,
-    /// 図のファイルの、Typst から見た場所（`image(…)` に渡す）。
-    pub figure_path: Option<String>,
-}
 
 /// One fiscal year as templates see it.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -135,77 +112,8 @@ pub struct MeetingView<'a> {
     pub agenda: &'a [AgendaItem],
 }
 
-/// Context of a document about one meeting (minutes, agenda, packet).
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct MeetingDocView<'a> {
-    /// 協議会（council.yaml の内容）。
-    pub council: &'a Council,
-    /// 資料番号（右上に印刷）。
-    pub material: Option<&'a str>,
-    /// この会議。
-    pub meeting: MeetingView<'a>,
-    /// 次の会議（わかっているとき）。
-    pub next_meeting: Option<MeetingView<'a>>,
-    /// その年度の委員と、欠席したかどうか。
-    pub members: Vec<AttendeeView<'a>>,
-    /// 提出資料, numbered.
-    pub materials: Vec<MaterialView<'a>>,
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct AttendeeView<'a> {
-    /// 所属。
-    pub organization: &'a str,
-    /// 氏名。
-    pub name: Option<&'a str>,
-    /// 役職。
-    pub role: Option<&'a str>,
-    /// 欠席したか。
-    pub absent: bool,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct MaterialView<'a> {
-    /// 資料番号（資料１…）。次第そのものには付きません。
-    pub number: Option<String>,
-    /// 資料の名前。
-    pub title: &'a str,
-    /// 次第そのものか。
-    pub agenda: bool,
-    /// 当日配付か（でなければ事前送付）。
-    pub handout: bool,
-    /// shiryo が作る資料のとき、その資料名（documents/<資料名>.yaml。HTML ではそのページへのリンクに）。
-    pub document: Option<&'a str>,
-    /// 資料一式で、そのページを取り出す PDF（作成のときに入ります）。
-    pub pdf: Option<String>,
-    /// その PDF のページ数。
-    pub pages: usize,
-}
-
-/// Context of a member list.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct MemberListView<'a> {
-    /// 協議会（council.yaml の内容）。
-    pub council: &'a Council,
-    /// 資料（documents/<資料名>.yaml の内容）。
-    pub doc: &'a MemberListDocument,
-    /// 年度（西暦）。
-    pub year: i32,
-    /// 委員。
-    pub members: &'a [Member],
-}
-
-/// Context of a packet: the meeting's documents, and how pages are numbered.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct PacketView<'a> {
-    #[serde(flatten)]
-    pub meeting: MeetingDocView<'a>,
-    /// ページ番号の付け方: continuous（通し）/ per_material（資料ごと）。
-    pub page_numbers: crate::model::PageNumbers,
-}
-
 /// The goals of a year by number, for resolving references.
-struct GoalIndex<'a> {
+pub(crate) struct GoalIndex<'a> {
     goals: BTreeMap<GoalNo, &'a Goal>,
     results: BTreeMap<GoalNo, &'a str>,
     /// The council's defined terms (略称 → the words it stands for).
@@ -213,7 +121,7 @@ struct GoalIndex<'a> {
 }
 
 impl<'a> GoalIndex<'a> {
-    fn new(year: &'a YearData, terms: &'a BTreeMap<String, String>) -> Self {
+    pub(crate) fn new(year: &'a YearData, terms: &'a BTreeMap<String, String>) -> Self {
         let goals = year
             .goals
             .iter()
@@ -223,7 +131,12 @@ impl<'a> GoalIndex<'a> {
         let results = year
             .evaluation
             .iter()
-            .flat_map(|e| e.results.iter().map(|(k, v)| (*k, v.as_str())))
+            .flat_map(|e| {
+                e.results.iter().filter_map(|(k, v)| {
+                    let v = v.as_deref().filter(|v| !v.trim().is_empty())?;
+                    Some((*k, v))
+                })
+            })
             .collect();
         GoalIndex {
             goals,
@@ -273,7 +186,8 @@ pub fn goal_iter(set: &GoalSet) -> impl Iterator<Item = &Goal> {
         .flat_map(|c| c.issues.iter().flat_map(|i| i.goals.iter()))
 }
 
-static NO_DATA: std::sync::LazyLock<YearData> = std::sync::LazyLock::new(YearData::default);
+pub(crate) static NO_DATA: std::sync::LazyLock<YearData> =
+    std::sync::LazyLock::new(YearData::default);
 
 /// The view of one fiscal year of a council (empty parts where nothing is written).
 pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
@@ -317,7 +231,11 @@ pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
     }
 }
 
-fn meeting_view<'a>(year: i32, m: &'a Meeting, index: &GoalIndex<'a>) -> MeetingView<'a> {
+pub(crate) fn meeting_view<'a>(
+    year: i32,
+    m: &'a Meeting,
+    index: &GoalIndex<'a>,
+) -> MeetingView<'a> {
     MeetingView {
         year,
         number: m.number,
@@ -350,106 +268,6 @@ pub fn find_meeting(council: &CouncilData, year: i32, number: u32) -> Option<&Me
         .meetings
         .iter()
         .find(|m| m.number == number)
-}
-
-/// The context of a document about meeting `number` of `year` (which must exist: checked).
-pub fn meeting_doc_view<'a>(
-    council: &'a CouncilData,
-    year: i32,
-    number: u32,
-    material: Option<&'a str>,
-) -> Option<MeetingDocView<'a>> {
-    let data = council.years.get(&year)?;
-    let index = GoalIndex::new(data, &council.council.terms);
-    let m = find_meeting(council, year, number)?;
-    let next = find_meeting(council, year, number.saturating_add(1))
-        .map(|n| (year, n))
-        .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
-    let next_meeting = next.map(|(y, n)| {
-        let next_index = GoalIndex::new(
-            council.years.get(&y).unwrap_or(&NO_DATA),
-            &council.council.terms,
-        );
-        meeting_view(y, n, &next_index)
-    });
-    let members = data
-        .members
-        .iter()
-        .flat_map(|l| &l.members)
-        .map(|mb| AttendeeView {
-            organization: &mb.organization,
-            name: mb.name.as_deref(),
-            role: mb.role.as_deref(),
-            absent: mb
-                .name
-                .as_ref()
-                .is_some_and(|n| m.absent.iter().any(|a| a == n)),
-        })
-        .collect();
-    let mut counter = 0;
-    let materials = m
-        .materials
-        .iter()
-        .map(|mat| {
-            let number = (!mat.agenda).then(|| {
-                counter += 1;
-                format!("資料{}", crate::japanese::fullwidth(&counter.to_string()))
-            });
-            MaterialView {
-                number,
-                title: &mat.title,
-                agenda: mat.agenda,
-                handout: mat.handout,
-                document: mat.document.as_deref(),
-                pdf: None,
-                pages: 0,
-            }
-        })
-        .collect();
-    Some(MeetingDocView {
-        council: &council.council,
-        material,
-        meeting: meeting_view(year, m, &index),
-        next_meeting,
-        members,
-        materials,
-    })
-}
-
-/// The context of a member list.
-pub fn member_list_view<'a>(
-    council: &'a CouncilData,
-    doc: &'a MemberListDocument,
-) -> MemberListView<'a> {
-    let members = council
-        .years
-        .get(&doc.year)
-        .and_then(|y| y.members.as_ref())
-        .map(|m| &m.members[..])
-        .unwrap_or(&[]);
-    MemberListView {
-        council: &council.council,
-        doc,
-        year: doc.year,
-        members,
-    }
-}
-
-/// The context of an annual report.
-pub fn report_view<'a>(council: &'a CouncilData, report: &'a AnnualReport) -> ReportView<'a> {
-    let council_rel = council_virtual_dir(council);
-    ReportView {
-        council: &council.council,
-        doc: ReportDoc {
-            report,
-            figure_path: report
-                .figure
-                .as_ref()
-                .map(|f| format!("{council_rel}/{}", f.file.trim_start_matches("./"))),
-        },
-        evaluated: year_view(council, report.year),
-        next: year_view(council, report.year + 1),
-    }
 }
 
 /// The council folder as a virtual path from the project root: `/content/<slug>`.

@@ -411,3 +411,23 @@ fn a_broken_html_template_is_reported_in_japanese_and_changes_nothing() {
     assert!(!err.is_ascii());
     assert_eq!(before, snapshot(), "output/ changed");
 }
+
+#[test]
+fn a_draft_page_says_so() {
+    let p = TempProject::sample();
+    let doc = "content/niiza-chiiki-ikou/documents/r6-hyoka.yaml";
+    p.edit(
+        doc,
+        "type: annual_report\n",
+        "type: annual_report\nstatus: draft\n",
+    );
+    let (code, _, err) = p.run(&["build", "--html", "r6-hyoka"]);
+    assert_eq!(code, 0, "{err}");
+    let page = page(&p, REPORT);
+    assert!(text(all(&page, "title")[0]).ends_with("（案）"));
+    let header: Vec<String> = all(&page, "body > header p")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(header[..2], ["資料７", "案"], "{header:?}");
+}

@@ -93,7 +93,11 @@ fn sample_report_has_every_meeting_goal_and_result() {
     let y2024 = &council.years[&2024];
     let eval = y2024.evaluation.as_ref().unwrap();
     let results: Vec<&str> = goal_iter(y2024.goals.as_ref().unwrap())
-        .map(|g| eval.results[&g.repeats.unwrap_or(g.number)].as_str())
+        .map(|g| {
+            eval.results[&g.repeats.unwrap_or(g.number)]
+                .as_deref()
+                .unwrap()
+        })
         .collect();
     assert_eq!(results.len(), 34);
     let table2 = &text[text.find("【表２").unwrap()..text.find("【表３").unwrap()];

@@ -382,8 +382,8 @@ pub struct ParticipantGroup {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
-    /// 目標番号: 評価（例: 1-1: 達成）。
-    pub results: BTreeMap<GoalNo, String>,
+    /// 目標番号: 評価（例: 1-1: 達成）。まだ評価していない目標は、評価を空にしておけます（`1-1:`）。
+    pub results: BTreeMap<GoalNo, Option<String>>,
 }
 
 /// <年度>/members.yaml: その年度の委員。
@@ -430,6 +430,9 @@ pub enum Document {
 pub struct MeetingDocument {
     /// 会議の年度（西暦。令和６年度なら 2024）。
     pub year: i32,
+    /// draft（案）または final（確定、既定）。
+    #[serde(default)]
+    pub status: Status,
     /// 第N回の N。
     pub meeting: u32,
     /// 右上に印刷する資料番号。
@@ -445,6 +448,9 @@ pub struct MeetingDocument {
 #[serde(deny_unknown_fields)]
 pub struct Packet {
     pub year: i32,
+    /// draft（案）または final（確定、既定）。
+    #[serde(default)]
+    pub status: Status,
     pub meeting: u32,
     /// ページ番号: continuous（通し）または per_material（資料ごとに１から）。
     #[serde(default)]
@@ -469,6 +475,9 @@ pub enum PageNumbers {
 #[serde(deny_unknown_fields)]
 pub struct MemberListDocument {
     pub year: i32,
+    /// draft（案）または final（確定、既定）。
+    #[serde(default)]
+    pub status: Status,
     /// 題名（例: 委員名簿）。
     pub title: String,
     #[serde(default)]
@@ -488,6 +497,10 @@ pub struct AnnualReport {
     pub material: Option<String>,
     /// 資料の日付（YYYY-MM-DD）。
     pub date: Day,
+    /// draft（案）または final（確定、既定）。案のあいだは、まだ書いていない評価や成果と課題が警告になり、
+    /// 「（未記入）」と印刷されます。
+    #[serde(default)]
+    pub status: Status,
     /// 評価する年度（西暦。令和６年度なら 2024）。目標と日程は次の年度のものになります。
     pub year: i32,
     /// 題名の下に印刷する作成者。

@@ -54,6 +54,42 @@ pub struct HouseStyle {
     /// 協議会の名前と部会の名前の間に空白を入れるか（「〇〇協議会 〇〇部会」）。
     #[serde(default)]
     pub space_before_body: bool,
+    /// 案の資料に、資料番号の横（資料番号がなければ右上）に印刷する言葉。
+    #[serde(default = "default_draft_mark")]
+    pub draft_mark: String,
+    /// 案の資料の各ページに、大きく薄い「案」の透かしを入れるか。
+    #[serde(default)]
+    pub draft_watermark: bool,
+    /// まだ書いていないところ（評価、目標値、成果と課題など）に、案の資料で印刷する言葉。
+    #[serde(default = "default_unfilled")]
+    pub unfilled: String,
+}
+
+/// The shipped words of a draft (a council may write its own in `style:`).
+fn default_draft_mark() -> String {
+    "案".into()
+}
+
+fn default_unfilled() -> String {
+    "（未記入）".into()
+}
+
+/// Whether a document is a draft (案) or final (確定).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Status {
+    /// 確定（既定）。まだ書いていないところは誤りになります。
+    #[default]
+    #[serde(rename = "final", alias = "確定")]
+    Final,
+    /// 案。「案」と印刷し、まだ書いていないところは警告になります。
+    #[serde(rename = "draft", alias = "案")]
+    Draft,
+}
+
+impl Status {
+    pub fn is_draft(self) -> bool {
+        self == Status::Draft
+    }
 }
 
 /// 議題の番号の付け方（１段目、２段目、３段目）。
@@ -130,6 +166,9 @@ impl Default for HouseStyle {
             numbering: Numbering::default(),
             names: NameStyle::default(),
             space_before_body: false,
+            draft_mark: default_draft_mark(),
+            draft_watermark: false,
+            unfilled: default_unfilled(),
         }
     }
 }

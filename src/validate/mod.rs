@@ -5,24 +5,20 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diag::{Problem, Problems};
+pub use crate::diag::{find_goal_line, find_line, fy_name};
 use crate::japanese;
-use crate::model::{Council, Document, Goal, GoalNo};
+use crate::model::{Council, Goal, GoalNo};
 use crate::project::{CouncilData, Project, YearData};
 use crate::view::goal_iter;
 
-mod files;
 mod text;
 mod year;
 
-use files::{check_image, check_materials};
 pub use text::check_printable;
 #[cfg(test)]
 use text::cut_by_comment;
 pub use year::suggest_word;
 use year::{check_evaluation, check_goals, check_meetings, check_members};
-
-/// Image formats typst can place.
-const IMAGE_FORMATS: &[&str] = &["svg", "png", "jpg", "jpeg", "gif", "webp"];
 
 /// Every check on a loaded project. Problems point at the file and, where it can be found,
 /// the line of the offending value.
@@ -73,73 +69,8 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
         check_members(c, year, out);
     }
     for file in &c.documents {
-        crate::needs::check(c, file, out);
-        match &file.document {
-            Document::AnnualReport(r) => {
-                if let Some(f) = &r.figure {
-                    check_image(&c.dir, &f.file, &file.path, out);
-                    if f.alt.trim().is_empty() {
-                        out.push(
-                            Problem::error(&file.path, "図の説明（alt）が空です。")
-                                .at(find_line(&file.path, "alt", &f.alt), None)
-                                .field("figure.alt")
-                                .hint("画面読み上げソフトが読む、図の内容の説明を書いてください（PDF/UA で必要です）。"),
-                        );
-                    }
-                }
-            }
-            Document::Packet(p)
-                if !c
-                    .years
-                    .get(&p.year)
-                    .is_some_and(|y| y.broken.contains("meetings")) =>
-            {
-                check_materials(c, p.year, p.meeting, out);
-            }
-            _ => {}
-        }
+        crate::documents::check(c, file, out);
     }
-}
-
-pub(crate) fn fy_name(fy: i32) -> String {
-    japanese::fiscal_year(fy).unwrap_or_else(|_| format!("{fy}年度"))
-}
-
-/// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
-pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            l.strip_prefix(key)
-                .and_then(|r| r.trim_start().strip_prefix(':'))
-                .map(|v| {
-                    v.split(" #")
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .trim_matches(['"', '\''])
-                })
-                .is_some_and(|v| v == value)
-        })
-        .map(|i| i + 1)
-}
-
-/// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
-/// digits are written.
-fn find_goal_line(path: &Path, n: GoalNo) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let is_n = |s: &str| s.trim().trim_matches(['"', '\'']).parse::<GoalNo>().ok() == Some(n);
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            match l.split_once(':') {
-                Some(("number", v)) => is_n(v),
-                Some((k, _)) => is_n(k),
-                None => false,
-            }
-        })
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -61,51 +61,35 @@ pub(super) fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut
                 )));
             }
             last = Some(n);
-            match g.repeats {
-                Some(r) => {
-                    match goals.get(&r) {
-                        None => out.push(at(Problem::error(
-                            file,
-                            format!(
-                                "目標 {n} は {r} の再掲ですが、{} に目標 {r} がありません。",
-                                fy_name(fy)
-                            ),
-                        )
-                        .hint("repeats: には同じ年度の目標番号を書いてください。"))),
-                        Some(o) if o.repeats.is_some() => out.push(at(Problem::error(
-                            file,
-                            format!("目標 {n} の再掲元 {r} も再掲です。"),
-                        )
-                        .hint("再掲元には本文のある目標を指定してください。"))),
-                        Some(origin) => {
-                            if r < n {
-                                check_relisted_terms(council, file, n, origin, out);
-                            }
+            // A goal without its text is something not written yet: the report that prints it
+            // says so (`documents`), as a warning while it is a draft.
+            if let Some(r) = g.repeats {
+                match goals.get(&r) {
+                    None => out.push(at(Problem::error(
+                        file,
+                        format!(
+                            "目標 {n} は {r} の再掲ですが、{} に目標 {r} がありません。",
+                            fy_name(fy)
+                        ),
+                    )
+                    .hint("repeats: には同じ年度の目標番号を書いてください。"))),
+                    Some(o) if o.repeats.is_some() => out.push(at(Problem::error(
+                        file,
+                        format!("目標 {n} の再掲元 {r} も再掲です。"),
+                    )
+                    .hint("再掲元には本文のある目標を指定してください。"))),
+                    Some(origin) => {
+                        if r < n {
+                            check_relisted_terms(council, file, n, origin, out);
                         }
-                    }
-                    if g.activity.is_some() || g.target.is_some() {
-                        out.push(at(Problem::error(
-                            file,
-                            format!("目標 {n} は {r} の再掲なのに、活動目標や目標値が書かれています。"),
-                        )
-                        .hint("再掲の目標には number と repeats だけを書きます（本文は再掲元から引き継がれます）。")));
                     }
                 }
-                None => {
-                    for (value, key, what) in [
-                        (&g.activity, "activity", "活動目標"),
-                        (&g.target, "target", "目標値"),
-                    ] {
-                        if value.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                            out.push(at(Problem::error(
-                                file,
-                                format!("目標 {n} の{what}（{key}）がありません。"),
-                            )
-                            .hint(format!(
-                                "{key}: を書くか、別の目標の再掲なら repeats: を書いてください。"
-                            ))));
-                        }
-                    }
+                if g.activity.is_some() || g.target.is_some() {
+                    out.push(at(Problem::error(
+                        file,
+                        format!("目標 {n} は {r} の再掲なのに、活動目標や目標値が書かれています。"),
+                    )
+                    .hint("再掲の目標には number と repeats だけを書きます（本文は再掲元から引き継がれます）。")));
                 }
             }
         }
@@ -406,11 +390,13 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
         return;
     };
     let words = &c.council.evaluation_words;
-    let mut missing = Vec::new();
+    // A goal without a result is something not done yet: the report that prints it says
+    // so (`documents`), as a warning while it is a draft.
     for g in goal_iter(set) {
-        match (g.repeats, eval.results.contains_key(&g.number)) {
-            (None, false) => missing.push(g.number.to_string()),
-            (Some(r), true) => out.push(
+        if let Some(r) = g.repeats
+            && eval.results.contains_key(&g.number)
+        {
+            out.push(
                 Problem::error(
                     file,
                     format!(
@@ -420,26 +406,13 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
                 )
                 .at(find_goal_line(file, g.number), None)
                 .field(format!("results.{}", g.number)),
-            ),
-            _ => {}
+            );
         }
-    }
-    if !missing.is_empty() {
-        out.push(
-            Problem::error(
-                file,
-                format!("評価のない目標があります: {}", missing.join("、")),
-            )
-            .field("results")
-            .hint(format!(
-                "目標ごとに評価（{}）を書いてください。",
-                words.join(" / ")
-            )),
-        );
     }
     let known: BTreeSet<GoalNo> = goal_iter(set).map(|g| g.number).collect();
     for (n, word) in &eval.results {
         let line = || find_goal_line(file, *n);
+        let word = word.as_deref().unwrap_or_default();
         if !known.contains(n) {
             out.push(
                 Problem::error(
@@ -450,7 +423,7 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
                 .field(format!("results.{n}")),
             );
         }
-        if !words.contains(word) {
+        if !word.trim().is_empty() && !words.iter().any(|w| w == word) {
             let mut p = Problem::error(
                 file,
                 format!("目標 {n} の評価「{word}」は使えない言葉です。"),

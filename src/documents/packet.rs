@@ -1,10 +1,95 @@
-//! Checks of the files content names: figures (inside the council folder, a format typst
-//! places, pixels that fit in memory, the files an SVG links) and attached PDFs.
+//! 会議資料一式: the agenda, then every material with its 資料番号 stamped, in one PDF. The
+//! materials are PDFs that the builder makes (other documents) or reads (attachments).
 
-use super::*;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::meeting::{MeetingDocView, dated_meeting, meeting_doc_view, missing_meeting};
+use super::{Attach, Kind, Prepared};
+use crate::diag::{Problem, Problems, find_line};
+use crate::model::{Council, Document};
+use crate::needs::meeting_part;
+use crate::project::{CouncilData, DocumentFile};
+
+pub(super) struct Packet<'a>(pub &'a crate::model::Packet);
+
+impl Kind for Packet<'_> {
+    fn year(&self) -> i32 {
+        self.0.year
+    }
+
+    fn draft(&self) -> bool {
+        self.0.status.is_draft()
+    }
+
+    fn template<'a>(&'a self, _: &'a Council) -> &'a str {
+        self.0.template.as_deref().unwrap_or("packet")
+    }
+
+    fn archival(&self) -> bool {
+        false
+    }
+
+    fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
+        let p = self.0;
+        meeting_part(
+            c,
+            file,
+            (p.year, p.meeting),
+            |m| !m.materials.is_empty(),
+            (
+                "の資料（materials）がないため、資料一式に入れるものがありません。",
+                "materials: に資料を順に書いてください。",
+            ),
+            self.0.status.is_draft(),
+            out,
+        );
+        if !c
+            .years
+            .get(&p.year)
+            .is_some_and(|y| y.broken.contains("meetings"))
+        {
+            check_materials(c, p.year, p.meeting, out);
+        }
+    }
+
+    fn prepare(
+        &self,
+        c: &CouncilData,
+        file: &DocumentFile,
+        attach: &mut Attach<'_>,
+    ) -> Result<Prepared, Problems> {
+        let p = self.0;
+        let (meeting, date) = dated_meeting(c, file, p.year, p.meeting)?;
+        let mut view = meeting_doc_view(c, p.year, p.meeting, None, p.status.is_draft())
+            .ok_or_else(|| missing_meeting(file, p.year, p.meeting))?;
+        for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
+            let (pdf, pages) = attach(mat)?;
+            mv.pdf = Some(pdf);
+            mv.pages = pages;
+        }
+        let view = PacketView {
+            meeting: view,
+            page_numbers: p.page_numbers,
+        };
+        Ok(Prepared {
+            view: minijinja::Value::from_serialize(view),
+            date,
+        })
+    }
+}
+
+/// Context of a packet: the meeting's documents, and how pages are numbered.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PacketView<'a> {
+    #[serde(flatten)]
+    pub meeting: MeetingDocView<'a>,
+    /// ページ番号の付け方: continuous（通し）/ per_material（資料ごと）。
+    pub page_numbers: crate::model::PageNumbers,
+}
 
 /// Every material of a packet has exactly one source, and that source exists.
-pub(super) fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
+fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
     let Some(m) = crate::view::find_meeting(c, fy, number) else {
         return;
     };
@@ -118,88 +203,4 @@ pub(super) fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut P
             }
         }
     }
-}
-
-/// An image must exist inside the council folder and be in a format typst can place.
-pub(super) fn check_image(council_dir: &Path, file: &str, doc: &Path, out: &mut Problems) {
-    let path = council_dir.join(file);
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let leaves = crate::files::leaves(file);
-    let inside = !leaves && crate::files::resolve_inside(council_dir, &path).is_ok();
-    let problem = if leaves {
-        Some(format!(
-            "図のファイル {file} が協議会のフォルダの外にあります。"
-        ))
-    } else if !path.exists() {
-        Some(format!("図のファイル {file} が見つかりません。"))
-    } else if !inside {
-        Some(format!(
-            "図のファイル {file} が協議会のフォルダの外にあります。"
-        ))
-    } else if !IMAGE_FORMATS.contains(&ext.as_str()) {
-        Some(format!("図のファイル {file} は使えない形式です。"))
-    } else {
-        match crate::files::read_bytes(council_dir, &path, crate::files::MAX_BINARY_BYTES) {
-            Err(e) => Some(format!("図のファイル {file}: {}", e.message)),
-            Ok(bytes) => crate::images::check(&ext, &bytes)
-                .and_then(|()| {
-                    if ext == "svg" {
-                        crate::images::check_svg_syntax(&bytes)?;
-                        check_svg_links(council_dir, &path, &bytes)
-                    } else {
-                        Ok(())
-                    }
-                })
-                .err()
-                .map(|e| format!("図のファイル {file}: {e}")),
-        }
-    };
-    if let Some(message) = problem {
-        out.push(
-            Problem::error(doc, message)
-                .at(find_line(doc, "file", file), None)
-                .field("figure.file")
-                .hint(format!(
-                    "協議会のフォルダからの相対パスで、{} のいずれかの画像を指定してください。",
-                    IMAGE_FORMATS.join(" / ")
-                )),
-        );
-    }
-}
-
-/// The files an SVG links (`href="zu.png"`): inside the council folder, and images that fit
-/// in memory, like the figure itself.
-pub(super) fn check_svg_links(council_dir: &Path, svg: &Path, bytes: &[u8]) -> Result<(), String> {
-    let text = String::from_utf8_lossy(bytes);
-    for part in text.split("href=").skip(1) {
-        let Some(quote) = part.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
-            continue;
-        };
-        let target = part[1..].split(quote).next().unwrap_or_default();
-        if target.is_empty() || target.starts_with('#') || target.starts_with("data:") {
-            continue;
-        }
-        let linked = svg.parent().unwrap_or(council_dir).join(target);
-        if crate::files::leaves(target)
-            && crate::files::resolve_inside(council_dir, &linked).is_err()
-        {
-            return Err(format!(
-                "SVG の中で参照している {target} は協議会のフォルダの外にあります。"
-            ));
-        }
-        let ext = linked
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let linked_bytes =
-            crate::files::read_bytes(council_dir, &linked, crate::files::MAX_BINARY_BYTES)
-                .map_err(|e| format!("SVG の中で参照している {target}: {}", e.message))?;
-        crate::images::check(&ext, &linked_bytes)
-            .map_err(|e| format!("SVG の中で参照している {target}: {e}"))?;
-    }
-    Ok(())
 }

@@ -1,0 +1,268 @@
+//! Documents about one meeting: its minutes (会議録) and its agenda (次第). Both are dated by
+//! the meeting and read the same view; a packet (資料一式) builds on it too.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Attach, Kind, Prepared};
+use crate::diag::{Problem, Problems};
+use crate::model::{AgendaItem, Council, Meeting, MeetingDocument};
+use crate::needs::{meeting_part, zen};
+use crate::project::{CouncilData, DocumentFile};
+use crate::view::{GoalIndex, MeetingView, NO_DATA, find_meeting, meeting_view};
+
+/// 会議録（要点記録）.
+pub(super) struct Minutes<'a>(pub &'a MeetingDocument);
+
+/// 次第.
+pub(super) struct Agenda<'a>(pub &'a MeetingDocument);
+
+impl Kind for Minutes<'_> {
+    fn year(&self) -> i32 {
+        self.0.year
+    }
+
+    fn draft(&self) -> bool {
+        self.0.status.is_draft()
+    }
+
+    fn template<'a>(&'a self, council: &'a Council) -> &'a str {
+        (self.0.template.as_deref()).unwrap_or(council.style.minutes.template())
+    }
+
+    fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
+        meeting_part(
+            c,
+            file,
+            (self.0.year, self.0.meeting),
+            |m| has_record(&m.agenda),
+            (
+                "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
+                "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
+            ),
+            self.0.status.is_draft(),
+            out,
+        )
+    }
+
+    fn prepare(
+        &self,
+        c: &CouncilData,
+        file: &DocumentFile,
+        _: &mut Attach<'_>,
+    ) -> Result<Prepared, Problems> {
+        prepare(c, file, self.0)
+    }
+}
+
+impl Kind for Agenda<'_> {
+    fn year(&self) -> i32 {
+        self.0.year
+    }
+
+    fn draft(&self) -> bool {
+        self.0.status.is_draft()
+    }
+
+    fn template<'a>(&'a self, _: &'a Council) -> &'a str {
+        self.0.template.as_deref().unwrap_or("agenda")
+    }
+
+    fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
+        meeting_part(
+            c,
+            file,
+            (self.0.year, self.0.meeting),
+            |m| !m.agenda.is_empty(),
+            (
+                "の議題（agenda）がないため、次第が空になります。",
+                "agenda: に議題の title を順に書いてください。",
+            ),
+            self.0.status.is_draft(),
+            out,
+        )
+    }
+
+    fn prepare(
+        &self,
+        c: &CouncilData,
+        file: &DocumentFile,
+        _: &mut Attach<'_>,
+    ) -> Result<Prepared, Problems> {
+        prepare(c, file, self.0)
+    }
+}
+
+fn prepare(
+    c: &CouncilData,
+    file: &DocumentFile,
+    d: &MeetingDocument,
+) -> Result<Prepared, Problems> {
+    let (_, date) = dated_meeting(c, file, d.year, d.meeting)?;
+    let view = meeting_doc_view(
+        c,
+        d.year,
+        d.meeting,
+        d.material.as_deref(),
+        d.status.is_draft(),
+    )
+    .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
+    Ok(Prepared {
+        view: minijinja::Value::from_serialize(view),
+        date,
+    })
+}
+
+/// Meeting `number` of `year` and its date, which documents about it are dated by (both
+/// checked before a build; a problem here is reported all the same).
+pub(super) fn dated_meeting<'a>(
+    c: &'a CouncilData,
+    file: &DocumentFile,
+    year: i32,
+    number: u32,
+) -> Result<(&'a Meeting, time::Date), Problems> {
+    let m = find_meeting(c, year, number).ok_or_else(|| missing_meeting(file, year, number))?;
+    let date = m.date.map(|d| d.0).ok_or_else(|| {
+        Problems(vec![
+            Problem::error(
+                &file.path,
+                format!("第{}回の会議の日付（date）がありません。", zen(number)),
+            )
+            .hint("meetings.yaml に date: を書いてください。"),
+        ])
+    })?;
+    Ok((m, date))
+}
+
+pub(super) fn missing_meeting(file: &DocumentFile, year: i32, number: u32) -> Problems {
+    Problems(vec![Problem::error(
+        &file.path,
+        format!(
+            "{}の第{}回の会議が meetings.yaml にありません。",
+            crate::diag::fy_name(year),
+            zen(number)
+        ),
+    )])
+}
+
+/// Whether any agenda item, at any depth, has a record entry.
+fn has_record(items: &[AgendaItem]) -> bool {
+    items
+        .iter()
+        .any(|i| !i.record.is_empty() || has_record(&i.items))
+}
+
+/// Context of a document about one meeting (minutes, agenda, packet).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MeetingDocView<'a> {
+    /// 協議会（council.yaml の内容）。
+    pub council: &'a Council,
+    /// 案（status: draft）か。案なら「案」と印刷し、まだ書いていないところに style.unfilled を印刷します。
+    pub draft: bool,
+    /// 資料番号（右上に印刷）。
+    pub material: Option<&'a str>,
+    /// この会議。
+    pub meeting: MeetingView<'a>,
+    /// 次の会議（わかっているとき）。
+    pub next_meeting: Option<MeetingView<'a>>,
+    /// その年度の委員と、欠席したかどうか。
+    pub members: Vec<AttendeeView<'a>>,
+    /// 提出資料, numbered.
+    pub materials: Vec<MaterialView<'a>>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct AttendeeView<'a> {
+    /// 所属。
+    pub organization: &'a str,
+    /// 氏名。
+    pub name: Option<&'a str>,
+    /// 役職。
+    pub role: Option<&'a str>,
+    /// 欠席したか。
+    pub absent: bool,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct MaterialView<'a> {
+    /// 資料番号（資料１…）。次第そのものには付きません。
+    pub number: Option<String>,
+    /// 資料の名前。
+    pub title: &'a str,
+    /// 次第そのものか。
+    pub agenda: bool,
+    /// 当日配付か（でなければ事前送付）。
+    pub handout: bool,
+    /// shiryo が作る資料のとき、その資料名（documents/<資料名>.yaml。HTML ではそのページへのリンクに）。
+    pub document: Option<&'a str>,
+    /// 資料一式で、そのページを取り出す PDF（作成のときに入ります）。
+    pub pdf: Option<String>,
+    /// その PDF のページ数。
+    pub pages: usize,
+}
+
+/// The context of a document about meeting `number` of `year` (which must exist: checked).
+pub(super) fn meeting_doc_view<'a>(
+    council: &'a CouncilData,
+    year: i32,
+    number: u32,
+    material: Option<&'a str>,
+    draft: bool,
+) -> Option<MeetingDocView<'a>> {
+    let data = council.years.get(&year)?;
+    let index = GoalIndex::new(data, &council.council.terms);
+    let m = find_meeting(council, year, number)?;
+    let next = find_meeting(council, year, number.saturating_add(1))
+        .map(|n| (year, n))
+        .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
+    let next_meeting = next.map(|(y, n)| {
+        let next_index = GoalIndex::new(
+            council.years.get(&y).unwrap_or(&NO_DATA),
+            &council.council.terms,
+        );
+        meeting_view(y, n, &next_index)
+    });
+    let members = data
+        .members
+        .iter()
+        .flat_map(|l| &l.members)
+        .map(|mb| AttendeeView {
+            organization: &mb.organization,
+            name: mb.name.as_deref(),
+            role: mb.role.as_deref(),
+            absent: mb
+                .name
+                .as_ref()
+                .is_some_and(|n| m.absent.iter().any(|a| a == n)),
+        })
+        .collect();
+    let mut counter = 0;
+    let materials = m
+        .materials
+        .iter()
+        .map(|mat| {
+            let number = (!mat.agenda).then(|| {
+                counter += 1;
+                format!("資料{}", crate::japanese::fullwidth(&counter.to_string()))
+            });
+            MaterialView {
+                number,
+                title: &mat.title,
+                agenda: mat.agenda,
+                handout: mat.handout,
+                document: mat.document.as_deref(),
+                pdf: None,
+                pages: 0,
+            }
+        })
+        .collect();
+    Some(MeetingDocView {
+        council: &council.council,
+        draft,
+        material,
+        meeting: meeting_view(year, m, &index),
+        next_meeting,
+        members,
+        materials,
+    })
+}

@@ -1,0 +1,201 @@
+//! 「令和N年度評価結果及び令和N+1年度目標設定」: the evaluated year's meetings (表１) and
+//! evaluation (表２), the next year's goals (表３), schedule and members.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Attach, Kind, Prepared};
+use crate::diag::{Problem, Problems, find_goal_line, find_line, fy_name};
+use crate::model::{AnnualReport, Council};
+use crate::needs::{has_file, held_meetings, members, planned_meetings, readable};
+use crate::project::{CouncilData, DocumentFile, YearData};
+use crate::view::{YearView, council_virtual_dir, goal_iter, year_view};
+
+pub(super) struct Report<'a>(pub &'a AnnualReport);
+
+impl Kind for Report<'_> {
+    fn year(&self) -> i32 {
+        self.0.year
+    }
+
+    /// A report is written after the year it evaluates, before the next one ends.
+    fn dated(&self) -> Option<(time::Date, std::ops::RangeInclusive<i32>)> {
+        Some((self.0.date.0, self.0.year..=self.0.year + 1))
+    }
+
+    fn draft(&self) -> bool {
+        self.0.status.is_draft()
+    }
+
+    fn template<'a>(&'a self, _: &'a Council) -> &'a str {
+        &self.0.template
+    }
+
+    fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
+        let r = self.0;
+        let needs = [
+            (r.year, "goals", "目標（goals.yaml）"),
+            (r.year, "evaluation", "評価（evaluation.yaml）"),
+            (r.year, "meetings", "会議（meetings.yaml）"),
+            (r.year, "members", "委員（members.yaml）"),
+            (r.year + 1, "goals", "目標（goals.yaml）"),
+            (r.year + 1, "meetings", "会議の予定（meetings.yaml）"),
+            (r.year + 1, "members", "委員（members.yaml）"),
+        ];
+        for (fy, key, what) in needs {
+            if !has_file(c, fy, key, file, what, out) {
+                continue;
+            }
+            let Some(year) = readable(c, fy, key) else {
+                continue;
+            };
+            match key {
+                "meetings" if fy == r.year => {
+                    held_meetings(c, fy, year, r.date.0, r.status.is_draft(), out)
+                }
+                "goals" => unwritten_goals(fy, year, r.status.is_draft(), out),
+                "evaluation" => unevaluated_goals(c, fy, year, r.status.is_draft(), out),
+                "meetings" => planned_meetings(c, fy, year, out),
+                "members" => members(c, fy, year, out),
+                _ => {}
+            }
+        }
+        if let Some(f) = &r.figure {
+            crate::images::check_figure(&c.dir, &f.file, &file.path, out);
+            if f.alt.trim().is_empty() {
+                out.push(
+                    Problem::error(&file.path, "図の説明（alt）が空です。")
+                        .at(find_line(&file.path, "alt", &f.alt), None)
+                        .field("figure.alt")
+                        .hint("画面読み上げソフトが読む、図の内容の説明を書いてください（PDF/UA で必要です）。"),
+                );
+            }
+        }
+    }
+
+    fn prepare(
+        &self,
+        c: &CouncilData,
+        _: &DocumentFile,
+        _: &mut Attach<'_>,
+    ) -> Result<Prepared, Problems> {
+        Ok(Prepared {
+            view: minijinja::Value::from_serialize(report_view(c, self.0)),
+            date: self.0.date.0,
+        })
+    }
+}
+
+/// Goals of year `fy` without their activity or target (a goal set started from last year's
+/// and still being written).
+fn unwritten_goals(fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
+    let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
+        return;
+    };
+    for g in goal_iter(set).filter(|g| g.repeats.is_none()) {
+        for (value, key, what) in [
+            (&g.activity, "activity", "活動目標"),
+            (&g.target, "target", "目標値"),
+        ] {
+            if value.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.push(
+                    Problem::unfilled(
+                        draft,
+                        file,
+                        format!(
+                            "{}の目標 {} の{what}（{key}）がまだありません。",
+                            fy_name(fy),
+                            g.number
+                        ),
+                    )
+                    .at(find_goal_line(file, g.number), None)
+                    .hint(format!(
+                        "{key}: を書いてください（別の目標の再掲なら repeats: を書きます）。{}",
+                        if draft {
+                            ""
+                        } else {
+                            "案のあいだは status: draft と書けば警告になります。"
+                        }
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Goals of the evaluated year without a result yet.
+fn unevaluated_goals(c: &CouncilData, fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
+    let (Some(set), Some(file)) = (&year.goals, year.files.get("evaluation")) else {
+        return;
+    };
+    let results = year.evaluation.as_ref().map(|e| &e.results);
+    for g in goal_iter(set).filter(|g| g.repeats.is_none()) {
+        let result = results.and_then(|r| r.get(&g.number));
+        if result.is_some_and(|r| r.as_deref().is_some_and(|r| !r.trim().is_empty())) {
+            continue;
+        }
+        out.push(
+            Problem::unfilled(
+                draft,
+                file,
+                format!(
+                    "{}の目標 {} の評価がまだありません。",
+                    fy_name(fy),
+                    g.number
+                ),
+            )
+            .at(result.and_then(|_| find_goal_line(file, g.number)), None)
+            .field(format!("results.{}", g.number))
+            .hint(format!(
+                "{}: のあとに評価（{}）を書いてください。",
+                g.number,
+                c.council.evaluation_words.join(" / ")
+            )),
+        );
+    }
+}
+
+/// Context of an annual report template.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ReportView<'a> {
+    /// 協議会（council.yaml の内容）。
+    pub council: &'a Council,
+    /// 案（status: draft）か。案なら「案」と印刷し、まだ書いていないところに style.unfilled を印刷します。
+    pub draft: bool,
+    /// 資料（documents/<資料名>.yaml の内容）。
+    pub doc: ReportDoc<'a>,
+    /// 評価する年度（表１・表２）。
+    pub evaluated: YearView<'a>,
+    /// 次の年度（表３、活動日程、委員）。
+    pub next: YearView<'a>,
+}
+
+/// The report as written, and the figure's path as typst sees it (`/content/…`).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ReportDoc<'a> {
+    #[serde(flatten)]
+    pub report: &'a AnnualReport,
+    /// 図のファイルの、Typst から見た場所（`image(…)` に渡す）。
+    pub figure_path: Option<String>,
+}
+
+/// The context of an annual report.
+pub(crate) fn report_view<'a>(
+    council: &'a CouncilData,
+    report: &'a AnnualReport,
+) -> ReportView<'a> {
+    let council_rel = council_virtual_dir(council);
+    ReportView {
+        council: &council.council,
+        draft: report.status.is_draft(),
+        doc: ReportDoc {
+            report,
+            figure_path: report
+                .figure
+                .as_ref()
+                .map(|f| format!("{council_rel}/{}", f.file.trim_start_matches("./"))),
+        },
+        evaluated: year_view(council, report.year),
+        next: year_view(council, report.year + 1),
+    }
+}
