@@ -235,10 +235,9 @@ impl<'a> El<'a> {
     /// Elements under this one matching `selector` (see `Dom::select`), in document order.
     pub fn select(&self, selector: &str) -> Vec<El<'a>> {
         let spaced = selector.replace('>', " > ");
-        let mut steps = spaced.split_whitespace().peekable();
         let mut current = vec![*self];
         let mut child_only = false;
-        while let Some(step) = steps.next() {
+        for step in spaced.split_whitespace() {
             if step == ">" {
                 child_only = true;
                 continue;
