@@ -18,19 +18,7 @@ fn load(p: &TempProject) -> Project {
 
 /// Every file under content/, with its bytes.
 fn snapshot(p: &TempProject) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(p.path().join("content"))
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
+    common::snapshot(&p.path().join("content"))
 }
 
 /// The new report's body text, its page headers (one string per page), and its PDF title.
