@@ -8,6 +8,7 @@
 pub mod build;
 pub mod diag;
 pub mod files;
+pub mod goal_changes;
 pub mod images;
 pub mod japanese;
 pub mod memory;
