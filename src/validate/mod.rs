@@ -19,7 +19,9 @@ pub use text::check_printable;
 #[cfg(test)]
 use text::cut_by_comment;
 pub use year::suggest_word;
-use year::{check_evaluation, check_goals, check_meetings, check_members};
+use year::{
+    check_evaluation, check_goals, check_meetings, check_members, check_repeats_across_years,
+};
 
 /// Image formats typst can place.
 const IMAGE_FORMATS: &[&str] = &["svg", "png", "jpg", "jpeg", "gif", "webp"];
@@ -71,6 +73,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
         check_meetings(c, fy, year, out);
         check_evaluation(c, fy, year, out);
         check_members(c, year, out);
+        check_repeats_across_years(c, fy, out);
     }
     for file in &c.documents {
         crate::needs::check(c, file, out);
