@@ -127,7 +127,10 @@ pub(super) fn check_repeats_across_years(c: &CouncilData, fy: i32, out: &mut Pro
         return;
     };
     let changes = crate::goal_changes::compare(old, new);
-    for (was, row, now) in changes.stale() {
+    // A row of year `fy` that also restates a text (an error of its own) does not say
+    // which goal it meant to re-list.
+    let restated = |g: &Goal| g.activity.is_some() || g.target.is_some();
+    for (was, row, now) in changes.stale().filter(|(was, _, _)| !restated(was)) {
         let (n, r) = (row.number, row.repeats.unwrap_or(row.number));
         out.push(
             Problem::warning(
