@@ -142,29 +142,25 @@ fn match_goals(old: &[&Goal], new: &[&Goal]) -> Vec<(usize, usize)> {
         }
     }
     // 2. to 4., best pairs first.
-    let pass = |pairs: &mut Vec<(usize, usize)>,
-                min: f64,
-                fits: &dyn Fn(&[(usize, usize)], usize, usize) -> bool| {
+    for (min, pass) in [(SAME_NUMBER, 2), (SAME_PLACE, 3), (ANYWHERE, 4)] {
+        let fits = |pairs: &[(usize, usize)], o: usize, n: usize| match pass {
+            2 => old[o].number == new[n].number,
+            3 => same_place(pairs, old.len(), new.len(), o, n),
+            _ => true,
+        };
         let mut candidates: Vec<(f64, usize, usize)> = (0..old.len())
             .flat_map(|o| (0..new.len()).map(move |n| (o, n)))
-            .filter(|&(o, n)| free(pairs, o, n) && fits(pairs, o, n))
+            .filter(|&(o, n)| free(&pairs, o, n) && fits(&pairs, o, n))
             .map(|(o, n)| (weights.similarity(old[o], new[n]), o, n))
             .filter(|c| c.0 >= min)
             .collect();
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (_, o, n) in candidates {
-            if free(pairs, o, n) {
+            if free(&pairs, o, n) {
                 pairs.push((o, n));
             }
         }
-    };
-    pass(&mut pairs, SAME_NUMBER, &|_, o, n| {
-        old[o].number == new[n].number
-    });
-    pass(&mut pairs, SAME_PLACE, &|pairs, o, n| {
-        same_place(pairs, old.len(), new.len(), o, n)
-    });
-    pass(&mut pairs, ANYWHERE, &|_, _, _| true);
+    }
     pairs
 }
 
