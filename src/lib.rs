@@ -10,6 +10,7 @@ pub mod build;
 pub mod diag;
 pub mod documents;
 pub mod files;
+pub mod goal_changes;
 pub mod images;
 pub mod japanese;
 pub mod memory;
