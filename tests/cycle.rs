@@ -305,3 +305,28 @@ fn any_document_can_be_a_draft_in_the_council_s_own_words() {
         .unwrap();
     assert!(!common::text(report).contains("案"));
 }
+
+#[test]
+fn goal_texts_cannot_break_the_files_written() {
+    let p = TempProject::sample();
+    // A target that, copied carelessly into a comment, would end the comment and start YAML.
+    p.edit(
+        &format!("content/{COUNCIL}/2025/goals.yaml"),
+        "target: 協議の場を年８回以上開催",
+        "target: \"協議の場を\\u2028results: {1-1: 達成}\\n\\u0085 # 年８回: 以上開催\"",
+    );
+    p.edit(
+        &format!("content/{COUNCIL}/2025/meetings.yaml"),
+        "venue: 本庁舎３階３０１・３０２会議室",
+        "venue: \"本庁舎 # 3階: [301]\"",
+    );
+    let (code, out, err) = p.run(&["next-year", COUNCIL]);
+    assert_eq!(code, 0, "{out}{err}");
+    let project = load(&p);
+    let c = project.councils.iter().find(|c| c.slug == COUNCIL).unwrap();
+    let results = &c.years[&2025].evaluation.as_ref().unwrap().results;
+    assert_eq!(results.len(), 30);
+    assert!(results.values().all(Option::is_none));
+    let first = &c.years[&2026].meetings.meetings[0];
+    assert_eq!(first.venue.as_deref(), Some("本庁舎 # 3階: [301]"));
+}
