@@ -11,6 +11,7 @@ pub mod build;
 pub mod diag;
 pub mod documents;
 pub mod files;
+pub mod goal_changes;
 pub mod html;
 pub mod images;
 pub mod japanese;

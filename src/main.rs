@@ -91,6 +91,23 @@ enum Command {
         #[arg(value_name = "協議会")]
         council: String,
     },
+    /// 目標の変わったところ（ある年度 → 次の年度）を表示します: 加わった目標、なくなった目標、番号や文の変わった目標、再掲元の番号
+    Changes {
+        /// プロジェクトのフォルダ
+        #[arg(
+            long,
+            default_value = ".",
+            hide_default_value = true,
+            value_name = "フォルダ"
+        )]
+        root: PathBuf,
+        /// 協議会（content/ の下のフォルダ名。例: niiza-chiiki-ikou）
+        #[arg(value_name = "協議会")]
+        council: String,
+        /// 比べる前の年度（西暦。2024 なら 令和６年度 → 令和７年度）。省略すると、次の年度の目標がある最後の年度
+        #[arg(value_name = "年度")]
+        year: Option<String>,
+    },
     /// エディタの入力補完に使う JSON Schema を schema/ に、テンプレートの値の一覧を docs/templates.md に書き出します
     Schema {
         /// プロジェクトのフォルダ
@@ -139,6 +156,9 @@ fn command() -> clap::Command {
         )
         .subcommand_help_heading("コマンド")
         .mut_subcommands(japanese)
+        .mut_subcommand("changes", |c| {
+            c.override_usage("shiryo changes [指定…] <協議会> [年度]")
+        })
 }
 
 /// A command-line mistake in Japanese, with what to do.
@@ -155,11 +175,12 @@ fn usage_error(e: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "知らないコマンド {} です（build, check, watch, next-year, schema のどれかです）。",
+            "知らないコマンド {} です（build, check, watch, next-year, changes, schema のどれかです）。",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "コマンド（build, check, watch, next-year, schema）を指定してください。".to_string()
+            "コマンド（build, check, watch, next-year, changes, schema）を指定してください。"
+                .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::NoEquals => format!(
             "{} の値が正しくないか、ありません。",
@@ -217,6 +238,11 @@ fn main() -> ExitCode {
             deny_warnings,
             html,
         } => run_check(&root, deny_warnings, html),
+        Command::Changes {
+            root,
+            council,
+            year,
+        } => run_changes(&root, &council, year.as_deref()),
         Command::Schema { root } => run_schema(&root),
         Command::NextYear { root, council } => run_next_year(&root, &council),
         Command::Watch {
@@ -333,6 +359,103 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
     println!("これから書くこと:");
     for item in &plan.to_do {
         println!("  ・{item}");
+    }
+    ExitCode::SUCCESS
+}
+
+/// Prints what changed in a council's goals from `year` (or the latest year that has a next
+/// one) to the year after.
+fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> ExitCode {
+    let (project, problems) = shiryo::project::Project::load(root);
+    if project.councils.is_empty() && problems.has_errors() {
+        return fail(&problems);
+    }
+    let slug = council.trim_end_matches(['/', '\\']);
+    let slug = slug.strip_prefix("content/").unwrap_or(slug);
+    let Some(c) = project.councils.iter().find(|c| c.slug == slug) else {
+        let known: Vec<&str> = project.councils.iter().map(|c| c.slug.as_str()).collect();
+        eprintln!(
+            "エラー: 協議会 {council} が見つかりません（content/{slug}/council.yaml がありません）。\n  → 協議会はフォルダ名で指定します: {}",
+            known.join(", ")
+        );
+        return ExitCode::FAILURE;
+    };
+    let has_goals = |fy: i32| c.years.get(&fy).is_some_and(|y| y.goals.is_some());
+    let fy = match year {
+        Some(y) => match shiryo::japanese::halfwidth_digits(y.trim()).parse::<i32>() {
+            Ok(fy) if shiryo::needs::YEARS.contains(&fy) => fy,
+            _ => {
+                eprintln!(
+                    "エラー: 年度「{y}」が正しくありません。\n  → 西暦４桁で書いてください（令和６年度なら 2024）。"
+                );
+                return ExitCode::from(2);
+            }
+        },
+        None => match c
+            .years
+            .keys()
+            .rev()
+            .find(|&&fy| has_goals(fy) && has_goals(fy + 1))
+        {
+            Some(&fy) => fy,
+            None => {
+                eprintln!(
+                    "エラー: {slug} には、続く２つの年度の目標（goals.yaml）がありません。\n  → 比べるには、たとえば content/{slug}/2024/goals.yaml と content/{slug}/2025/goals.yaml が必要です。"
+                );
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    for y in [fy, fy + 1] {
+        if has_goals(y) {
+            continue;
+        }
+        let file = format!("content/{slug}/{y}/goals.yaml");
+        let broken = c.years.get(&y).is_some_and(|d| d.broken.contains("goals"));
+        if broken {
+            let about: Vec<_> = problems
+                .0
+                .iter()
+                .filter(|p| p.file.starts_with(&file))
+                .cloned()
+                .collect();
+            report(&Problems(about));
+        }
+        let years: Vec<String> = c
+            .years
+            .keys()
+            .filter(|&&y| has_goals(y))
+            .map(|y| y.to_string())
+            .collect();
+        eprintln!(
+            "エラー: {}の目標（{file}）が{}ため、比べられません。",
+            shiryo::diag::fy_name(y),
+            if broken { "読めない" } else { "ない" }
+        );
+        if !broken {
+            eprintln!("  → 目標のある年度: {}", years.join(", "));
+        }
+        return ExitCode::FAILURE;
+    }
+    let (old, new) = (&c.years[&fy].goals, &c.years[&(fy + 1)].goals);
+    let (Some(old), Some(new)) = (old, new) else {
+        return ExitCode::FAILURE;
+    };
+    let changes = shiryo::goal_changes::compare(old, new);
+    let name = match &c.council.body {
+        Some(body) => format!("{} {body}", c.council.name),
+        None => c.council.name.clone(),
+    };
+    println!(
+        "{name}: {} → {} の目標の変わったところ（{} 件）",
+        shiryo::diag::fy_name(fy),
+        shiryo::diag::fy_name(fy + 1),
+        changes.changes.len()
+    );
+    if changes.changes.is_empty() {
+        println!("変わったところはありません。");
+    } else {
+        println!("\n{}", changes.render(fy));
     }
     ExitCode::SUCCESS
 }

@@ -86,6 +86,16 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
     }
     let y = report.year;
     let (evaluated, next) = (y + 1, y + 2);
+    if !crate::needs::YEARS.contains(&next) {
+        return Err(Problems(vec![Problem::error(
+            &file.path,
+            format!(
+                "年度 {next} の資料は作れません（{}～{} 年度まで）。",
+                crate::needs::YEARS.start(),
+                crate::needs::YEARS.end()
+            ),
+        )]));
+    }
     let Some((source, set)) = c
         .years
         .get(&evaluated)
@@ -250,9 +260,14 @@ fn ascii(n: GoalNo) -> String {
 
 /// `  # text` on one line (a YAML comment cannot span lines), or nothing.
 fn comment(text: &str) -> String {
+    // Anything a YAML reader may take for a line break (NEL, LS, PS) or refuse (BOM) goes too.
     let one_line: String = text
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match c {
+            '\u{2028}' | '\u{2029}' | '\u{feff}' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
         .collect();
     let one_line = one_line.trim();
     if one_line.is_empty() {
@@ -388,20 +403,24 @@ fn next_report(original: &str, report: &AnnualReport, made_from: &str) -> Result
 }
 
 /// The name of next year's report: the year in the name advanced (`r6-hyoka` → `r7-hyoka`,
-/// `2024-report` → `2025-report`), or the year appended.
+/// `h29-hyoka` → `h30-hyoka`, `2024-report` → `2025-report`), or the year appended where the
+/// next year has another era's name (`h30-hyoka` → `h30-hyoka-2019`) or none is found.
 fn next_name(name: &str, year: i32) -> String {
-    let reiwa = year - 2018;
+    // The numbers that may stand for `year`: itself, its Reiwa year, its Heisei year while the
+    // next year is still Heisei.
+    let matches = |n: i32| {
+        n == year
+            || (year >= 2019 && n == year - 2018)
+            || ((1989..2018).contains(&year) && n == year - 1988)
+    };
     let mut out = String::new();
     let mut replaced = false;
     let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String, replaced: &mut bool| {
-        if digits.is_empty() {
-            return;
-        }
+    let mut flush = |digits: &mut String, out: &mut String| {
         match digits.parse::<i32>() {
-            Ok(n) if !*replaced && (n == year || (reiwa > 0 && n == reiwa)) => {
+            Ok(n) if !replaced && matches(n) => {
                 out.push_str(&(n + 1).to_string());
-                *replaced = true;
+                replaced = true;
             }
             _ => out.push_str(digits),
         }
@@ -411,11 +430,11 @@ fn next_name(name: &str, year: i32) -> String {
         if ch.is_ascii_digit() {
             digits.push(ch);
         } else {
-            flush(&mut digits, &mut out, &mut replaced);
+            flush(&mut digits, &mut out);
             out.push(ch);
         }
     }
-    flush(&mut digits, &mut out, &mut replaced);
+    flush(&mut digits, &mut out);
     if replaced {
         out
     } else {
@@ -481,11 +500,15 @@ mod tests {
         assert_eq!(next_name("hyoka", 2024), "hyoka-2025");
         assert_eq!(next_name("r1-hyoka", 2019), "r2-hyoka");
         assert_eq!(next_name("資料7-r6", 2024), "資料7-r7");
+        assert_eq!(next_name("h29-hyoka", 2017), "h30-hyoka");
+        // 2019 is 令和元年度: another era's name, so the year is added instead.
+        assert_eq!(next_name("h30-hyoka", 2018), "h30-hyoka-2019");
     }
 
     #[test]
     fn comments_stay_on_one_line() {
         assert_eq!(comment("年１回\n以上"), "  # 年１回 以上");
         assert_eq!(comment(""), "");
+        assert_eq!(comment("a\u{2028}b\u{85}c\u{feff}"), "  # a b c");
     }
 }

@@ -18,19 +18,7 @@ fn load(p: &TempProject) -> Project {
 
 /// Every file under content/, with its bytes.
 fn snapshot(p: &TempProject) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(p.path().join("content"))
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
+    common::snapshot(&p.path().join("content"))
 }
 
 /// The new report's body text, its page headers (one string per page), and its PDF title.
@@ -316,4 +304,29 @@ fn any_document_can_be_a_draft_in_the_council_s_own_words() {
         .find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka")
         .unwrap();
     assert!(!common::text(report).contains("案"));
+}
+
+#[test]
+fn goal_texts_cannot_break_the_files_written() {
+    let p = TempProject::sample();
+    // A target that, copied carelessly into a comment, would end the comment and start YAML.
+    p.edit(
+        &format!("content/{COUNCIL}/2025/goals.yaml"),
+        "target: 協議の場を年８回以上開催",
+        "target: \"協議の場を\\u2028results: {1-1: 達成}\\n\\u0085 # 年８回: 以上開催\"",
+    );
+    p.edit(
+        &format!("content/{COUNCIL}/2025/meetings.yaml"),
+        "venue: 本庁舎３階３０１・３０２会議室",
+        "venue: \"本庁舎 # 3階: [301]\"",
+    );
+    let (code, out, err) = p.run(&["next-year", COUNCIL]);
+    assert_eq!(code, 0, "{out}{err}");
+    let project = load(&p);
+    let c = project.councils.iter().find(|c| c.slug == COUNCIL).unwrap();
+    let results = &c.years[&2025].evaluation.as_ref().unwrap().results;
+    assert_eq!(results.len(), 30);
+    assert!(results.values().all(Option::is_none));
+    let first = &c.years[&2026].meetings.meetings[0];
+    assert_eq!(first.venue.as_deref(), Some("本庁舎 # 3階: [301]"));
 }

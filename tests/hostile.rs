@@ -249,21 +249,7 @@ fn metadata_is_plain_text() {
 fn a_build_that_cannot_replace_one_pdf_changes_none() {
     let p = TempProject::sample();
     assert_eq!(run_bounded(&p, &["build"]).0, 0);
-    let snapshot = || {
-        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(p.path().join("output"))
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                (
-                    e.path().display().to_string(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect();
-        files.sort();
-        files
-    };
+    let snapshot = || common::snapshot(&p.path().join("output"));
     // The koganei documents come first and would change; the niiza report cannot be replaced
     // (a folder with something in it stands at its path).
     p.edit(

@@ -11,38 +11,50 @@ use crate::needs::{meeting_part, zen};
 use crate::project::{CouncilData, DocumentFile};
 use crate::view::{GoalIndex, MeetingView, NO_DATA, find_meeting, meeting_view};
 
-/// 会議録（要点記録）.
-pub(super) struct Minutes<'a>(pub &'a MeetingDocument);
+/// A document about one meeting: its minutes or its agenda.
+pub(super) struct OnMeeting<'a> {
+    pub doc: &'a MeetingDocument,
+    pub minutes: bool,
+}
 
-/// 次第.
-pub(super) struct Agenda<'a>(pub &'a MeetingDocument);
-
-impl Kind for Minutes<'_> {
+impl Kind for OnMeeting<'_> {
     fn year(&self) -> i32 {
-        self.0.year
+        self.doc.year
     }
 
     fn draft(&self) -> bool {
-        self.0.status.is_draft()
+        self.doc.status.is_draft()
     }
 
     fn template<'a>(&'a self, council: &'a Council) -> &'a str {
-        (self.0.template.as_deref()).unwrap_or(council.style.minutes.template())
+        let usual = if self.minutes {
+            council.style.minutes.template()
+        } else {
+            "agenda"
+        };
+        self.doc.template.as_deref().unwrap_or(usual)
     }
 
     fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
-        meeting_part(
-            c,
-            file,
-            (self.0.year, self.0.meeting),
-            |m| has_record(&m.agenda),
+        let (has, words): (fn(&Meeting) -> bool, _) = if self.minutes {
             (
-                "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
-                "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
-            ),
-            self.0.status.is_draft(),
-            out,
-        )
+                |m| has_record(&m.agenda),
+                (
+                    "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
+                    "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
+                ),
+            )
+        } else {
+            (
+                |m| !m.agenda.is_empty(),
+                (
+                    "の議題（agenda）がないため、次第が空になります。",
+                    "agenda: に議題の title を順に書いてください。",
+                ),
+            )
+        };
+        let d = self.doc;
+        meeting_part(c, file, (d.year, d.meeting), has, words, self.draft(), out)
     }
 
     fn prepare(
@@ -51,66 +63,15 @@ impl Kind for Minutes<'_> {
         file: &DocumentFile,
         _: &mut Attach<'_>,
     ) -> Result<Prepared, Problems> {
-        prepare(c, file, self.0)
+        let d = self.doc;
+        let (_, date) = dated_meeting(c, file, d.year, d.meeting)?;
+        let view = meeting_doc_view(c, d.year, d.meeting, d.material.as_deref(), self.draft())
+            .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
+        Ok(Prepared {
+            view: minijinja::Value::from_serialize(view),
+            date,
+        })
     }
-}
-
-impl Kind for Agenda<'_> {
-    fn year(&self) -> i32 {
-        self.0.year
-    }
-
-    fn draft(&self) -> bool {
-        self.0.status.is_draft()
-    }
-
-    fn template<'a>(&'a self, _: &'a Council) -> &'a str {
-        self.0.template.as_deref().unwrap_or("agenda")
-    }
-
-    fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
-        meeting_part(
-            c,
-            file,
-            (self.0.year, self.0.meeting),
-            |m| !m.agenda.is_empty(),
-            (
-                "の議題（agenda）がないため、次第が空になります。",
-                "agenda: に議題の title を順に書いてください。",
-            ),
-            self.0.status.is_draft(),
-            out,
-        )
-    }
-
-    fn prepare(
-        &self,
-        c: &CouncilData,
-        file: &DocumentFile,
-        _: &mut Attach<'_>,
-    ) -> Result<Prepared, Problems> {
-        prepare(c, file, self.0)
-    }
-}
-
-fn prepare(
-    c: &CouncilData,
-    file: &DocumentFile,
-    d: &MeetingDocument,
-) -> Result<Prepared, Problems> {
-    let (_, date) = dated_meeting(c, file, d.year, d.meeting)?;
-    let view = meeting_doc_view(
-        c,
-        d.year,
-        d.meeting,
-        d.material.as_deref(),
-        d.status.is_draft(),
-    )
-    .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
-    Ok(Prepared {
-        view: minijinja::Value::from_serialize(view),
-        date,
-    })
 }
 
 /// Meeting `number` of `year` and its date, which documents about it are dated by (both

@@ -62,8 +62,11 @@ pub struct Prepared {
 pub fn of(document: &Document) -> Box<dyn Kind + '_> {
     match document {
         Document::AnnualReport(r) => Box::new(report::Report(r)),
-        Document::Minutes(d) => Box::new(meeting::Minutes(d)),
-        Document::Agenda(d) => Box::new(meeting::Agenda(d)),
+        Document::Minutes(doc) => Box::new(meeting::OnMeeting { doc, minutes: true }),
+        Document::Agenda(doc) => Box::new(meeting::OnMeeting {
+            doc,
+            minutes: false,
+        }),
         Document::Packet(p) => Box::new(packet::Packet(p)),
         Document::MemberList(d) => Box::new(member_list::MemberList(d)),
     }

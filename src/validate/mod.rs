@@ -18,7 +18,9 @@ pub use text::check_printable;
 #[cfg(test)]
 use text::cut_by_comment;
 pub use year::suggest_word;
-use year::{check_evaluation, check_goals, check_meetings, check_members};
+use year::{
+    check_evaluation, check_goals, check_meetings, check_members, check_repeats_across_years,
+};
 
 /// Every check on a loaded project. Problems point at the file and, where it can be found,
 /// the line of the offending value.
@@ -67,6 +69,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
         check_meetings(c, fy, year, out);
         check_evaluation(c, fy, year, out);
         check_members(c, year, out);
+        check_repeats_across_years(c, fy, out);
     }
     for file in &c.documents {
         crate::documents::check(c, file, out);

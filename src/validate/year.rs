@@ -1,4 +1,5 @@
-//! Checks of one fiscal year's files: goals (numbering, 【再掲】, defined terms), meetings
+//! Checks of one fiscal year's files: goals (numbering, 【再掲】, defined terms, 【再掲】 rows
+//! left pointing at a goal's number of the year before), meetings
 //! (order, dates, records), evaluation (every goal, known words) and members.
 
 use super::*;
@@ -93,6 +94,46 @@ pub(super) fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut
                 }
             }
         }
+    }
+}
+
+/// A 【再掲】 row of year `fy + 1` that kept its `repeats:` number while the goal it re-listed
+/// in year `fy` moved to another number (the slip of re-listing 「３－５」 after 「３－５」
+/// became 「３－４」): a warning, since re-listing another goal may be meant.
+pub(super) fn check_repeats_across_years(c: &CouncilData, fy: i32, out: &mut Problems) {
+    let (Some(old), Some(next)) = (
+        c.years.get(&fy).and_then(|y| y.goals.as_ref()),
+        c.years.get(&(fy + 1)),
+    ) else {
+        return;
+    };
+    let (Some(new), Some(file)) = (&next.goals, next.files.get("goals")) else {
+        return;
+    };
+    let changes = crate::goal_changes::compare(old, new);
+    // A row of year `fy` that also restates a text (an error of its own) does not say
+    // which goal it meant to re-list.
+    let restated = |g: &Goal| g.activity.is_some() || g.target.is_some();
+    for (was, row, now) in changes.stale().filter(|(was, _, _)| !restated(was)) {
+        let (n, r) = (row.number, row.repeats.unwrap_or(row.number));
+        out.push(
+            Problem::warning(
+                file,
+                format!(
+                    "目標 {n} は {r} の再掲ですが、{}に {} で再掲していた目標（{}）は、{}には {now} です（{r} は「{}」）。",
+                    fy_name(fy),
+                    was.number,
+                    changes.gist(was, false),
+                    fy_name(fy + 1),
+                    changes.gist(row, true),
+                ),
+            )
+            .at(find_goal_line(file, n), None)
+            .hint(format!(
+                "同じ目標を再掲するなら repeats: {} に直してください（別の目標を再掲するつもりなら、そのままで構いません）。",
+                japanese::ascii_numbers(&now.to_string())
+            )),
+        );
     }
 }
 

@@ -168,3 +168,20 @@ pub fn small_council(p: &TempProject, goals: usize, activity: &str, outcome: &st
         "type: annual_report\ndate: 2025-03-25\nyear: 2024\nauthor: {title: テスト部会長, name: 山田 太郎}\nintroduction: [はじめの文章です。]\n",
     );
 }
+
+/// Every file under `dir`, with its bytes, in order: to show that nothing changed.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
