@@ -27,7 +27,7 @@
 //! A component whose goals all moved, keeping their order, to one other component number is
 //! reported once (`Change::ComponentRenumbered`) instead of goal by goal.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Goal, GoalNo, GoalSet};
 use crate::view::goal_iter;
@@ -126,55 +126,129 @@ pub fn compare<'a>(old: &'a GoalSet, new: &'a GoalSet) -> GoalChanges<'a> {
     }
 }
 
+/// Above this many (old, new) pairs, goals are matched by text and number only: comparing
+/// every pair's wording grows with the square of the goals (a council has tens; content with
+/// thousands must still be checked in seconds).
+const MAX_COMPARED_PAIRS: usize = 40_000;
+
 /// Pairs of (index in `old`, index in `new`) of the same goal, by the rule of the module.
 fn match_goals(old: &[&Goal], new: &[&Goal]) -> Vec<(usize, usize)> {
-    let weights = Weights::new(&[old, new].concat());
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut m = Matching {
+        old_partner: vec![None; old.len()],
+        new_taken: vec![false; new.len()],
+        pairs: Vec::new(),
+    };
     // 1. The same text, under the same number if there is one.
+    let mut by_text: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (o, g) in old.iter().enumerate() {
+        by_text.entry(key(g)).or_default().push(o);
+    }
     for (n, g) in new.iter().enumerate() {
-        let same = |o: &usize| free(&pairs, *o, n) && key(old[*o]) == key(g);
-        let found = (0..old.len())
-            .filter(same)
-            .find(|&o| old[o].number == g.number)
-            .or_else(|| (0..old.len()).find(same));
-        if let Some(o) = found {
-            pairs.push((o, n));
+        let Some(same) = by_text.get(&key(g)) else {
+            continue;
+        };
+        let free = |o: &&usize| m.old_partner[**o].is_none();
+        let found = (same.iter().filter(free))
+            .find(|&&o| old[o].number == g.number)
+            .or_else(|| same.iter().find(free));
+        if let Some(&o) = found {
+            m.pair(o, n);
         }
     }
     // 2. to 4., best pairs first.
+    let weights = Weights::new(&[old, new].concat());
+    let grams = |goals: &[&Goal]| goals.iter().map(|g| bigrams(g)).collect::<Vec<_>>();
+    let (old_grams, new_grams) = (grams(old), grams(new));
+    let old_by_number: HashMap<GoalNo, usize> =
+        old.iter().enumerate().map(|(o, g)| (g.number, o)).collect();
     for (min, pass) in [(SAME_NUMBER, 2), (SAME_PLACE, 3), (ANYWHERE, 4)] {
-        let fits = |pairs: &[(usize, usize)], o: usize, n: usize| match pass {
-            2 => old[o].number == new[n].number,
-            3 => same_place(pairs, old.len(), new.len(), o, n),
-            _ => true,
+        if pass > 2 && old.len().saturating_mul(new.len()) > MAX_COMPARED_PAIRS {
+            break;
+        }
+        let place = m.places();
+        let candidates_of = |n: usize| -> Vec<usize> {
+            match pass {
+                2 => old_by_number.get(&new[n].number).copied().into_iter().collect(),
+                3 => (0..old.len()).filter(|&o| place.same(o, n)).collect(),
+                _ => (0..old.len()).collect(),
+            }
         };
-        let mut candidates: Vec<(f64, usize, usize)> = (0..old.len())
-            .flat_map(|o| (0..new.len()).map(move |n| (o, n)))
-            .filter(|&(o, n)| free(&pairs, o, n) && fits(&pairs, o, n))
-            .map(|(o, n)| (weights.similarity(old[o], new[n]), o, n))
+        let mut candidates: Vec<(f64, usize, usize)> = (0..new.len())
+            .filter(|&n| !m.new_taken[n])
+            .flat_map(|n| candidates_of(n).into_iter().map(move |o| (o, n)))
+            .filter(|&(o, _)| m.old_partner[o].is_none())
+            .map(|(o, n)| (weights.similarity(&old_grams[o], &new_grams[n]), o, n))
             .filter(|c| c.0 >= min)
             .collect();
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (_, o, n) in candidates {
-            if free(&pairs, o, n) {
-                pairs.push((o, n));
+            if m.old_partner[o].is_none() && !m.new_taken[n] {
+                m.pair(o, n);
             }
         }
     }
-    pairs
+    m.pairs
 }
 
-fn free(pairs: &[(usize, usize)], o: usize, n: usize) -> bool {
-    !pairs.iter().any(|&(po, pn)| po == o || pn == n)
+/// The pairs found so far, and which goals they take.
+struct Matching {
+    old_partner: Vec<Option<usize>>,
+    new_taken: Vec<bool>,
+    pairs: Vec<(usize, usize)>,
 }
 
-/// Whether old goal `o` and new goal `n` stand between the same matched goals: the nearest
-/// matched goal before each is one goal, and so is the nearest after each (or there is none).
-fn same_place(pairs: &[(usize, usize)], olds: usize, news: usize, o: usize, n: usize) -> bool {
-    let partner = |o: usize| pairs.iter().find(|p| p.0 == o).map(|p| p.1);
-    let matched = |n: &usize| pairs.iter().any(|p| p.1 == *n);
-    (0..o).rev().find_map(partner) == (0..n).rev().find(matched)
-        && (o + 1..olds).find_map(partner) == (n + 1..news).find(matched)
+/// For each goal, the nearest matched goal before it and after it (by the pairs of the
+/// moment): old goals by their partner's index, new goals by their own.
+struct Places {
+    old_before: Vec<Option<usize>>,
+    old_after: Vec<Option<usize>>,
+    new_before: Vec<Option<usize>>,
+    new_after: Vec<Option<usize>>,
+}
+
+impl Matching {
+    fn pair(&mut self, o: usize, n: usize) {
+        self.old_partner[o] = Some(n);
+        self.new_taken[n] = true;
+        self.pairs.push((o, n));
+    }
+
+    fn places(&self) -> Places {
+        let scan = |marks: Vec<Option<usize>>, rev: bool| -> Vec<Option<usize>> {
+            let mut out = vec![None; marks.len()];
+            let mut last = None;
+            let order: Vec<usize> = if rev {
+                (0..marks.len()).rev().collect()
+            } else {
+                (0..marks.len()).collect()
+            };
+            for i in order {
+                out[i] = last;
+                if marks[i].is_some() {
+                    last = marks[i];
+                }
+            }
+            out
+        };
+        let new_marks: Vec<Option<usize>> = (self.new_taken.iter().enumerate())
+            .map(|(n, &t)| t.then_some(n))
+            .collect();
+        Places {
+            old_before: scan(self.old_partner.clone(), false),
+            old_after: scan(self.old_partner.clone(), true),
+            new_before: scan(new_marks.clone(), false),
+            new_after: scan(new_marks, true),
+        }
+    }
+}
+
+impl Places {
+    /// Whether old goal `o` and new goal `n` stand between the same matched goals: the
+    /// nearest matched goal before each is one goal, and so is the nearest after each (or
+    /// there is none).
+    fn same(&self, o: usize, n: usize) -> bool {
+        self.old_before[o] == self.new_before[n] && self.old_after[o] == self.new_after[n]
+    }
 }
 
 /// The 【再掲】 rows' changes; `moved` maps year N's goal numbers to year N+1's.
@@ -355,8 +429,11 @@ fn key(g: &Goal) -> (String, String) {
     (n(&g.activity), n(&g.target))
 }
 
+/// Character bigrams, counted.
+type Bigrams = BTreeMap<(char, char), usize>;
+
 /// The character bigrams of a goal's normalised text, counted.
-fn bigrams(g: &Goal) -> BTreeMap<(char, char), usize> {
+fn bigrams(g: &Goal) -> Bigrams {
     let (activity, target) = key(g);
     let chars: Vec<char> = activity.chars().chain(target.chars()).collect();
     let mut counts = BTreeMap::new();
@@ -387,9 +464,8 @@ impl Weights {
     }
 
     /// The weighted Sørensen–Dice coefficient of two goals' bigrams (0 to 1).
-    fn similarity(&self, a: &Goal, b: &Goal) -> f64 {
+    fn similarity(&self, a: &Bigrams, b: &Bigrams) -> f64 {
         let w = |bigram: &(char, char)| self.0.get(bigram).copied().unwrap_or(1.0);
-        let (a, b) = (bigrams(a), bigrams(b));
         let total = |m: &BTreeMap<(char, char), usize>| -> f64 {
             m.iter().map(|(k, &c)| w(k) * c as f64).sum()
         };

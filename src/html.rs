@@ -81,35 +81,16 @@ fn house_digits(value: &Value, half_width: bool) -> String {
 /// wrapped in `<span class="nw">` so that it never breaks over two lines (browsers may break
 /// between any two full-width characters; the PDF boxes the same runs).
 pub fn escape_text(text: &str) -> String {
-    use crate::render::{is_fw_digit, is_fw_joiner};
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
-    let mut plain = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if is_fw_digit(chars[i]) {
-            let mut j = i + 1;
-            while j < chars.len()
-                && (is_fw_digit(chars[j])
-                    || (is_fw_joiner(chars[j])
-                        && chars.get(j + 1).copied().is_some_and(is_fw_digit)))
-            {
-                j += 1;
-            }
-            if j - i >= 2 {
-                out.push_str(&escape(&plain));
-                plain.clear();
-                out.push_str("<span class=\"nw\">");
-                out.extend(&chars[i..j]);
-                out.push_str("</span>");
-                i = j;
-                continue;
-            }
+    for (run, piece) in crate::japanese::digit_runs(text) {
+        if run {
+            out.push_str("<span class=\"nw\">");
+            out.push_str(piece);
+            out.push_str("</span>");
+        } else {
+            out.push_str(&escape(piece));
         }
-        plain.push(chars[i]);
-        i += 1;
     }
-    out.push_str(&escape(&plain));
     out
 }
 

@@ -67,6 +67,52 @@ pub fn parse_time(s: &str) -> Result<ClockTime, String> {
     Ok(ClockTime { hour, minute })
 }
 
+/// A full-width digit (０…９).
+pub fn is_fw_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// A separator that joins full-width digits into one number (３－５, １０：００, １，０００).
+pub fn is_fw_joiner(c: char) -> bool {
+    matches!(c, '－' | '：' | '，' | '．' | '／')
+}
+
+/// `text` cut into pieces, each a run of two or more full-width digits (`true`: joined by
+/// separators only between digits) or the text between runs (`false`). Printed output keeps
+/// a run on one line: a line may otherwise break between any two full-width characters.
+pub fn digit_runs(text: &str) -> Vec<(bool, &str)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
+    let mut pieces = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < chars.len() {
+        if !is_fw_digit(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len()
+            && (is_fw_digit(chars[j].1)
+                || (is_fw_joiner(chars[j].1)
+                    && chars.get(j + 1).is_some_and(|&(_, c)| is_fw_digit(c))))
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            if start < at(i) {
+                pieces.push((false, &text[start..at(i)]));
+            }
+            pieces.push((true, &text[at(i)..at(j)]));
+            start = at(j);
+        }
+        i = j;
+    }
+    if start < text.len() {
+        pieces.push((false, &text[start..]));
+    }
+    pieces
+}
+
 /// ASCII digits and letters, and `- : ( ) ~ / %`, to their full-width forms; everything
 /// else (spaces, already full-width characters, kanji) is unchanged.
 pub fn fullwidth(s: &str) -> String {

@@ -21,18 +21,25 @@ struct Cli {
     command: Command,
 }
 
+/// The project folder, as every command takes it.
+#[derive(clap::Args)]
+struct Root {
+    /// プロジェクトのフォルダ（content/, templates/, fonts/ がある場所。省略すると今のフォルダ）
+    #[arg(
+        long = "root",
+        default_value = ".",
+        hide_default_value = true,
+        value_name = "フォルダ"
+    )]
+    path: PathBuf,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// content/ のすべての資料（または指定した資料）の PDF を output/ に作ります
     Build {
-        /// プロジェクトのフォルダ（content/, templates/, fonts/ がある場所。省略すると今のフォルダ）
-        #[arg(
-            long,
-            default_value = ".",
-            hide_default_value = true,
-            value_name = "フォルダ"
-        )]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         /// 生成した Typst ファイル（.typ）も PDF の隣に書き出します（確認用）
         #[arg(long)]
         emit_typst: bool,
@@ -45,14 +52,8 @@ enum Command {
     },
     /// PDF を書かずに、content/ とテンプレートの誤りをすべて確かめます
     Check {
-        /// プロジェクトのフォルダ
-        #[arg(
-            long,
-            default_value = ".",
-            hide_default_value = true,
-            value_name = "フォルダ"
-        )]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         /// 警告があるときも失敗（終了コード 1）にします
         #[arg(long)]
         deny_warnings: bool,
@@ -62,14 +63,8 @@ enum Command {
     },
     /// 最初にすべてを作り、その後は保存のたびに変わった資料だけを作り直します（Ctrl+C で終了）
     Watch {
-        /// プロジェクトのフォルダ
-        #[arg(
-            long,
-            default_value = ".",
-            hide_default_value = true,
-            value_name = "フォルダ"
-        )]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         /// この回数だけ作り直したら終了します（テストと計測用）
         #[arg(long, hide = true)]
         max_rounds: Option<usize>,
@@ -79,28 +74,16 @@ enum Command {
     },
     /// 最新の評価結果から次の年度を始めます: 評価の表、次の年度の目標・委員・日程のひな形、案の評価結果を書きます（あるファイルは変えません）
     NextYear {
-        /// プロジェクトのフォルダ
-        #[arg(
-            long,
-            default_value = ".",
-            hide_default_value = true,
-            value_name = "フォルダ"
-        )]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         /// 協議会のフォルダ名（content/ の下。例: niiza-chiiki-ikou）
         #[arg(value_name = "協議会")]
         council: String,
     },
     /// 目標の変わったところ（ある年度 → 次の年度）を表示します: 加わった目標、なくなった目標、番号や文の変わった目標、再掲元の番号
     Changes {
-        /// プロジェクトのフォルダ
-        #[arg(
-            long,
-            default_value = ".",
-            hide_default_value = true,
-            value_name = "フォルダ"
-        )]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         /// 協議会（content/ の下のフォルダ名。例: niiza-chiiki-ikou）
         #[arg(value_name = "協議会")]
         council: String,
@@ -110,14 +93,8 @@ enum Command {
     },
     /// エディタの入力補完に使う JSON Schema を schema/ に、テンプレートの値の一覧を docs/templates.md に書き出します
     Schema {
-        /// プロジェクトのフォルダ
-        #[arg(
-            long,
-            default_value = ".",
-            hide_default_value = true,
-            value_name = "フォルダ"
-        )]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
     },
 }
 
@@ -232,24 +209,24 @@ fn main() -> ExitCode {
             emit_typst,
             html,
             documents,
-        } => run_build(&root, &documents, emit_typst, html),
+        } => run_build(&root.path, &documents, emit_typst, html),
         Command::Check {
             root,
             deny_warnings,
             html,
-        } => run_check(&root, deny_warnings, html),
+        } => run_check(&root.path, deny_warnings, html),
         Command::Changes {
             root,
             council,
             year,
-        } => run_changes(&root, &council, year.as_deref()),
-        Command::Schema { root } => run_schema(&root),
-        Command::NextYear { root, council } => run_next_year(&root, &council),
+        } => run_changes(&root.path, &council, year.as_deref()),
+        Command::Schema { root } => run_schema(&root.path),
+        Command::NextYear { root, council } => run_next_year(&root.path, &council),
         Command::Watch {
             root,
             max_rounds,
             documents,
-        } => run_watch(&root, &documents, max_rounds),
+        } => run_watch(&root.path, &documents, max_rounds),
     }
 }
 

@@ -271,30 +271,22 @@ fn appears_in_order(parts: &[&str], text: &str) -> bool {
 ///   break never splits them.
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if is_fw_digit(c) {
-            // A run: digits, with separators only between digits.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (is_fw_digit(chars[j])
-                    || (is_fw_joiner(chars[j])
-                        && chars.get(j + 1).copied().is_some_and(is_fw_digit)))
-            {
-                j += 1;
-            }
-            if j - i >= 2 {
-                out.push_str("#box[");
-                out.extend(&chars[i..j]);
-                out.push(']');
-            } else {
-                out.push(c);
-            }
-            i = j;
-            continue;
+    for (run, piece) in japanese::digit_runs(text) {
+        if run {
+            out.push_str("#box[");
+            out.push_str(piece);
+            out.push(']');
+        } else {
+            escape_plain(piece, &mut out);
         }
+    }
+    out
+}
+
+/// `escape_markup` of text without digit runs.
+fn escape_plain(text: &str, out: &mut String) {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         match c {
             '\r' if chars.get(i + 1) == Some(&'\n') => {}
             '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
@@ -308,9 +300,7 @@ pub fn escape_markup(text: &str) -> String {
             }
             c => out.push(c),
         }
-        i += 1;
     }
-    out
 }
 
 /// Whether the council being rendered writes half-width digits (`style.digits: 半角`).
@@ -330,7 +320,7 @@ pub fn markup_to_plain(markup: &str) -> String {
     while let Some(c) = rest.chars().next() {
         if let Some(r) = rest.strip_prefix("#box[")
             && let Some(end) = r.find(']')
-            && r[..end].chars().all(|c| is_fw_digit(c) || is_fw_joiner(c))
+            && r[..end].chars().all(|c| japanese::is_fw_digit(c) || japanese::is_fw_joiner(c))
         {
             out.push_str(&r[..end]);
             rest = &r[end + 1..];
@@ -349,14 +339,6 @@ pub fn markup_to_plain(markup: &str) -> String {
         }
     }
     out
-}
-
-pub(crate) fn is_fw_digit(c: char) -> bool {
-    ('０'..='９').contains(&c)
-}
-
-pub(crate) fn is_fw_joiner(c: char) -> bool {
-    matches!(c, '－' | '：' | '，' | '．' | '／')
 }
 
 /// A Typst string literal (for code positions such as `image("…")`).
