@@ -93,8 +93,8 @@ impl Builder {
         Ok((project, problems))
     }
 
-    /// Reads the content and runs every check on it.
-    fn load_checked(&self) -> (Project, Problems) {
+    /// Reads the content and runs every check on it, errors or not.
+    pub fn load_checked(&self) -> (Project, Problems) {
         let (project, mut problems) = Project::load(&self.root);
         problems.extend(crate::validate::check(&project));
         problems.extend(crate::validate::check_printable(&project, |c| {

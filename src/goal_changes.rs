@@ -168,7 +168,11 @@ fn match_goals(old: &[&Goal], new: &[&Goal]) -> Vec<(usize, usize)> {
         let place = m.places();
         let candidates_of = |n: usize| -> Vec<usize> {
             match pass {
-                2 => old_by_number.get(&new[n].number).copied().into_iter().collect(),
+                2 => old_by_number
+                    .get(&new[n].number)
+                    .copied()
+                    .into_iter()
+                    .collect(),
                 3 => (0..old.len()).filter(|&o| place.same(o, n)).collect(),
                 _ => (0..old.len()).collect(),
             }
@@ -473,7 +477,7 @@ impl Weights {
             .iter()
             .filter_map(|(k, &c)| b.get(k).map(|&d| w(k) * c.min(d) as f64))
             .sum();
-        let all = total(&a) + total(&b);
+        let all = total(a) + total(b);
         if all == 0.0 { 1.0 } else { 2.0 * shared / all }
     }
 }

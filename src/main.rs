@@ -181,8 +181,35 @@ fn usage_error(e: &clap::Error) -> String {
 #[global_allocator]
 static ALLOCATOR: shiryo::memory::Allocator = shiryo::memory::Allocator;
 
+/// A panic is a bug of ours, or the console going away under us: either way staff read one
+/// Japanese line, not a Rust backtrace.
+fn japanese_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = (payload.downcast_ref::<String>().map(String::as_str))
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        // println! panics when stdout is a closed pipe or a full disk.
+        if message.starts_with("failed printing to std") {
+            eprintln!(
+                "エラー: 結果を表示できませんでした（表示の行き先が閉じられたか、いっぱいです）。"
+            );
+            std::process::exit(1);
+        }
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "エラー: shiryo の内部で思わぬ誤りが起きました（{message}、{place}）。\n  → この表示を添えて、担当の開発者に知らせてください。"
+        );
+        std::process::exit(101);
+    }));
+}
+
 fn main() -> ExitCode {
     use clap::FromArgMatches;
+    japanese_panics();
     shiryo::memory::set_limit();
     let matches = match command().try_get_matches() {
         Ok(m) => m,
@@ -292,14 +319,19 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
         Err(problems) => return fail_unchanged(&problems),
     };
     // Started from content that reads without errors: a year is never built on a broken one.
-    let (project, _) = match builder.load() {
-        Ok(loaded) => loaded,
-        Err(problems) => {
-            report(&problems);
-            eprintln!("先に shiryo check の誤りを直してください。ファイルは何も書いていません。");
-            return ExitCode::FAILURE;
-        }
-    };
+    // The council's own content must read without errors (another council's need not).
+    let (project, problems) = builder.load_checked();
+    let folder = std::path::Path::new("content").join(shiryo::next_year::folder(council));
+    let own = Problems(
+        (problems.0.into_iter())
+            .filter(|p| p.severity == shiryo::diag::Severity::Error && p.file.starts_with(&folder))
+            .collect(),
+    );
+    if own.has_errors() {
+        report(&own);
+        eprintln!("先に shiryo check の誤りを直してください。ファイルは何も書いていません。");
+        return ExitCode::FAILURE;
+    }
     let plan = match shiryo::next_year::plan(&project, council) {
         Ok(plan) => plan,
         Err(problems) => {

@@ -142,10 +142,10 @@ pub(crate) fn held_meetings(
             );
         }
         let mut lacks = Vec::new();
-        if m.activity.is_none() && m.content.is_none() {
+        if m.activity.as_deref().is_none_or(blank) && m.content.as_deref().is_none_or(blank) {
             lacks.push("活動内容（activity）");
         }
-        if m.outcomes.is_empty() {
+        if m.outcomes.iter().all(|o| blank(o)) {
             lacks.push("成果と課題（outcomes）");
         }
         if !lacks.is_empty() {
@@ -169,11 +169,18 @@ pub(crate) fn held_meetings(
 }
 
 /// The following year's meetings: the schedule needs at least one (dates may be 未定).
-pub(crate) fn planned_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
+pub(crate) fn planned_meetings(
+    c: &CouncilData,
+    fy: i32,
+    year: &YearData,
+    draft: bool,
+    out: &mut Problems,
+) {
     let list = &year.meetings;
-    if list.meetings.is_empty() && list.not_held.is_none() {
+    if list.meetings.is_empty() && list.not_held.as_deref().is_none_or(blank) {
         out.push(
-            Problem::error(
+            Problem::unfilled(
+                draft,
                 meetings_file(c, fy),
                 format!("{}の会議の予定が１つもないため、活動日程が空になります。", fy_name(fy)),
             )
@@ -251,6 +258,11 @@ pub(crate) fn meeting<'a>(
         }
         Some(m) => Some(m),
     }
+}
+
+/// Text with nothing to print (empty, or spaces of either width only).
+pub(crate) fn blank(s: &str) -> bool {
+    s.trim().is_empty()
 }
 
 pub(crate) fn zen(n: u32) -> String {

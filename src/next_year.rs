@@ -38,9 +38,17 @@ pub struct Plan {
     pub to_do: Vec<String>,
 }
 
+/// The council's folder under content/ as typed: `niiza`, `niiza/`, `content/niiza`.
+pub fn folder(council: &str) -> &str {
+    let council = council.trim_end_matches(['/', '\\']);
+    (council.strip_prefix("content/"))
+        .or_else(|| council.strip_prefix("content\\"))
+        .unwrap_or(council)
+}
+
 /// The plan for `council` (its folder under content/), or why there is none.
 pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
-    let council = council.trim_end_matches(['/', '\\']);
+    let council = folder(council);
     let c = project
         .councils
         .iter()
@@ -55,35 +63,49 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
                 .hint(format!("協議会のフォルダ名: {}", known.join(", "))),
             ])
         })?;
-    let (file, report) = c
-        .documents
-        .iter()
+    let reports: Vec<_> = (c.documents.iter())
         .filter_map(|d| match &d.document {
             Document::AnnualReport(r) => Some((d, r.as_ref())),
             _ => None,
         })
-        .max_by_key(|(_, r)| r.year)
-        .ok_or_else(|| {
-            Problems(vec![
-                Problem::error(
-                    c.dir.join("documents"),
-                    "評価結果及び目標設定の資料（type: annual_report）がないため、次の年度を始められません。",
-                )
-                .hint("前の年度の評価結果を documents/ に書いてから実行してください。"),
-            ])
-        })?;
-    if report.status.is_draft() {
+        .collect();
+    let latest = reports.iter().map(|(_, r)| r.year).max().ok_or_else(|| {
+        Problems(vec![
+            Problem::error(
+                c.dir.join("documents"),
+                "評価結果及び目標設定の資料（type: annual_report）がないため、次の年度を始められません。",
+            )
+            .hint("前の年度の評価結果を documents/ に書いてから実行してください。"),
+        ])
+    })?;
+    let of_latest: Vec<_> = reports.iter().filter(|(_, r)| r.year == latest).collect();
+    if let Some((draft, _)) = of_latest.iter().find(|(_, r)| r.status.is_draft()) {
         return Err(Problems(vec![
             Problem::error(
-                &file.path,
+                &draft.path,
                 format!(
-                    "最新の評価結果（{}）は案（status: draft）のままです。次の年度はもう始まっているので、何も書きませんでした。",
-                    fy_name(report.year)
+                    "{}の評価結果は案（status: draft）のままなので、その次の年度は始めませんでした。",
+                    fy_name(latest)
                 ),
             )
-            .hint("この資料を確定（status: final）にしてから、もう一度実行してください。"),
+            .hint("next-year で始めたばかりなら、次の年度はもう始まっています。書き終えて status: draft の行を消してから、次の年に実行してください。"),
         ]));
     }
+    let [(file, report)] = of_latest[..] else {
+        let names: Vec<&str> = of_latest.iter().map(|(d, _)| d.name.as_str()).collect();
+        return Err(Problems(vec![
+            Problem::error(
+                c.dir.join("documents"),
+                format!(
+                    "{}の評価結果が {} 件あります（{}）。どれから次の年度を始めるか決められません。",
+                    fy_name(latest),
+                    of_latest.len(),
+                    names.join("、")
+                ),
+            )
+            .hint("使わない資料を documents/ から移してから実行してください。"),
+        ]));
+    };
     let y = report.year;
     let (evaluated, next) = (y + 1, y + 2);
     if !crate::needs::YEARS.contains(&next) {
@@ -203,10 +225,32 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
         .documents
         .iter()
         .find(|d| matches!(&d.document, Document::AnnualReport(r) if r.year == evaluated));
-    let name = next_name(&file.name, y);
-    let path = existing
-        .map(|d| d.path.clone())
-        .unwrap_or_else(|| c.dir.join("documents").join(format!("{name}.yaml")));
+    // A name another document has (of any type, as .yaml or .yml) is not taken over.
+    let taken = |name: &str| c.documents.iter().any(|d| d.name == name);
+    let path = match existing {
+        Some(d) => d.path.clone(),
+        None => {
+            let name = [
+                next_name(&file.name, y),
+                format!("{}-{evaluated}", file.name),
+            ]
+            .into_iter()
+            .find(|n| !taken(n))
+            .ok_or_else(|| {
+                Problems(vec![
+                    Problem::error(
+                        c.dir.join("documents"),
+                        format!(
+                            "新しい評価結果の名前 {} は、ほかの資料が使っています。",
+                            next_name(&file.name, y)
+                        ),
+                    )
+                    .hint("その資料の名前を変えてから実行してください。"),
+                ])
+            })?;
+            c.dir.join("documents").join(format!("{name}.yaml"))
+        }
+    };
     let original = crate::files::read_text(&c.dir, &file.path)
         .map_err(|e| Problems(vec![Problem::error(&file.path, e.message)]))?;
     let made_from = format!("{}（{}の評価結果）", rel(&file.path), fy_name(y));
@@ -313,15 +357,23 @@ fn schedule(meetings: &[Meeting], year: i32, from: &str) -> String {
     let mut text = header("meetings", &format!("{from} の会議の並び"));
     text.push_str("# 日付は前の年度と同じ月の、同じ週の同じ曜日にしてあります。\n");
     if meetings.is_empty() {
-        text.push_str("meetings: []\nnot_held: （開かない理由、または会議を書いてください）\n");
+        // Nothing to carry over: `check` asks for meetings or a reason (`not_held:`), as a
+        // warning while the report is a draft, an error once it is final.
+        text.push_str("# 前の年度は会議を開きませんでした。予定する会議を書くか、開かないなら not_held: に理由を書いてください。\nmeetings: []\n");
         return text;
     }
     text.push_str("meetings:\n");
     for m in meetings {
         text.push_str(&format!("  - number: {}\n", m.number));
-        if let Some(d) = m.date.and_then(|d| same_weekday_next_year(d.0, year)) {
-            let was = m.date.map(|d| d.0.to_string()).unwrap_or_default();
+        if let Some((was, d)) = m
+            .date
+            .and_then(|d| Some((d.0, same_weekday_next_year(d.0, year)?)))
+        {
             text.push_str(&format!("    # 前の年度は {was}\n    date: {d}\n"));
+            // A period (a written meeting's answers) keeps its length.
+            if let Some(until) = m.until {
+                text.push_str(&format!("    until: {}\n", d + (until.0 - was)));
+            }
         }
         for (key, t) in [("start", m.start), ("end", m.end)] {
             if let Some(t) = t {
@@ -329,7 +381,8 @@ fn schedule(meetings: &[Meeting], year: i32, from: &str) -> String {
             }
         }
         if m.format != Default::default() {
-            text.push_str(&format!("    format: {}\n", yaml_scalar(&m.format)));
+            let format = serde_yaml::to_string(&m.format).unwrap_or_default();
+            text.push_str(&format!("    format: {}\n", yaml_scalar(format.trim())));
         }
         if let Some(v) = &m.venue {
             text.push_str(&format!("    venue: {}\n", yaml_scalar(v)));
@@ -344,11 +397,21 @@ fn schedule(meetings: &[Meeting], year: i32, from: &str) -> String {
     text
 }
 
-/// A value as one YAML scalar, quoted where needed (serde_yaml decides).
-fn yaml_scalar(value: &impl serde::Serialize) -> String {
-    serde_yaml::to_string(value)
-        .map(|s| s.trim_end().to_string())
-        .unwrap_or_default()
+/// Text as one YAML double-quoted scalar on one line: JSON's string escapes (a JSON string
+/// is a YAML double-quoted scalar), and `\uXXXX` for what YAML reads as a line break or a
+/// byte-order mark but JSON leaves as it is.
+fn yaml_scalar(text: &str) -> String {
+    let json = serde_json::to_string(text).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The date in fiscal year `year` on the same weekday of the same week of the same month as

@@ -165,3 +165,24 @@ fn command_line_mistakes_and_help_are_in_japanese() {
         "{help}"
     );
 }
+
+#[test]
+#[cfg(unix)]
+fn a_console_that_goes_away_is_no_crash() {
+    // stdout on a full disk: println! would panic with an English backtrace.
+    let p = TempProject::sample();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shiryo"))
+        .args(["changes", "niiza-chiiki-ikou", "--root"])
+        .arg(p.path())
+        .env("RUST_BACKTRACE", "1")
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("結果を表示できませんでした"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
+}

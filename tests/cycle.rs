@@ -330,3 +330,135 @@ fn goal_texts_cannot_break_the_files_written() {
     let first = &c.years[&2026].meetings.meetings[0];
     assert_eq!(first.venue.as_deref(), Some("本庁舎 # 3階: [301]"));
 }
+
+#[test]
+fn the_schedule_keeps_venues_periods_and_meetingless_years_as_written() {
+    let p = TempProject::sample();
+    let meetings = format!("content/{COUNCIL}/2025/meetings.yaml");
+    p.edit(
+        &meetings,
+        "venue: 本庁舎３階３０３・３０４会議室\n    goals:\n      - 4-5",
+        "venue: \"本庁舎\\n３階\\u2028３０３\\u0085・\\\"３０４\\\"\"\n    format: written\n    until: 2025-06-26\n    goals:\n      - 4-5",
+    );
+    assert_eq!(p.run(&["next-year", COUNCIL]).0, 0);
+    let project = load(&p);
+    let c = project.councils.iter().find(|c| c.slug == COUNCIL).unwrap();
+    let (was, now) = (
+        &c.years[&2025].meetings.meetings[1],
+        &c.years[&2026].meetings.meetings[1],
+    );
+    assert_eq!(now.venue, was.venue);
+    assert_eq!(now.format, was.format);
+    // The answer period keeps its length: 2025-06-12 … 06-26, 2026-06-11 … 06-25.
+    assert_eq!(now.date.unwrap().0.to_string(), "2026-06-11");
+    assert_eq!(now.until.unwrap().0.to_string(), "2026-06-25");
+
+    // A year without meetings gives a schedule to fill in, never placeholder text that prints.
+    let p = TempProject::sample();
+    p.write(
+        &meetings,
+        "meetings: []\nnot_held: 感染症の流行のため開催しませんでした。\n",
+    );
+    assert_eq!(p.run(&["next-year", COUNCIL]).0, 0);
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("警告: content/niiza-chiiki-ikou/2026/meetings.yaml (meetings): 令和８年度の会議の予定が１つもないため"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_latest_report_must_be_one_and_its_new_name_free() {
+    let p = TempProject::sample();
+    let doc = p.read(&format!("content/{COUNCIL}/documents/r6-hyoka.yaml"));
+    p.write(&format!("content/{COUNCIL}/documents/zz-hyoka.yaml"), &doc);
+    let before = common::snapshot(&p.path().join("content"));
+    let (code, _, err) = p.run(&["next-year", COUNCIL]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("令和６年度の評価結果が 2 件あります（r6-hyoka、zz-hyoka）"),
+        "{err}"
+    );
+    assert_eq!(common::snapshot(&p.path().join("content")), before);
+
+    // A name another document uses is left to it.
+    let p = TempProject::sample();
+    p.write(
+        &format!("content/{COUNCIL}/documents/r7-hyoka.yml"),
+        "type: member_list\nyear: 2025\ntitle: 委員名簿\ndate: 2025-04-01\n",
+    );
+    let (code, out, err) = p.run(&["next-year", COUNCIL]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!(
+            "作成: content/{COUNCIL}/documents/r6-hyoka-2025.yaml"
+        )),
+        "{out}"
+    );
+    assert_eq!(p.run(&["check"]).0, 0);
+}
+
+#[test]
+fn a_final_report_refuses_blank_records_and_an_empty_goal_table() {
+    let p = TempProject::sample();
+    let meetings = format!("content/{COUNCIL}/2024/meetings.yaml");
+    let text = p.read(&meetings);
+    let start = text.find("    activity: 市内共同生活援助事業所").unwrap();
+    let end = start + text[start..].find("  - number: 2").unwrap();
+    p.write(
+        &meetings,
+        &format!(
+            "{}    activity: \"　\"\n    outcomes: [\"\", \" \"]\n{}",
+            &text[..start],
+            &text[end..]
+        ),
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("第１回（令和６年４月１８日開催）の活動内容（activity）と成果と課題（outcomes）がないため"),
+        "{err}"
+    );
+
+    let p = TempProject::sample();
+    p.write(
+        &format!("content/{COUNCIL}/2025/goals.yaml"),
+        "components: []\n",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("令和７年度の目標が１つもないため、目標の表が空になります。"),
+        "{err}"
+    );
+}
+
+#[test]
+fn draft_minutes_mark_items_without_a_record_and_a_blank_mark_is_refused() {
+    let p = TempProject::sample();
+    let doc = "content/koganei-seishin/documents/r6-1-kaigiroku.yaml";
+    let text = p.read(doc);
+    p.write(doc, &format!("{text}status: draft\n"));
+    let all = typeset_all(p.path());
+    let minutes = squashed(
+        all.iter()
+            .find(|t| t.id == "koganei-seishin/r6-1-kaigiroku")
+            .unwrap(),
+    );
+    assert!(
+        minutes.contains("２委嘱状の交付・委員名簿の更新について（未記入）"),
+        "{minutes}"
+    );
+    // 議題 has items of its own: it is a heading, not something unwritten.
+    assert!(!minutes.contains("３議題（未記入）"), "{minutes}");
+
+    p.edit(
+        "content/koganei-seishin/council.yaml",
+        "meeting_label: 協議会\n",
+        "meeting_label: 協議会\nstyle:\n  draft_mark: \"　\"\n",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("style の draft_mark が空です。"), "{err}");
+}

@@ -55,7 +55,7 @@ impl Kind for Report<'_> {
                 }
                 "goals" => unwritten_goals(fy, year, r.status.is_draft(), out),
                 "evaluation" => unevaluated_goals(c, fy, year, r.status.is_draft(), out),
-                "meetings" => planned_meetings(c, fy, year, out),
+                "meetings" => planned_meetings(c, fy, year, r.status.is_draft(), out),
                 "members" => members(c, fy, year, out),
                 _ => {}
             }
@@ -92,6 +92,20 @@ fn unwritten_goals(fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
     let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
         return;
     };
+    if goal_iter(set).next().is_none() {
+        out.push(
+            Problem::unfilled(
+                draft,
+                file,
+                format!(
+                    "{}の目標が１つもないため、目標の表が空になります。",
+                    fy_name(fy)
+                ),
+            )
+            .field("components")
+            .hint("components: に構成要素と課題、活動目標を書いてください。"),
+        );
+    }
     for g in goal_iter(set).filter(|g| g.repeats.is_none()) {
         for (value, key, what) in [
             (&g.activity, "activity", "活動目標"),

@@ -161,15 +161,21 @@ impl<'a> GoalChanges<'a> {
                 old,
                 new,
                 now: moved,
-            } => format!(
-                "{}: {} の再掲のままですが、{now}の {} は別の目標です（{}）。{was}に再掲していた目標（{}）は、{now}には {moved} です。\n    → 同じ目標を再掲するなら repeats: {} に直してください。",
-                row(new.number),
-                repeats(new),
-                repeats(new),
-                new_gist(new),
-                old_gist(old),
-                japanese::ascii_numbers(&moved.to_string())
-            ),
+            } => {
+                let target = new_gist(new);
+                let there = if target.is_empty() {
+                    format!("{now}に {} はありません", repeats(new))
+                } else {
+                    format!("{now}の {} は別の目標です（{target}）", repeats(new))
+                };
+                format!(
+                    "{}: {} の再掲のままですが、{there}。{was}に再掲していた目標（{}）は、{now}には {moved} です。\n    → 同じ目標を再掲するなら repeats: {} に直してください。",
+                    row(new.number),
+                    repeats(new),
+                    old_gist(old),
+                    japanese::ascii_numbers(&moved.to_string())
+                )
+            }
         }
     }
 }

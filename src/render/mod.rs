@@ -320,7 +320,9 @@ pub fn markup_to_plain(markup: &str) -> String {
     while let Some(c) = rest.chars().next() {
         if let Some(r) = rest.strip_prefix("#box[")
             && let Some(end) = r.find(']')
-            && r[..end].chars().all(|c| japanese::is_fw_digit(c) || japanese::is_fw_joiner(c))
+            && r[..end]
+                .chars()
+                .all(|c| japanese::is_fw_digit(c) || japanese::is_fw_joiner(c))
         {
             out.push_str(&r[..end]);
             rest = &r[end + 1..];

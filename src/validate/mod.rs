@@ -64,6 +64,20 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
             .hint("評価の言葉と同じ順に、同じ数だけ書いてください。"),
         );
     }
+    // A draft must look like one: its mark and its unfilled places print something.
+    for (key, value) in [
+        ("draft_mark", &c.council.style.draft_mark),
+        ("unfilled", &c.council.style.unfilled),
+    ] {
+        if value.trim().is_empty() {
+            out.push(
+                Problem::error(&council_file, format!("style の {key} が空です。"))
+                    .at(find_line(&council_file, key, value), None)
+                    .field(format!("style.{key}"))
+                    .hint("案の資料に印刷する言葉を書いてください（書かなければ「案」「（未記入）」）。"),
+            );
+        }
+    }
     for (&fy, year) in &c.years {
         check_goals(&c.council, fy, year, out);
         check_meetings(c, fy, year, out);

@@ -114,7 +114,12 @@ pub(super) fn check_repeats_across_years(c: &CouncilData, fy: i32, out: &mut Pro
     // A row of year `fy` that also restates a text (an error of its own) does not say
     // which goal it meant to re-list.
     let restated = |g: &Goal| g.activity.is_some() || g.target.is_some();
-    for (was, row, now) in changes.stale().filter(|(was, _, _)| !restated(was)) {
+    // A row whose number is no goal of the year at all has its own error already.
+    let exists = |n: GoalNo| goal_iter(new).any(|g| g.number == n);
+    for (was, row, now) in changes
+        .stale()
+        .filter(|(was, row, _)| !restated(was) && row.repeats.is_some_and(exists))
+    {
         let (n, r) = (row.number, row.repeats.unwrap_or(row.number));
         out.push(
             Problem::warning(
