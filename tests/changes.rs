@@ -149,3 +149,33 @@ fn help_is_in_japanese() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_row_left_at_a_number_the_year_no_longer_has_is_said_once() {
+    let p = TempProject::sample();
+    // 2024's ６－５ re-listed ３－７, which is ３－６ in 2025; 2025 has no ３－７ at all.
+    p.edit(
+        GOALS_2025,
+        "          - number: 6-5\n            repeats: 3-6",
+        "          - number: 6-5\n            repeats: 3-7",
+    );
+    let (code, stdout, stderr) = p.run(&["check"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stderr.contains(
+            "目標 ６－５ は ３－７ の再掲ですが、令和７年度 に目標 ３－７ がありません。"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("警告:"),
+        "one message for one slip: {stderr}"
+    );
+    let (_, stdout, _) = p.run(&["changes", COUNCIL, "2024"]);
+    assert!(
+        stdout.contains(
+            "６－５【再掲】: ３－７ の再掲のままですが、令和７年度に ３－７ はありません。"
+        ),
+        "{stdout}"
+    );
+}
