@@ -1,0 +1,174 @@
+//! The command line: its commands, their Japanese help, and Japanese words for clap's mistakes.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "shiryo",
+    version,
+    about = "YAML で書いた協議会の資料を PDF にします",
+    long_about = "content/ の YAML と templates/ のテンプレートから、協議会の資料（評価結果及び目標設定、会議録など）の PDF を output/ に作ります。"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The project folder, as every command takes it.
+#[derive(clap::Args)]
+pub struct Root {
+    /// プロジェクトのフォルダ（content/, templates/, fonts/ がある場所。省略すると今のフォルダ）
+    #[arg(
+        long = "root",
+        default_value = ".",
+        hide_default_value = true,
+        value_name = "フォルダ"
+    )]
+    pub path: PathBuf,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// content/ のすべての資料（または指定した資料）の PDF を output/ に作ります
+    Build {
+        #[command(flatten)]
+        root: Root,
+        /// 生成した Typst ファイル（.typ）も PDF の隣に書き出します（確認用）
+        #[arg(long)]
+        emit_typst: bool,
+        /// 同じ資料の Web ページ（.html）も PDF の隣に作ります（市のホームページに載せる用）
+        #[arg(long)]
+        html: bool,
+        /// 作る資料（例: niiza-chiiki-ikou/r6-hyoka）。省略するとすべて
+        #[arg(value_name = "資料")]
+        documents: Vec<String>,
+    },
+    /// PDF を書かずに、content/ とテンプレートの誤りをすべて確かめます
+    Check {
+        #[command(flatten)]
+        root: Root,
+        /// 警告があるときも失敗（終了コード 1）にします
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Web ページ（.html）のテンプレートも確かめます
+        #[arg(long)]
+        html: bool,
+    },
+    /// 最初にすべてを作り、その後は保存のたびに変わった資料だけを作り直します（Ctrl+C で終了）
+    Watch {
+        #[command(flatten)]
+        root: Root,
+        /// この回数だけ作り直したら終了します（テストと計測用）
+        #[arg(long, hide = true)]
+        max_rounds: Option<usize>,
+        /// 作る資料（省略するとすべて）
+        #[arg(value_name = "資料")]
+        documents: Vec<String>,
+    },
+    /// 最新の評価結果から次の年度を始めます: 評価の表、次の年度の目標・委員・日程のひな形、案の評価結果を書きます（あるファイルは変えません）
+    NextYear {
+        #[command(flatten)]
+        root: Root,
+        /// 協議会のフォルダ名（content/ の下。例: niiza-chiiki-ikou）
+        #[arg(value_name = "協議会")]
+        council: String,
+    },
+    /// 目標の変わったところ（ある年度 → 次の年度）を表示します: 加わった目標、なくなった目標、番号や文の変わった目標、再掲元の番号
+    Changes {
+        #[command(flatten)]
+        root: Root,
+        /// 協議会（content/ の下のフォルダ名。例: niiza-chiiki-ikou）
+        #[arg(value_name = "協議会")]
+        council: String,
+        /// 比べる前の年度（西暦。2024 なら 令和６年度 → 令和７年度）。省略すると、次の年度の目標がある最後の年度
+        #[arg(value_name = "年度")]
+        year: Option<String>,
+    },
+    /// エディタの入力補完に使う JSON Schema を schema/ に、テンプレートの値の一覧を docs/templates.md に書き出します
+    Schema {
+        #[command(flatten)]
+        root: Root,
+    },
+}
+
+/// Help laid out with Japanese headings (clap's own are English).
+const HELP: &str = "{about}\n\n使い方: {usage}\n\n指定:\n{positionals}\n{options}";
+const TOP_HELP: &str = "{about}\n\n使い方: {usage}\n\nコマンド:\n{subcommands}\n\n指定:\n{options}";
+
+/// The command line, every word a user sees in Japanese.
+pub fn command() -> clap::Command {
+    use clap::{Arg, ArgAction, CommandFactory};
+    let japanese = |c: clap::Command| {
+        let usage = format!("shiryo {} [指定…]", c.get_name());
+        c.help_template(HELP)
+            .override_usage(usage)
+            .disable_help_flag(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help("この説明を表示します"),
+            )
+            .next_help_heading("指定")
+    };
+    japanese(Cli::command())
+        .help_template(TOP_HELP)
+        .override_usage("shiryo <コマンド> [指定…]")
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("版を表示します"),
+        )
+        .subcommand_help_heading("コマンド")
+        .mut_subcommands(japanese)
+        .mut_subcommand("changes", |c| {
+            c.override_usage("shiryo changes [指定…] <協議会> [年度]")
+        })
+}
+
+/// A command-line mistake in Japanese, with what to do.
+pub fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => format!(
+            "知らない指定 {} があります。",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "知らないコマンド {} です（build, check, watch, next-year, changes, schema のどれかです）。",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "コマンド（build, check, watch, next-year, changes, schema）を指定してください。"
+                .to_string()
+        }
+        ErrorKind::InvalidValue | ErrorKind::NoEquals => format!(
+            "{} の値が正しくないか、ありません。",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "必要な指定 {} がありません。",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "{} は一緒に指定できません。",
+            context(ContextKind::InvalidArg)
+        ),
+        _ => "コマンドの指定に誤りがあります。".to_string(),
+    };
+    format!(
+        "エラー: {what}\n  → 使い方は shiryo --help（コマンドごとには shiryo build --help など）で表示します。"
+    )
+}
