@@ -63,6 +63,9 @@ pub enum Command {
         /// この回数だけ作り直したら終了します（テストと計測用）
         #[arg(long, hide = true)]
         max_rounds: Option<usize>,
+        /// 同じ資料の Web ページ（.html）も作り直します
+        #[arg(long)]
+        html: bool,
         /// 作る資料（省略するとすべて）
         #[arg(value_name = "資料")]
         documents: Vec<String>,

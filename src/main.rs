@@ -84,18 +84,24 @@ fn main() -> ExitCode {
         Command::Watch {
             root,
             max_rounds,
+            html,
             documents,
-        } => run_watch(&root.path, &documents, max_rounds),
+        } => run_watch(&root.path, &documents, max_rounds, html),
     }
 }
 
-fn run_watch(root: &std::path::Path, documents: &[String], max_rounds: Option<usize>) -> ExitCode {
+fn run_watch(
+    root: &std::path::Path,
+    documents: &[String],
+    max_rounds: Option<usize>,
+    html: bool,
+) -> ExitCode {
     use shiryo::watch::Report;
     use std::io::Write;
     println!(
         "監視を始めます（content/, templates/, fonts/）。終了するには Ctrl+C を押してください。"
     );
-    let result = shiryo::watch::run(root, documents, max_rounds, |r| {
+    let result = shiryo::watch::run(root, documents, max_rounds, html, |r| {
         match r {
             Report::Built {
                 id,

@@ -125,8 +125,15 @@ pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, CommitError> {
 /// Writes one file atomically: a temporary file beside it, then a rename. On failure the old
 /// file is untouched and no temporary file is left behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
-    let staged = stage(path, bytes)?;
-    commit(vec![staged]).map(|_| ()).map_err(|e| *e.problem)
+    write_all_atomic(&[(path, bytes)])
+}
+
+/// `write_atomic` for several files: all of them replaced, or none.
+pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), Problem> {
+    let staged = (files.iter())
+        .map(|(path, bytes)| stage(path, bytes))
+        .collect::<Result<Vec<_>, _>>()?;
+    commit(staged).map(|_| ()).map_err(|e| *e.problem)
 }
 
 fn backup_path(target: &Path) -> PathBuf {

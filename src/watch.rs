@@ -21,6 +21,8 @@ const QUIET: Duration = Duration::from_millis(8);
 /// What the watch remembers of a document's last good build.
 struct Built {
     markup: String,
+    /// The web page, when the watch writes them too.
+    html: Option<String>,
     deps: Vec<PathBuf>,
 }
 
@@ -45,6 +47,7 @@ pub fn run(
     root: &Path,
     names: &[String],
     max_rounds: Option<usize>,
+    html: bool,
     mut report: impl FnMut(Report),
 ) -> notify::Result<()> {
     let (tx, rx) = channel();
@@ -73,7 +76,10 @@ pub fn run(
         if builder.is_none() || touched("fonts") {
             // Fonts are part of the world: a new one.
             builder = match Builder::new(&root) {
-                Ok(b) => Some(b),
+                Ok(mut b) => {
+                    b.html = html;
+                    Some(b)
+                }
                 Err(problems) => {
                     report(Report::Failed(&problems));
                     None
@@ -138,7 +144,7 @@ fn rebuild(
         };
         if let Some(prev) = built.get(&id) {
             let deps_changed = prev.deps.iter().any(|d| paths.contains(d));
-            if rendered.markup == prev.markup && !deps_changed {
+            if rendered.markup == prev.markup && rendered.html == prev.html && !deps_changed {
                 continue;
             }
         }
@@ -155,7 +161,12 @@ fn rebuild(
             continue;
         }
         let path = b.output_path(&typeset.id);
-        if let Err(p) = crate::output::write_atomic(&path, &typeset.pdf) {
+        let page = path.with_extension("html");
+        let mut files = vec![(path.as_path(), typeset.pdf.as_slice())];
+        if let Some(html) = &typeset.html {
+            files.push((page.as_path(), html.as_bytes()));
+        }
+        if let Err(p) = crate::output::write_all_atomic(&files) {
             report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
             continue;
         }
@@ -171,6 +182,7 @@ fn rebuild(
             id,
             Built {
                 markup: typeset.markup,
+                html: typeset.html,
                 deps: typeset.deps,
             },
         );

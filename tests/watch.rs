@@ -40,7 +40,7 @@ fn watch_rebuilds_reports_failures_and_recovers() {
     let watcher = std::thread::spawn(move || {
         // `max_rounds` only bounds the thread in case the test stops early.
         let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
-        shiryo::watch::run(&root, &only, Some(50), |r| {
+        shiryo::watch::run(&root, &only, Some(50), false, |r| {
             let seen = match r {
                 Report::Built { changed, pages, .. } => Seen::Built {
                     changed: changed.to_string(),
@@ -113,4 +113,50 @@ fn watch_rebuilds_reports_failures_and_recovers() {
     }
     // The watch goes on waiting for saves; the test is done with it.
     drop((rx, watcher));
+}
+
+#[test]
+fn watch_with_html_rewrites_the_page_with_the_pdf() {
+    let p = TempProject::sample();
+    let root = p.path().to_path_buf();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
+        shiryo::watch::run(&root, &only, Some(3), true, |r| {
+            let seen = match r {
+                Report::Built { changed, pages, .. } => Seen::Built {
+                    changed: changed.to_string(),
+                    pages,
+                },
+                Report::Unchanged { .. } => Seen::Unchanged,
+                Report::Failed(problems) => Seen::Failed(problems.to_string()),
+            };
+            let _ = tx.send(seen);
+        })
+        .unwrap();
+    });
+    let page = "output/niiza-chiiki-ikou/r6-hyoka.html";
+    assert!(matches!(next(&rx), Seen::Built { .. }));
+    assert!(
+        p.read(page)
+            .contains("【出席者】<span class=\"nw\">３５</span>名")
+    );
+    let original = p.read(MEETINGS);
+    save_by_rename(
+        &p,
+        MEETINGS,
+        &original.replacen("attendance: 35", "attendance: 36", 1),
+    );
+    assert!(matches!(next(&rx), Seen::Built { .. }));
+    assert!(
+        p.read(page)
+            .contains("【出席者】<span class=\"nw\">３６</span>名")
+    );
+
+    // A change to the page's template alone rebuilds the page.
+    let template = "templates/annual_report.html.j2";
+    let text = p.read(template);
+    p.write(template, &text.replacen("【出席者】", "【出席者数】", 1));
+    assert!(matches!(next(&rx), Seen::Built { .. }));
+    assert!(p.read(page).contains("【出席者数】"));
 }
