@@ -1,0 +1,151 @@
+//! `documents/<name>.yaml`: one PDF to build, by type.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Day, Status};
+
+/// documents/<資料名>.yaml: 作る PDF １つ。type で種類を決めます。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Document {
+    /// 評価結果及び目標設定: year の年度の評価と、次の年度の目標。
+    AnnualReport(Box<AnnualReport>),
+    /// 会議１回の会議録（要点記録）。
+    Minutes(MeetingDocument),
+    /// 会議１回の次第（議題と資料）。
+    Agenda(MeetingDocument),
+    /// 会議資料一式: 次第と、資料番号を押したすべての資料。
+    Packet(Packet),
+    /// 委員名簿: その年度の委員。
+    MemberList(MemberListDocument),
+}
+
+/// 会議１回についての資料。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingDocument {
+    /// 会議の年度（西暦。令和６年度なら 2024）。
+    pub year: i32,
+    /// draft（案）または final（確定、既定）。
+    #[serde(default)]
+    pub status: Status,
+    /// 第N回の N。
+    pub meeting: u32,
+    /// 右上に印刷する資料番号。
+    #[serde(default)]
+    pub material: Option<String>,
+    /// 使うテンプレート（templates/ のファイル名から .typ.j2 を除いたもの）。書かなければいつものもの。
+    #[serde(default)]
+    pub template: Option<String>,
+}
+
+/// 会議の資料一式。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Packet {
+    pub year: i32,
+    /// draft（案）または final（確定、既定）。
+    #[serde(default)]
+    pub status: Status,
+    pub meeting: u32,
+    /// ページ番号: continuous（通し）または per_material（資料ごとに１から）。
+    #[serde(default)]
+    pub page_numbers: PageNumbers,
+    #[serde(default)]
+    pub template: Option<String>,
+}
+
+/// 資料一式のページ番号の付け方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PageNumbers {
+    /// 資料一式を通して １、２、３…。
+    #[default]
+    Continuous,
+    /// 資料ごとに １ から。
+    PerMaterial,
+}
+
+/// その年度の委員名簿。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberListDocument {
+    pub year: i32,
+    /// draft（案）または final（確定、既定）。
+    #[serde(default)]
+    pub status: Status,
+    /// 題名（例: 委員名簿）。
+    pub title: String,
+    #[serde(default)]
+    pub material: Option<String>,
+    /// 印刷する日付（YYYY-MM-DD）。
+    pub date: Day,
+    #[serde(default)]
+    pub template: Option<String>,
+}
+
+/// The annual 「令和N年度評価結果及び令和N+1年度目標設定」.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnnualReport {
+    /// 各ページの右上に印刷する資料番号（例: 資料７）。
+    #[serde(default)]
+    pub material: Option<String>,
+    /// 資料の日付（YYYY-MM-DD）。
+    pub date: Day,
+    /// draft（案）または final（確定、既定）。案のあいだは、まだ書いていない評価や成果と課題が警告になり、
+    /// 「（未記入）」と印刷されます。
+    #[serde(default)]
+    pub status: Status,
+    /// 評価する年度（西暦。令和６年度なら 2024）。目標と日程は次の年度のものになります。
+    pub year: i32,
+    /// 題名の下に印刷する作成者。
+    pub author: Author,
+    /// 使うテンプレート（templates/ のファイル名から .typ.j2 を除いたもの）。
+    #[serde(default = "default_report_template")]
+    pub template: String,
+    /// はじめに（段落ごとに１行）。
+    pub introduction: Vec<String>,
+    /// 表２の後の文（以上のとおり…）。
+    #[serde(default)]
+    pub evaluation_closing: Vec<String>,
+    /// 次の年度の目標設定（３）の初めの文。
+    #[serde(default)]
+    pub goals_introduction: Vec<String>,
+    /// 表３の前に置く図。
+    #[serde(default)]
+    pub figure: Option<Figure>,
+    /// 次の年度の活動日程の初めの文。
+    #[serde(default)]
+    pub schedule_introduction: Vec<String>,
+    /// 次の年度の委員の構成の初めの文。
+    #[serde(default)]
+    pub members_introduction: Vec<String>,
+}
+
+fn default_report_template() -> String {
+    "annual_report".into()
+}
+
+/// 作成者。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    /// 作成者の職名（例: 地域移行・定着支援部会長）。
+    pub title: String,
+    /// 作成者の氏名（例: 山田 太郎）。
+    pub name: String,
+}
+
+/// 資料に置く図。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// 図のファイル（協議会のフォルダからの場所。SVG、PNG、JPEG）。
+    pub file: String,
+    /// 図の上に印刷する見出し。
+    pub caption: String,
+    /// 画面読み上げソフトが読む図の説明。
+    pub alt: String,
+}

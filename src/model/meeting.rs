@@ -1,0 +1,281 @@
+//! `<year>/meetings.yaml`: the meetings of a fiscal year (held or planned), what was said at
+//! them, and the activities that are not meetings.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Clock, Day, GoalNo};
+
+/// <年度>/meetings.yaml: その年度の会議（開いたもの、予定）と、会議でない活動。
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingList {
+    /// 会議（第１回から順に）。
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// 会議でない活動（プロジェクトチーム、研修会、講演会など）。表１の行になります。
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    /// 会議を１度も開かなかった（開かない）年度の理由。表１や活動日程に会議の代わりに印刷されます。
+    /// 会議が１つもないのにこれがないと誤りになります。
+    #[serde(default)]
+    pub not_held: Option<String>,
+}
+
+/// 会議１回。予定の会議は、決まっていないこと（日付、場所）を書かなければ「未定」と印刷されます。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// 第N回の N。
+    pub number: u32,
+    /// 開催日（YYYY-MM-DD）。書かなければ「未定」。
+    #[serde(default)]
+    pub date: Option<Day>,
+    /// 開始時刻（HH:MM）。
+    #[serde(default)]
+    pub start: Option<Clock>,
+    /// 終了時刻（HH:MM）。
+    #[serde(default)]
+    pub end: Option<Clock>,
+    /// 書面開催などで期間があるとき、その最後の日（回答期限）。日時は「date～until」と印刷されます。
+    #[serde(default)]
+    pub until: Option<Day>,
+    /// 場所。書かなければ「未定」。
+    #[serde(default)]
+    pub venue: Option<String>,
+    /// 出席者数。
+    #[serde(default)]
+    pub attendance: Option<u32>,
+    /// 活動内容（表１）。
+    #[serde(default)]
+    pub activity: Option<String>,
+    /// この会議が対応する活動目標の番号。
+    #[serde(default)]
+    pub goals: Vec<GoalNo>,
+    /// 内容（目標に対応しない会議の説明）。
+    #[serde(default)]
+    pub content: Option<String>,
+    /// 成果と課題（段落ごとに１行）。
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    /// 開催の仕方: in_person（対面、既定）/ online / hybrid / written（書面開催）。
+    #[serde(default)]
+    pub format: MeetingFormat,
+    /// 欠席した委員（members.yaml の name と同じ書き方）。「（欠席）」と印刷されます。
+    #[serde(default)]
+    pub absent: Vec<String>,
+    /// 事務局（職名）。
+    #[serde(default)]
+    pub secretariat: Vec<String>,
+    /// 事務局の担当課（例: 保健福祉部障害福祉課）。事務局の職名の前に印刷されます。
+    #[serde(default)]
+    pub secretariat_department: Option<String>,
+    /// 出席者の名前に敬称を付けないこと（「（敬称略）」と印刷されます）。
+    #[serde(default)]
+    pub honorifics_omitted: bool,
+    /// オブザーバー（肩書きと名前）。
+    #[serde(default)]
+    pub observers: Vec<String>,
+    /// 傍聴の可否と傍聴者、会議録の公開。
+    #[serde(default)]
+    pub public: Option<PublicViewing>,
+    /// 会議次第と、議題ごとの会議結果（record）。
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// 提出資料（この順に 資料１、資料２… と番号が付きます）。
+    #[serde(default)]
+    pub materials: Vec<Material>,
+}
+
+/// 開催の仕方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingFormat {
+    /// 対面.
+    #[default]
+    InPerson,
+    /// オンライン.
+    Online,
+    /// 対面とオンラインの併用.
+    Hybrid,
+    /// 書面開催.
+    Written,
+}
+
+/// 傍聴。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublicViewing {
+    /// 傍聴できるか（true / false）。
+    pub allowed: bool,
+    /// 傍聴者: 人数（例: 3）か、人数を書かないときは なし / あり。
+    #[serde(default)]
+    pub viewers: Option<Viewers>,
+    /// 傍聴不可の理由。
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// 会議録の公開: 会議とは別に決めるとき（例: 会議は公開、会議録は個人情報のため非公開）。
+    #[serde(default)]
+    pub minutes: Option<MinutesDisclosure>,
+}
+
+/// 傍聴者: 人数、または なし / あり。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Viewers {
+    /// 人数。
+    Count(u32),
+    /// なし / あり（人数を書かないとき）。
+    Word(ViewersWord),
+}
+
+/// 傍聴者が いたか いなかったか。
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+pub enum ViewersWord {
+    #[serde(rename = "なし")]
+    None,
+    #[serde(rename = "あり")]
+    Some,
+}
+
+/// 会議録を公開するか、しないならその理由。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinutesDisclosure {
+    /// 公開するか（true / false）。
+    pub public: bool,
+    /// 公開しない理由。
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// 会議次第の議題１つ（１、２…。下の段は ⑴、⑵…）。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// 次第に印刷する議題。
+    pub title: String,
+    /// 下の段の議題。
+    #[serde(default)]
+    pub items: Vec<AgendaItem>,
+    /// 会議結果（発言や決まったこと、順に）。
+    #[serde(default)]
+    pub record: Vec<RecordEntry>,
+}
+
+/// 会議結果の１項目。bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordEntry {
+    /// 発言や報告の要点。「・…」と印刷されます。
+    #[serde(default)]
+    pub bullet: Option<String>,
+    /// A line as it is, e.g. 「（意見なし。承諾された。）」 or 「（以下意見要旨）」.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// 質問。「・…」と印刷されます。
+    #[serde(default)]
+    pub question: Option<String>,
+    /// 質問への答え。「⇒…」と印刷されます。
+    #[serde(default)]
+    pub answer: Option<String>,
+    /// 次回の開催日（meetings.yaml の次の会議から入ります）。
+    #[serde(default)]
+    pub next_meeting: bool,
+    /// 発言者: 委員、事務局、会長 など。印刷は「（委員）…」。
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// 答えた人（answer の発言者）: 事務局 など。印刷は「⇒（事務局）…」。
+    #[serde(default)]
+    pub answerer: Option<String>,
+}
+
+/// 会議の資料１つ。並んだ順に番号が付きます。次第そのもの（agenda: true）は番号なし。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    /// 資料の名前（例: 〇〇市協議会委員名簿）。
+    pub title: String,
+    /// この資料が次第そのものか。
+    #[serde(default)]
+    pub agenda: bool,
+    /// shiryo が作る資料（documents の資料名）。
+    #[serde(default)]
+    pub document: Option<String>,
+    /// 受け取った PDF（協議会のフォルダからの場所）。
+    #[serde(default)]
+    pub file: Option<String>,
+    /// 当日配付か（書かなければ事前送付）。
+    #[serde(default)]
+    pub handout: bool,
+}
+
+/// 会議でない活動（表１の１行）。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// 名前。
+    pub name: String,
+    /// 活動内容。
+    pub activity: String,
+    /// 成果と課題（段落ごとに１行）。
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    /// 研修会・講演会などの開催日（YYYY-MM-DD）。書くと表１に【日時】【場所】が印刷されます。
+    #[serde(default)]
+    pub date: Option<Day>,
+    /// 開始時刻。
+    #[serde(default)]
+    pub start: Option<Clock>,
+    /// 終了時刻。
+    #[serde(default)]
+    pub end: Option<Clock>,
+    /// 期間があるときの最後の日。
+    #[serde(default)]
+    pub until: Option<Day>,
+    /// 場所。
+    #[serde(default)]
+    pub venue: Option<String>,
+    /// 開催の仕方（in_person / online / hybrid / written）。
+    #[serde(default)]
+    pub format: MeetingFormat,
+    /// 講師（研修会・講演会）。
+    #[serde(default)]
+    pub lecturer: Option<Lecturer>,
+    /// 参加者（合計と内訳）。
+    #[serde(default)]
+    pub participants: Option<Participants>,
+}
+
+/// 講師: 名前と所属。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lecturer {
+    /// 氏名。
+    pub name: String,
+    /// 所属・肩書（例: 桜台こころのクリニック院長）。
+    #[serde(default)]
+    pub affiliation: Option<String>,
+}
+
+/// 参加者: 合計（計６３名）と内訳。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participants {
+    /// 合計人数。内訳だけ書けば内訳の合計になります。
+    #[serde(default)]
+    pub total: Option<u32>,
+    /// 内訳（例: - {group: 市民, count: 40}）。
+    #[serde(default)]
+    pub breakdown: Vec<ParticipantGroup>,
+}
+
+/// 参加者の内訳の１行。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantGroup {
+    /// 区分（市民、事業所職員 など）。
+    pub group: String,
+    /// 人数。
+    pub count: u32,
+}
