@@ -283,14 +283,7 @@ fn any_document_can_be_a_draft_in_the_council_s_own_words() {
         .iter()
         .find(|t| t.id == "koganei-seishin/r6-1-kaigiroku")
         .unwrap();
-    let lines = shiryo::typeset::text_lines(&minutes.document);
-    let pages = lines.iter().map(|l| l.page).max().unwrap();
-    for page in 1..=pages {
-        let on_page: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.page == page)
-            .map(|l| l.text.as_str())
-            .collect();
+    for on_page in common::page_texts(minutes) {
         // The mark at the top right, and the watermark across the page.
         assert!(on_page[0].contains("素案"), "{on_page:?}");
         assert!(

@@ -110,13 +110,10 @@ fn sample_report_has_every_meeting_goal_and_result() {
     }
 
     // 資料番号 and the page number on every page.
-    let lines = text_lines(&t.document);
+    let texts = common::page_texts(&t);
+    assert_eq!(texts.len(), pages);
     for page in 1..=pages {
-        let on_page: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.page == page)
-            .map(|l| l.text.as_str())
-            .collect();
+        let on_page: Vec<&str> = texts[page - 1].iter().map(String::as_str).collect();
         assert_eq!(on_page.first(), Some(&"資料７"), "page {page}");
         assert_eq!(
             on_page.last(),

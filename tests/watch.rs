@@ -5,6 +5,7 @@
 mod common;
 
 use std::sync::mpsc::{Receiver, channel};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use common::TempProject;
@@ -32,15 +33,14 @@ fn save_by_rename(p: &TempProject, rel: &str, text: &str) {
     std::fs::rename(&tmp, p.path().join(rel)).unwrap();
 }
 
-#[test]
-fn watch_rebuilds_reports_failures_and_recovers() {
-    let p = TempProject::sample();
+/// `shiryo::watch::run` on the sample report in a thread, its reports sent to the receiver.
+/// `rounds` only bounds the thread in case the test stops early.
+fn watch(p: &TempProject, rounds: usize, html: bool) -> (Receiver<Seen>, JoinHandle<()>) {
     let root = p.path().to_path_buf();
     let (tx, rx) = channel();
     let watcher = std::thread::spawn(move || {
-        // `max_rounds` only bounds the thread in case the test stops early.
         let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
-        shiryo::watch::run(&root, &only, Some(50), false, |r| {
+        shiryo::watch::run(&root, &only, Some(rounds), html, |r| {
             let seen = match r {
                 Report::Built { changed, pages, .. } => Seen::Built {
                     changed: changed.to_string(),
@@ -53,6 +53,13 @@ fn watch_rebuilds_reports_failures_and_recovers() {
         })
         .unwrap();
     });
+    (rx, watcher)
+}
+
+#[test]
+fn watch_rebuilds_reports_failures_and_recovers() {
+    let p = TempProject::sample();
+    let (rx, watcher) = watch(&p, 50, false);
 
     // 1. The first build.
     assert!(matches!(next(&rx), Seen::Built { pages, .. } if pages > 10));
@@ -118,23 +125,7 @@ fn watch_rebuilds_reports_failures_and_recovers() {
 #[test]
 fn watch_with_html_rewrites_the_page_with_the_pdf() {
     let p = TempProject::sample();
-    let root = p.path().to_path_buf();
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
-        shiryo::watch::run(&root, &only, Some(3), true, |r| {
-            let seen = match r {
-                Report::Built { changed, pages, .. } => Seen::Built {
-                    changed: changed.to_string(),
-                    pages,
-                },
-                Report::Unchanged { .. } => Seen::Unchanged,
-                Report::Failed(problems) => Seen::Failed(problems.to_string()),
-            };
-            let _ = tx.send(seen);
-        })
-        .unwrap();
-    });
+    let (rx, _watcher) = watch(&p, 3, true);
     let page = "output/niiza-chiiki-ikou/r6-hyoka.html";
     assert!(matches!(next(&rx), Seen::Built { .. }));
     assert!(

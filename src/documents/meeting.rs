@@ -67,10 +67,7 @@ impl Kind for OnMeeting<'_> {
         let (_, date) = dated_meeting(c, file, d.year, d.meeting)?;
         let view = meeting_doc_view(c, d.year, d.meeting, d.material.as_deref(), self.draft())
             .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
-        Ok(Prepared {
-            view: minijinja::Value::from_serialize(view),
-            date,
-        })
+        Prepared::new(view, date)
     }
 }
 

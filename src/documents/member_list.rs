@@ -44,10 +44,7 @@ impl Kind for MemberList<'_> {
         _: &DocumentFile,
         _: &mut Attach<'_>,
     ) -> Result<Prepared, Problems> {
-        Ok(Prepared {
-            view: minijinja::Value::from_serialize(member_list_view(c, self.0)),
-            date: self.0.date.0,
-        })
+        Prepared::new(member_list_view(c, self.0), self.0.date.0)
     }
 }
 

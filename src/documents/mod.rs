@@ -58,6 +58,15 @@ pub struct Prepared {
     pub date: time::Date,
 }
 
+impl Prepared {
+    fn new(view: impl serde::Serialize, date: time::Date) -> Result<Prepared, Problems> {
+        Ok(Prepared {
+            view: minijinja::Value::from_serialize(view),
+            date,
+        })
+    }
+}
+
 /// The kind of a document.
 pub fn of(document: &Document) -> Box<dyn Kind + '_> {
     match document {

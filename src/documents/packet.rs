@@ -72,10 +72,7 @@ impl Kind for Packet<'_> {
             meeting: view,
             page_numbers: p.page_numbers,
         };
-        Ok(Prepared {
-            view: minijinja::Value::from_serialize(view),
-            date,
-        })
+        Prepared::new(view, date)
     }
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{Attach, Kind, Prepared};
 use crate::diag::{Problem, Problems, find_goal_line, find_line, fy_name};
 use crate::model::{AnnualReport, Council};
-use crate::needs::{has_file, held_meetings, members, planned_meetings, readable};
+use crate::needs::{blank, has_file, held_meetings, members, planned_meetings, readable};
 use crate::project::{CouncilData, DocumentFile, YearData};
 use crate::view::{YearView, council_virtual_dir, goal_iter, year_view};
 
@@ -79,10 +79,7 @@ impl Kind for Report<'_> {
         _: &DocumentFile,
         _: &mut Attach<'_>,
     ) -> Result<Prepared, Problems> {
-        Ok(Prepared {
-            view: minijinja::Value::from_serialize(report_view(c, self.0)),
-            date: self.0.date.0,
-        })
+        Prepared::new(report_view(c, self.0), self.0.date.0)
     }
 }
 
@@ -111,7 +108,7 @@ fn unwritten_goals(fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
             (&g.activity, "activity", "活動目標"),
             (&g.target, "target", "目標値"),
         ] {
-            if value.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            if value.as_deref().is_none_or(blank) {
                 out.push(
                     Problem::unfilled(
                         draft,
@@ -145,7 +142,7 @@ fn unevaluated_goals(c: &CouncilData, fy: i32, year: &YearData, draft: bool, out
     let results = year.evaluation.as_ref().map(|e| &e.results);
     for g in goal_iter(set).filter(|g| g.repeats.is_none()) {
         let result = results.and_then(|r| r.get(&g.number));
-        if result.is_some_and(|r| r.as_deref().is_some_and(|r| !r.trim().is_empty())) {
+        if result.is_some_and(|r| r.as_deref().is_some_and(|r| !blank(r))) {
             continue;
         }
         out.push(

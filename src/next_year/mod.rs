@@ -222,36 +222,28 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
     ));
 
     // The report itself, as a draft.
-    let existing = c
-        .documents
-        .iter()
-        .find(|d| matches!(&d.document, Document::AnnualReport(r) if r.year == evaluated));
-    // A name another document has (of any type, as .yaml or .yml) is not taken over.
+    // The latest report is year Y, so none is of Y+1 yet: only the name can be taken, by another
+    // document of any type (as .yaml or .yml).
     let taken = |name: &str| c.documents.iter().any(|d| d.name == name);
-    let path = match existing {
-        Some(d) => d.path.clone(),
-        None => {
-            let name = [
-                next_name(&file.name, y),
-                format!("{}-{evaluated}", file.name),
-            ]
-            .into_iter()
-            .find(|n| !taken(n))
-            .ok_or_else(|| {
-                Problems(vec![
-                    Problem::error(
-                        c.dir.join("documents"),
-                        format!(
-                            "新しい評価結果の名前 {} は、ほかの資料が使っています。",
-                            next_name(&file.name, y)
-                        ),
-                    )
-                    .hint("その資料の名前を変えてから実行してください。"),
-                ])
-            })?;
-            c.dir.join("documents").join(format!("{name}.yaml"))
-        }
-    };
+    let name = [
+        next_name(&file.name, y),
+        format!("{}-{evaluated}", file.name),
+    ]
+    .into_iter()
+    .find(|n| !taken(n))
+    .ok_or_else(|| {
+        Problems(vec![
+            Problem::error(
+                c.dir.join("documents"),
+                format!(
+                    "新しい評価結果の名前 {} は、ほかの資料が使っています。",
+                    next_name(&file.name, y)
+                ),
+            )
+            .hint("その資料の名前を変えてから実行してください。"),
+        ])
+    })?;
+    let path = c.dir.join("documents").join(format!("{name}.yaml"));
     let original = crate::files::read_text(&c.dir, &file.path)
         .map_err(|e| Problems(vec![Problem::error(&file.path, e.message)]))?;
     let made_from = format!("{}（{}の評価結果）", rel(&file.path), fy_name(y));
@@ -260,7 +252,7 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
             .map_err(|e| Problems(vec![Problem::error(&file.path, e)]))?,
         path: path.clone(),
         made_from,
-        exists: existing.is_some() || path.exists(),
+        exists: path.exists(),
     });
     let stale = stale_years(report, y);
     to_do.push(format!(

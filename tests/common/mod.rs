@@ -102,6 +102,15 @@ pub fn text(t: &Typeset) -> String {
         .join("\n")
 }
 
+/// The laid-out lines of each page, top to bottom (page 1 first).
+pub fn page_texts(t: &Typeset) -> Vec<Vec<String>> {
+    let mut pages: Vec<Vec<String>> = vec![Vec::new(); t.document.pages().len()];
+    for l in text_lines(&t.document) {
+        pages[l.page - 1].push(l.text);
+    }
+    pages
+}
+
 /// The body text (page headers and footers left out) in reading (frame) order, runs joined
 /// as they are: a paragraph wrapped over several lines, even inside a table cell, reads as it
 /// was written, and a stray space shows.
