@@ -27,7 +27,9 @@ impl Kind for OnMeeting<'_> {
     }
 
     fn template<'a>(&'a self, council: &'a Council) -> &'a str {
-        let usual = if self.minutes {
+        let usual = if self.minutes && council.minutes.is_some() {
+            "minutes_layout"
+        } else if self.minutes {
             council.style.minutes.template()
         } else {
             "agenda"
@@ -36,12 +38,29 @@ impl Kind for OnMeeting<'_> {
     }
 
     fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
-        let (has, words): (fn(&Meeting) -> bool, _) = if self.minutes {
+        // Minutes whose layout prints no record (a header and the agenda only) need none.
+        let records = c.council.minutes.as_ref().is_none_or(|d| {
+            d.sections.iter().any(|s| {
+                matches!(
+                    s.section,
+                    crate::model::SectionKind::Record | crate::model::SectionKind::Transcript
+                )
+            })
+        });
+        let (has, words): (fn(&Meeting) -> bool, _) = if self.minutes && !records {
             (
-                |m| has_record(&m.agenda),
+                |m| !m.agenda.is_empty(),
+                (
+                    "の議題（agenda）がないため、会議録が空になります。",
+                    "agenda: に議題の title を順に書いてください。",
+                ),
+            )
+        } else if self.minutes {
+            (
+                |m| has_record(&m.agenda) || !m.transcript.is_empty(),
                 (
                     "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
-                    "議題（agenda）ごとに record: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
+                    "議題（agenda）ごとに record: を書くか、発言記録（transcript:）を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
                 ),
             )
         } else {
@@ -127,6 +146,8 @@ pub struct MeetingDocView<'a> {
     pub members: Vec<AttendeeView<'a>>,
     /// 提出資料, numbered.
     pub materials: Vec<MaterialView<'a>>,
+    /// council.yaml に minutes: の様式があるとき、その様式どおりに並べた会議録（できあがった言葉）。
+    pub laid_out: Option<super::laid_out::LaidOut>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -157,6 +178,12 @@ pub struct MaterialView<'a> {
     pub pdf: Option<String>,
     /// その PDF のページ数。
     pub pages: usize,
+    /// 議題から参照するときの名前（materials の id）。
+    pub id: Option<&'a str>,
+    /// meetings.yaml に書いた番号（2−1 など）。
+    pub typed_number: Option<&'a str>,
+    /// 参考資料か。
+    pub reference: bool,
 }
 
 /// The context of a document about meeting `number` of `year` (which must exist: checked).
@@ -180,7 +207,7 @@ pub(super) fn meeting_doc_view<'a>(
         );
         meeting_view(y, n, &next_index)
     });
-    let members = data
+    let members: Vec<AttendeeView<'a>> = data
         .members
         .iter()
         .flat_map(|l| &l.members)
@@ -194,14 +221,66 @@ pub(super) fn meeting_doc_view<'a>(
                 .is_some_and(|n| m.absent.iter().any(|a| a == n)),
         })
         .collect();
-    let mut counter = 0;
-    let materials = m
-        .materials
+    let materials = material_views(&council.council, m);
+    let laid_out = council.council.minutes.as_ref().map(|d| {
+        let next = find_meeting(council, year, number.saturating_add(1))
+            .map(|n| (year, n))
+            .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
+        super::laid_out::lay_out(
+            d,
+            &super::laid_out::Facts {
+                council: &council.council,
+                year,
+                meeting: m,
+                members: &members,
+                materials: &materials,
+                next: next.map(|(_, n)| n),
+            },
+        )
+    });
+    Some(MeetingDocView {
+        council: &council.council,
+        draft,
+        material,
+        meeting: meeting_view(year, m, &index),
+        next_meeting,
+        members,
+        materials,
+        laid_out,
+    })
+}
+
+/// The materials of `m`, numbered as the council numbers them: a number written in content as
+/// it is, the others in order within their series (資料, 参考資料), in the council's form.
+pub(super) fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView<'a>> {
+    let mut counters = [0u32; 2];
+    m.materials
         .iter()
         .map(|mat| {
-            let number = (!mat.agenda).then(|| {
-                counter += 1;
-                format!("資料{}", crate::japanese::fullwidth(&counter.to_string()))
+            let series = usize::from(mat.reference);
+            let number = (!mat.agenda && !mat.unnumbered).then(|| {
+                counters[series] += 1;
+                // A number written in content (2−1) sets the count the next unwritten one
+                // follows (資料2−1, 資料2−2, then 資料3).
+                let n = match &mat.number {
+                    Some(n) => {
+                        let lead: String = crate::japanese::halfwidth_digits(n)
+                            .chars()
+                            .take_while(char::is_ascii_digit)
+                            .collect();
+                        if let Ok(lead) = lead.parse::<u32>() {
+                            counters[series] = lead;
+                        }
+                        n.clone()
+                    }
+                    None => crate::japanese::fullwidth(&counters[series].to_string()),
+                };
+                let pattern = if mat.reference {
+                    &council.style.reference_number
+                } else {
+                    &council.style.material_number
+                };
+                crate::model::fill(pattern, &[("番号", &n)])
             });
             MaterialView {
                 number,
@@ -211,16 +290,10 @@ pub(super) fn meeting_doc_view<'a>(
                 document: mat.document.as_deref(),
                 pdf: None,
                 pages: 0,
+                id: mat.id.as_deref(),
+                typed_number: mat.number.as_deref(),
+                reference: mat.reference,
             }
         })
-        .collect();
-    Some(MeetingDocView {
-        council: &council.council,
-        draft,
-        material,
-        meeting: meeting_view(year, m, &index),
-        next_meeting,
-        members,
-        materials,
-    })
+        .collect()
 }

@@ -6,6 +6,7 @@
 //! The one call back is a packet's: its materials are PDFs that the builder makes or reads,
 //! handed in as [`Attach`].
 
+mod laid_out;
 mod meeting;
 mod member_list;
 mod packet;
@@ -15,6 +16,7 @@ use crate::diag::{Problem, Problems, find_line, fy_name};
 use crate::model::{Council, Document, Material};
 use crate::project::{CouncilData, DocumentFile};
 
+pub use laid_out::{Block, LaidOut, SectionView, place, when};
 pub use meeting::{AttendeeView, MaterialView, MeetingDocView};
 pub use member_list::MemberListView;
 pub use packet::PacketView;

@@ -70,6 +70,12 @@ pub struct Meeting {
     /// 事務局の担当課（例: 保健福祉部障害福祉課）。事務局の職名の前に印刷されます。
     #[serde(default)]
     pub secretariat_department: Option<String>,
+    /// 事務局の一人ひとり（課、職名、名前、人数）。書けば secretariat の代わりに印刷されます。
+    #[serde(default)]
+    pub staff: Vec<Staff>,
+    /// 発言記録: 発言者と発言を順に（minutes: の様式の transcript の項目に印刷されます）。
+    #[serde(default)]
+    pub transcript: Vec<Turn>,
     /// 出席者の名前に敬称を付けないこと（「（敬称略）」と印刷されます）。
     #[serde(default)]
     pub honorifics_omitted: bool,
@@ -85,6 +91,38 @@ pub struct Meeting {
     /// 提出資料（この順に 資料１、資料２… と番号が付きます）。
     #[serde(default)]
     pub materials: Vec<Material>,
+}
+
+/// 事務局の１人（または同じ職の何人か）。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Staff {
+    /// 課（例: 障害福祉課）。同じ課の人は続けて書きます。
+    #[serde(default)]
+    pub department: Option<String>,
+    /// 職名（例: 課長、福祉保健部長）。
+    pub post: String,
+    /// 名前。
+    #[serde(default)]
+    pub name: Option<String>,
+    /// 人数（同じ職の人が何人かいるとき）。
+    #[serde(default)]
+    pub count: Option<u32>,
+}
+
+/// 発言記録の１つ: 発言者とその発言（段落ごとに１行）、または見出し。
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Turn {
+    /// 発言者（例: 委員長、事務局、山田会長）。
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// 発言（段落ごとに１つ）。
+    #[serde(default)]
+    pub said: Vec<String>,
+    /// 発言の前に印刷する見出し（例: 議事）。
+    #[serde(default)]
+    pub heading: Option<String>,
 }
 
 /// 開催の仕方。
@@ -161,6 +199,9 @@ pub struct AgendaItem {
     /// 会議結果（発言や決まったこと、順に）。
     #[serde(default)]
     pub record: Vec<RecordEntry>,
+    /// この議題の資料（materials の id か番号）。議題の横に「【資料１】」のように印刷されます。
+    #[serde(default)]
+    pub materials: Vec<String>,
 }
 
 /// 会議結果の１項目。bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。
@@ -208,6 +249,18 @@ pub struct Material {
     /// 当日配付か（書かなければ事前送付）。
     #[serde(default)]
     pub handout: bool,
+    /// 議題から参照するときの名前（書かなければ番号で参照します）。
+    #[serde(default)]
+    pub id: Option<String>,
+    /// 資料番号（例: 2−1）。書かなければ、同じ種類の資料の中で並んだ順に 1, 2, … と付きます。
+    #[serde(default)]
+    pub number: Option<String>,
+    /// 参考資料か（参考資料は参考資料の番号で、【参考資料】の下に印刷されます）。
+    #[serde(default)]
+    pub reference: bool,
+    /// 番号を付けない資料か（席次表など）。
+    #[serde(default)]
+    pub unnumbered: bool,
 }
 
 /// 会議でない活動（表１の１行）。

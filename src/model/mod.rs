@@ -23,9 +23,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::japanese;
 
 mod document;
+mod layout;
 mod meeting;
 mod style;
 pub use document::*;
+pub use layout::*;
 pub use meeting::*;
 pub use style::*;
 
@@ -56,6 +58,9 @@ pub struct Council {
     /// 書かなければ資料の種類ごとのいつもの形です。
     #[serde(default)]
     pub style: HouseStyle,
+    /// 会議録の様式: 項目とその見出し、順、題名、出席者や発言者の書き方。書けば会議録はこの様式になります。
+    #[serde(default)]
+    pub minutes: Option<MinutesDescription>,
 }
 
 /// <年度>/goals.yaml: その年度の構成要素、課題、活動目標。

@@ -63,6 +63,70 @@ pub struct HouseStyle {
     /// まだ書いていないところ（評価、目標値、成果と課題など）に、案の資料で印刷する言葉。
     #[serde(default = "default_unfilled")]
     pub unfilled: String,
+    /// 曜日の書き方: （木）（既定）または（木曜日）。minutes: の様式の会議録で使います。
+    #[serde(default)]
+    pub weekday: WeekdayStyle,
+    /// 開始と終了の間: ～（既定、「午後３時～午後５時」）または から…まで（「午後２時から４時まで」）。
+    #[serde(default)]
+    pub time_range: RangeStyle,
+    /// 終了時刻にも午前・午後を書くか（false なら、開始と同じときは「午後７時～８時４５分」）。
+    #[serde(default = "yes")]
+    pub repeat_meridiem: bool,
+    /// 日付や場所がまだ決まっていないときに印刷する言葉（例: 未定、調整中、後日決定）。
+    #[serde(default = "default_undecided")]
+    pub undecided: String,
+    /// 人数の単位（傍聴者「１人」または「１名」）。
+    #[serde(default = "default_people")]
+    pub people: String,
+    /// 資料番号の書き方（{番号} に番号が入ります）。例: 資料{番号}（資料１）、資料第{番号}号。
+    #[serde(default = "default_material_number")]
+    pub material_number: String,
+    /// 参考資料の番号の書き方（materials の reference: true の資料）。例: 参考{番号}、参考資料{番号}。
+    #[serde(default = "default_reference_number")]
+    pub reference_number: String,
+    /// オンライン併用の会議の場所の書き方（{場所}）。例: {場所}（オンライン併用）、{場所}およびオンライン。
+    #[serde(default = "default_hybrid_place")]
+    pub hybrid_place: String,
+}
+
+fn default_undecided() -> String {
+    "未定".into()
+}
+fn default_people() -> String {
+    "人".into()
+}
+fn default_material_number() -> String {
+    "資料{番号}".into()
+}
+fn default_reference_number() -> String {
+    "参考資料{番号}".into()
+}
+fn default_hybrid_place() -> String {
+    "{場所}（オンライン併用）".into()
+}
+
+/// 曜日の書き方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum WeekdayStyle {
+    /// （木）
+    #[default]
+    #[serde(rename = "（木）")]
+    Short,
+    /// （木曜日）
+    #[serde(rename = "（木曜日）")]
+    Long,
+}
+
+/// 開始時刻と終了時刻の間の書き方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum RangeStyle {
+    /// 午後３時～午後５時
+    #[default]
+    #[serde(rename = "～")]
+    Tilde,
+    /// 午後２時から４時まで
+    #[serde(rename = "から…まで")]
+    FromTo,
 }
 
 /// The shipped words of a draft (a council may write its own in `style:`).
@@ -102,6 +166,48 @@ pub enum Numbering {
     /// １．、(1)、ア
     #[serde(rename = "１． (1) ア")]
     Katakana,
+    /// １、⑴、ア、ａ（４段目まで）
+    #[serde(rename = "１ ⑴ ア ａ")]
+    CircledKatakana,
+    /// １．、(1)、①
+    #[serde(rename = "１． (1) ①")]
+    DotCircled,
+    /// １、(1)、・
+    #[serde(rename = "１ (1) ・")]
+    ParenBullet,
+    /// １．、・（２段目は番号なしの「・」）
+    #[serde(rename = "１． ・")]
+    DotBullet,
+}
+
+impl Numbering {
+    /// The number of the `n`th item at nesting `depth` (1-based).
+    pub fn number(self, depth: usize, n: u32) -> String {
+        use japanese::{circled_number, fullwidth, katakana_number, paren_number};
+        let plain = || fullwidth(&n.to_string());
+        let dotted = || format!("{}．", plain());
+        let half_paren = || format!("({n})");
+        let latin = || {
+            char::from_u32(0xFF41 + n - 1)
+                .filter(|_| (1..=26).contains(&n))
+                .map(String::from)
+                .unwrap_or_else(|| fullwidth(&format!("({n})")))
+        };
+        match (self, depth) {
+            (Numbering::Circled | Numbering::CircledKatakana | Numbering::ParenBullet, 1) => {
+                plain()
+            }
+            (Numbering::Katakana | Numbering::DotCircled | Numbering::DotBullet, 1) => dotted(),
+            (Numbering::Circled | Numbering::CircledKatakana, 2) => paren_number(n),
+            (Numbering::Katakana | Numbering::DotCircled | Numbering::ParenBullet, 2) => {
+                half_paren()
+            }
+            (Numbering::Circled | Numbering::DotCircled, _) => circled_number(n),
+            (Numbering::Katakana, _) | (Numbering::CircledKatakana, 3) => katakana_number(n),
+            (Numbering::CircledKatakana, _) => latin(),
+            (Numbering::ParenBullet | Numbering::DotBullet, _) => "・".into(),
+        }
+    }
 }
 
 /// 出席者の名前と役職の書き方。
@@ -169,6 +275,14 @@ impl Default for HouseStyle {
             draft_mark: default_draft_mark(),
             draft_watermark: false,
             unfilled: default_unfilled(),
+            weekday: WeekdayStyle::default(),
+            time_range: RangeStyle::default(),
+            repeat_meridiem: true,
+            undecided: default_undecided(),
+            people: default_people(),
+            material_number: default_material_number(),
+            reference_number: default_reference_number(),
+            hybrid_place: default_hybrid_place(),
         }
     }
 }
@@ -191,15 +305,19 @@ pub enum TimeStyle {
     /// 15:00、15:30（半角）
     #[serde(rename = "15:00")]
     Clock,
+    /// 午後３時００分、午後３時３０分（分をいつも書く）
+    #[serde(rename = "午後３時００分")]
+    JaMinutes,
 }
 
 impl TimeStyle {
-    pub const ALL: [TimeStyle; 5] = [
+    pub const ALL: [TimeStyle; 6] = [
         TimeStyle::Ja,
         TimeStyle::JaHalf,
         TimeStyle::Hour,
         TimeStyle::ClockFullWidth,
         TimeStyle::Clock,
+        TimeStyle::JaMinutes,
     ];
 
     /// The name staff write (what 15:00 looks like).
@@ -210,6 +328,7 @@ impl TimeStyle {
             TimeStyle::Hour => "１５時",
             TimeStyle::ClockFullWidth => "１５：００",
             TimeStyle::Clock => "15:00",
+            TimeStyle::JaMinutes => "午後３時００分",
         }
     }
 
@@ -227,6 +346,10 @@ impl TimeStyle {
             TimeStyle::Hour => japanese::time_hour(t),
             TimeStyle::ClockFullWidth => japanese::time_clock(t),
             TimeStyle::Clock => format!("{}:{:02}", t.hour, t.minute),
+            TimeStyle::JaMinutes => {
+                let half = if t.hour < 12 { "午前" } else { "午後" };
+                japanese::fullwidth(&format!("{half}{}時{:02}分", t.hour % 12, t.minute))
+            }
         }
     }
 }

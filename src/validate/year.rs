@@ -222,7 +222,13 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
         .flat_map(goal_iter)
         .map(|g| g.number)
         .collect();
-    let mut expected = 1;
+    // A council may start writing mid-year (a 第２回 without a 第１回): the numbers run on
+    // from the first one written.
+    let mut expected = year
+        .meetings
+        .meetings
+        .first()
+        .map_or(1, |m| m.number.max(1));
     for (i, m) in year.meetings.meetings.iter().enumerate() {
         let field = |f: &str| format!("meetings[{i}].{f}");
         let line = || find_line(file, "number", &m.number.to_string());

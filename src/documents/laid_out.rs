@@ -1,0 +1,572 @@
+//! Minutes laid out as the council's `minutes:` description says: every printed phrase
+//! (date and time, place, attendees, secretariat, item numbers, material numbers, speakers)
+//! computed here, once, for the PDF and the web page alike. The `minutes_layout` templates
+//! only place the title lines and the sections' blocks.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::meeting::{AttendeeView, MaterialView};
+use crate::japanese::{self, fullwidth};
+use crate::model::{
+    AgendaItem, Council, HouseStyle, Meeting, MeetingFormat, MinutesDescription, RangeStyle,
+    SectionKind, TimeStyle, Viewers, ViewersWord, WeekdayStyle, fill,
+};
+
+/// 様式（minutes:）どおりに並べた会議録: 題名の行と項目。
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct LaidOut {
+    /// 題名の行（できあがった言葉）。
+    pub title: Vec<String>,
+    /// 項目（様式の順に。内容のない項目は、keep_empty でなければ入りません）。
+    pub sections: Vec<SectionView>,
+}
+
+/// 項目１つ: できあがった見出しと、その内容。
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SectionView {
+    /// 項目の種類。
+    pub section: SectionKind,
+    /// 見出し（形をあてはめたもの: 「■日時：」「1 日時」「<出席者>」）。
+    pub label: String,
+    /// 見出しと同じ行に最初の内容を続けるか。
+    pub inline: bool,
+    /// ウェブページで見出し（h2）にする長い項目か（でなければ定義リスト dl の１項目）。
+    pub long: bool,
+    /// 内容。
+    pub blocks: Vec<Block>,
+}
+
+/// 内容の１行（段落）。
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Block {
+    /// 種類: text（文）/ item（議題: number、depth、beside）/ material（資料: number）/
+    /// group（【事前送付資料】などの見出し）/ speaker（１行の発言者）/ speech（発言）/ heading（見出し）/
+    /// mark（・や⇒で始まる行: number が印）。
+    pub kind: &'static str,
+    /// 文。
+    pub text: String,
+    /// 番号（議題の番号、資料番号、行の印）。
+    pub number: Option<String>,
+    /// 議題の段（1 から）。
+    pub depth: usize,
+    /// 議題の横に印刷する資料（【資料１】）。
+    pub beside: Option<String>,
+}
+
+impl Block {
+    fn new(kind: &'static str, text: impl Into<String>) -> Block {
+        Block {
+            kind,
+            text: text.into(),
+            number: None,
+            depth: 1,
+            beside: None,
+        }
+    }
+
+    fn numbered(kind: &'static str, number: Option<String>, text: impl Into<String>) -> Block {
+        Block {
+            number,
+            ..Block::new(kind, text)
+        }
+    }
+}
+
+/// What the laying out reads.
+pub(super) struct Facts<'a> {
+    pub council: &'a Council,
+    pub year: i32,
+    pub meeting: &'a Meeting,
+    pub members: &'a [AttendeeView<'a>],
+    pub materials: &'a [MaterialView<'a>],
+    pub next: Option<&'a Meeting>,
+}
+
+/// 令和７年度 (as of the meeting's date), for titles and names.
+fn fiscal_year(f: &Facts<'_>) -> String {
+    let as_of = f.meeting.date.map(|d| d.0);
+    japanese::fiscal_year_as_of(f.year, as_of).unwrap_or_else(|_| f.year.to_string())
+}
+
+/// The council and its body: 〇〇協議会〇〇部会, or with a space.
+pub(super) fn issuer(c: &Council) -> String {
+    match &c.body {
+        Some(b) if c.style.space_before_body => format!("{} {b}", c.name),
+        Some(b) => format!("{}{b}", c.name),
+        None => c.name.clone(),
+    }
+}
+
+/// 令和６年度 第１回小金井市精神保健福祉連絡協議会.
+pub(super) fn meeting_name(f: &Facts<'_>) -> String {
+    format!(
+        "{} 第{}回{}",
+        fiscal_year(f),
+        fullwidth(&f.meeting.number.to_string()),
+        issuer(f.council)
+    )
+}
+
+fn weekday(style: &HouseStyle, d: time::Date) -> String {
+    match style.weekday {
+        WeekdayStyle::Short => format!("（{}）", japanese::weekday(d)),
+        WeekdayStyle::Long => format!("（{}曜日）", japanese::weekday(d)),
+    }
+}
+
+fn date_text(style: &HouseStyle, d: time::Date) -> String {
+    format!("{}{}", japanese::wareki_date(d), weekday(style, d))
+}
+
+/// 日時 as the council writes it: 令和５年７月２１日（金曜日）午後７時～８時４５分,
+/// 午後２時から４時まで, or the council's word for undecided.
+pub fn when(style: &HouseStyle, m: &Meeting, usual: TimeStyle) -> String {
+    let Some(date) = m.date.map(|d| d.0) else {
+        return style.undecided.clone();
+    };
+    let mut out = date_text(style, date);
+    if let Some(until) = m.until {
+        out.push('～');
+        out.push_str(&date_text(style, until.0));
+        return out;
+    }
+    if m.format == MeetingFormat::Written {
+        return out;
+    }
+    let ts = style.time.unwrap_or(usual);
+    if let Some(start) = m.start {
+        out.push_str(&ts.format(start.0));
+        if let Some(end) = m.end.filter(|_| style.end_time) {
+            let mut e = ts.format(end.0);
+            let same_half = (start.0.hour < 12) == (end.0.hour < 12);
+            if !style.repeat_meridiem && same_half {
+                for half in ["午前", "午後"] {
+                    if let Some(rest) = e.strip_prefix(half) {
+                        e = rest.to_string();
+                    }
+                }
+            }
+            match style.time_range {
+                RangeStyle::Tilde => {
+                    out.push('～');
+                    out.push_str(&e);
+                }
+                RangeStyle::FromTo => {
+                    out.push_str("から");
+                    out.push_str(&e);
+                    out.push_str("まで");
+                }
+            }
+        }
+    }
+    out
+}
+
+/// 開催場所, by how the meeting is held.
+pub fn place(style: &HouseStyle, m: &Meeting) -> String {
+    let venue = m.venue.as_deref();
+    match m.format {
+        MeetingFormat::Written => "書面開催".into(),
+        MeetingFormat::Online => match venue {
+            Some(v) => format!("オンライン開催（{v}）"),
+            None => "オンライン開催".into(),
+        },
+        MeetingFormat::Hybrid => fill(
+            &style.hybrid_place,
+            &[("場所", venue.unwrap_or(&style.undecided))],
+        ),
+        MeetingFormat::InPerson => venue.unwrap_or(&style.undecided).to_string(),
+    }
+}
+
+fn attendee(d: &MinutesDescription, p: &AttendeeView<'_>) -> String {
+    fill(
+        &d.attendance.member,
+        &[
+            ("名前", p.name.unwrap_or(p.organization)),
+            ("役職", p.role.unwrap_or("委員")),
+            ("所属", p.organization),
+        ],
+    )
+}
+
+/// The secretariat, as blocks: by department when the staff say one, else one line.
+fn secretariat(d: &MinutesDescription, m: &Meeting) -> Vec<Block> {
+    let a = &d.attendance;
+    if m.staff.is_empty() {
+        let posts = m.secretariat.join("、");
+        let line = match (&m.secretariat_department, posts.is_empty()) {
+            (Some(dep), true) => dep.clone(),
+            (Some(dep), false) => format!("{dep}（{posts}）"),
+            (None, _) => posts,
+        };
+        return if line.is_empty() {
+            vec![]
+        } else {
+            vec![Block::new("text", line)]
+        };
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < m.staff.len() {
+        let dep = m.staff[i].department.as_deref();
+        let group: Vec<_> = m.staff[i..]
+            .iter()
+            .take_while(|s| s.department.as_deref() == dep)
+            .collect();
+        i += group.len();
+        if let Some(dep) = dep {
+            out.push(Block::new("text", fill(&a.department, &[("課", dep)])));
+        }
+        let people: Vec<String> = group
+            .iter()
+            .map(|s| {
+                let count = s.count.map(|c| c.to_string()).unwrap_or_default();
+                let pattern = if s.count.is_some() {
+                    &a.staff_count
+                } else {
+                    &a.staff
+                };
+                fill(
+                    pattern,
+                    &[
+                        ("職名", &s.post),
+                        ("名前", s.name.as_deref().unwrap_or("")),
+                        ("人数", &count),
+                    ],
+                )
+            })
+            .collect();
+        if a.staff_separator == "改行" {
+            out.extend(people.into_iter().map(|p| Block::new("text", p)));
+        } else {
+            out.push(Block::new("text", people.join(&a.staff_separator)));
+        }
+    }
+    out
+}
+
+fn has(d: &MinutesDescription, kind: SectionKind) -> bool {
+    d.sections.iter().any(|s| s.section == kind)
+}
+
+fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
+    let a = &d.attendance;
+    let m = f.meeting;
+    let apart = has(d, SectionKind::Absent);
+    let mut out = Vec::new();
+    if m.honorifics_omitted {
+        out.push(Block::new("text", a.honorifics_omitted.clone()));
+    }
+    let present: Vec<_> = f.members.iter().filter(|p| !(apart && p.absent)).collect();
+    if !present.is_empty() {
+        if !a.members_label.is_empty() {
+            out.push(Block::new("text", a.members_label.clone()));
+        }
+        let name = |p: &AttendeeView<'_>| {
+            let mut s = attendee(d, p);
+            if p.absent {
+                s.push_str("（欠席）");
+            }
+            s
+        };
+        if a.by_role {
+            let mut roles: Vec<&str> = Vec::new();
+            for p in &present {
+                let r = p.role.unwrap_or("委員");
+                if !roles.contains(&r) {
+                    roles.push(r);
+                }
+            }
+            for r in roles {
+                let names: Vec<String> = present
+                    .iter()
+                    .filter(|p| p.role.unwrap_or("委員") == r)
+                    .map(|p| name(p))
+                    .collect();
+                out.push(Block::new(
+                    "text",
+                    format!(
+                        "{}{}",
+                        fill(&a.role_label, &[("役職", r)]),
+                        names.join(&a.separator)
+                    ),
+                ));
+            }
+        } else {
+            let names: Vec<String> = present.iter().map(|p| name(p)).collect();
+            out.push(Block::new("text", names.join(&a.separator)));
+        }
+    }
+    if !has(d, SectionKind::Secretariat) {
+        let staff = secretariat(d, m);
+        if !staff.is_empty() && !a.secretariat_label.is_empty() {
+            out.push(Block::new("text", a.secretariat_label.clone()));
+        }
+        out.extend(staff);
+    }
+    if !m.observers.is_empty() {
+        out.push(Block::new(
+            "text",
+            format!("オブザーバー：{}", m.observers.join("、")),
+        ));
+    }
+    out
+}
+
+fn absent(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
+    let names: Vec<String> = f
+        .members
+        .iter()
+        .filter(|p| p.absent)
+        .map(|p| attendee(d, p))
+        .collect();
+    if names.is_empty() {
+        vec![]
+    } else {
+        vec![Block::new("text", names.join(&d.attendance.separator))]
+    }
+}
+
+fn viewers(style: &HouseStyle, m: &Meeting) -> Vec<Block> {
+    let Some(p) = &m.public else { return vec![] };
+    let text = if p.allowed {
+        match &p.viewers {
+            Some(Viewers::Count(n)) => format!("{}{}", fullwidth(&n.to_string()), style.people),
+            Some(Viewers::Word(ViewersWord::None)) => "なし".into(),
+            Some(Viewers::Word(ViewersWord::Some)) => "あり".into(),
+            None => "－".into(),
+        }
+    } else {
+        match &p.reason {
+            Some(r) => format!("非公開（{r}）"),
+            None => "非公開".into(),
+        }
+    };
+    vec![Block::new("text", text)]
+}
+
+/// The material `r` names (its id, its number as typed, or its printed number).
+pub(super) fn find_material<'v, 'a>(
+    materials: &'v [MaterialView<'a>],
+    r: &str,
+) -> Option<&'v MaterialView<'a>> {
+    let r = r.trim();
+    materials.iter().find(|m| {
+        m.id == Some(r) || m.typed_number.is_some_and(|n| n == r) || m.number.as_deref() == Some(r)
+    })
+}
+
+fn beside(d: &MinutesDescription, f: &Facts<'_>, it: &AgendaItem) -> Option<String> {
+    if it.materials.is_empty() {
+        return None;
+    }
+    let numbers: Vec<String> = it
+        .materials
+        .iter()
+        .map(|r| {
+            find_material(f.materials, r)
+                .and_then(|m| m.number.clone())
+                .unwrap_or_else(|| r.clone())
+        })
+        .collect();
+    Some(fill(
+        &d.materials.beside_item,
+        &[("資料", &numbers.join("、"))],
+    ))
+}
+
+fn agenda(d: &MinutesDescription, f: &Facts<'_>, with_record: bool) -> Vec<Block> {
+    fn walk(
+        d: &MinutesDescription,
+        f: &Facts<'_>,
+        items: &[AgendaItem],
+        depth: usize,
+        with_record: bool,
+        out: &mut Vec<Block>,
+    ) {
+        for (i, it) in items.iter().enumerate() {
+            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            out.push(Block {
+                depth,
+                beside: if with_record { None } else { beside(d, f, it) },
+                ..Block::numbered(
+                    "item",
+                    Some(f.council.style.numbering.number(depth, n)),
+                    it.title.clone(),
+                )
+            });
+            if with_record {
+                record_entries(f, it, out);
+            }
+            walk(d, f, &it.items, depth + 1, with_record, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(d, f, &f.meeting.agenda, 1, with_record, &mut out);
+    out
+}
+
+fn record_entries(f: &Facts<'_>, it: &AgendaItem, out: &mut Vec<Block>) {
+    let mark = |m: &str, text: String| Block::numbered("mark", Some(m.into()), text);
+    for r in &it.record {
+        let who = r
+            .speaker
+            .as_ref()
+            .map(|s| format!("（{s}）"))
+            .unwrap_or_default();
+        if let Some(b) = &r.bullet {
+            out.push(mark("・", format!("{who}{b}")));
+        }
+        if let Some(n) = &r.note {
+            out.push(Block::new("text", format!("{who}{n}")));
+        }
+        if let Some(q) = &r.question {
+            out.push(mark("・", format!("{who}{q}")));
+        }
+        if let Some(a) = &r.answer {
+            let by = r
+                .answerer
+                .as_ref()
+                .map(|s| format!("（{s}）"))
+                .unwrap_or_default();
+            out.push(mark("⇒", format!("{by}{a}")));
+        }
+        if r.next_meeting {
+            let style = &f.council.style;
+            let text = match f.next.and_then(|n| n.date.map(|d| (n, d.0))) {
+                Some((n, d)) => {
+                    let start = n
+                        .start
+                        .map(|t| format!("{}～", style.time.unwrap_or(TimeStyle::Hour).format(t.0)))
+                        .unwrap_or_default();
+                    format!("{}{start}", date_text(style, d))
+                }
+                None => style.undecided.clone(),
+            };
+            out.push(mark("・", text));
+        }
+    }
+}
+
+fn materials(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
+    let listed: Vec<_> = f.materials.iter().filter(|m| !m.agenda).collect();
+    let groups = [
+        (&d.materials.sent_label, 0),
+        (&d.materials.handout_label, 1),
+        (&d.materials.reference_label, 2),
+    ];
+    let group_of = |m: &MaterialView<'_>| {
+        if m.reference {
+            2
+        } else if m.handout {
+            1
+        } else {
+            0
+        }
+    };
+    let used = groups
+        .iter()
+        .filter(|(_, g)| listed.iter().any(|m| group_of(m) == *g))
+        .count();
+    let mut out = Vec::new();
+    for (label, g) in groups {
+        let these: Vec<_> = listed.iter().filter(|m| group_of(m) == g).collect();
+        if these.is_empty() {
+            continue;
+        }
+        if used > 1 {
+            out.push(Block::new("group", label.clone()));
+        }
+        for m in these {
+            out.push(Block::numbered("material", m.number.clone(), m.title));
+        }
+    }
+    out
+}
+
+fn transcript(d: &MinutesDescription, m: &Meeting) -> Vec<Block> {
+    let s = &d.speakers;
+    let mut out = Vec::new();
+    for t in &m.transcript {
+        if let Some(h) = &t.heading {
+            out.push(Block::new("heading", h.clone()));
+        }
+        let label = t
+            .speaker
+            .as_ref()
+            .map(|who| fill(&s.speaker, &[("発言者", who)]));
+        let mut said = t.said.iter();
+        match label {
+            Some(l) if s.inline => {
+                let first = said.next().map(String::as_str).unwrap_or("");
+                out.push(Block::new("speech", format!("{l}{first}")));
+            }
+            Some(l) => out.push(Block::new("speaker", l)),
+            None => {}
+        }
+        out.extend(said.map(|p| Block::new("speech", p.clone())));
+    }
+    out
+}
+
+/// The minutes laid out as `d` says.
+pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
+    let style = &f.council.style;
+    let fy = fiscal_year(f);
+    let number = fullwidth(&f.meeting.number.to_string());
+    let who = issuer(f.council);
+    let title = d
+        .title
+        .iter()
+        .map(|t| fill(t, &[("年度", &fy), ("回", &number), ("協議会", &who)]))
+        .collect();
+    let mut sections = Vec::new();
+    for s in &d.sections {
+        let blocks = match s.section {
+            SectionKind::Name => vec![Block::new("text", meeting_name(f))],
+            SectionKind::When => vec![Block::new("text", when(style, f.meeting, TimeStyle::Ja))],
+            SectionKind::Place => vec![Block::new("text", place(style, f.meeting))],
+            SectionKind::Attendance => attendance(d, f),
+            SectionKind::Absent => absent(d, f),
+            SectionKind::Secretariat => secretariat(d, f.meeting),
+            SectionKind::Viewers => viewers(style, f.meeting),
+            SectionKind::Agenda => agenda(d, f, false),
+            SectionKind::Materials => materials(d, f),
+            SectionKind::Record => agenda(d, f, true),
+            SectionKind::Transcript => transcript(d, f.meeting),
+        };
+        if blocks.is_empty() && !s.keep_empty {
+            continue;
+        }
+        let words = s.label.as_deref().unwrap_or(s.section.usual_label());
+        let n = fullwidth(&(sections.len() + 1).to_string());
+        let label = if s.unlabelled {
+            String::new()
+        } else {
+            fill(
+                s.form.as_deref().unwrap_or(&d.label),
+                &[("見出し", words), ("番号", &n)],
+            )
+        };
+        let long = matches!(
+            s.section,
+            SectionKind::Agenda
+                | SectionKind::Materials
+                | SectionKind::Record
+                | SectionKind::Transcript
+        );
+        let inline = !s.unlabelled
+            && s.inline.unwrap_or(d.inline)
+            && blocks.first().is_some_and(|b| b.kind == "text");
+        sections.push(SectionView {
+            section: s.section,
+            label,
+            inline,
+            long,
+            blocks,
+        });
+    }
+    LaidOut { title, sections }
+}

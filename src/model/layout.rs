@@ -1,0 +1,326 @@
+//! `council.yaml`'s `minutes:`: how a council lays out its minutes (会議録), said in content.
+//! Which sections, in which order, under which words and in which form; the title; how
+//! attendees, the secretariat, materials and speakers are written. The view turns it into
+//! finished phrases (`documents::laid_out`); the shipped `minutes_layout` templates only lay
+//! them out, in the PDF and in the web page alike.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// 会議録の様式（council.yaml の minutes:）。書くと、会議録はこの様式で作られます（テンプレートは不要）。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinutesDescription {
+    /// 題名の行（１行か２行）。{年度}（令和７年度）、{回}（第１回の１）、{協議会}（協議会と部会の名前）が
+    /// 入ります。例: ["{年度}第{回}回{協議会}会議録"]。
+    #[serde(default = "default_title")]
+    pub title: Vec<String>,
+    /// 項目の見出しの形。{見出し} が見出しの言葉、{番号} が項目の番号（1, 2, …）。
+    /// 例: "■{見出し}："、"{番号} {見出し}"、"<{見出し}>"、"{見出し}"。
+    #[serde(default = "default_label")]
+    pub label: String,
+    /// 見出しと同じ行に内容を続けるか（false なら見出しは１行で、内容はその下）。
+    #[serde(default)]
+    pub inline: bool,
+    /// 印刷する項目（この順に）。
+    pub sections: Vec<Section>,
+    /// 出席者、欠席者、事務局の書き方。
+    #[serde(default)]
+    pub attendance: AttendanceStyle,
+    /// 発言記録（transcript）の発言者の書き方。
+    #[serde(default)]
+    pub speakers: SpeakerStyle,
+    /// 資料の書き方。
+    #[serde(default)]
+    pub materials: MaterialStyle,
+}
+
+fn default_title() -> Vec<String> {
+    vec!["{年度} 第{回}回{協議会}".into(), "会議録".into()]
+}
+
+fn default_label() -> String {
+    "■{見出し}".into()
+}
+
+/// 会議録の項目１つ。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// 項目の種類: name（会議名称）/ when（日時）/ place（場所）/ attendance（出席者）/ absent（欠席者）/
+    /// secretariat（事務局）/ viewers（傍聴者）/ agenda（議題）/ materials（資料）/ record（会議結果の要点）/
+    /// transcript（発言記録）。
+    pub section: SectionKind,
+    /// 見出しの言葉（書かなければ項目ごとのいつもの言葉: 日時、場所、出席者 …）。
+    #[serde(default)]
+    pub label: Option<String>,
+    /// この項目だけの見出しの形（書かなければ minutes の label）。
+    #[serde(default)]
+    pub form: Option<String>,
+    /// この項目だけ、見出しと同じ行に内容を続けるか。
+    #[serde(default)]
+    pub inline: Option<bool>,
+    /// 見出しを印刷しないか（内容だけを前の項目に続けて印刷します）。
+    #[serde(default)]
+    pub unlabelled: bool,
+    /// 内容がなくても見出しを印刷するか（例: 添付書類がウェブに別にあるとき）。
+    #[serde(default)]
+    pub keep_empty: bool,
+}
+
+/// 会議録の項目の種類。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// 会議名称。
+    Name,
+    /// 日時。
+    When,
+    /// 場所。
+    Place,
+    /// 出席者（委員。欠席者の項目がなければ欠席した委員に「（欠席）」。事務局の項目がなければ事務局も）。
+    Attendance,
+    /// 欠席者。
+    Absent,
+    /// 事務局。
+    Secretariat,
+    /// 傍聴者。
+    Viewers,
+    /// 議題（次第）。議題ごとの資料を横に印刷します。
+    Agenda,
+    /// 資料（提出資料）。
+    Materials,
+    /// 会議結果: 議題ごとの要点（record）。
+    Record,
+    /// 発言記録: 発言者ごとの発言（meetings.yaml の transcript）。
+    Transcript,
+}
+
+impl SectionKind {
+    /// The words a section is usually headed by.
+    pub fn usual_label(self) -> &'static str {
+        match self {
+            SectionKind::Name => "会議名称",
+            SectionKind::When => "日時",
+            SectionKind::Place => "場所",
+            SectionKind::Attendance => "出席者",
+            SectionKind::Absent => "欠席者",
+            SectionKind::Secretariat => "事務局",
+            SectionKind::Viewers => "傍聴者",
+            SectionKind::Agenda => "議題",
+            SectionKind::Materials => "資料",
+            SectionKind::Record => "会議結果",
+            SectionKind::Transcript => "会議録",
+        }
+    }
+}
+
+/// 出席者、欠席者、事務局の書き方。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceStyle {
+    /// 委員１人の書き方。{名前}、{役職}（書かなければ「委員」）、{所属} が入ります。
+    /// 例: "{名前}{役職}"（岡本委員）、"{名前}"（名前だけ）、"{名前} {役職}"、"{役職} {名前}"。
+    #[serde(default = "default_member")]
+    pub member: String,
+    /// 委員と委員の間: "、" または " " など。
+    #[serde(default = "default_separator")]
+    pub separator: String,
+    /// 役職ごとにまとめるか（「委員長：宮城 孝」「委員：勝田 和行、…」）。
+    #[serde(default)]
+    pub by_role: bool,
+    /// 役職ごとにまとめるときの、役職の書き方（{役職}）。
+    #[serde(default = "default_role_label")]
+    pub role_label: String,
+    /// 出席者の項目の中で委員の前に印刷する見出し（例: "<委員>"、"委員"）。空なら見出しなし。
+    #[serde(default)]
+    pub members_label: String,
+    /// 出席者の項目の中で事務局の前に印刷する見出し（例: "<事務局>"、"事務局："）。空なら見出しなし。
+    #[serde(default = "default_secretariat_label")]
+    pub secretariat_label: String,
+    /// 事務局の１人の書き方（meetings.yaml の staff）。{職名}、{名前}、{人数} が入ります。
+    /// 例: "{職名}（{名前}）"、"{名前}{職名}"。
+    #[serde(default = "default_staff")]
+    pub staff: String,
+    /// 人数を書いた事務局の書き方（例: "{職名}（{人数}名）"）。
+    #[serde(default = "default_staff_count")]
+    pub staff_count: String,
+    /// 事務局と事務局の間（"、" や " "）。"改行" なら１人１行。
+    #[serde(default = "default_separator")]
+    pub staff_separator: String,
+    /// 事務局の課の書き方（staff に department を書いたとき、その人たちの前に）。例: "（{課}）"。
+    #[serde(default = "default_department")]
+    pub department: String,
+    /// 敬称略のときに出席者の見出しの後に印刷する言葉。
+    #[serde(default = "default_honorifics")]
+    pub honorifics_omitted: String,
+}
+
+fn default_member() -> String {
+    "{名前}{役職}".into()
+}
+fn default_separator() -> String {
+    "、".into()
+}
+fn default_role_label() -> String {
+    "{役職}：".into()
+}
+fn default_secretariat_label() -> String {
+    "事務局：".into()
+}
+fn default_staff() -> String {
+    "{職名}".into()
+}
+fn default_staff_count() -> String {
+    "{職名}（{人数}名）".into()
+}
+fn default_department() -> String {
+    "（{課}）".into()
+}
+fn default_honorifics() -> String {
+    "（敬称略）".into()
+}
+
+impl Default for AttendanceStyle {
+    fn default() -> Self {
+        AttendanceStyle {
+            member: default_member(),
+            separator: default_separator(),
+            by_role: false,
+            role_label: default_role_label(),
+            members_label: String::new(),
+            secretariat_label: default_secretariat_label(),
+            staff: default_staff(),
+            staff_count: default_staff_count(),
+            staff_separator: default_separator(),
+            department: default_department(),
+            honorifics_omitted: default_honorifics(),
+        }
+    }
+}
+
+/// 発言記録の発言者の書き方。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerStyle {
+    /// 発言者の書き方（{発言者}）。例: "（{発言者}）"、"{発言者}："、"○ {発言者}"、"■{発言者}"。
+    #[serde(default = "default_speaker")]
+    pub speaker: String,
+    /// 発言者と同じ行に発言を続けるか（「事務局：それでは…」）。false なら発言者は１行で、発言はその下。
+    #[serde(default)]
+    pub inline: bool,
+}
+
+fn default_speaker() -> String {
+    "（{発言者}）".into()
+}
+
+impl Default for SpeakerStyle {
+    fn default() -> Self {
+        SpeakerStyle {
+            speaker: default_speaker(),
+            inline: false,
+        }
+    }
+}
+
+/// 資料の書き方。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialStyle {
+    /// 議題の横に印刷する、その議題の資料（{資料} に資料番号が「、」でつながって入ります）。例: "【{資料}】"。
+    #[serde(default = "default_item_materials")]
+    pub beside_item: String,
+    /// 事前送付の資料の見出し（当日配付か参考資料もあるときに印刷）。
+    #[serde(default = "default_sent")]
+    pub sent_label: String,
+    /// 当日配付の資料の見出し。
+    #[serde(default = "default_handout")]
+    pub handout_label: String,
+    /// 参考資料の見出し。
+    #[serde(default = "default_reference")]
+    pub reference_label: String,
+}
+
+fn default_item_materials() -> String {
+    "【{資料}】".into()
+}
+fn default_sent() -> String {
+    "【事前送付資料】".into()
+}
+fn default_handout() -> String {
+    "【当日配付資料】".into()
+}
+fn default_reference() -> String {
+    "【参考資料】".into()
+}
+
+impl Default for MaterialStyle {
+    fn default() -> Self {
+        MaterialStyle {
+            beside_item: default_item_materials(),
+            sent_label: default_sent(),
+            handout_label: default_handout(),
+            reference_label: default_reference(),
+        }
+    }
+}
+
+/// Fills `{key}` placeholders of `pattern`; an unknown placeholder is left as it is (the
+/// checks report it before a build).
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                match values.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholders of `pattern` not among `known`.
+pub fn unknown_placeholders<'a>(pattern: &'a str, known: &[&str]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let key = &after[..close];
+        if !known.contains(&key) {
+            out.push(key);
+        }
+        rest = &after[close + 1..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_known_placeholders_and_keeps_others() {
+        assert_eq!(fill("■{見出し}：", &[("見出し", "日時")]), "■日時：");
+        assert_eq!(fill("{番号} {x}", &[("番号", "1")]), "1 {x}");
+        assert_eq!(unknown_placeholders("{番号} {x}", &["番号"]), vec!["x"]);
+    }
+}
