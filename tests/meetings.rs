@@ -268,3 +268,195 @@ fn a_written_meeting_over_a_period_and_the_secretariat_department() {
         "{report}"
     );
 }
+
+/// A web page's text without tags or whitespace, as the reader meets it.
+fn page_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    let body = html.split("<body>").nth(1).unwrap_or(html);
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && !c.is_whitespace() => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The laid-out text of a document and of its web page, built from the project `p`.
+fn both_formats(p: &TempProject, id: &str) -> (String, String) {
+    let (code, _, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{err}");
+    let pdf = squashed(&by_id(typeset_all(p.path()), id));
+    (pdf, page_text(&p.read(&format!("output/{id}.html"))))
+}
+
+#[test]
+fn the_four_real_councils_are_laid_out_from_content() {
+    let p = TempProject::sample();
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            "fuchu-jiritsu/r7-1-kaigiroku",
+            &[
+                "令和7年度第1回府中市障害者等地域自立支援協議会会議録",
+                "■日時：令和7年7月7日（月）午前10時",
+                "■出席者：（敬称略）<委員>山口真佐子、中川さゆり",
+                "障害者福祉課係長・主査（5名）、障害者福祉課事務職員（3名）",
+                "3委員自己紹介【資料1】",
+                "6協議会の役割について【資料2−1、資料2−2、資料2−3】",
+                "⑴会議の公開等について【資料3−1、資料3−2】",
+                "【事前送付資料】資料1第10期",
+                "資料4第10期府中市障害者等地域自立支援協議会スケジュール（案）",
+                "【参考資料】参考1第9期",
+            ],
+        ),
+        (
+            "kashiwa-jiritsu/h28-1-gijiroku",
+            &[
+                "平成28年度第1回柏市自立支援協議会議事録",
+                "開催日時平成28年7月14日（木曜日）午後2時から4時まで",
+                "出席者委員平山委員渡部委員",
+                "欠席者松村委員寺尾委員坂口委員新福委員",
+                "事務局（保健福祉部）成嶋部長（障害福祉課）小川課長阿知波専門監",
+                "3．各部会等報告・相談支援部会",
+                "会議録議事（事務局）協議会委員の任期",
+            ],
+        ),
+        (
+            "komae-fukushi/r5-2-kaigiroku",
+            &[
+                "1日時令和5年7月21日（金曜日）午後7時～8時45分",
+                "2会場防災センター4階会議室およびオンライン",
+                "委員長：宮城孝委員：勝田和行、北澤智子",
+                "事務局：福祉政策課長（佐渡一宏）",
+                "4欠席者河西あかね、阿部敏彦、細谷明美",
+                "6添付書類7会議の結果（委員長）本日は",
+            ],
+        ),
+        (
+            "bunkyo-unei/r6-2-kaigiroku",
+            &[
+                "令和6年度第2回文京区障害者地域自立支援協議会運営会議",
+                "日時令和6年12月12日（木）午前10時00分から午前11時40分まで",
+                "場所オンライン開催<会議次第>1開会2議題⑴令和6年度",
+                "山直樹会長、志村健一副会長",
+                "向井崇部会長障害者基幹相談支援センター、",
+                "事務局：それでは、定刻となりましたので",
+            ],
+        ),
+    ];
+    let (code, _, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{err}");
+    let all = typeset_all(p.path());
+    for (id, expected) in cases {
+        let pdf = squashed(all.iter().find(|t| t.id == id).expect(id));
+        let page = page_text(&p.read(&format!("output/{id}.html")));
+        assert_contains_all(&pdf, expected);
+        assert_contains_all(&page, expected);
+    }
+}
+
+#[test]
+fn a_council_renames_two_sections_and_swaps_them_without_a_template() {
+    let p = TempProject::sample();
+    let file = "content/komae-fukushi/council.yaml";
+    p.edit(
+        file,
+        "    - section: attendance\n    - section: absent\n",
+        "    - section: absent\n      label: 欠席委員\n    - section: attendance\n      label: 出席委員\n",
+    );
+    assert!(!p.path().join("content/komae-fukushi/templates").exists());
+    let (pdf, page) = both_formats(&p, "komae-fukushi/r5-2-kaigiroku");
+    for text in [&pdf, &page] {
+        assert_contains_all(
+            text,
+            &["3欠席委員河西あかね", "4出席委員委員長：宮城孝", "5議題"],
+        );
+        assert!(!text.contains("出席者"), "{text}");
+    }
+}
+
+#[test]
+fn a_new_layout_is_a_short_council_template() {
+    let p = TempProject::sample();
+    // The header sections as a ruled two-column form, the rest below: a layout no shipped
+    // template has, from the same finished phrases.
+    let own = r#"{% import "common.typ.j2" as common %}
+{% set lo = laid_out %}
+{{ common.preamble(title=(lo.title | join(" ") | plain), author=council.name, material=material, date=meeting.date, draft=draft, style=council.style) }}
+#set par(first-line-indent: 0em)
+#title[{{ lo.title | join(" ") }}]
+#table(
+  columns: (80pt, 1fr),
+{% for s in lo.sections if not s.long %}
+  head[{{ s.label }}], [{% for b in s.blocks %}{{ b.text }}{% if not loop.last %}#linebreak(){% endif %}{% endfor %}],
+{% endfor %}
+)
+{% for s in lo.sections if s.long %}
+{% if s.label %}#heading[{{ s.label }}]{% endif %}
+{% for b in s.blocks %}
+#par[{% if b.number %}{{ b.number }} {% endif %}{{ b.text }}{% if b.beside %} {{ b.beside }}{% endif %}]
+{% endfor %}
+{% endfor %}
+"#;
+    assert!(own.lines().count() < 40);
+    p.write("content/fuchu-jiritsu/templates/minutes_layout.typ.j2", own);
+    let (code, _, err) = p.run(&["build"]);
+    assert_eq!(code, 0, "{err}");
+    let t = by_id(typeset_all(p.path()), "fuchu-jiritsu/r7-1-kaigiroku");
+    assert_contains_all(
+        &squashed(&t),
+        &[
+            "■日時：令和7年7月7日（月）午前10時",
+            "■議事：",
+            "3委員自己紹介【資料1】",
+            "参考1第9期",
+        ],
+    );
+    // Other councils keep the shipped layout.
+    let k = by_id(typeset_all(p.path()), "komae-fukushi/r5-2-kaigiroku");
+    assert_contains_all(&squashed(&k), &["1日時令和5年7月21日"]);
+}
+
+#[test]
+fn bad_layout_descriptions_are_errors_with_file_and_line() {
+    let cases = [
+        (
+            "content/komae-fukushi/council.yaml",
+            "    - section: absent\n",
+            "    - section: absentees\n",
+            "content/komae-fukushi/council.yaml:",
+        ),
+        (
+            "content/komae-fukushi/council.yaml",
+            "      label: 会場\n",
+            "      label: \"\"\n",
+            "council.yaml:20",
+        ),
+        (
+            "content/fuchu-jiritsu/2025/meetings.yaml",
+            "        materials: [名簿]\n",
+            "        materials: [名薄]\n",
+            "「名薄」",
+        ),
+        (
+            "content/fuchu-jiritsu/2025/meetings.yaml",
+            "        number: 2−2\n",
+            "        number: 2−1\n",
+            "同じ番号（資料2−1）",
+        ),
+    ];
+    for (file, from, to, expected) in cases {
+        let p = TempProject::sample();
+        p.edit(file, from, to);
+        let (code, _, err) = p.run(&["check"]);
+        assert_ne!(code, 0, "{to}");
+        assert!(err.contains(expected), "{expected}\n{err}");
+        assert!(err.contains(file.rsplit('/').next().unwrap()), "{err}");
+        assert!(err.contains("エラー"), "{err}");
+    }
+}

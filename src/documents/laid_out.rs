@@ -348,7 +348,7 @@ fn viewers(style: &HouseStyle, m: &Meeting) -> Vec<Block> {
 }
 
 /// The material `r` names (its id, its number as typed, or its printed number).
-pub(super) fn find_material<'v, 'a>(
+pub fn find_material<'v, 'a>(
     materials: &'v [MaterialView<'a>],
     r: &str,
 ) -> Option<&'v MaterialView<'a>> {

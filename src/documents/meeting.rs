@@ -252,7 +252,7 @@ pub(super) fn meeting_doc_view<'a>(
 
 /// The materials of `m`, numbered as the council numbers them: a number written in content as
 /// it is, the others in order within their series (資料, 参考資料), in the council's form.
-pub(super) fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView<'a>> {
+pub fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView<'a>> {
     let mut counters = [0u32; 2];
     m.materials
         .iter()

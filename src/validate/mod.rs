@@ -11,6 +11,7 @@ use crate::model::{Council, Goal, GoalNo};
 use crate::project::{CouncilData, Project, YearData};
 use crate::view::goal_iter;
 
+mod layout;
 mod text;
 mod year;
 
@@ -78,7 +79,13 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
             );
         }
     }
+    layout::check_description(&c.council, &council_file, out);
     for (&fy, year) in &c.years {
+        if let Some(file) = year.files.get("meetings") {
+            for m in &year.meetings.meetings {
+                layout::check_materials(&c.council, m, file, out);
+            }
+        }
         check_goals(&c.council, fy, year, out);
         check_meetings(c, fy, year, out);
         check_evaluation(c, fy, year, out);
