@@ -401,6 +401,8 @@ pub struct BuildFailure {
     pub left_changed: Vec<PathBuf>,
     /// Documents that were typeset without error but not written, because of the others.
     pub not_written: Vec<String>,
+    /// What putting `output/` right after a killed build did before this one failed.
+    pub recovered: crate::output::Recovered,
 }
 
 impl From<Problems> for BuildFailure {
@@ -409,21 +411,24 @@ impl From<Problems> for BuildFailure {
             problems,
             left_changed: Vec::new(),
             not_written: Vec::new(),
+            recovered: Default::default(),
         }
     }
 }
 
 /// Builds the selected documents. Every document is typeset and written to a temporary file
 /// before any is moved into place, and they are moved all or none, so a failure anywhere
-/// leaves `output/` exactly as it was.
+/// leaves `output/` exactly as it was. `output/` is locked only to write (`on_wait` hears when
+/// another shiryo holds it), and a killed build's leftovers are put right only then: a build
+/// that fails before writing changes nothing.
 pub fn build(
     builder: &mut Builder,
     names: &[String],
     emit_typst: bool,
+    on_wait: &mut dyn FnMut(&str),
     mut on_done: impl FnMut(&Typeset, &Written),
 ) -> Result<Problems, BuildFailure> {
-    let output = output_dir(&builder.root)?;
-    crate::output::recover(&output);
+    let output_path = output_dir(&builder.root)?;
     let (project, mut problems) = builder.load()?;
     let selected = select(&project, names)?;
     let mut done = Vec::new();
@@ -445,40 +450,52 @@ pub fn build(
             problems,
             left_changed: Vec::new(),
             not_written: ids(),
+            recovered: Default::default(),
         });
     }
     let root = builder.root.clone();
     let rel = |p: Problem| Problems(vec![p.relative_to(&root)]);
+    let output = crate::output::Output::open(&output_path, on_wait).map_err(|p| BuildFailure {
+        problems: rel(p),
+        left_changed: Vec::new(),
+        not_written: ids(),
+        recovered: Default::default(),
+    })?;
     let not_written = |problems| BuildFailure {
         problems,
         left_changed: Vec::new(),
         not_written: ids(),
+        recovered: output.recovered,
     };
     let mut staged = Vec::new();
     for t in &done {
         let path = builder.output_path(&t.id);
         staged.push(
-            crate::output::stage(&path, &t.pdf)
+            output
+                .stage(&path, &t.pdf)
                 .map_err(rel)
                 .map_err(not_written)?,
         );
         if let Some(html) = &t.html {
             staged.push(
-                crate::output::stage(&path.with_extension("html"), html.as_bytes())
+                output
+                    .stage(&path.with_extension("html"), html.as_bytes())
                     .map_err(rel)
                     .map_err(not_written)?,
             );
         }
         if emit_typst {
             staged.push(
-                crate::output::stage(&path.with_extension("typ"), t.markup.as_bytes())
+                output
+                    .stage(&path.with_extension("typ"), t.markup.as_bytes())
                     .map_err(rel)
                     .map_err(not_written)?,
             );
         }
     }
-    crate::output::commit(staged).map_err(|e| BuildFailure {
+    output.commit(staged).map_err(|e| BuildFailure {
         not_written: ids(),
+        recovered: output.recovered,
         problems: rel(*e.problem),
         left_changed: e
             .left_changed

@@ -114,6 +114,7 @@ fn run_watch(
                 path.display(),
                 elapsed.as_millis()
             ),
+            Report::Waiting(line) => eprintln!("{line}"),
             Report::Unchanged { changed } => {
                 println!("変更なし: {changed}（作り直す資料はありません）")
             }
@@ -347,7 +348,8 @@ fn run_build(
         Err(problems) => return fail(&problems),
     };
     builder.html = html;
-    let result = build::build(&mut builder, documents, emit_typst, |t, w| {
+    let mut on_wait = |line: &str| eprintln!("{line}");
+    let result = build::build(&mut builder, documents, emit_typst, &mut on_wait, |t, w| {
         let total = t.timings.render + t.timings.compile + t.timings.export;
         println!(
             "作成: {}（{}ページ、{}、{:.2}秒）",
@@ -379,8 +381,24 @@ fn run_build(
                 );
             }
             let errors = failure.problems.errors().max(1);
-            if failure.left_changed.is_empty() {
+            let output = builder.root.join(build::OUTPUT_DIR);
+            let rolled_back = failure.recovered.rolled_back;
+            if rolled_back > 0 {
+                eprintln!(
+                    "途中で止まった前回の作成を元に戻しました（output/ の {rolled_back} 個のファイルを、その前の内容に戻しました）。"
+                );
+            }
+            if failure.left_changed.is_empty() && rolled_back > 0 {
+                eprintln!(
+                    "エラーが {errors} 件あります。今回の作成では、ほかに output/ の PDF を変更していません。"
+                );
+            } else if failure.left_changed.is_empty() {
                 eprintln!("エラーが {errors} 件あります。output/ の PDF は変更していません。");
+                if shiryo::output::interrupted(&output) {
+                    eprintln!(
+                        "ただし output/ には途中で止まった前回の作成が残っていて、一部の PDF だけが新しくなっています。次に作成できたときに、そろった状態に戻します。"
+                    );
+                }
             } else {
                 let files: Vec<String> = failure
                     .left_changed

@@ -39,6 +39,8 @@ pub enum Report<'a> {
         changed: &'a str,
     },
     Failed(&'a Problems),
+    /// Another shiryo is writing in `output/`: this one waits (a Japanese line).
+    Waiting(&'a str),
 }
 
 /// Watches `root` until the process is stopped (or after `max_rounds` rebuild rounds, for
@@ -62,9 +64,6 @@ pub fn run(
     }
 
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    if let Ok(output) = build::output_dir(&root) {
-        crate::output::recover(&output);
-    }
     let mut builder: Option<Builder> = None;
     let mut built: HashMap<String, Built> = HashMap::new();
     let mut label = String::from("起動");
@@ -156,17 +155,23 @@ fn rebuild(
                 continue;
             }
         };
-        if let Err(problems) = build::output_dir(&b.root) {
-            report(Report::Failed(&problems));
-            continue;
-        }
+        let output = match build::output_dir(&b.root) {
+            Ok(o) => o,
+            Err(problems) => {
+                report(Report::Failed(&problems));
+                continue;
+            }
+        };
         let path = b.output_path(&typeset.id);
         let page = path.with_extension("html");
         let mut files = vec![(path.as_path(), typeset.pdf.as_slice())];
         if let Some(html) = &typeset.html {
             files.push((page.as_path(), html.as_bytes()));
         }
-        if let Err(p) = crate::output::write_all_atomic(&files) {
+        // Locked for the write only: a `build` beside the watch takes its turn.
+        let written = crate::output::Output::open(&output, &mut |l| report(Report::Waiting(l)))
+            .and_then(|o| o.write_all(&files));
+        if let Err(p) = written {
             report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
             continue;
         }

@@ -19,6 +19,7 @@ enum Seen {
     Built { changed: String, pages: usize },
     Unchanged,
     Failed(String),
+    Waiting(String),
 }
 
 fn next(rx: &Receiver<Seen>) -> Seen {
@@ -48,6 +49,7 @@ fn watch(p: &TempProject, rounds: usize, html: bool) -> (Receiver<Seen>, JoinHan
                 },
                 Report::Unchanged { .. } => Seen::Unchanged,
                 Report::Failed(problems) => Seen::Failed(problems.to_string()),
+                Report::Waiting(line) => Seen::Waiting(line.to_string()),
             };
             let _ = tx.send(seen);
         })
