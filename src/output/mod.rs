@@ -118,7 +118,7 @@ fn refuse_link(output: &Path, path: &Path) -> Result<(), Problem> {
         "output フォルダ".to_string()
     } else {
         let rel = path.strip_prefix(output).unwrap_or(path);
-        format!("output の中の {}", rel.display())
+        format!("output の中の {} ", rel.display())
     };
     Err(Problem::error(
         path,
