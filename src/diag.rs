@@ -213,6 +213,26 @@ pub fn io_ja(e: &std::io::Error) -> String {
         ReadOnlyFilesystem => "書き込めない場所です".into(),
         NotADirectory => "フォルダではありません".into(),
         IsADirectory => "フォルダです".into(),
-        _ => e.to_string(),
+        InvalidFilename => "名前が長すぎるか、名前に使えない文字があります".into(),
+        DirectoryNotEmpty => "フォルダが空ではありません".into(),
+        FileTooLarge => "ファイルが大きすぎます".into(),
+        ResourceBusy => "ほかのアプリが使っています".into(),
+        TimedOut => "時間切れになりました".into(),
+        InvalidData | UnexpectedEof => "中身が壊れています".into(),
+        _ => match e.raw_os_error() {
+            // ELOOP (Linux 40, macOS 62); ERROR_CANT_RESOLVE_FILENAME on Windows.
+            #[cfg(unix)]
+            Some(code) if code == libc::ELOOP => {
+                "リンク（ショートカット）がくり返し自分を指しています".into()
+            }
+            #[cfg(unix)]
+            Some(code) if code == libc::ENAMETOOLONG => {
+                "名前が長すぎるか、名前に使えない文字があります".into()
+            }
+            #[cfg(windows)]
+            Some(1921) => "リンク（ショートカット）がくり返し自分を指しています".into(),
+            Some(code) => format!("OS のエラー {code}"),
+            None => "原因の分からない読み書きの失敗".into(),
+        },
     }
 }
