@@ -161,7 +161,10 @@ impl Builder {
             .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
         let compile = started.elapsed();
         let held = overflow_problems(council, &job, &document);
-        if held.iter().any(|p| p.severity == crate::diag::Severity::Error) {
+        if held
+            .iter()
+            .any(|p| p.severity == crate::diag::Severity::Error)
+        {
             return Err(Problems(held.into_iter().map(&rel).collect()));
         }
         // The page embeds the figure as the world read it for the PDF: one read, one figure.

@@ -160,7 +160,9 @@ pub fn register_filters(env: &mut Environment<'static>) {
         let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
         Value::from_safe_string(escape(&crate::names::url_path(&text)))
     });
-    env.add_filter("data_uri", |path: String| data_uri(&path).map(Value::from_safe_string));
+    env.add_filter("data_uri", |path: String| {
+        data_uri(&path).map(Value::from_safe_string)
+    });
 }
 
 /// Marks where an embedded file goes: a NUL (which no value can print: `escape` drops control

@@ -349,6 +349,10 @@ pub struct Overflow {
     pub off_page: bool,
 }
 
+/// How far text may stick out of its frame before it counts as overflowing: typst lets
+/// punctuation and line ends overhang by a point or so; real overflow is a whole glyph.
+pub const MAX_STICK_OUT: f64 = 4.0;
+
 /// Every [`Overflow`] of a laid-out document, in frame order.
 pub fn overflows(doc: &PagedDocument) -> Vec<Overflow> {
     let mut found = Vec::new();
@@ -358,12 +362,12 @@ pub fn overflows(doc: &PagedDocument) -> Vec<Overflow> {
         collect_bounded(&page.frame, Point::zero(), &mut Vec::new(), &mut runs);
         for (run, right) in runs {
             let by = (run.0 - right).max(run.0 - width);
-            if by > 0.5 {
+            if by > MAX_STICK_OUT {
                 found.push(Overflow {
                     page: i + 1,
                     text: run.1,
                     by,
-                    off_page: run.0 > width + 0.5,
+                    off_page: run.0 > width + MAX_STICK_OUT,
                 });
             }
         }
