@@ -73,6 +73,9 @@ pub struct Builder {
 
 impl Builder {
     pub fn new(root: &Path) -> Result<Builder, Problems> {
+        if root.is_dir() {
+            crate::project::check_root(root).map_err(|p| Problems(vec![p]))?;
+        }
         let world = ShiryoWorld::new(root).map_err(|p| Problems(vec![p.relative_to(root)]))?;
         let root = world.root().to_path_buf();
         let templates = Templates::load(&root).map_err(|p| Problems(vec![p.relative_to(&root)]))?;
@@ -157,6 +160,24 @@ impl Builder {
         let (document, warnings) = typeset::compile(&mut self.world, &job)
             .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
         let compile = started.elapsed();
+        let held = overflow_problems(council, &job, &document);
+        if held
+            .iter()
+            .any(|p| p.severity == crate::diag::Severity::Error)
+        {
+            return Err(Problems(held.into_iter().map(&rel).collect()));
+        }
+        // The page embeds the figure as the world read it for the PDF: one read, one figure.
+        let html = html
+            .map(|page| {
+                crate::html::embed(&page, |path| {
+                    self.world
+                        .file_bytes(path)
+                        .map_err(|m| format!("図 {path} を埋め込めません（{m}）。"))
+                })
+            })
+            .transpose()
+            .map_err(|m| Problems(vec![rel(Problem::error(renderer.file_of(&template), m))]))?;
         let deps = self.world.accessed_paths();
         let started = Instant::now();
         let pdf = typeset::export_pdf(&self.world, &job, &document)
@@ -169,7 +190,7 @@ impl Builder {
             document,
             pdf,
             deps,
-            warnings: warnings.into_iter().map(&rel).collect(),
+            warnings: warnings.into_iter().chain(held).map(&rel).collect(),
             timings: Timings {
                 render,
                 compile,
@@ -324,6 +345,38 @@ impl Builder {
     pub fn output_path(&self, id: &str) -> PathBuf {
         self.root.join(OUTPUT_DIR).join(format!("{id}.pdf"))
     }
+}
+
+/// Text the layout could not hold (it sticks out of its table cell or off the page), each at
+/// the content line that holds it when it can be found there, else at the template: an
+/// error, since the document would print wrongly.
+fn overflow_problems(council: &CouncilData, job: &Job, document: &PagedDocument) -> Vec<Problem> {
+    let mut seen = std::collections::BTreeSet::new();
+    typeset::overflows(document)
+        .into_iter()
+        .filter(|o| seen.insert(o.text.clone()))
+        .map(|o| {
+            let shown: String = o.text.chars().take(24).collect();
+            let needle: String = o.text.trim().chars().take(8).collect();
+            let found = [
+                needle.clone(),
+                crate::japanese::fullwidth(&needle),
+                crate::japanese::ascii_numbers(&needle),
+            ]
+            .iter()
+            .find_map(|n| crate::files::line_containing(&council.dir, n));
+            let place = if o.off_page { "ページの右端" } else { "表の枠（セル）" };
+            let message = format!(
+                "{} ページの「{shown}」が{place}から {:.0} pt はみ出します。",
+                o.page, o.by
+            );
+            let hint = "途中で改行できない長い英数字や記号の続きです。空白や読点で区切るか、短く書いてください。";
+            match found {
+                Some((file, line)) => Problem::error(file, message).at(Some(line), None).hint(hint),
+                None => Problem::error(&job.template, message).hint(hint),
+            }
+        })
+        .collect()
 }
 
 /// The documents named on the command line (`council/name` or just `name` when unique), or all.

@@ -160,8 +160,9 @@ pub fn fy_name(fy: i32) -> String {
 }
 
 /// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
+/// The text is the one read (through `files`) when the content was loaded, never read again.
 pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::files::text_read(path)?;
     text.lines()
         .position(|l| {
             let l = l.trim_start().trim_start_matches("- ").trim_start();
@@ -182,7 +183,7 @@ pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
 /// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
 /// digits are written.
 pub fn find_goal_line(path: &Path, n: crate::model::GoalNo) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::files::text_read(path)?;
     let is_n = |s: &str| {
         s.trim()
             .trim_matches(['"', '\''])

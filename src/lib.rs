@@ -17,6 +17,7 @@ pub mod images;
 pub mod japanese;
 pub mod memory;
 pub mod model;
+pub mod names;
 pub mod needs;
 pub mod next_year;
 pub mod output;

@@ -3,6 +3,8 @@
 //! what a killed build left behind, and metadata that must be plain text.
 
 mod common;
+#[path = "hostile/links.rs"]
+mod links;
 
 use std::time::{Duration, Instant};
 
@@ -649,4 +651,29 @@ fn nothing_is_written_through_a_link_inside_output() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("r6-meibo.pdf はリンク"), "{out}");
     assert_eq!(std::fs::read(&secret).unwrap(), b"not ours");
+
+/// A council's Typst template whose loops never end is stopped at the time budget, with a
+/// Japanese message naming the template, and output/ untouched.
+#[test]
+fn a_typst_template_that_never_ends_is_stopped_at_the_budget() {
+    let p = TempProject::sample();
+    let shipped = p.read("templates/agenda.typ.j2");
+    p.write(
+        "content/koganei-seishin/templates/agenda.typ.j2",
+        &format!("{shipped}\n#for i in range(100000) {{ for j in range(100000) {{ }} }}\n"),
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shiryo"))
+        .args(["build", "--root"])
+        .arg(p.path())
+        .env("SHIRYO_TYPST_TIMEOUT_MS", "3000")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/koganei-seishin/templates/agenda.typ.j2"),
+        "{err}"
+    );
+    assert!(err.contains("終わらないため、止めました"), "{err}");
+    assert!(!p.path().join("output").exists());
 }
