@@ -50,6 +50,7 @@ fn watch(p: &TempProject, rounds: usize, html: bool) -> (Receiver<Seen>, JoinHan
                 Report::Unchanged { .. } => Seen::Unchanged,
                 Report::Failed(problems) => Seen::Failed(problems.to_string()),
                 Report::Waiting(line) => Seen::Waiting(line.to_string()),
+                Report::Page { .. } | Report::Done => return,
             };
             let _ = tx.send(seen);
         })
