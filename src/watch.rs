@@ -182,7 +182,7 @@ fn rebuild(
             id,
             Built {
                 markup: typeset.markup,
-                html: typeset.html,
+                html: typeset.html_key,
                 deps: typeset.deps,
             },
         );
