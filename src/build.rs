@@ -21,8 +21,12 @@ pub struct Typeset {
     /// `council/name`.
     pub id: String,
     pub markup: String,
-    /// The web page of the document (when the builder makes HTML).
+    /// The web page of the document (when the builder makes HTML), with its PDF's size and
+    /// pages.
     pub html: Option<String>,
+    /// The same page rendered before the PDF existed (without its size): what the watch
+    /// compares to see whether a page changed.
+    pub html_key: Option<String>,
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
     pub warnings: Vec<Problem>,
@@ -44,8 +48,10 @@ pub struct Rendered {
     /// The template file (under `templates/`).
     pub template: String,
     pub markup: String,
-    /// The web page, from the same view (when the builder makes HTML).
+    /// The web page, from the same view (when the builder makes HTML), before its PDF exists.
     pub html: Option<String>,
+    /// The page's template and view, rendered again once the PDF's size is known.
+    page: Option<(String, minijinja::Value)>,
     /// The document's date.
     pub date: time::Date,
     /// How long rendering took (for a packet: its materials' typesetting too).
@@ -140,7 +146,8 @@ impl Builder {
         let Rendered {
             template,
             markup,
-            html,
+            html: html_key,
+            page,
             date,
             elapsed: render,
         } = rendered;
@@ -167,6 +174,25 @@ impl Builder {
         {
             return Err(Problems(held.into_iter().map(&rel).collect()));
         }
+        let deps = self.world.accessed_paths();
+        let started = Instant::now();
+        let pdf = typeset::export_pdf(&self.world, &job, &document)
+            .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
+        let export = started.elapsed();
+        // The page says how large its PDF is and how many pages it has: rendered again from
+        // the same view now that the PDF exists (a millisecond; no typesetting).
+        let html = match page {
+            Some((name, view)) => {
+                let facts = crate::html::PdfFacts {
+                    bytes: pdf.len(),
+                    pages: document.pages().len(),
+                };
+                let page = crate::html::render(renderer, &name, &file.name, &view, Some(facts))
+                    .map_err(|p| Problems(vec![rel(p)]))?;
+                Some(page)
+            }
+            None => None,
+        };
         // The page embeds the figure as the world read it for the PDF: one read, one figure.
         let html = html
             .map(|page| {
@@ -178,15 +204,11 @@ impl Builder {
             })
             .transpose()
             .map_err(|m| Problems(vec![rel(Problem::error(renderer.file_of(&template), m))]))?;
-        let deps = self.world.accessed_paths();
-        let started = Instant::now();
-        let pdf = typeset::export_pdf(&self.world, &job, &document)
-            .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
-        let export = started.elapsed();
         Ok(Typeset {
             id,
             markup,
             html,
+            html_key,
             document,
             pdf,
             deps,
@@ -240,10 +262,14 @@ impl Builder {
             &prepared.view,
         )?;
         let date = prepared.date;
+        let page = html
+            .is_some()
+            .then(|| (kind.template(&council.council).to_string(), prepared.view));
         Ok(Rendered {
             template,
             markup,
             html,
+            page,
             date,
             elapsed: started.elapsed(),
         })
@@ -264,7 +290,7 @@ impl Builder {
         let markup = renderer.render(&template, view).map_err(rel)?;
         let html = self
             .html
-            .then(|| crate::html::render(renderer, name, &file.name, view))
+            .then(|| crate::html::render(renderer, name, &file.name, view, None))
             .transpose()
             .map_err(rel)?;
         Ok((template, markup, html))

@@ -22,11 +22,36 @@ pub const HTML_TEMPLATE_SUFFIX: &str = ".html.j2";
 
 /// What every HTML template receives besides the document's view: `page.pdf` is a link to
 /// the same document's PDF (beside the page, percent-encoded), `page.name` the document's
-/// name (text, not a link: links to other documents go through the `url` filter).
+/// name (text, not a link: links to other documents go through the `url` filter), and
+/// `page.pdf_facts` what city sites write beside a PDF link (「PDF：386KB、17ページ」), from the
+/// PDF actually built (absent before it is: see `build::Builder::typeset_rendered`).
 #[derive(Serialize)]
 struct PageContext<'a> {
     name: &'a str,
     pdf: String,
+    pdf_facts: Option<String>,
+}
+
+/// The PDF a page links to, as built: its size in bytes and its number of pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfFacts {
+    pub bytes: usize,
+    pub pages: usize,
+}
+
+impl PdfFacts {
+    /// 「PDF：386KB、17ページ」: kilobytes rounded up (as file managers show them), megabytes
+    /// with one decimal from 1,000 KB on.
+    pub fn phrase(self) -> String {
+        let kb = self.bytes.div_ceil(1024).max(1);
+        let size = if kb >= 1000 {
+            let tenths = (self.bytes as u64 * 10).div_ceil(1024 * 1024);
+            format!("{}.{}MB", tenths / 10, tenths % 10)
+        } else {
+            format!("{kb}KB")
+        };
+        format!("PDF：{size}、{}ページ", self.pages)
+    }
 }
 
 /// Renders `name.html.j2` (from the council's templates, shipped or its own) with `view`, for
@@ -36,11 +61,13 @@ pub fn render(
     name: &str,
     document: &str,
     view: &impl Serialize,
+    pdf: Option<PdfFacts>,
 ) -> Result<String, Problem> {
     let template = format!("{name}{HTML_TEMPLATE_SUFFIX}");
     let page = PageContext {
         name: document,
         pdf: crate::names::url_path(&format!("{document}.pdf")),
+        pdf_facts: pdf.map(PdfFacts::phrase),
     };
     let context = minijinja::context! {
         page => Value::from_serialize(&page),
@@ -223,6 +250,16 @@ pub fn embed(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pdf_facts_as_city_sites_write_them() {
+        let f = |bytes, pages| PdfFacts { bytes, pages }.phrase();
+        assert_eq!(f(395_000, 17), "PDF：386KB、17ページ");
+        assert_eq!(f(1, 1), "PDF：1KB、1ページ");
+        assert_eq!(f(0, 1), "PDF：1KB、1ページ");
+        assert_eq!(f(1024 * 1000, 3), "PDF：1.0MB、3ページ");
+        assert_eq!(f(1_300_000, 40), "PDF：1.3MB、40ページ");
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {
