@@ -651,6 +651,7 @@ fn nothing_is_written_through_a_link_inside_output() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("r6-meibo.pdf はリンク"), "{out}");
     assert_eq!(std::fs::read(&secret).unwrap(), b"not ours");
+}
 
 /// A council's Typst template whose loops never end is stopped at the time budget, with a
 /// Japanese message naming the template, and output/ untouched.
