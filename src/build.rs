@@ -21,8 +21,12 @@ pub struct Typeset {
     /// `council/name`.
     pub id: String,
     pub markup: String,
-    /// The web page of the document (when the builder makes HTML).
+    /// The web page of the document (when the builder makes HTML), with its PDF's size and
+    /// pages.
     pub html: Option<String>,
+    /// The same page rendered before the PDF existed (without its size): what the watch
+    /// compares to see whether a page changed.
+    pub html_key: Option<String>,
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
     pub warnings: Vec<Problem>,
@@ -44,8 +48,10 @@ pub struct Rendered {
     /// The template file (under `templates/`).
     pub template: String,
     pub markup: String,
-    /// The web page, from the same view (when the builder makes HTML).
+    /// The web page, from the same view (when the builder makes HTML), before its PDF exists.
     pub html: Option<String>,
+    /// The page's template and view, rendered again once the PDF's size is known.
+    page: Option<(String, minijinja::Value)>,
     /// The document's date.
     pub date: time::Date,
     /// How long rendering took (for a packet: its materials' typesetting too).
@@ -73,6 +79,9 @@ pub struct Builder {
 
 impl Builder {
     pub fn new(root: &Path) -> Result<Builder, Problems> {
+        if root.is_dir() {
+            crate::project::check_root(root).map_err(|p| Problems(vec![p]))?;
+        }
         let world = ShiryoWorld::new(root).map_err(|p| Problems(vec![p.relative_to(root)]))?;
         let root = world.root().to_path_buf();
         let templates = Templates::load(&root).map_err(|p| Problems(vec![p.relative_to(&root)]))?;
@@ -137,7 +146,8 @@ impl Builder {
         let Rendered {
             template,
             markup,
-            html,
+            html: html_key,
+            page,
             date,
             elapsed: render,
         } = rendered;
@@ -157,19 +167,52 @@ impl Builder {
         let (document, warnings) = typeset::compile(&mut self.world, &job)
             .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
         let compile = started.elapsed();
+        let held = overflow_problems(council, &job, &document);
+        if held
+            .iter()
+            .any(|p| p.severity == crate::diag::Severity::Error)
+        {
+            return Err(Problems(held.into_iter().map(&rel).collect()));
+        }
         let deps = self.world.accessed_paths();
         let started = Instant::now();
         let pdf = typeset::export_pdf(&self.world, &job, &document)
             .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
         let export = started.elapsed();
+        // The page says how large its PDF is and how many pages it has: rendered again from
+        // the same view now that the PDF exists (a millisecond; no typesetting).
+        let html = match page {
+            Some((name, view)) => {
+                let facts = crate::html::PdfFacts {
+                    bytes: pdf.len(),
+                    pages: document.pages().len(),
+                };
+                let page = crate::html::render(renderer, &name, &file.name, &view, Some(facts))
+                    .map_err(|p| Problems(vec![rel(p)]))?;
+                Some(page)
+            }
+            None => None,
+        };
+        // The page embeds the figure as the world read it for the PDF: one read, one figure.
+        let html = html
+            .map(|page| {
+                crate::html::embed(&page, |path| {
+                    self.world
+                        .file_bytes(path)
+                        .map_err(|m| format!("図 {path} を埋め込めません（{m}）。"))
+                })
+            })
+            .transpose()
+            .map_err(|m| Problems(vec![rel(Problem::error(renderer.file_of(&template), m))]))?;
         Ok(Typeset {
             id,
             markup,
             html,
+            html_key,
             document,
             pdf,
             deps,
-            warnings: warnings.into_iter().map(&rel).collect(),
+            warnings: warnings.into_iter().chain(held).map(&rel).collect(),
             timings: Timings {
                 render,
                 compile,
@@ -219,10 +262,14 @@ impl Builder {
             &prepared.view,
         )?;
         let date = prepared.date;
+        let page = html
+            .is_some()
+            .then(|| (kind.template(&council.council).to_string(), prepared.view));
         Ok(Rendered {
             template,
             markup,
             html,
+            page,
             date,
             elapsed: started.elapsed(),
         })
@@ -243,7 +290,7 @@ impl Builder {
         let markup = renderer.render(&template, view).map_err(rel)?;
         let html = self
             .html
-            .then(|| crate::html::render(renderer, name, &file.name, view))
+            .then(|| crate::html::render(renderer, name, &file.name, view, None))
             .transpose()
             .map_err(rel)?;
         Ok((template, markup, html))
@@ -326,6 +373,38 @@ impl Builder {
     }
 }
 
+/// Text the layout could not hold (it sticks out of its table cell or off the page), each at
+/// the content line that holds it when it can be found there, else at the template: an
+/// error, since the document would print wrongly.
+fn overflow_problems(council: &CouncilData, job: &Job, document: &PagedDocument) -> Vec<Problem> {
+    let mut seen = std::collections::BTreeSet::new();
+    typeset::overflows(document)
+        .into_iter()
+        .filter(|o| seen.insert(o.text.clone()))
+        .map(|o| {
+            let shown: String = o.text.chars().take(24).collect();
+            let needle: String = o.text.trim().chars().take(8).collect();
+            let found = [
+                needle.clone(),
+                crate::japanese::fullwidth(&needle),
+                crate::japanese::ascii_numbers(&needle),
+            ]
+            .iter()
+            .find_map(|n| crate::files::line_containing(&council.dir, n));
+            let place = if o.off_page { "ページの右端" } else { "表の枠（セル）" };
+            let message = format!(
+                "{} ページの「{shown}」が{place}から {:.0} pt はみ出します。",
+                o.page, o.by
+            );
+            let hint = "途中で改行できない長い英数字や記号の続きです。空白や読点で区切るか、短く書いてください。";
+            match found {
+                Some((file, line)) => Problem::error(file, message).at(Some(line), None).hint(hint),
+                None => Problem::error(&job.template, message).hint(hint),
+            }
+        })
+        .collect()
+}
+
 /// The documents named on the command line (`council/name` or just `name` when unique), or all.
 pub fn select<'a>(
     project: &'a Project,
@@ -401,6 +480,8 @@ pub struct BuildFailure {
     pub left_changed: Vec<PathBuf>,
     /// Documents that were typeset without error but not written, because of the others.
     pub not_written: Vec<String>,
+    /// What putting `output/` right after a killed build did before this one failed.
+    pub recovered: crate::output::Recovered,
 }
 
 impl From<Problems> for BuildFailure {
@@ -409,21 +490,24 @@ impl From<Problems> for BuildFailure {
             problems,
             left_changed: Vec::new(),
             not_written: Vec::new(),
+            recovered: Default::default(),
         }
     }
 }
 
 /// Builds the selected documents. Every document is typeset and written to a temporary file
 /// before any is moved into place, and they are moved all or none, so a failure anywhere
-/// leaves `output/` exactly as it was.
+/// leaves `output/` exactly as it was. `output/` is locked only to write (`on_wait` hears when
+/// another shiryo holds it), and a killed build's leftovers are put right only then: a build
+/// that fails before writing changes nothing.
 pub fn build(
     builder: &mut Builder,
     names: &[String],
     emit_typst: bool,
+    on_wait: &mut dyn FnMut(&str),
     mut on_done: impl FnMut(&Typeset, &Written),
 ) -> Result<Problems, BuildFailure> {
-    let output = output_dir(&builder.root)?;
-    crate::output::recover(&output);
+    let output_path = output_dir(&builder.root)?;
     let (project, mut problems) = builder.load()?;
     let selected = select(&project, names)?;
     let mut done = Vec::new();
@@ -445,40 +529,52 @@ pub fn build(
             problems,
             left_changed: Vec::new(),
             not_written: ids(),
+            recovered: Default::default(),
         });
     }
     let root = builder.root.clone();
     let rel = |p: Problem| Problems(vec![p.relative_to(&root)]);
+    let output = crate::output::Output::open(&output_path, on_wait).map_err(|p| BuildFailure {
+        problems: rel(p),
+        left_changed: Vec::new(),
+        not_written: ids(),
+        recovered: Default::default(),
+    })?;
     let not_written = |problems| BuildFailure {
         problems,
         left_changed: Vec::new(),
         not_written: ids(),
+        recovered: output.recovered,
     };
     let mut staged = Vec::new();
     for t in &done {
         let path = builder.output_path(&t.id);
         staged.push(
-            crate::output::stage(&path, &t.pdf)
+            output
+                .stage(&path, &t.pdf)
                 .map_err(rel)
                 .map_err(not_written)?,
         );
         if let Some(html) = &t.html {
             staged.push(
-                crate::output::stage(&path.with_extension("html"), html.as_bytes())
+                output
+                    .stage(&path.with_extension("html"), html.as_bytes())
                     .map_err(rel)
                     .map_err(not_written)?,
             );
         }
         if emit_typst {
             staged.push(
-                crate::output::stage(&path.with_extension("typ"), t.markup.as_bytes())
+                output
+                    .stage(&path.with_extension("typ"), t.markup.as_bytes())
                     .map_err(rel)
                     .map_err(not_written)?,
             );
         }
     }
-    crate::output::commit(staged).map_err(|e| BuildFailure {
+    output.commit(staged).map_err(|e| BuildFailure {
         not_written: ids(),
+        recovered: output.recovered,
         problems: rel(*e.problem),
         left_changed: e
             .left_changed

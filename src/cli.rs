@@ -70,6 +70,17 @@ pub enum Command {
         #[arg(value_name = "資料")]
         documents: Vec<String>,
     },
+    /// すべてを作り、この PC のブラウザだけで見られるページ（http://127.0.0.1:ポート/）を開きます。保存のたびに、開いているページが自動で新しくなります（Ctrl+C で終了）
+    Serve {
+        #[command(flatten)]
+        root: Root,
+        /// 待ち受けるポートの番号（ほかのプログラムが使っているときは別の番号を指定します）
+        #[arg(long, default_value_t = shiryo::serve::DEFAULT_PORT, value_name = "番号")]
+        port: u16,
+        /// 作り終えたら、いつものブラウザで一覧のページを開きます
+        #[arg(long)]
+        open: bool,
+    },
     /// 最新の評価結果から次の年度を始めます: 評価の表、次の年度の目標・委員・日程のひな形、案の評価結果を書きます（あるファイルは変えません）
     NextYear {
         #[command(flatten)]
@@ -150,11 +161,11 @@ pub fn usage_error(e: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "知らないコマンド {} です（build, check, watch, next-year, changes, schema のどれかです）。",
+            "知らないコマンド {} です（build, check, watch, serve, next-year, changes, schema のどれかです）。",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "コマンド（build, check, watch, next-year, changes, schema）を指定してください。"
+            "コマンド（build, check, watch, serve, next-year, changes, schema）を指定してください。"
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::NoEquals => format!(

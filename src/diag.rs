@@ -160,8 +160,9 @@ pub fn fy_name(fy: i32) -> String {
 }
 
 /// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
+/// The text is the one read (through `files`) when the content was loaded, never read again.
 pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::files::text_read(path)?;
     text.lines()
         .position(|l| {
             let l = l.trim_start().trim_start_matches("- ").trim_start();
@@ -182,7 +183,7 @@ pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
 /// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
 /// digits are written.
 pub fn find_goal_line(path: &Path, n: crate::model::GoalNo) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::files::text_read(path)?;
     let is_n = |s: &str| {
         s.trim()
             .trim_matches(['"', '\''])
@@ -213,6 +214,26 @@ pub fn io_ja(e: &std::io::Error) -> String {
         ReadOnlyFilesystem => "書き込めない場所です".into(),
         NotADirectory => "フォルダではありません".into(),
         IsADirectory => "フォルダです".into(),
-        _ => e.to_string(),
+        InvalidFilename => "名前が長すぎるか、名前に使えない文字があります".into(),
+        DirectoryNotEmpty => "フォルダが空ではありません".into(),
+        FileTooLarge => "ファイルが大きすぎます".into(),
+        ResourceBusy => "ほかのアプリが使っています".into(),
+        TimedOut => "時間切れになりました".into(),
+        InvalidData | UnexpectedEof => "中身が壊れています".into(),
+        _ => match e.raw_os_error() {
+            // ELOOP (Linux 40, macOS 62); ERROR_CANT_RESOLVE_FILENAME on Windows.
+            #[cfg(unix)]
+            Some(code) if code == libc::ELOOP => {
+                "リンク（ショートカット）がくり返し自分を指しています".into()
+            }
+            #[cfg(unix)]
+            Some(code) if code == libc::ENAMETOOLONG => {
+                "名前が長すぎるか、名前に使えない文字があります".into()
+            }
+            #[cfg(windows)]
+            Some(1921) => "リンク（ショートカット）がくり返し自分を指しています".into(),
+            Some(code) => format!("OS のエラー {code}"),
+            None => "原因の分からない読み書きの失敗".into(),
+        },
     }
 }

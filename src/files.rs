@@ -5,8 +5,10 @@
 //! Every file shiryo reads (content YAML, templates, fonts, figures, attachments) comes through
 //! here or through the typst world, which applies the same rules.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crate::diag::{Problem, io_ja};
 
@@ -100,13 +102,28 @@ fn too_large(path: &Path, len: Option<u64>, limit: u64) -> Problem {
 }
 
 /// A text file inside `root` (at most [`MAX_TEXT_BYTES`]), as UTF-8 without the byte-order
-/// mark Windows Notepad writes.
+/// mark Windows Notepad writes. The text is kept (see [`text_read`]) for messages that point
+/// at a line of it.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Problem> {
     let bytes = read_bytes(root, path, MAX_TEXT_BYTES)?;
-    decode_text(bytes).map_err(|p| Problem {
+    let text = decode_text(bytes).map_err(|p| Problem {
         file: path.to_path_buf(),
         ..p
-    })
+    })?;
+    if let Ok(mut read) = READ.lock() {
+        read.insert(path.to_path_buf(), Arc::from(text.as_str()));
+    }
+    Ok(text)
+}
+
+/// The texts [`read_text`] read last, by the path they were read at: line numbers in messages
+/// come from what was read once, never from a second read of the disk (which could find
+/// another file, or a pipe).
+static READ: Mutex<BTreeMap<PathBuf, Arc<str>>> = Mutex::new(BTreeMap::new());
+
+/// The text last read at `path` through [`read_text`], if any.
+pub fn text_read(path: &Path) -> Option<Arc<str>> {
+    READ.lock().ok()?.get(path).cloned()
 }
 
 /// UTF-8 text, with a leading byte-order mark removed. Other encodings are named.
@@ -149,6 +166,21 @@ pub fn list_dir(root: &Path, dir: &Path, problems: &mut crate::diag::Problems) -
         }
     });
     entries
+}
+
+/// The first file read under `dir` (through [`read_text`]) with a line containing `needle`,
+/// and that line (1-based).
+pub fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
+    if needle.is_empty() {
+        return None;
+    }
+    let read = READ.lock().ok()?;
+    read.iter()
+        .filter(|(path, _)| path.starts_with(dir))
+        .find_map(|(path, text)| {
+            let i = text.lines().position(|l| l.contains(needle))?;
+            Some((path.clone(), i + 1))
+        })
 }
 
 #[cfg(test)]

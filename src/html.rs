@@ -3,7 +3,8 @@
 //!
 //! Every value a `.html.j2` template prints is escaped for HTML (the Typst escaping is never
 //! applied there); a council that writes half-width digits gets them here too. Images are
-//! embedded as `data:` URLs (`data_uri` filter), so the page is one self-contained file.
+//! embedded as `data:` URLs (`data_uri` filter), so the page is one self-contained file; the
+//! bytes are those the typst world read for the PDF ([`embed`], after typesetting).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -19,12 +20,38 @@ use crate::render::Renderer;
 /// Templates with this ending produce HTML and are auto-escaped for it.
 pub const HTML_TEMPLATE_SUFFIX: &str = ".html.j2";
 
-/// What every HTML template receives besides the document's view: `page.pdf` is the file name
-/// of the same document's PDF (beside the page), `page.name` the document's name.
+/// What every HTML template receives besides the document's view: `page.pdf` is a link to
+/// the same document's PDF (beside the page, percent-encoded), `page.name` the document's
+/// name (text, not a link: links to other documents go through the `url` filter), and
+/// `page.pdf_facts` what city sites write beside a PDF link (「PDF：386KB、17ページ」), from the
+/// PDF actually built (absent before it is: see `build::Builder::typeset_rendered`).
 #[derive(Serialize)]
 struct PageContext<'a> {
     name: &'a str,
     pdf: String,
+    pdf_facts: Option<String>,
+}
+
+/// The PDF a page links to, as built: its size in bytes and its number of pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfFacts {
+    pub bytes: usize,
+    pub pages: usize,
+}
+
+impl PdfFacts {
+    /// 「PDF：386KB、17ページ」: kilobytes rounded up (as file managers show them), megabytes
+    /// with one decimal from 1,000 KB on.
+    pub fn phrase(self) -> String {
+        let kb = self.bytes.div_ceil(1024).max(1);
+        let size = if kb >= 1000 {
+            let tenths = (self.bytes as u64 * 10).div_ceil(1024 * 1024);
+            format!("{}.{}MB", tenths / 10, tenths % 10)
+        } else {
+            format!("{kb}KB")
+        };
+        format!("PDF：{size}、{}ページ", self.pages)
+    }
 }
 
 /// Renders `name.html.j2` (from the council's templates, shipped or its own) with `view`, for
@@ -34,11 +61,13 @@ pub fn render(
     name: &str,
     document: &str,
     view: &impl Serialize,
+    pdf: Option<PdfFacts>,
 ) -> Result<String, Problem> {
     let template = format!("{name}{HTML_TEMPLATE_SUFFIX}");
     let page = PageContext {
         name: document,
-        pdf: format!("{document}.pdf"),
+        pdf: crate::names::url_path(&format!("{document}.pdf")),
+        pdf_facts: pdf.map(PdfFacts::phrase),
     };
     let context = minijinja::context! {
         page => Value::from_serialize(&page),
@@ -117,9 +146,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The HTML-only filters: `attr`, `notags`, and `data_uri` reads an image inside the project (a path as typst sees
-/// it, `/content/<council>/figures/x.svg`) and gives a `data:` URL to embed it.
-pub fn register_filters(env: &mut Environment<'static>, root: &Path) {
+/// The HTML-only filters: `attr`, `notags`, `url`, and `data_uri`, which embeds an image inside
+/// the project (a path as typst sees it, `/content/<council>/figures/x.svg`) as a `data:` URL.
+pub fn register_filters(env: &mut Environment<'static>) {
     // A value for an attribute (alt, href, datetime): escaped, in the council's digits, line
     // breaks as spaces, no markup.
     env.add_filter("attr", |state: &minijinja::State, v: Value| {
@@ -152,43 +181,85 @@ pub fn register_filters(env: &mut Environment<'static>, root: &Path) {
             Value::from(out)
         }
     });
-    let root = root.to_path_buf();
-    env.add_filter("data_uri", move |path: String| {
-        data_uri(&root, &path).map(Value::from_safe_string)
+    // A relative link built from a name or path (`{{ mat.document | url }}.html`): every
+    // path segment percent-encoded, so no name can become a scheme or a query.
+    env.add_filter("url", |v: Value| {
+        let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+        Value::from_safe_string(escape(&crate::names::url_path(&text)))
+    });
+    env.add_filter("data_uri", |path: String| {
+        data_uri(&path).map(Value::from_safe_string)
     });
 }
 
-fn data_uri(root: &Path, path: &str) -> Result<String, Error> {
-    let file = root.join(path.trim_start_matches('/'));
-    let mime = match file
+/// Marks where an embedded file goes: a NUL (which no value can print: `escape` drops control
+/// characters) around the path. [`embed`] replaces each mark once the PDF is typeset.
+const EMBED_MARK: char = '\0';
+
+/// The `data_uri` filter: checks the type, and leaves a mark that [`embed`] fills with the
+/// file's bytes as the typst world read them for the PDF, so the page and the PDF of one build
+/// show the same figure (the file is read once).
+fn data_uri(path: &str) -> Result<String, Error> {
+    let ext = Path::new(path)
         .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .as_deref()
-    {
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        _ => {
-            return Err(Error::new(
-                ErrorKind::InvalidOperation,
-                format!("図 {path} は SVG・PNG・JPEG のどれでもないため、埋め込めません"),
-            ));
-        }
-    };
-    let bytes = crate::files::read_bytes(root, &file, crate::files::MAX_BINARY_BYTES)
-        .map_err(|p| Error::new(ErrorKind::InvalidOperation, p.message))?;
-    let mut out = format!("data:{mime};base64,");
-    let _ = write!(
-        out,
-        "{}",
-        base64::engine::general_purpose::STANDARD.encode(bytes)
-    );
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if mime(ext.as_deref()).is_none() {
+        return Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("図 {path} は SVG・PNG・JPEG のどれでもないため、埋め込めません"),
+        ));
+    }
+    let path: String = path.chars().filter(|c| !c.is_control()).collect();
+    Ok(format!("{EMBED_MARK}{path}{EMBED_MARK}"))
+}
+
+fn mime(ext: Option<&str>) -> Option<&'static str> {
+    match ext? {
+        "svg" => Some("image/svg+xml"),
+        "png" => Some("image/png"),
+        "jpg" | "jpeg" => Some("image/jpeg"),
+        _ => None,
+    }
+}
+
+/// The page with every `data_uri` mark replaced by a `data:` URL of the bytes `read` gives
+/// for its path (a path as typst sees it, `/content/<council>/figures/x.svg`).
+pub fn embed(
+    page: &str,
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(page.len());
+    let mut parts = page.split(EMBED_MARK);
+    out.push_str(parts.next().unwrap_or_default());
+    while let (Some(path), Some(after)) = (parts.next(), parts.next()) {
+        let ext = Path::new(path)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let bytes = read(path)?;
+        let _ = write!(
+            out,
+            "data:{};base64,{}",
+            mime(ext.as_deref()).unwrap_or("application/octet-stream"),
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        );
+        out.push_str(after);
+    }
     Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pdf_facts_as_city_sites_write_them() {
+        let f = |bytes, pages| PdfFacts { bytes, pages }.phrase();
+        assert_eq!(f(395_000, 17), "PDF：386KB、17ページ");
+        assert_eq!(f(1, 1), "PDF：1KB、1ページ");
+        assert_eq!(f(0, 1), "PDF：1KB、1ページ");
+        assert_eq!(f(1024 * 1000, 3), "PDF：1.0MB、3ページ");
+        assert_eq!(f(1_300_000, 40), "PDF：1.3MB、40ページ");
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {

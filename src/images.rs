@@ -135,8 +135,18 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Whether an SVG file parses as typst will parse it. Slower than [`check`] (the whole file is
 /// read as XML): used once per build by the content checks, which know the YAML line.
+/// Nothing is read from disk: images the SVG links by path are left out here (typst loads
+/// them through the world, and [`check_figure`] checks them with `files`' rules), and no
+/// resources folder is set.
 pub fn check_svg_syntax(bytes: &[u8]) -> Result<(), String> {
-    let options = usvg::Options::default();
+    let options = usvg::Options {
+        resources_dir: None,
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
     match usvg::Tree::from_data(bytes, &options) {
         Ok(_) => Ok(()),
         Err(usvg::Error::NotAnUtf8Str) => Err("SVG の文字コードが UTF-8 ではありません。".into()),

@@ -77,10 +77,43 @@ pub fn is_fw_joiner(c: char) -> bool {
     matches!(c, '－' | '：' | '，' | '．' | '／')
 }
 
+/// The longest digit run (in characters) kept on one line whole: dates, times, goal numbers,
+/// amounts. A longer run (a phone number, a long figure) is kept together in pieces of at most
+/// [`MAX_PIECE`] characters, cut after a separator where there is one, so that a narrow table
+/// cell can still hold it (a run that cannot break would stick out of its cell).
+pub const MAX_UNBROKEN: usize = 6;
+/// See [`MAX_UNBROKEN`].
+pub const MAX_PIECE: usize = 4;
+
 /// `text` cut into pieces, each a run of two or more full-width digits (`true`: joined by
 /// separators only between digits) or the text between runs (`false`). Printed output keeps
-/// a run on one line: a line may otherwise break between any two full-width characters.
+/// a run on one line: a line may otherwise break between any two full-width characters. A run
+/// longer than [`MAX_UNBROKEN`] comes in several `true` pieces, each kept on one line.
 pub fn digit_runs(text: &str) -> Vec<(bool, &str)> {
+    let mut pieces = Vec::new();
+    for (run, piece) in whole_digit_runs(text) {
+        if !run || piece.chars().count() <= MAX_UNBROKEN {
+            pieces.push((run, piece));
+            continue;
+        }
+        let (mut start, mut count) = (0, 0);
+        for (at, c) in piece.char_indices() {
+            count += 1;
+            let end = at + c.len_utf8();
+            if is_fw_joiner(c) || count == MAX_PIECE {
+                pieces.push((true, &piece[start..end]));
+                (start, count) = (end, 0);
+            }
+        }
+        if start < piece.len() {
+            pieces.push((true, &piece[start..]));
+        }
+    }
+    pieces
+}
+
+/// `digit_runs` without cutting long runs.
+fn whole_digit_runs(text: &str) -> Vec<(bool, &str)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut pieces = Vec::new();

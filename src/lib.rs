@@ -6,6 +6,7 @@
 //! shared parts in `view`), `render` produces Typst markup (escaping every value), `typeset`
 //! compiles it in our own `world` and exports the PDF, and `build` writes it to `output/`;
 //! with `--html`, `html` renders the same view through `*.html.j2` into a web page beside it.
+//! `watch` rebuilds on every save; `serve` runs that loop and serves what it builds locally.
 
 pub mod build;
 pub mod diag;
@@ -17,6 +18,7 @@ pub mod images;
 pub mod japanese;
 pub mod memory;
 pub mod model;
+pub mod names;
 pub mod needs;
 pub mod next_year;
 pub mod output;
@@ -24,6 +26,7 @@ pub mod project;
 pub mod reference;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod typeset;
 pub mod validate;
 pub mod view;

@@ -87,7 +87,67 @@ fn main() -> ExitCode {
             html,
             documents,
         } => run_watch(&root.path, &documents, max_rounds, html),
+        Command::Serve { root, port, open } => run_serve(&root.path, port, open),
     }
+}
+
+fn run_serve(root: &std::path::Path, port: u16, open: bool) -> ExitCode {
+    println!("すべての資料を作っています…");
+    let running = match shiryo::serve::start(root, port, print_watch_report) {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let url = running.url();
+    println!(
+        "ブラウザで {url} を開くと、資料の一覧から Web ページと PDF を見られます（この PC からだけ見られます）。"
+    );
+    println!(
+        "content/ やテンプレートを保存するたびに作り直し、開いているページも新しくなります。終了するには Ctrl+C を押してください。"
+    );
+    if open && let Err(message) = shiryo::serve::open_browser(&url) {
+        eprintln!("{message}");
+    }
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    match running.wait() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One line per report of the rebuilding loop (`watch`, `serve`).
+fn print_watch_report(r: &shiryo::watch::Report) {
+    use shiryo::watch::Report;
+    use std::io::Write;
+    match r {
+        Report::Built {
+            id,
+            changed,
+            elapsed,
+            pages,
+            path,
+            ..
+        } => println!(
+            "作成: {}（{id}、変更: {changed}、{} ms、{pages}ページ）",
+            path.display(),
+            elapsed.as_millis()
+        ),
+        Report::Unchanged { changed } => {
+            println!("変更なし: {changed}（作り直す資料はありません）")
+        }
+        Report::Failed(problems) => {
+            report(problems);
+            eprintln!("前回の PDF はそのまま残しています。直して保存すると作り直します。");
+        }
+        Report::Waiting(line) => eprintln!("{line}"),
+        Report::Page { .. } | Report::Done => {}
+    }
+    let _ = std::io::stdout().flush();
 }
 
 fn run_watch(
@@ -96,33 +156,11 @@ fn run_watch(
     max_rounds: Option<usize>,
     html: bool,
 ) -> ExitCode {
-    use shiryo::watch::Report;
-    use std::io::Write;
     println!(
         "監視を始めます（content/, templates/, fonts/）。終了するには Ctrl+C を押してください。"
     );
     let result = shiryo::watch::run(root, documents, max_rounds, html, |r| {
-        match r {
-            Report::Built {
-                id,
-                changed,
-                elapsed,
-                pages,
-                path,
-            } => println!(
-                "作成: {}（{id}、変更: {changed}、{} ms、{pages}ページ）",
-                path.display(),
-                elapsed.as_millis()
-            ),
-            Report::Unchanged { changed } => {
-                println!("変更なし: {changed}（作り直す資料はありません）")
-            }
-            Report::Failed(problems) => {
-                report(problems);
-                eprintln!("前回の PDF はそのまま残しています。直して保存すると作り直します。");
-            }
-        }
-        let _ = std::io::stdout().flush();
+        print_watch_report(&r)
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -347,7 +385,8 @@ fn run_build(
         Err(problems) => return fail(&problems),
     };
     builder.html = html;
-    let result = build::build(&mut builder, documents, emit_typst, |t, w| {
+    let mut on_wait = |line: &str| eprintln!("{line}");
+    let result = build::build(&mut builder, documents, emit_typst, &mut on_wait, |t, w| {
         let total = t.timings.render + t.timings.compile + t.timings.export;
         println!(
             "作成: {}（{}ページ、{}、{:.2}秒）",
@@ -379,8 +418,24 @@ fn run_build(
                 );
             }
             let errors = failure.problems.errors().max(1);
-            if failure.left_changed.is_empty() {
+            let output = builder.root.join(build::OUTPUT_DIR);
+            let rolled_back = failure.recovered.rolled_back;
+            if rolled_back > 0 {
+                eprintln!(
+                    "途中で止まった前回の作成を元に戻しました（output/ の {rolled_back} 個のファイルを、その前の内容に戻しました）。"
+                );
+            }
+            if failure.left_changed.is_empty() && rolled_back > 0 {
+                eprintln!(
+                    "エラーが {errors} 件あります。今回の作成では、ほかに output/ の PDF を変更していません。"
+                );
+            } else if failure.left_changed.is_empty() {
                 eprintln!("エラーが {errors} 件あります。output/ の PDF は変更していません。");
+                if shiryo::output::interrupted(&output) {
+                    eprintln!(
+                        "ただし output/ には途中で止まった前回の作成が残っていて、一部の PDF だけが新しくなっています。次に作成できたときに、そろった状態に戻します。"
+                    );
+                }
             } else {
                 let files: Vec<String> = failure
                     .left_changed

@@ -70,13 +70,13 @@ impl Project {
         let mut problems = Problems::default();
         let content = root.join("content");
         let mut councils = Vec::new();
-        if !content.is_dir() {
-            problems.push(
-                Problem::error(&content, "content フォルダが見つかりません。")
-                    .hint("--root でプロジェクトのフォルダを指定してください。"),
-            );
-        }
-        let council_files = find_councils(root, &content, &mut problems);
+        let council_files = match check_root(root) {
+            Ok(()) => find_councils(root, &content, &mut problems),
+            Err(p) => {
+                problems.push(p);
+                Vec::new()
+            }
+        };
         let mut loader = Loader {
             root,
             problems: &mut problems,
@@ -110,6 +110,39 @@ impl Project {
             .iter()
             .flat_map(|c| c.documents.iter().map(move |d| (c, d)))
     }
+}
+
+/// The folders a project root holds. A folder without all of them is not a project, and
+/// nothing is read from it or written to it (`--root /` on a machine that has `/content` is
+/// refused, not built).
+pub const ROOT_FOLDERS: [&str; 3] = ["content", "templates", "fonts"];
+
+/// Whether `root` is a project: a folder holding every one of [`ROOT_FOLDERS`].
+pub fn check_root(root: &Path) -> Result<(), Problem> {
+    let missing: Vec<&str> = ROOT_FOLDERS
+        .iter()
+        .copied()
+        .filter(|f| !root.join(f).is_dir())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let what = if root.join("content").is_dir() {
+        "content フォルダはありますが、"
+    } else {
+        ""
+    };
+    Err(Problem::error(
+        root,
+        format!(
+            "このフォルダは shiryo のプロジェクトではありません（{what}{} フォルダがありません）。",
+            missing.join("・")
+        ),
+    )
+    .hint(format!(
+        "--root には {} の３つのフォルダがそろったフォルダ（shiryo を展開したフォルダ）を指定してください。",
+        ROOT_FOLDERS.join("・")
+    )))
 }
 
 /// The council.yaml files under `content/`, sorted. A link that leads out of the project, a
@@ -225,6 +258,10 @@ impl Loader<'_> {
             .ok()?
             .to_string_lossy()
             .replace('\\', "/");
+        if let Some(why) = slug.split('/').find_map(crate::names::unsafe_name) {
+            self.problems.push(unsafe_name(&dir, &why, "フォルダ"));
+            return None;
+        }
         let mut years = BTreeMap::new();
         let mut documents = Vec::new();
         for entry in self.entries(&dir) {
@@ -354,6 +391,10 @@ impl Loader<'_> {
             let Some(name) = self.yaml_stem(&path) else {
                 continue;
             };
+            if let Some(why) = crate::names::unsafe_name(&name) {
+                self.problems.push(unsafe_name(&path, &why, "ファイル"));
+                continue;
+            }
             if let Some(first) = documents.iter().find(|d| d.name == name) {
                 let first = first.path.clone();
                 self.problems.push(twice(&first, &path));
@@ -371,6 +412,13 @@ impl Loader<'_> {
         }
         documents
     }
+}
+
+/// A document or council folder whose name cannot be a file name under `output/` on
+/// Windows and Linux (or whose link would not be its name).
+fn unsafe_name(path: &Path, why: &str, what: &str) -> Problem {
+    Problem::error(path, format!("{what}の名前が PDF や Web ページのファイル名に使えません（{why}）。"))
+        .hint(format!("{what}の名前を、英数字・かな・漢字と「-」「_」だけの短い名前に変えてください（例: r6-hyoka）。"))
 }
 
 /// Two files for one thing (`goals.yaml` and `goals.yml`): neither is used.

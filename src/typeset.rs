@@ -40,7 +40,7 @@ pub fn compile(
     world.reset();
     world.set_today(job.date);
     world.set_main(job.vpath, job.markup);
-    let warned = typst::compile::<PagedDocument>(world);
+    let warned = compile_in_time(world, job)?;
     let warnings = warned
         .warnings
         .iter()
@@ -52,6 +52,67 @@ pub fn compile(
             .iter()
             .map(|d| diagnostic_problem(world, job, d))
             .collect()),
+    }
+}
+
+/// How long one document's compile (Typst evaluation and layout) may take, unless
+/// `SHIRYO_TYPST_TIMEOUT_MS` says otherwise (tests).
+pub const COMPILE_BUDGET: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The budget of one compile.
+fn budget() -> std::time::Duration {
+    std::env::var("SHIRYO_TYPST_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .map_or(COMPILE_BUDGET, std::time::Duration::from_millis)
+}
+
+/// Typst code has no limit of its own on loops (`while` and recursion are stopped, nested
+/// `for` loops over a large range are not) and cannot be interrupted: the compile runs on a
+/// thread of its own, on a copy of the world, and a compile that outlives [`budget`] is left
+/// behind (it ends with the process) and reported against the template. `world` is only
+/// replaced by the copy when the compile ended in time, and nothing is written: the build
+/// fails as on any other typesetting error.
+fn compile_in_time(
+    world: &mut ShiryoWorld,
+    job: &Job,
+) -> Result<typst::diag::Warned<typst::diag::SourceResult<PagedDocument>>, Vec<Problem>> {
+    let worker = world.worker_copy();
+    let (send, receive) = std::sync::mpsc::channel();
+    let budget = budget();
+    let spawned = std::thread::Builder::new()
+        .name("typst".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            let warned = typst::compile::<PagedDocument>(&worker);
+            let _ = send.send((worker, warned));
+        });
+    if spawned.is_err() {
+        return Err(vec![Problem::error(
+            &job.template,
+            "組版を始められません（スレッドを作れません。メモリが足りない可能性があります）。",
+        )]);
+    }
+    match receive.recv_timeout(budget) {
+        Ok((worker, warned)) => {
+            *world = worker;
+            Ok(warned)
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(vec![
+            Problem::error(
+                &job.template,
+                format!(
+                    "組版が {} 秒たっても終わらないため、止めました（{}）。",
+                    budget.as_secs_f64(),
+                    job.ident
+                ),
+            )
+            .hint("このテンプレートの Typst に、終わらない繰り返し（大きな range の for の入れ子など）がないか確かめてください。"),
+        ]),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(vec![
+            Problem::error(&job.template, "組版の途中で内部のエラーが起きました。")
+                .hint("このテンプレートを直前の版に戻して、もう一度作ってください。"),
+        ]),
     }
 }
 
@@ -271,6 +332,77 @@ fn collect_runs(frame: &Frame, offset: Point, page: usize, runs: &mut Vec<TextRu
                 text: text.text.to_string(),
                 font: text.font.font().info().family.clone(),
             }),
+            _ => {}
+        }
+    }
+}
+
+/// Text the layout could not hold: a run that sticks out of a frame that holds it (a table
+/// cell, a box, the page) by more than a hair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overflow {
+    pub page: usize,
+    pub text: String,
+    /// How far it sticks out, in points.
+    pub by: f64,
+    /// Whether it leaves the page itself (not only its cell).
+    pub off_page: bool,
+}
+
+/// How far text may stick out of its frame before it counts as overflowing: typst lets
+/// punctuation and line ends overhang by a point or so; real overflow is a whole glyph.
+pub const MAX_STICK_OUT: f64 = 4.0;
+
+/// Every [`Overflow`] of a laid-out document, in frame order.
+pub fn overflows(doc: &PagedDocument) -> Vec<Overflow> {
+    let mut found = Vec::new();
+    for (i, page) in doc.pages().iter().enumerate() {
+        let width = page.frame.width().to_pt();
+        let mut runs = Vec::new();
+        collect_bounded(&page.frame, Point::zero(), &mut Vec::new(), &mut runs);
+        for (run, right) in runs {
+            let by = (run.0 - right).max(run.0 - width);
+            if by > MAX_STICK_OUT {
+                found.push(Overflow {
+                    page: i + 1,
+                    text: run.1,
+                    by,
+                    off_page: run.0 > width + MAX_STICK_OUT,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Each text run's right edge and text, with the nearest right edge of the frames around it.
+fn collect_bounded(
+    frame: &Frame,
+    offset: Point,
+    rights: &mut Vec<f64>,
+    runs: &mut Vec<((f64, String), f64)>,
+) {
+    for (pos, item) in frame.items() {
+        let at = offset + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                let shifted = at + Point::new(group.transform.tx, group.transform.ty);
+                let plain = group.transform.sx.get() == 1.0
+                    && group.transform.sy.get() == 1.0
+                    && group.transform.kx.get() == 0.0
+                    && group.transform.ky.get() == 0.0;
+                if !plain {
+                    continue;
+                }
+                rights.push(shifted.x.to_pt() + group.frame.width().to_pt());
+                collect_bounded(&group.frame, shifted, rights, runs);
+                rights.pop();
+            }
+            FrameItem::Text(text) => {
+                let right = at.x.to_pt() + text.width().to_pt();
+                let bound = rights.iter().copied().fold(f64::INFINITY, f64::min);
+                runs.push(((right, text.text.to_string()), bound));
+            }
             _ => {}
         }
     }

@@ -2,7 +2,9 @@
 //! typst world so incremental compilation reuses everything that did not change.
 //!
 //! A save that breaks something prints the same messages as `check` and keeps the last good
-//! PDF; the next good save recovers. The watch never exits on bad input.
+//! PDF; the next good save recovers. The watch never exits on bad input. What a round writes
+//! obeys `build`'s rule: every rebuilt document's files, or none. `serve` runs the same loop
+//! and keeps what it reports in memory.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -28,17 +30,30 @@ struct Built {
 
 /// One line per event the watch reports (also what tests read).
 pub enum Report<'a> {
+    /// A document's web page rendered anew (`html` only), before its PDF is typeset: a
+    /// preview, not yet written (the round may still fail).
+    Page {
+        id: &'a str,
+        html: &'a str,
+    },
+    /// A document rebuilt and written to `output/`.
     Built {
         id: &'a str,
         changed: &'a str,
         elapsed: Duration,
         pages: usize,
         path: &'a Path,
+        pdf: &'a [u8],
+        html: Option<&'a str>,
     },
     Unchanged {
         changed: &'a str,
     },
     Failed(&'a Problems),
+    /// Another shiryo is writing in `output/`: this one waits (a Japanese line).
+    Waiting(&'a str),
+    /// The end of a round (the first build, or one burst of saves).
+    Done,
 }
 
 /// Watches `root` until the process is stopped (or after `max_rounds` rebuild rounds, for
@@ -62,9 +77,6 @@ pub fn run(
     }
 
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    if let Ok(output) = build::output_dir(&root) {
-        crate::output::recover(&output);
-    }
     let mut builder: Option<Builder> = None;
     let mut built: HashMap<String, Built> = HashMap::new();
     let mut label = String::from("起動");
@@ -97,6 +109,7 @@ pub fn run(
         if let Some(b) = builder.as_mut() {
             rebuild(b, names, &label, &paths, started, &mut built, &mut report);
         }
+        report(Report::Done);
         comemo::evict(10);
         rounds += 1;
         if max_rounds.is_some_and(|m| rounds >= m) {
@@ -114,7 +127,8 @@ pub fn run(
     }
 }
 
-/// Rebuilds every selected document whose markup or files changed.
+/// Rebuilds every selected document whose markup or files changed, and writes them all or,
+/// when any failed, none.
 fn rebuild(
     b: &mut Builder,
     names: &[String],
@@ -132,44 +146,60 @@ fn rebuild(
         Ok(s) => s,
         Err(problems) => return report(Report::Failed(&problems)),
     };
-    let mut any = false;
+    let mut done = Vec::new();
+    let mut failed = Problems::default();
     for (council, file) in selected {
         let id = file.id(council);
         let rendered = match b.render_document(council, file, &[]) {
             Ok(r) => r,
             Err(problems) => {
-                report(Report::Failed(&problems));
+                failed.extend(problems);
                 continue;
             }
         };
-        if let Some(prev) = built.get(&id) {
+        let prev = built.get(&id);
+        if let Some(prev) = prev {
             let deps_changed = prev.deps.iter().any(|d| paths.contains(d));
             if rendered.markup == prev.markup && rendered.html == prev.html && !deps_changed {
                 continue;
             }
         }
-        any = true;
-        let typeset = match b.typeset_rendered(council, file, rendered) {
-            Ok(t) => t,
-            Err(problems) => {
-                report(Report::Failed(&problems));
-                continue;
-            }
-        };
-        if let Err(problems) = build::output_dir(&b.root) {
-            report(Report::Failed(&problems));
-            continue;
+        if let Some(html) = &rendered.html
+            && prev.is_none_or(|p| p.html.as_ref() != Some(html))
+        {
+            report(Report::Page { id: &id, html });
         }
-        let path = b.output_path(&typeset.id);
-        let page = path.with_extension("html");
-        let mut files = vec![(path.as_path(), typeset.pdf.as_slice())];
-        if let Some(html) = &typeset.html {
+        match b.typeset_rendered(council, file, rendered) {
+            Ok(t) => done.push(t),
+            Err(problems) => failed.extend(problems),
+        }
+    }
+    if !failed.is_empty() {
+        return report(Report::Failed(&failed));
+    }
+    if done.is_empty() {
+        return report(Report::Unchanged { changed });
+    }
+    let output = match build::output_dir(&b.root) {
+        Ok(o) => o,
+        Err(problems) => return report(Report::Failed(&problems)),
+    };
+    let paths: Vec<PathBuf> = done.iter().map(|t| b.output_path(&t.id)).collect();
+    let pages: Vec<PathBuf> = paths.iter().map(|p| p.with_extension("html")).collect();
+    let mut files = Vec::new();
+    for ((t, path), page) in done.iter().zip(&paths).zip(&pages) {
+        files.push((path.as_path(), t.pdf.as_slice()));
+        if let Some(html) = &t.html {
             files.push((page.as_path(), html.as_bytes()));
         }
-        if let Err(p) = crate::output::write_all_atomic(&files) {
-            report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
-            continue;
-        }
+    }
+    // Locked for the write only: a `build` beside the watch takes its turn.
+    let written = crate::output::Output::open(&output, &mut |l| report(Report::Waiting(l)))
+        .and_then(|o| o.write_all(&files));
+    if let Err(p) = written {
+        return report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
+    }
+    for (typeset, path) in done.into_iter().zip(paths) {
         let rel = path.strip_prefix(&b.root).unwrap_or(&path).to_path_buf();
         report(Report::Built {
             id: &typeset.id,
@@ -177,18 +207,17 @@ fn rebuild(
             elapsed: started.elapsed(),
             pages: typeset.document.pages().len(),
             path: &rel,
+            pdf: &typeset.pdf,
+            html: typeset.html.as_deref(),
         });
         built.insert(
-            id,
+            typeset.id,
             Built {
                 markup: typeset.markup,
-                html: typeset.html,
+                html: typeset.html_key,
                 deps: typeset.deps,
             },
         );
-    }
-    if !any {
-        report(Report::Unchanged { changed });
     }
 }
 

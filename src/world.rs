@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -23,8 +23,8 @@ pub const FONT_DIR: &str = "fonts";
 
 pub struct ShiryoWorld {
     root: PathBuf,
-    library: LazyHash<Library>,
-    book: LazyHash<FontBook>,
+    library: Arc<LazyHash<Library>>,
+    book: Arc<LazyHash<FontBook>>,
     fonts: Vec<Font>,
     main: FileId,
     sources: HashMap<FileId, Source>,
@@ -59,8 +59,8 @@ impl ShiryoWorld {
         sources.insert(main, Source::new(main, String::new()));
         Ok(ShiryoWorld {
             root,
-            library: LazyHash::new(Library::default()),
-            book: LazyHash::new(book),
+            library: Arc::new(LazyHash::new(Library::default())),
+            book: Arc::new(LazyHash::new(book)),
             fonts,
             main,
             sources,
@@ -72,6 +72,24 @@ impl ShiryoWorld {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// A copy of this world for a compile on another thread (cheap: fonts, sources and files
+    /// are shared). The copy comes back when the compile ends in time; a compile stopped for
+    /// taking too long leaves this world as it was.
+    pub fn worker_copy(&self) -> ShiryoWorld {
+        let files = self.files.lock().map(|f| f.clone()).unwrap_or_default();
+        ShiryoWorld {
+            root: self.root.clone(),
+            library: Arc::clone(&self.library),
+            book: Arc::clone(&self.book),
+            fonts: self.fonts.clone(),
+            main: self.main,
+            sources: self.sources.clone(),
+            files: Mutex::new(files),
+            memory: self.memory.clone(),
+            today: self.today,
+        }
     }
 
     /// Whether every bundled font lacks `c` (so it cannot be printed).
@@ -122,6 +140,20 @@ impl ShiryoWorld {
             .collect();
         paths.sort();
         paths
+    }
+
+    /// The bytes of the file at the virtual path `vpath`, as typst reads them: the copy this
+    /// compile already read when there is one (so a page shows what the PDF shows).
+    pub fn file_bytes(&self, vpath: &str) -> Result<Vec<u8>, String> {
+        self.file(virtual_id(vpath))
+            .map(|b| b.to_vec())
+            .map_err(|e| match e {
+                FileError::Other(Some(m)) => m.to_string(),
+                FileError::NotFound(_) => "見つかりません".into(),
+                FileError::AccessDenied => "プロジェクトのフォルダの外にあります".into(),
+                FileError::IsDirectory => "フォルダです".into(),
+                _ => "読めません".into(),
+            })
     }
 
     /// Serves `bytes` at the virtual path `vpath` (a PDF shiryo built in memory, placed in a

@@ -165,6 +165,14 @@ fn yaml_syntax(msg: &str) -> Option<&'static str> {
             "unknown escape",
             "\"…\" の中の「\\」の使い方が正しくありません（「\\」を書くときは '…' で囲みます）",
         ),
+        (
+            "invalid Unicode character escape",
+            "\"…\" の中の「\\u」「\\U」で書いた文字の番号が文字を表していません（D800～DFFF などは使えません）",
+        ),
+        (
+            "invalid Unicode",
+            "\"…\" の中の「\\u」「\\U」で書いた文字の番号が文字を表していません（D800～DFFF などは使えません）",
+        ),
         ("tab", "タブ文字は字下げに使えません"),
         ("control character", "制御文字が含まれています"),
         (
@@ -243,7 +251,8 @@ fn kind_ja(s: &str) -> String {
         ("a map", "項目: 値 の組"),
         ("map", "項目: 値 の組"),
         ("struct", "項目: 値 の組"),
-        ("boolean", "真偽値"),
+        ("a boolean", "true（はい）か false（いいえ）"),
+        ("boolean", "true（はい）か false（いいえ）"),
         ("unit value", "空の値"),
         ("floating point", "小数"),
     ];

@@ -241,8 +241,12 @@ fn path_of(ancestors: &[Open], last: &str, key: &str) -> String {
 
 /// Keys that mean the same: full-width letters and digits folded to half-width, the dashes a
 /// goal number may be written with made one, spaces ignored, so `１－１`, `1−1` and `1-1`
-/// are one key.
+/// are one key; a goal number is compared as the number it is (`1-01` is `1-1`), as
+/// `GoalNo` parses it everywhere else.
 pub fn normalise_key(key: &str) -> String {
+    if let Ok((component, seq)) = crate::japanese::parse_goal_number(key) {
+        return format!("{component}-{seq}");
+    }
     crate::japanese::halfwidth_digits(key)
         .chars()
         .filter_map(|c| match c {

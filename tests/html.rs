@@ -431,3 +431,88 @@ fn a_draft_page_says_so() {
         .collect();
     assert_eq!(header[..2], ["資料７", "案"], "{header:?}");
 }
+
+/// City sites write a PDF's format, size and pages beside its link: near the top of every page
+/// and at its foot, from the PDF actually built (its bytes and its page count).
+#[test]
+fn every_page_links_its_pdf_near_the_top_with_its_real_size_and_pages() {
+    let p = TempProject::sample();
+    let (code, stdout, stderr) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{stderr}");
+    for (rel, html) in pages(p.path()) {
+        let pdf_rel = rel.replace(".html", ".pdf");
+        let bytes = std::fs::metadata(p.path().join(&pdf_rel)).unwrap().len() as usize;
+        // The build says each PDF's pages: 「作成: output/…pdf（17ページ、…」.
+        let said_pages = format!("作成: {pdf_rel}（");
+        let line = stdout.lines().find(|l| l.starts_with(&said_pages)).unwrap();
+        let pages: usize = line[said_pages.len()..]
+            .split("ページ")
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let kb = bytes.div_ceil(1024);
+        let dom = Dom::parse(&html);
+        let top = all(&dom, "header p.pdf-link a");
+        assert_eq!(top.len(), 1, "{rel}: one PDF link in the header");
+        let name = Path::new(&pdf_rel).file_name().unwrap().to_str().unwrap();
+        assert_eq!(top[0].attr("href"), Some(name), "{rel}");
+        let said = text(top[0]);
+        if kb < 1000 {
+            assert!(
+                said.contains(&format!("PDF：{kb}KB、")),
+                "{rel}: {said} ({bytes} bytes)"
+            );
+        }
+        assert!(
+            said.contains(&format!("、{pages}ページ")),
+            "{rel}: {said} ({pages} pages)"
+        );
+        let foot = all(&dom, "footer a");
+        assert_eq!(foot.len(), 1, "{rel}");
+        assert_eq!(text(foot[0]), said, "{rel}: the foot says the same");
+    }
+}
+
+/// The report is long: a contents list at its top links to every section and table, and
+/// every section heading has the id it links to.
+#[test]
+fn the_report_has_a_contents_list_linking_every_section_and_table() {
+    let p = built_sample();
+    let dom = page(&p, REPORT);
+    let links: Vec<String> = all(&dom, "nav.toc a")
+        .iter()
+        .map(|a| a.attr("href").unwrap().trim_start_matches('#').to_string())
+        .collect();
+    let sections: Vec<El> = all(&dom, "main h2")
+        .into_iter()
+        .filter(|h| h.attr("id") != Some("toc-heading"))
+        .collect();
+    assert_eq!(sections.len(), 5);
+    for h in &sections {
+        let id = h.attr("id").expect("every section heading has an id");
+        assert!(links.iter().any(|l| l == id), "contents list lacks #{id}");
+        let entry = all(&dom, "nav.toc a")
+            .into_iter()
+            .find(|a| a.attr("href") == Some(&format!("#{id}")))
+            .unwrap();
+        assert_eq!(
+            text(entry),
+            text(*h),
+            "the contents list says the heading's words"
+        );
+    }
+    for table in ["table-1", "table-2", "table-3"] {
+        assert!(
+            links.iter().any(|l| l == table),
+            "contents list lacks #{table}"
+        );
+        assert_eq!(
+            all(&dom, "caption")
+                .iter()
+                .filter(|c| c.attr("id") == Some(table))
+                .count(),
+            1
+        );
+    }
+}

@@ -19,6 +19,7 @@ enum Seen {
     Built { changed: String, pages: usize },
     Unchanged,
     Failed(String),
+    Waiting,
 }
 
 fn next(rx: &Receiver<Seen>) -> Seen {
@@ -48,6 +49,8 @@ fn watch(p: &TempProject, rounds: usize, html: bool) -> (Receiver<Seen>, JoinHan
                 },
                 Report::Unchanged { .. } => Seen::Unchanged,
                 Report::Failed(problems) => Seen::Failed(problems.to_string()),
+                Report::Waiting(_) => Seen::Waiting,
+                Report::Page { .. } | Report::Done => return,
             };
             let _ = tx.send(seen);
         })
@@ -115,7 +118,7 @@ fn watch_rebuilds_reports_failures_and_recovers() {
                 assert!(changed.contains("meetings.yaml"), "{changed}");
                 break;
             }
-            Seen::Failed(_) | Seen::Unchanged => continue,
+            Seen::Failed(_) | Seen::Unchanged | Seen::Waiting => continue,
         }
     }
     // The watch goes on waiting for saves; the test is done with it.

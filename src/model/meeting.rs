@@ -159,7 +159,10 @@ pub struct PublicViewing {
 
 /// 傍聴者: 人数、または なし / あり。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "傍聴者（viewers）には、人数（例: 3）か、なし / あり を書いてください。"
+)]
 pub enum Viewers {
     /// 人数。
     Count(u32),

@@ -126,7 +126,7 @@ impl Renderer {
             }
         });
         register_filters(&mut env);
-        crate::html::register_filters(&mut env, root);
+        crate::html::register_filters(&mut env);
         // Errors carry the values their expression referenced: a missing name is reported
         // with the names that are there.
         env.set_debug(true);

@@ -333,14 +333,36 @@ pub(super) fn check_meeting_record(
     out: &mut Problems,
 ) {
     let n = japanese::fullwidth(&m.number.to_string());
-    let names: Vec<&str> = year
-        .members
-        .iter()
-        .flat_map(|l| &l.members)
-        .filter_map(|mb| mb.name.as_deref())
-        .collect();
+    let members: Vec<&crate::model::Member> =
+        year.members.iter().flat_map(|l| &l.members).collect();
+    let names: Vec<&str> = members.iter().filter_map(|mb| mb.name.as_deref()).collect();
     for a in &m.absent {
-        if !names.contains(&a.as_str()) {
+        let same: Vec<&str> = members
+            .iter()
+            .filter(|mb| mb.name.as_deref() == Some(a.as_str()))
+            .map(|mb| mb.organization.as_str())
+            .collect();
+        if same.len() > 1 {
+            out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "第{n}回の欠席者「{a}」に当たる委員が{}人います（{}）。どの委員が欠席したか決められません。",
+                        same.len(),
+                        same.iter()
+                            .map(|o| format!("{o}の{a}"))
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    ),
+                )
+                .at(
+                    find_line(file, "absent", a).or(find_list_item(file, a)),
+                    None,
+                )
+                .field(format!("meetings[{i}].absent"))
+                .hint("members.yaml の name を「渡部 太郎」のように名字と名前で書き分け、absent にも同じ書き方で書いてください（会議録にもその名前で載ります）。"),
+            );
+        } else if !names.contains(&a.as_str()) {
             out.push(
                 Problem::error(
                     file,
@@ -409,9 +431,9 @@ pub(super) fn check_meeting_record(
     }
 }
 
-/// The line of a YAML list item `- value`.
+/// The line of a YAML list item `- value` (in the text read once, through `files`).
 pub(super) fn find_list_item(path: &Path, value: &str) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::files::text_read(path)?;
     text.lines()
         .position(|l| {
             l.trim_start()

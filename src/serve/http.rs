@@ -1,0 +1,316 @@
+//! The requests `serve` answers: which paths name what (and nothing else), the Host check
+//! against DNS rebinding, and the event stream that tells open pages to update.
+//!
+//! Nothing is read from disk here: every answer comes from the [`Site`] in memory or is one of
+//! serve's own pages, so a path cannot reach a file, whatever it spells (`..`, `%2e%2e`, an
+//! absolute path, a link under `output/`).
+
+use std::io::Write;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tiny_http::{Header, Request, Response, Server};
+
+use super::pages;
+use super::site::{Change, Site};
+
+/// At most this many pages listen at once (each holds a connection and a thread).
+const MAX_LISTENERS: usize = 64;
+/// A comment line this often keeps a quiet stream alive and finds closed ones.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// Where pages listen for changes.
+pub const EVENTS: &str = "/_shiryo/events";
+/// The PDF viewer page of a document: `/_shiryo/pdf/<council>/<name>`.
+pub const VIEWER: &str = "/_shiryo/pdf/";
+
+/// What a request path names.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Route {
+    Index,
+    Events,
+    /// A document's web page (`/<council>/<name>.html`).
+    Page(String),
+    /// A document's PDF (`/<council>/<name>.pdf`).
+    Pdf(String),
+    /// The page that shows the PDF and replaces it when it is rebuilt.
+    Viewer(String),
+}
+
+/// The route of a request target, or none (404) for anything else: a path that is not
+/// `/`-rooted, names `.` or `..` or an empty segment (also when percent-encoded), holds a
+/// backslash, a drive letter's colon or a NUL, or is not valid UTF-8.
+pub fn route(target: &str) -> Option<Route> {
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+    if !path.starts_with('/') {
+        return None;
+    }
+    let path = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    if path.contains(['\\', '\0', ':']) {
+        return None;
+    }
+    match path.as_ref() {
+        "/" => return Some(Route::Index),
+        EVENTS => return Some(Route::Events),
+        _ => {}
+    }
+    let rest = &path[1..];
+    if rest
+        .split('/')
+        .any(|s| s.is_empty() || s == "." || s == "..")
+    {
+        return None;
+    }
+    if let Some(id) = path.strip_prefix(VIEWER) {
+        return Some(Route::Viewer(id.to_string()));
+    }
+    if rest.starts_with("_shiryo/") {
+        return None;
+    }
+    if let Some(id) = rest.strip_suffix(".html") {
+        return Some(Route::Page(id.to_string()));
+    }
+    rest.strip_suffix(".pdf")
+        .map(|id| Route::Pdf(id.to_string()))
+}
+
+/// Whether a request's Host header names this machine by the names serve answers to:
+/// `localhost` or `127.0.0.1`, with no port or with serve's own. Anything else (a DNS name
+/// that was made to point at 127.0.0.1 by a web page, another port, none) is refused.
+pub fn host_allowed(host: Option<&str>, port: u16) -> bool {
+    let Some(host) = host else {
+        return false;
+    };
+    let (name, given_port) = match host.rsplit_once(':') {
+        Some((name, p)) => (name, Some(p)),
+        None => (host, None),
+    };
+    let name_ok = name.eq_ignore_ascii_case("localhost") || name == "127.0.0.1";
+    name_ok && given_port.is_none_or(|p| p.parse::<u16>().ok() == Some(port))
+}
+
+/// The pages listening for changes.
+#[derive(Default)]
+pub struct Hub {
+    listeners: Mutex<Vec<Sender<String>>>,
+}
+
+impl Hub {
+    /// Tells every listening page about `changes`; pages that went away are forgotten.
+    pub fn send(&self, changes: &[Change]) {
+        if changes.is_empty() {
+            return;
+        }
+        let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+        for change in changes {
+            let data = change.json();
+            listeners.retain(|tx| tx.send(data.clone()).is_ok());
+        }
+    }
+
+    /// Turns the request into an event stream (`text/event-stream`) in a thread of its own.
+    fn listen(&self, request: Request) {
+        let rx = {
+            let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+            if listeners.len() >= MAX_LISTENERS {
+                drop(listeners);
+                let text = "開いているページが多すぎます。使っていないタブを閉じてください。";
+                return respond(request, text_response(503, text));
+            }
+            let (tx, rx) = channel();
+            listeners.push(tx);
+            rx
+        };
+        let writer = request.into_writer();
+        std::thread::spawn(move || stream(writer, rx));
+    }
+}
+
+/// Writes the event stream until the page goes away (or serve stops).
+fn stream(mut w: Box<dyn Write + Send>, rx: Receiver<String>) {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n\
+                Cache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
+    if w.write_all(head.as_bytes())
+        .and_then(|()| w.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let event = match rx.recv_timeout(KEEP_ALIVE) {
+            Ok(data) => format!("data: {data}\n\n"),
+            Err(RecvTimeoutError::Timeout) => ":\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if w.write_all(event.as_bytes())
+            .and_then(|()| w.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// Answers requests until the server is closed.
+pub fn serve(server: Server, port: u16, site: Arc<Site>, hub: Arc<Hub>, mut index: pages::Index) {
+    for request in server.incoming_requests() {
+        handle(request, port, &site, &hub, &mut index);
+    }
+}
+
+fn handle(request: Request, port: u16, site: &Site, hub: &Hub, index: &mut pages::Index) {
+    let host = (request.headers().iter())
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str());
+    if !host_allowed(host, port) {
+        let text = format!(
+            "このページは http://127.0.0.1:{port}/ または http://localhost:{port}/ で開いてください（ほかの名前からの接続には応えません）。"
+        );
+        return respond(request, text_response(403, &text));
+    }
+    if !matches!(
+        request.method(),
+        tiny_http::Method::Get | tiny_http::Method::Head
+    ) {
+        return respond(
+            request,
+            text_response(405, "読むこと（GET）しかできません。"),
+        );
+    }
+    let not_found = || text_response(404, "そのページはありません。");
+    match route(request.url()) {
+        Some(Route::Index) => {
+            let html = index.render(site);
+            respond(request, html_response(html))
+        }
+        Some(Route::Events) => hub.listen(request),
+        Some(Route::Page(id)) => match site.page(&id) {
+            Some(page) => respond(request, html_response(pages::served(&id, &page))),
+            None => respond(request, not_found()),
+        },
+        Some(Route::Viewer(id)) => match site.page(&id) {
+            Some(page) => respond(request, html_response(pages::viewer(&id, &page))),
+            None => respond(request, not_found()),
+        },
+        Some(Route::Pdf(id)) => match site.pdf(&id) {
+            Some(pdf) => {
+                let response = Response::new(
+                    tiny_http::StatusCode(200),
+                    vec![header("Content-Type", "application/pdf"), no_store()],
+                    std::io::Cursor::new(pdf.as_slice().to_vec()),
+                    Some(pdf.len()),
+                    None,
+                );
+                respond(request, response)
+            }
+            None => respond(request, not_found()),
+        },
+        None => respond(request, not_found()),
+    }
+}
+
+fn respond<R: std::io::Read>(request: Request, response: Response<R>) {
+    // A browser that went away mid-answer is no error of ours.
+    let _ = request.respond(response);
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+}
+
+fn no_store() -> Header {
+    header("Cache-Control", "no-store")
+}
+
+fn html_response(html: String) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(html.into_bytes())
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        .with_header(no_store())
+}
+
+fn text_response(status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(format!("{text}\n").into_bytes())
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+        .with_header(no_store())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_documents_and_own_pages_have_routes() {
+        let page = |id: &str| Some(Route::Page(id.to_string()));
+        assert_eq!(route("/"), Some(Route::Index));
+        assert_eq!(route("/?x=1"), Some(Route::Index));
+        assert_eq!(route(EVENTS), Some(Route::Events));
+        assert_eq!(route("/niiza/r6-hyoka.html"), page("niiza/r6-hyoka"));
+        assert_eq!(
+            route("/niiza/r6-hyoka.html?v=3#top"),
+            page("niiza/r6-hyoka")
+        );
+        assert_eq!(
+            route("/niiza/r6-hyoka.pdf"),
+            Some(Route::Pdf("niiza/r6-hyoka".into()))
+        );
+        assert_eq!(
+            route("/_shiryo/pdf/niiza/r6-hyoka"),
+            Some(Route::Viewer("niiza/r6-hyoka".into()))
+        );
+        // Japanese folder names, percent-encoded as browsers send them.
+        assert_eq!(
+            route("/%E5%8D%94%E8%AD%B0%E4%BC%9A/r6.html"),
+            page("協議会/r6")
+        );
+        for bad in [
+            "/../secret.pdf",
+            "/a/../../etc/passwd.pdf",
+            "/%2e%2e/%2e%2e/etc/passwd.html",
+            "/%2E%2E%2Fx.pdf",
+            "/a/%2e/b.html",
+            "//etc/passwd.pdf",
+            "/C:/Windows/win.ini.html",
+            "/a%5C..%5Cb.pdf",
+            "/a\\..\\b.pdf",
+            "/a%00.pdf",
+            "/%ff.pdf",
+            "http://example.com/a.pdf",
+            "/a/b.txt",
+            "/council.yaml",
+            "/_shiryo/other",
+            "/_shiryo/pdf/../x",
+            "",
+        ] {
+            assert_eq!(route(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_loopback_names_with_this_port_are_answered() {
+        for ok in [
+            "localhost",
+            "localhost:8765",
+            "127.0.0.1",
+            "127.0.0.1:8765",
+            "LOCALHOST:8765",
+        ] {
+            assert!(host_allowed(Some(ok), 8765), "{ok}");
+        }
+        for bad in [
+            "evil.example:8765",
+            "localhost.evil.example:8765",
+            "127.0.0.1.nip.io:8765",
+            "127.0.0.1:8766",
+            "localhost:",
+            "[::1]:8765",
+            "192.168.0.5:8765",
+            "",
+        ] {
+            assert!(!host_allowed(Some(bad), 8765), "{bad}");
+        }
+        assert!(!host_allowed(None, 8765));
+    }
+}

@@ -1,0 +1,352 @@
+//! serve's own pages: the index of councils and documents, the PDF viewer, and what goes into
+//! a document's page on its way to the browser (the live-reload script, the problems of a
+//! failed save). The page `build --html` writes is never changed: this happens per response.
+
+use std::path::{Path, PathBuf};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+use super::http::{EVENTS, VIEWER};
+use super::site::{Page, Site};
+use crate::build::Builder;
+use crate::diag::{Problem, Problems, Severity, fy_name};
+use crate::html::escape;
+use crate::model::Document;
+
+/// Problems shown in a page, at most (as `check` on the console shows the first ones).
+const SHOWN: usize = 30;
+
+/// Characters kept as they are in a URL path segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// The path of a document's file (`ext`: `html` or `pdf`), each segment percent-encoded.
+fn href(id: &str, ext: &str) -> String {
+    format!("/{}.{ext}", encode(id))
+}
+
+fn encode(id: &str) -> String {
+    (id.split('/'))
+        .map(|s| utf8_percent_encode(s, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The script every served page carries: it listens for changes of its document (`id`; none:
+/// any) of the kinds in `what`, then fetches its own address again and swaps head and body in
+/// place, so the page updates without a click and keeps its scroll position.
+fn live_script(id: Option<&str>, what: &[&str]) -> String {
+    // JSON inside <script>: `<` escaped so that no value can close the element.
+    let json = |v: serde_json::Value| v.to_string().replace('<', "\\u003c");
+    format!(
+        r#"<script>(() => {{
+const id = {id}, what = {what};
+let busy = false, again = false;
+async function refresh() {{
+  if (busy) {{ again = true; return; }}
+  busy = true;
+  try {{
+    const r = await fetch(location.pathname + location.search, {{ cache: "no-store" }});
+    if (r.ok) {{
+      const doc = new DOMParser().parseFromString(await r.text(), "text/html");
+      document.head.replaceWith(doc.head);
+      document.body.replaceWith(doc.body);
+      window.shiryoUpdates = (window.shiryoUpdates || 0) + 1;
+      document.dispatchEvent(new Event("shiryo-updated"));
+    }}
+  }} catch (e) {{ console.warn(e); }}
+  busy = false;
+  if (again) {{ again = false; refresh(); }}
+}}
+const source = new EventSource("{EVENTS}");
+source.onmessage = (e) => {{
+  const m = JSON.parse(e.data);
+  if ((id === null || m.id === id || m.id === "*") && what.includes(m.what)) refresh();
+}};
+}})();</script>"#,
+        id = json(serde_json::json!(id)),
+        what = json(serde_json::json!(what)),
+    )
+}
+
+/// The problems of a failed save, as `check` prints them, in a box over the page.
+fn problems_box(problems: &Problems, has_page: bool) -> String {
+    let mut text = String::new();
+    for p in problems.0.iter().take(SHOWN) {
+        text.push_str(&p.to_string());
+        text.push('\n');
+    }
+    if problems.0.len() > SHOWN {
+        text.push_str(&format!(
+            "…ほか {} 件（後の誤りは前の誤りから続いていることが多いので、最初のものから直してください）\n",
+            problems.0.len() - SHOWN
+        ));
+    }
+    let below = if has_page {
+        "下は前回うまく作れた版です。"
+    } else {
+        "この資料はまだ一度も作れていません。"
+    };
+    format!(
+        "<div id=\"shiryo-problems\" role=\"alert\" style=\"position:sticky;top:0;z-index:10;margin:0 0 1em;padding:0.75em 1em;background:#fff4f4;color:#222;border:3px solid #b00020;font-family:sans-serif\">\
+<p style=\"margin:0 0 0.5em;font-weight:bold;color:#b00020\">保存した内容に誤りがあるため、作り直していません。{below}直して保存すると、このページも新しくなります。</p>\
+<pre style=\"margin:0;white-space:pre-wrap;font-size:0.95em\">{}</pre></div>",
+        escape(text.trim_end()).replace("<br>", "\n")
+    )
+}
+
+/// Inserts `head` before `</head>` and `top` right after `<body …>` (or at the start, for a
+/// page without them).
+fn inject(html: &str, head: &str, top: &str) -> String {
+    let mut out = html.to_string();
+    match find_ascii(&out, "<body").and_then(|b| out[b..].find('>').map(|e| b + e + 1)) {
+        Some(at) => out.insert_str(at, top),
+        None => out.insert_str(0, top),
+    }
+    match find_ascii(&out, "</head>") {
+        Some(at) => out.insert_str(at, head),
+        None => out.insert_str(0, head),
+    }
+    out
+}
+
+/// The first place of an ASCII tag, in any letter case.
+fn find_ascii(html: &str, tag: &str) -> Option<usize> {
+    html.to_ascii_lowercase().find(tag)
+}
+
+fn shell(title: &str, script: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title>{script}</head><body style=\"font-family:sans-serif;margin:1em\">{body}</body></html>\n",
+        escape(title)
+    )
+}
+
+/// A document's page as served: the page, the live-reload script, the problems of a failed
+/// save over it.
+pub fn served(id: &str, page: &Page) -> String {
+    let script = live_script(Some(id), &["page", "problems"]);
+    let top =
+        (page.failure.as_ref()).map_or(String::new(), |p| problems_box(p, page.html.is_some()));
+    match &page.html {
+        Some(html) => inject(html, &script, &top),
+        None => shell(id, &script, &top),
+    }
+}
+
+/// The page that shows a document's PDF, replaced with each new PDF.
+pub fn viewer(id: &str, page: &Page) -> String {
+    let script = live_script(Some(id), &["pdf", "problems"]);
+    let top = (page.failure.as_ref()).map_or(String::new(), |p| problems_box(p, page.version > 0));
+    let frame = if page.version > 0 {
+        format!(
+            "<iframe id=\"shiryo-pdf\" title=\"{title} の PDF\" src=\"{src}?v={v}\" style=\"position:absolute;left:0;right:0;bottom:0;top:2.5em;width:100%;height:calc(100% - 2.5em);border:0\"></iframe>",
+            title = escape(id),
+            src = href(id, "pdf"),
+            v = page.version
+        )
+    } else {
+        String::new()
+    };
+    let body = format!(
+        "<p style=\"margin:0 0 0.5em\"><a href=\"/\">一覧</a>　<a href=\"{page}\">Web ページ</a>　{id}.pdf</p>{top}{frame}",
+        page = href(id, "html"),
+        id = escape(id)
+    );
+    shell(&format!("{id}.pdf"), &script, &body)
+}
+
+/// The index: every council and its documents, with their problems as `check` counts them.
+/// Computed again only after a round has finished.
+pub struct Index {
+    root: PathBuf,
+    builder: Option<Builder>,
+    cached: Option<(u64, String)>,
+}
+
+impl Index {
+    pub fn new(root: &Path) -> Index {
+        Index {
+            root: root.to_path_buf(),
+            builder: None,
+            cached: None,
+        }
+    }
+
+    pub fn render(&mut self, site: &Site) -> String {
+        let rounds = site.rounds();
+        if let Some((r, html)) = &self.cached
+            && *r == rounds
+        {
+            return html.clone();
+        }
+        let html = self.compute(site);
+        self.cached = Some((rounds, html.clone()));
+        html
+    }
+
+    fn compute(&mut self, site: &Site) -> String {
+        let script = live_script(None, &["page", "pdf", "problems"]);
+        let failure = site.failure();
+        let mut body = String::from("<h1>資料の一覧（shiryo serve）</h1>");
+        if let Some(p) = &failure {
+            body.push_str(&problems_box(p, true));
+        }
+        if self.builder.is_none() {
+            self.builder = Builder::new(&self.root).ok();
+        }
+        let Some(builder) = &self.builder else {
+            return shell("資料の一覧", &script, &body);
+        };
+        let (project, mut problems) = builder.load_checked();
+        for p in failure.into_iter().flat_map(|f| f.0) {
+            if !problems.0.contains(&p) {
+                problems.push(p);
+            }
+        }
+        let built = site.built();
+        for council in &project.councils {
+            let name = match &council.council.body {
+                Some(body) => format!("{} {body}", council.council.name),
+                None => council.council.name.clone(),
+            };
+            body.push_str(&format!(
+                "<h2>{}（content/{}）</h2><table style=\"border-collapse:collapse\"><thead><tr><th scope=\"col\">資料</th><th scope=\"col\">種類</th><th scope=\"col\">年度</th><th scope=\"col\">案／確定</th><th scope=\"col\">エラー</th><th scope=\"col\">警告</th><th scope=\"col\">見る</th></tr></thead><tbody>",
+                escape(&name),
+                escape(&council.slug)
+            ));
+            for file in &council.documents {
+                let id = file.id(council);
+                let kind = crate::documents::of(&file.document);
+                let own = |p: &&Problem| concerns(p, &council.slug, &file.name);
+                let count = |s| {
+                    problems
+                        .0
+                        .iter()
+                        .filter(own)
+                        .filter(|p| p.severity == s)
+                        .count()
+                };
+                let links = if built.contains(&id) {
+                    format!(
+                        "<a href=\"{}\">Web ページ</a>　<a href=\"{VIEWER}{}\">PDF</a>",
+                        href(&id, "html"),
+                        encode(&id)
+                    )
+                } else {
+                    "（まだ作れていません）".to_string()
+                };
+                body.push_str(&format!(
+                    "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{links}</td></tr>",
+                    escape(&file.name),
+                    kind_name(&file.document),
+                    escape(&fy_name(kind.year())),
+                    if kind.draft() { "案" } else { "確定" },
+                    count(Severity::Error),
+                    count(Severity::Warning),
+                ));
+            }
+            body.push_str("</tbody></table>");
+        }
+        if !problems.is_empty() {
+            let text: Vec<String> = problems.0.iter().map(|p| p.to_string()).collect();
+            body.push_str(&format!(
+                "<h2>check の結果（エラー {} 件、警告 {} 件）</h2><pre style=\"white-space:pre-wrap\">{}</pre>",
+                problems.errors(),
+                problems.warnings(),
+                escape(&text.join("\n")).replace("<br>", "\n")
+            ));
+        }
+        shell("資料の一覧", &script, &body)
+    }
+}
+
+/// Whether a problem concerns a document: its own file, a file of its council other than
+/// another document, or a file outside every council (templates, fonts).
+fn concerns(p: &Problem, slug: &str, name: &str) -> bool {
+    let file = p.file.to_string_lossy().replace('\\', "/");
+    let Some(rest) = file.strip_prefix("content/") else {
+        return true;
+    };
+    match rest.strip_prefix(slug).and_then(|r| r.strip_prefix('/')) {
+        Some(inside) => match inside.strip_prefix("documents/") {
+            Some(doc) => doc.strip_suffix(".yaml").unwrap_or(doc) == name,
+            None => true,
+        },
+        None => false,
+    }
+}
+
+fn kind_name(document: &Document) -> &'static str {
+    match document {
+        Document::AnnualReport(_) => "評価結果及び目標設定",
+        Document::Minutes(_) => "会議録",
+        Document::Agenda(_) => "次第",
+        Document::Packet(_) => "資料一式",
+        Document::MemberList(_) => "委員名簿",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_and_the_problems_go_into_the_served_page_only() {
+        let built = "<!DOCTYPE html><html><head><title>t</title></head><BODY class=\"x\"><h1>表</h1></body></html>";
+        let problems = Problems(vec![
+            Problem::error("content/a/2024/meetings.yaml", "数ではありません <b>")
+                .at(Some(12), Some(5))
+                .hint("半角数字で書いてください"),
+        ]);
+        let page = Page {
+            html: Some(built.to_string()),
+            failure: Some(problems),
+            version: 1,
+        };
+        let served = served("a/r6", &page);
+        let script = served.find("<script>").unwrap();
+        assert!(script < served.find("</head>").unwrap());
+        assert!(served.contains("const id = \"a/r6\""));
+        let alert = served.find("role=\"alert\"").unwrap();
+        assert!(served.find("<BODY class=\"x\">").unwrap() < alert);
+        assert!(alert < served.find("<h1>表</h1>").unwrap());
+        assert!(served.contains(
+            "エラー: content/a/2024/meetings.yaml:12:5: 数ではありません &lt;b&gt;\n  → 半角数字で書いてください"
+        ));
+        // Nothing else of the page changes.
+        let without = served.replace(&live_script(Some("a/r6"), &["page", "problems"]), "");
+        let start = without.find("<div id=\"shiryo-problems\"").unwrap();
+        let end = without[start..].find("</div>").unwrap() + start + "</div>".len();
+        assert_eq!(format!("{}{}", &without[..start], &without[end..]), built);
+    }
+
+    #[test]
+    fn an_id_cannot_close_the_script() {
+        let s = live_script(Some("a/</script><b>"), &["page"]);
+        assert_eq!(s.matches("</script>").count(), 1);
+        assert!(s.contains("\\u003c/script>\\u003cb>"));
+    }
+
+    #[test]
+    fn links_encode_japanese_folder_names() {
+        assert_eq!(
+            href("協議会/r6 a", "pdf"),
+            "/%E5%8D%94%E8%AD%B0%E4%BC%9A/r6%20a.pdf"
+        );
+    }
+
+    #[test]
+    fn problems_are_counted_for_the_documents_they_concern() {
+        let p = |f: &str| Problem::error(f, "x");
+        assert!(concerns(&p("content/a/2024/goals.yaml"), "a", "r6"));
+        assert!(concerns(&p("content/a/documents/r6.yaml"), "a", "r6"));
+        assert!(!concerns(&p("content/a/documents/r7.yaml"), "a", "r6"));
+        assert!(!concerns(&p("content/ab/council.yaml"), "a", "r6"));
+        assert!(!concerns(&p("content/b/council.yaml"), "a", "r6"));
+        assert!(concerns(&p("templates/annual_report.typ.j2"), "a", "r6"));
+    }
+}

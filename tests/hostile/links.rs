@@ -1,0 +1,218 @@
+//! Names that become files and links, files a check must not open, and what a root is
+//! (issue 19): through the real command line.
+
+use std::path::Path;
+
+use super::common::{TempProject, dom::Dom};
+use super::run_bounded;
+
+const MEETINGS: &str = "content/koganei-seishin/2024/meetings.yaml";
+const MEIBO: &str = "content/koganei-seishin/documents/r6-meibo.yaml";
+
+/// Percent-decoding of a link (tests only: the program never decodes).
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Every `href` and `src` of every page under `output/`: none has a scheme but `data:` (an
+/// image's `src`), and each leads to a file that was built beside the page.
+pub fn every_link_leads_to_a_built_file(root: &Path) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let mut links = 0;
+    for entry in walkdir::WalkDir::new(root.join("output")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|x| x != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        let dom = Dom::parse(&html);
+        for (tag, attr) in [("a", "href"), ("img", "src"), ("link", "href")] {
+            for el in dom.select(&format!("{tag}[{attr}]")) {
+                let link = el.attr(attr).unwrap();
+                links += 1;
+                let page = entry.path().display();
+                if tag == "img" && link.starts_with("data:image/") {
+                    continue;
+                }
+                let path = link.split('#').next().unwrap();
+                let scheme = path.split('/').next().unwrap().contains(':');
+                if scheme {
+                    wrong.push(format!("{page}: {attr}={link:?} has a scheme"));
+                    continue;
+                }
+                if path.contains(['?', '\\', '"', '<', '>', ' ']) {
+                    wrong.push(format!("{page}: {attr}={link:?} is not encoded"));
+                    continue;
+                }
+                let target = entry.path().parent().unwrap().join(decode(path));
+                if !path.is_empty() && !target.is_file() {
+                    wrong.push(format!("{page}: {attr}={link:?} leads nowhere"));
+                }
+            }
+        }
+    }
+    assert!(links > 0 || wrong.is_empty());
+    wrong
+}
+
+#[test]
+fn a_document_name_never_becomes_a_script_link() {
+    let p = TempProject::sample();
+    // A name that would be a script link, linked from the packet too.
+    let hostile = "content/koganei-seishin/documents/javascript:alert(document.domain).yaml";
+    std::fs::rename(p.path().join(MEIBO), p.path().join(hostile)).unwrap();
+    p.edit(
+        MEETINGS,
+        "document: r6-meibo",
+        "document: \"javascript:alert(document.domain)\"",
+    );
+    let (code, out) = run_bounded(&p, &["build", "--html"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("javascript:alert(document.domain).yaml"),
+        "{out}"
+    );
+    assert!(out.contains("ファイルの名前"), "{out}");
+    assert!(out.contains("「:」"), "{out}");
+    assert!(!p.path().join("output").exists());
+}
+
+#[test]
+fn names_unsafe_on_windows_are_refused_with_their_file() {
+    let p = TempProject::sample();
+    let long = "長".repeat(70);
+    for (name, says) in [
+        ("CON.yaml", "予約"),
+        ("lpt3.yaml", "予約"),
+        ("a\\b.yaml", "「\\」"),
+        ("what?.yaml", "「?」"),
+        ("tab\there.yaml", "制御文字"),
+        ("end .yaml", "空白で終わって"),
+        (&format!("{long}.yaml"), "長すぎます"),
+    ] {
+        let path = p
+            .path()
+            .join("content/koganei-seishin/documents")
+            .join(name);
+        std::fs::rename(p.path().join(MEIBO), &path).unwrap();
+        let (code, out) = run_bounded(&p, &["check"]);
+        assert_eq!(code, 1, "{name}: {out}");
+        assert!(out.contains(says), "{name}: {out}");
+        assert!(
+            out.lines().any(
+                |l| l.starts_with("エラー: content/koganei-seishin/documents/")
+                    && l.contains("名前を")
+                    || l.contains("名前が")
+            ),
+            "{name}: {out}"
+        );
+        std::fs::rename(&path, p.path().join(MEIBO)).unwrap();
+    }
+    // A council folder's name is a folder under output/: the same rules.
+    std::fs::rename(
+        p.path().join("content/minato-kyogikai"),
+        p.path().join("content/minato:kyogikai"),
+    )
+    .unwrap();
+    let (code, out) = run_bounded(&p, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("エラー: content/minato:kyogikai"), "{out}");
+    assert!(out.contains("フォルダの名前"), "{out}");
+}
+
+#[test]
+fn names_with_hash_and_percent_link_to_their_files() {
+    let p = TempProject::sample();
+    let name = "r6#meibo 100%";
+    std::fs::rename(
+        p.path().join(MEIBO),
+        p.path()
+            .join(format!("content/koganei-seishin/documents/{name}.yaml")),
+    )
+    .unwrap();
+    // The packet links the member list's page.
+    p.edit(
+        MEETINGS,
+        "document: r6-meibo",
+        &format!("document: \"{name}\""),
+    );
+    let (code, out) = run_bounded(&p, &["build", "--html"]);
+    assert_eq!(code, 0, "{out}");
+    let page = p.read(&format!("output/koganei-seishin/{name}.html"));
+    assert!(page.contains("href=\"r6%23meibo%20100%25.pdf\""), "{page}");
+    let packet_page = p.read("output/koganei-seishin/r6-1-shiryo.html");
+    assert!(
+        packet_page.contains("href=\"r6%23meibo%20100%25.html\""),
+        "{packet_page}"
+    );
+    let wrong = every_link_leads_to_a_built_file(p.path());
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_svg_check_opens_no_file_the_svg_links() {
+    let p = TempProject::sample();
+    let outside = tempfile::tempdir().unwrap();
+    let fifo = outside.path().join("never.png");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available: skipped");
+        return;
+    }
+    // An absolute link to a pipe outside: opening it would hang the build for ever.
+    p.write(
+        "content/niiza-chiiki-ikou/figures/linked.svg",
+        &format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="{}" width="10" height="10"/></svg>"#,
+            fifo.display()
+        ),
+    );
+    p.edit(
+        "content/niiza-chiiki-ikou/documents/r6-hyoka.yaml",
+        "file: figures/nimo-houkatsu.svg",
+        "file: figures/linked.svg",
+    );
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("協議会のフォルダの外"), "{out}");
+    assert!(!p.path().join("output").exists());
+}
+
+#[test]
+fn a_root_is_a_folder_with_content_templates_and_fonts() {
+    // `--root /` on a machine with `/content`: a folder with content/ only is not a project.
+    let dir = tempfile::tempdir().unwrap();
+    let sample = TempProject::sample();
+    std::fs::rename(sample.path().join("content"), dir.path().join("content")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shiryo"))
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("shiryo のプロジェクトではありません"), "{err}");
+    assert!(err.contains("templates・fonts"), "{err}");
+    assert!(!dir.path().join("output").exists());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shiryo"))
+        .args(["changes", "koganei-seishin", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("shiryo のプロジェクトではありません"), "{err}");
+}
