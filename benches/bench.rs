@@ -238,7 +238,9 @@ fn scale_council(dir: &Path, k: usize) -> Result<()> {
             seq: goal.number.seq,
         };
         let word = original.results.get(&base).cloned().unwrap_or_else(|| {
-            Some(council.evaluation_words[i % council.evaluation_words.len()].clone())
+            Some(shiryo::model::GoalResult::Word(
+                council.evaluation_words[i % council.evaluation_words.len()].clone(),
+            ))
         });
         results.insert(goal.number, word);
     }

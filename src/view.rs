@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::japanese;
 use crate::model::{
-    Activity, AgendaItem, Goal, GoalNo, GoalSet, Meeting, MeetingFormat, Member, PublicViewing,
+    Activity, AgendaItem, Goal, GoalNo, GoalResult, GoalSet, Meeting, MeetingFormat, Member,
+    PublicViewing,
 };
 use crate::project::{CouncilData, YearData};
 
@@ -68,6 +69,8 @@ pub struct GoalView<'a> {
     pub label: Option<&'a str>,
     /// 評価（評価した年度のとき）。
     pub result: Option<&'a str>,
+    /// 評価の理由（evaluation.yaml に reason: を書いたとき）。
+    pub reason: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -115,7 +118,7 @@ pub struct MeetingView<'a> {
 /// The goals of a year by number, for resolving references.
 pub(crate) struct GoalIndex<'a> {
     goals: BTreeMap<GoalNo, &'a Goal>,
-    results: BTreeMap<GoalNo, &'a str>,
+    results: BTreeMap<GoalNo, &'a GoalResult>,
     /// The council's defined terms (略称 → the words it stands for).
     terms: &'a BTreeMap<String, String>,
 }
@@ -132,10 +135,9 @@ impl<'a> GoalIndex<'a> {
             .evaluation
             .iter()
             .flat_map(|e| {
-                e.results.iter().filter_map(|(k, v)| {
-                    let v = v.as_deref().filter(|v| !v.trim().is_empty())?;
-                    Some((*k, v))
-                })
+                e.results
+                    .iter()
+                    .filter_map(|(k, v)| Some((*k, v.as_ref()?)))
             })
             .collect();
         GoalIndex {
@@ -170,8 +172,15 @@ impl<'a> GoalIndex<'a> {
             activity: text(&origin.activity),
             target: text(&origin.target),
             label: g.label.as_deref().or(origin.label.as_deref()),
-            result: self.results.get(&origin.number).copied(),
+            result: self.result(origin, GoalResult::word),
+            reason: self.result(origin, GoalResult::reason),
         }
+    }
+
+    /// A part of goal `g`'s result, if written and not blank.
+    fn result(&self, g: &Goal, part: fn(&'a GoalResult) -> Option<&'a str>) -> Option<&'a str> {
+        let r = self.results.get(&g.number).copied()?;
+        part(r).filter(|v| !v.trim().is_empty())
     }
 
     fn view_no(&self, no: GoalNo) -> Option<GoalView<'a>> {

@@ -185,9 +185,18 @@ fn the_report_page_reads_as_the_report() {
             let issue_rows: usize = group
                 .select("th[scope=row]")
                 .into_iter()
-                .map(|th| th.attr("rowspan").unwrap().parse::<usize>().unwrap())
+                .filter_map(|th| th.attr("rowspan"))
+                .map(|n| n.parse::<usize>().unwrap())
                 .sum();
             assert_eq!(issue_rows, rows, "{id}");
+            // Each goal's cell (its number and text) heads its row: a result cell announces
+            // which goal it is the result of.
+            for tr in group.select("tr") {
+                let goal = tr.select("th.goal");
+                assert_eq!(goal.len(), 1, "{id}");
+                assert_eq!(goal[0].attr("scope"), Some("row"), "{id}");
+                assert!(goal[0].select("span.goal-no").len() == 1, "{id}");
+            }
         }
         let cols: Vec<String> = table.select("thead th").into_iter().map(text).collect();
         assert_eq!(
@@ -515,4 +524,53 @@ fn the_report_has_a_contents_list_linking_every_section_and_table() {
             1
         );
     }
+}
+
+/// A council outside にも包括: its own column words and a reason column, with the shipped
+/// templates; the page prints what the PDF prints.
+#[test]
+fn a_council_names_its_columns_and_prints_reasons_on_the_page() {
+    let p = TempProject::empty();
+    small_council(&p, 2, "活動", "成果");
+    own_words_and_reasons(&p);
+    let (code, _, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{err}");
+    let doc = page(&p, "output/test/report.html");
+    let table2 = all(&doc, "div[aria-labelledby=table-2] table")[0];
+    let cols: Vec<String> = table2.select("thead th").into_iter().map(text).collect();
+    assert_eq!(
+        cols,
+        [
+            "重点項目",
+            "課題",
+            "活動目標",
+            "目標値",
+            "Ｒ６年度の評価",
+            "評価の理由・課題"
+        ]
+    );
+    let rows = table2.select("tbody tr");
+    let cells: Vec<String> = rows[0].select("td").into_iter().map(text).collect();
+    assert_eq!(
+        cells[1..],
+        ["未達成", "講師が決まらなかった。"],
+        "{cells:?}"
+    );
+    let table3 = all(&doc, "div[aria-labelledby=table-3] table")[0];
+    assert_eq!(text(table3.select("thead th")[0]), "重点項目");
+    assert!(!p.read("output/test/report.html").contains("にも包括"));
+}
+
+/// What `a_council_names_its_columns_and_prints_reasons*` write (the PDF test in
+/// tests/report.rs writes the same).
+fn own_words_and_reasons(p: &TempProject) {
+    p.edit(
+        "content/test/council.yaml",
+        "roles: [部会長]\n",
+        "roles: [部会長]\nreport:\n  labels:\n    component: 重点項目\n    result: \"{年度略}年度の評価\"\n    reason: 評価の理由・課題\n  reason_column: true\n",
+    );
+    p.write(
+        "content/test/2024/evaluation.yaml",
+        "results:\n  1-1: {result: 未達成, reason: 講師が決まらなかった。}\n  1-2: 達成\n",
+    );
 }

@@ -95,7 +95,8 @@ fn sample_report_has_every_meeting_goal_and_result() {
     let results: Vec<&str> = goal_iter(y2024.goals.as_ref().unwrap())
         .map(|g| {
             eval.results[&g.repeats.unwrap_or(g.number)]
-                .as_deref()
+                .as_ref()
+                .and_then(|r| r.word())
                 .unwrap()
         })
         .collect();
@@ -315,4 +316,33 @@ fn component_label_on_every_page_its_goals_reach() {
             "page {page} has goals of component 1 but not its label"
         );
     }
+}
+
+/// A council outside にも包括 heads its goal tables 重点項目 and prints why beside each result,
+/// from content alone (no template of its own).
+#[test]
+fn a_council_names_its_columns_and_prints_reasons() {
+    let p = TempProject::empty();
+    small_council(&p, 2, "活動", "成果");
+    p.edit(
+        "content/test/council.yaml",
+        "roles: [部会長]\n",
+        "roles: [部会長]\nreport:\n  labels:\n    component: 重点項目\n    result: \"{年度略}年度の評価\"\n    reason: 評価の理由・課題\n    evaluation: \"{年度}の{会議}の評価\"\n  reason_column: true\n",
+    );
+    p.write(
+        "content/test/2024/evaluation.yaml",
+        "results:\n  1-1: {result: 未達成, reason: 講師が決まらなかった。}\n  1-2: 達成\n",
+    );
+    let t = typeset_all(p.path()).remove(0);
+    let flow = squashed(&t);
+    let t2 = &flow[flow.find("【表２").unwrap()..flow.find("【表３").unwrap()];
+    let t3 = &flow[flow.find("【表３").unwrap()..];
+    assert!(
+        t2.contains("重点項目課題活動目標目標値Ｒ６年度の評価評価の理由・課題"),
+        "{t2}"
+    );
+    assert!(t2.contains("未達成講師が決まらなかった。"), "{t2}");
+    assert!(t3.contains("重点項目課題活動目標目標値"), "{t3}");
+    assert!(flow.contains("２令和６年度の部会の評価"), "{flow}");
+    assert!(!flow.contains("にも包括"), "{flow}");
 }

@@ -275,3 +275,30 @@ fn the_minato_sample_minutes() {
         assert!(minutes.contains(part), "{part}\n{minutes}");
     }
 }
+
+/// A mistyped key under `report:` is an error at its line, and so is a placeholder that would
+/// print as written.
+#[test]
+fn an_unknown_report_word_is_an_error_at_its_line() {
+    let p = TempProject::sample();
+    let council = "content/niiza-chiiki-ikou/council.yaml";
+    let text = p.read(council);
+    let line = text.lines().count() + 3;
+    p.write(
+        council,
+        &format!("{text}report:\n  labels:\n    componet: 重点項目\n"),
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(&format!("{council}:{line}")), "{err}");
+    assert!(err.contains("componet"), "{err}");
+
+    p.write(
+        council,
+        &format!("{text}report:\n  labels:\n    evaluation: \"{{年}}の評価結果\"\n"),
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(&format!("{council}:{line}")), "{err}");
+    assert!(err.contains("{年}") && err.contains("{年度}"), "{err}");
+}

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::{Attach, Kind, Prepared};
 use crate::diag::{Problem, Problems, find_goal_line, find_line, fy_name};
-use crate::model::{AnnualReport, Council};
+use crate::japanese;
+use crate::model::{AnnualReport, Council, ReportLabels};
 use crate::needs::{blank, has_file, held_meetings, members, planned_meetings, readable};
 use crate::project::{CouncilData, DocumentFile, YearData};
 use crate::view::{YearView, council_virtual_dir, goal_iter, year_view};
@@ -142,7 +143,7 @@ fn unevaluated_goals(c: &CouncilData, fy: i32, year: &YearData, draft: bool, out
     let results = year.evaluation.as_ref().map(|e| &e.results);
     for g in goal_iter(set).filter(|g| g.repeats.is_none()) {
         let result = results.and_then(|r| r.get(&g.number));
-        if result.is_some_and(|r| r.as_deref().is_some_and(|r| !blank(r))) {
+        if result.is_some_and(|r| r.as_ref().and_then(|r| r.word()).is_some_and(|r| !blank(r))) {
             continue;
         }
         out.push(
@@ -179,6 +180,10 @@ pub struct ReportView<'a> {
     pub evaluated: YearView<'a>,
     /// 次の年度（表３、活動日程、委員）。
     pub next: YearView<'a>,
+    /// 見出し、列の名前、決まった文（council.yaml の report.labels、{年度} などを埋めたもの）。
+    pub words: ReportLabels,
+    /// 表２に評価の理由の列を入れるか（council.yaml の report.reason_column）。
+    pub reason_column: bool,
 }
 
 /// The report as written, and the figure's path as typst sees it (`/content/…`).
@@ -208,5 +213,27 @@ pub(crate) fn report_view<'a>(
         },
         evaluated: year_view(council, report.year),
         next: year_view(council, report.year + 1),
+        words: report_words(&council.council, report),
+        reason_column: council.council.report.reason_column,
     }
+}
+
+/// The council's report labels with their placeholders filled in: years named as on the
+/// report's date (as the `fiscal_year` filter names them).
+fn report_words(council: &Council, report: &AnnualReport) -> ReportLabels {
+    let on = Some(report.date.0);
+    let fy = |y: i32| {
+        japanese::fiscal_year_as_of(y, on)
+            .unwrap_or_else(|_| format!("{}年度", japanese::fullwidth(&y.to_string())))
+    };
+    let short = japanese::fiscal_year_short(report.year, on)
+        .unwrap_or_else(|_| japanese::fullwidth(&report.year.to_string()));
+    let (evaluated, next) = (fy(report.year), fy(report.year + 1));
+    council.report.labels.fill(|label| {
+        label
+            .replace("{年度略}", &short)
+            .replace("{年度}", &evaluated)
+            .replace("{次年度}", &next)
+            .replace("{会議}", &council.meeting_label)
+    })
 }

@@ -25,10 +25,12 @@ use crate::japanese;
 mod document;
 mod layout;
 mod meeting;
+mod report_words;
 mod style;
 pub use document::*;
 pub use layout::*;
 pub use meeting::*;
+pub use report_words::*;
 pub use style::*;
 
 /// council.yaml: 協議会（または部会）と、その協議会が使う言葉。
@@ -61,6 +63,9 @@ pub struct Council {
     /// 会議録の様式: 項目とその見出し、順、題名、出席者や発言者の書き方。書けば会議録はこの様式になります。
     #[serde(default)]
     pub minutes: Option<MinutesDescription>,
+    /// 評価結果の資料の見出し、列の名前、決まった文と、表２の列。書かなければいつもの言葉です。
+    #[serde(default)]
+    pub report: ReportSettings,
 }
 
 /// <年度>/goals.yaml: その年度の構成要素、課題、活動目標。
@@ -117,8 +122,74 @@ pub struct Goal {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
-    /// 目標番号: 評価（例: 1-1: 達成）。まだ評価していない目標は、評価を空にしておけます（`1-1:`）。
-    pub results: BTreeMap<GoalNo, Option<String>>,
+    /// 目標番号: 評価（例: 1-1: 達成）、または評価と理由（例: 1-1: {result: 一部達成, reason: …}）。
+    /// まだ評価していない目標は、評価を空にしておけます（`1-1:`）。
+    pub results: BTreeMap<GoalNo, Option<GoalResult>>,
+}
+
+/// 目標１つの評価: 評価の言葉だけ（`達成`）か、評価と理由（`{result: 一部達成, reason: …}`）。
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum GoalResult {
+    /// 評価の言葉（council.yaml の evaluation_words のどれか）。
+    Word(String),
+    /// 評価と、その理由。
+    Detailed(ResultDetail),
+}
+
+/// 評価と、その理由。
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResultDetail {
+    /// 評価の言葉（council.yaml の evaluation_words のどれか）。
+    #[serde(default)]
+    pub result: Option<String>,
+    /// 評価の理由（council.yaml の report.reason_column が true のとき表２に印刷します）。
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+impl GoalResult {
+    /// The result word, if written.
+    pub fn word(&self) -> Option<&str> {
+        match self {
+            GoalResult::Word(w) => Some(w),
+            GoalResult::Detailed(d) => d.result.as_deref(),
+        }
+    }
+
+    /// The reason, if written.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            GoalResult::Word(_) => None,
+            GoalResult::Detailed(d) => d.reason.as_deref(),
+        }
+    }
+}
+
+/// A word or a map: read by hand (not `untagged`) so that a wrong key in the map is reported
+/// with its own message and line.
+impl<'de> Deserialize<'de> for GoalResult {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = GoalResult;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("評価の言葉、または result: と reason: の組")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<GoalResult, E> {
+                Ok(GoalResult::Word(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<GoalResult, A::Error> {
+                ResultDetail::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(GoalResult::Detailed)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// <年度>/members.yaml: その年度の委員。

@@ -65,6 +65,27 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
             .hint("評価の言葉と同じ順に、同じ数だけ書いてください。"),
         );
     }
+    // A label's placeholder that is not one would print as written (`{年}` for `{年度}`).
+    for (key, label) in c.council.report.labels.entries() {
+        for p in crate::model::unknown_report_placeholders(label) {
+            out.push(
+                Problem::error(
+                    &council_file,
+                    format!("report.labels の {key} の {{{p}}} は、埋められない書き方です。"),
+                )
+                .at(find_line(&council_file, key, label), None)
+                .field(format!("report.labels.{key}"))
+                .hint(format!(
+                    "使えるのは {} です。",
+                    crate::model::PLACEHOLDERS
+                        .iter()
+                        .map(|(k, what)| format!("{k}（{what}）"))
+                        .collect::<Vec<_>>()
+                        .join("、")
+                )),
+            );
+        }
+    }
     // A draft must look like one: its mark and its unfilled places print something.
     for (key, value) in [
         ("draft_mark", &c.council.style.draft_mark),

@@ -486,7 +486,16 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
     let known: BTreeSet<GoalNo> = goal_iter(set).map(|g| g.number).collect();
     for (n, word) in &eval.results {
         let line = || find_goal_line(file, *n);
-        let word = word.as_deref().unwrap_or_default();
+        // A reason the report has no column for would be dropped without a word.
+        if word.as_ref().and_then(|w| w.reason()).is_some() && !c.council.report.reason_column {
+            out.push(
+                Problem::warning(file, format!("目標 {n} の評価の理由（reason）は印刷されません。"))
+                    .at(line(), None)
+                    .field(format!("results.{n}"))
+                    .hint("表２に評価の理由の列を入れるには、council.yaml に report: {reason_column: true} と書いてください。"),
+            );
+        }
+        let word = word.as_ref().and_then(|w| w.word()).unwrap_or_default();
         if !known.contains(n) {
             out.push(
                 Problem::error(
