@@ -75,6 +75,9 @@ pub struct Builder {
     pub world: ShiryoWorld,
     /// Whether each document's web page is rendered too (`build --html`).
     pub html: bool,
+    /// Whether text the layout cannot hold (outside its cell or the page) stops the document
+    /// (always, for staff); tests of the escaping turn it into a warning to see the layout.
+    pub refuse_overflow: bool,
 }
 
 impl Builder {
@@ -90,6 +93,7 @@ impl Builder {
             templates,
             world,
             html: false,
+            refuse_overflow: true,
         })
     }
 
@@ -168,9 +172,10 @@ impl Builder {
             .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
         let compile = started.elapsed();
         let held = overflow_problems(council, &job, &document);
-        if held
-            .iter()
-            .any(|p| p.severity == crate::diag::Severity::Error)
+        if self.refuse_overflow
+            && held
+                .iter()
+                .any(|p| p.severity == crate::diag::Severity::Error)
         {
             return Err(Problems(held.into_iter().map(&rel).collect()));
         }
@@ -612,6 +617,7 @@ pub fn typeset_all(
         match Builder::new(&builder.root) {
             Ok(mut b) => {
                 b.html = builder.html;
+                b.refuse_overflow = builder.refuse_overflow;
                 builders.push(b)
             }
             Err(_) => break, // fewer workers, same results

@@ -98,7 +98,8 @@ fn every_broken_input_gets_its_message() {
         }
         let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
         let (code, stdout, stderr) = p.run(&args);
-        let actual = format!("{stderr}{stdout}");
+        // A message that names the project's folder names a temporary one here.
+        let actual = format!("{stderr}{stdout}").replace(&p.path().display().to_string(), "<root>");
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if update {
             std::fs::write(&path, format!("{head}\n---\n{actual}")).unwrap();

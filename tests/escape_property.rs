@@ -8,6 +8,7 @@ use common::{TempProject, flow, small_council, typeset_all};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
+use shiryo::build::Builder;
 use shiryo::typeset::text_runs;
 
 const STRINGS: usize = 10_000;
@@ -82,7 +83,13 @@ fn generated_strings_are_laid_out_verbatim() {
         }))
         .unwrap();
         p.write("content/test/2024/meetings.yaml", &meetings);
-        let t = typeset_all(p.path()).remove(0);
+        // Runs like 「$$$$…」 cannot break and stick out of the cell: a build refuses them (see
+        // hostile.rs); here the layout is kept to read the text back.
+        let mut builder = Builder::new(p.path()).unwrap();
+        builder.refuse_overflow = false;
+        let (project, _) = builder.load().unwrap_or_else(|e| panic!("{e}"));
+        let (c, d) = project.documents().next().unwrap();
+        let t = builder.typeset(c, d).unwrap_or_else(|e| panic!("{e}"));
 
         // The table's header row repeats where the cell runs onto a new page.
         let laid_out: String = flow(&t)
