@@ -91,14 +91,12 @@ pub fn recover(output: &Path) -> Recovered {
                     }
                     // A new file that was renamed into place (its temporary file is gone).
                     None if !journal.complete && !temp.exists() => {
-                        if std::fs::remove_file(&target).is_ok() {
-                            done.rolled_back += 1;
-                        }
+                        let removed = std::fs::remove_file(&target).is_ok();
+                        done.rolled_back += usize::from(removed);
                     }
                     Some(b) => {
-                        if std::fs::remove_file(output.join(b)).is_ok() {
-                            done.cleared += 1;
-                        }
+                        let removed = std::fs::remove_file(output.join(b)).is_ok();
+                        done.cleared += usize::from(removed);
                     }
                     None => {}
                 }
