@@ -12,18 +12,23 @@ pub(super) fn ascii(n: GoalNo) -> String {
     format!("{}-{}", n.component, n.seq)
 }
 
-/// `  # text` on one line (a YAML comment cannot span lines), or nothing.
-pub(super) fn comment(text: &str) -> String {
-    // Anything a YAML reader may take for a line break (NEL, LS, PS) or refuse (BOM) goes too.
-    let one_line: String = text
-        .chars()
+/// `text` on one line, for a YAML comment (which cannot span lines): anything a YAML reader
+/// may take for a line break (NEL, LS, PS) or refuse (BOM, control characters) becomes a space.
+fn one_line(text: &str) -> String {
+    text.chars()
         .map(|c| match c {
             '\u{2028}' | '\u{2029}' | '\u{feff}' => ' ',
             c if c.is_control() => ' ',
             c => c,
         })
-        .collect();
-    let one_line = one_line.trim();
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// `  # text` on one line, or nothing.
+pub(super) fn comment(text: &str) -> String {
+    let one_line = one_line(text);
     if one_line.is_empty() {
         String::new()
     } else {
@@ -35,6 +40,8 @@ const MADE_BY: &str = "# shiryo next-year が";
 
 /// The first lines of a file written here: its schema, and what it was made from.
 pub(super) fn header(schema: &str, from: &str) -> String {
+    // A folder name can hold a line break: it must not start a line of YAML of its own.
+    let from = one_line(from);
     format!(
         "# yaml-language-server: $schema=../../../schema/{schema}.schema.json\n{MADE_BY} {from}から作りました。直してから使ってください。\n"
     )
@@ -52,7 +59,8 @@ pub(super) fn copy_with_header(original: &str, from: &str) -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "{MADE_BY} {from}から作りました。直してから使ってください。\n"
+        "{MADE_BY} {}から作りました。直してから使ってください。\n",
+        one_line(from)
     ));
     for l in lines {
         out.push_str(l);
@@ -267,5 +275,22 @@ mod tests {
         assert_eq!(comment("年１回\n以上"), "  # 年１回 以上");
         assert_eq!(comment(""), "");
         assert_eq!(comment("a\u{2028}b\u{85}c\u{feff}"), "  # a b c");
+    }
+
+    /// A council folder named with a line break (possible on Linux) writes no YAML of its own
+    /// into the files it is named in.
+    #[test]
+    fn a_folder_name_with_a_line_break_stays_in_its_comment() {
+        let from = "kyogikai\nresults: {1-1: 達成}\n#/2025";
+        let h = header("goals", from);
+        assert_eq!(h.lines().count(), 2, "{h}");
+        assert!(h.lines().all(|l| l.starts_with('#')), "{h}");
+        let copy = copy_with_header("goals: []\n", from);
+        let v: serde_yaml::Value = serde_yaml::from_str(&copy).unwrap();
+        assert_eq!(
+            v,
+            serde_yaml::from_str::<serde_yaml::Value>("goals: []").unwrap()
+        );
+        assert_eq!(copy.lines().count(), 2, "{copy}");
     }
 }
