@@ -171,7 +171,7 @@ impl Builder {
         let (document, warnings) = typeset::compile(&mut self.world, &job)
             .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
         let compile = started.elapsed();
-        let held = overflow_problems(council, &job, &document);
+        let held = crate::overflow::problems(&council.dir, &job.template, &document);
         if self.refuse_overflow
             && held
                 .iter()
@@ -376,38 +376,6 @@ impl Builder {
     pub fn output_path(&self, id: &str) -> PathBuf {
         self.root.join(OUTPUT_DIR).join(format!("{id}.pdf"))
     }
-}
-
-/// Text the layout could not hold (it sticks out of its table cell or off the page), each at
-/// the content line that holds it when it can be found there, else at the template: an
-/// error, since the document would print wrongly.
-fn overflow_problems(council: &CouncilData, job: &Job, document: &PagedDocument) -> Vec<Problem> {
-    let mut seen = std::collections::BTreeSet::new();
-    typeset::overflows(document)
-        .into_iter()
-        .filter(|o| seen.insert(o.text.clone()))
-        .map(|o| {
-            let shown: String = o.text.chars().take(24).collect();
-            let needle: String = o.text.trim().chars().take(8).collect();
-            let found = [
-                needle.clone(),
-                crate::japanese::fullwidth(&needle),
-                crate::japanese::ascii_numbers(&needle),
-            ]
-            .iter()
-            .find_map(|n| crate::files::line_containing(&council.dir, n));
-            let place = if o.off_page { "ページの右端" } else { "表の枠（セル）" };
-            let message = format!(
-                "{} ページの「{shown}」が{place}から {:.0} pt はみ出します。",
-                o.page, o.by
-            );
-            let hint = "途中で改行できない長い英数字や記号の続きです。空白や読点で区切るか、短く書いてください。";
-            match found {
-                Some((file, line)) => Problem::error(file, message).at(Some(line), None).hint(hint),
-                None => Problem::error(&job.template, message).hint(hint),
-            }
-        })
-        .collect()
 }
 
 /// The documents named on the command line (`council/name` or just `name` when unique), or all.

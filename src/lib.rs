@@ -22,6 +22,7 @@ pub mod names;
 pub mod needs;
 pub mod next_year;
 pub mod output;
+pub mod overflow;
 pub mod project;
 pub mod reference;
 pub mod render;

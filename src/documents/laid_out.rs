@@ -98,7 +98,7 @@ pub(super) fn issuer(c: &Council) -> String {
     }
 }
 
-/// 令和６年度 第１回小金井市精神保健福祉連絡協議会.
+/// 令和６年度 第１回〇〇市〇〇協議会 (the meeting's name, in the council's words).
 pub(super) fn meeting_name(f: &Facts<'_>) -> String {
     format!(
         "{} 第{}回{}",
