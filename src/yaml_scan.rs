@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScanError};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use crate::diag::Problem;
 
@@ -66,6 +66,9 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
     } else {
         text.into()
     };
+    if let Some(p) = control_character(&text) {
+        return Err(p);
+    }
     for item in Parser::new_from_str(&text) {
         let (event, span) = item.map_err(syntax_problem)?;
         let line = span.start.line();
@@ -95,6 +98,11 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
                 )
                 .hint("「---」から後を消すか、別のファイルに分けてください。")));
             }
+        }
+        if let Event::Scalar(value, ScalarStyle::Plain, _, _) = &event
+            && let Some(p) = non_decimal_number(value)
+        {
+            return Err(at(p));
         }
         match &event {
             Event::Scalar(value, _, anchor, _) => {
@@ -214,6 +222,83 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
         }
     }
     Ok(total.nodes)
+}
+
+/// The first control character in the text (other than tab and line breaks), with its line
+/// and column: one pasted from another program is invisible in an editor, and the parser
+/// would blame something else (a NUL byte reads as 「タブ文字」 to it).
+fn control_character(text: &str) -> Option<Problem> {
+    for (i, line) in text.lines().enumerate() {
+        if let Some((col, c)) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+        {
+            return Some(
+                Problem::error(
+                    "",
+                    format!(
+                        "{} 文字目に目に見えない制御文字（U+{:04X}）があります。",
+                        col + 1,
+                        c as u32
+                    ),
+                )
+                .at(Some(i + 1), Some(col + 1))
+                .hint("ほかのソフトから貼り付けたときに紛れ込むことがあります。その文字を消してください（見えないときは、前後の数文字を消して打ち直します）。"),
+            );
+        }
+    }
+    None
+}
+
+/// An unquoted `0x23`, `0o43` or `0b101`: serde_yaml reads it as a number in another base
+/// (35, 35, 5) without a word. Nobody means that in a council's document.
+fn non_decimal_number(value: &str) -> Option<Problem> {
+    let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let (radix, rest, name) = match digits.get(..2) {
+        Some("0x") => (16, &digits[2..], "16 進数"),
+        Some("0o") => (8, &digits[2..], "8 進数"),
+        Some("0b") => (2, &digits[2..], "2 進数"),
+        _ => return None,
+    };
+    let read = u128::from_str_radix(rest, radix).ok()?;
+    Some(
+        Problem::error(
+            "",
+            format!("「{value}」は {name}として {read} と読まれてしまいます。"),
+        )
+        .hint(format!(
+            "数は 10 進数で書いてください（{read} など）。文字として書くときは \"{value}\" のように \"…\" で囲みます。"
+        )),
+    )
+}
+
+/// The characters a double-quoted value holds that its text does not: those written as
+/// escapes (`"\uFFFE"`, `"\U0001F600"`, `"\x07"`), with the line and column where the value
+/// starts. The printable check looks at these as well as at the text itself, so a
+/// character no font has is found at its YAML line whichever way it was written.
+pub fn escaped_chars(text: &str) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::new();
+    if !text.contains('\\') {
+        return out;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for (event, span) in Parser::new_from_str(text).map_while(Result::ok) {
+        let Event::Scalar(value, ScalarStyle::DoubleQuoted, _, _) = event else {
+            continue;
+        };
+        let raw = &chars[span.start.index().min(chars.len())..span.end.index().min(chars.len())];
+        if !raw.contains(&'\\') {
+            continue;
+        }
+        for c in value.chars() {
+            if !raw.contains(&c) && !matches!(c, '\n' | '\t' | ' ') {
+                out.push((span.start.line(), span.start.col() + 1, c));
+            }
+        }
+    }
+    out.dedup();
+    out
 }
 
 fn add(total: &mut Size, size: Size) {
@@ -406,6 +491,26 @@ mod tests {
         assert!(e.message.contains("!!binary"), "{}", e.message);
         let e = scan("a: 1\n---\nb: 2\n").unwrap_err();
         assert_eq!(e.line, Some(2));
+    }
+
+    #[test]
+    fn control_characters_and_other_bases_are_named_at_their_place() {
+        let e = scan("a: 1\nvenue: 会議\u{0}室\n").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(10)));
+        assert!(e.message.contains("U+0000"), "{}", e.message);
+        let e = scan("public:\n  viewers: 0x23\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("35"), "{}", e.message);
+        assert!(scan("viewers: 0o43\n").is_err());
+        // Quoted, or a word that is no number, it is text.
+        scan("code: \"0x23\"\nname: 0xfeed様\nn: 035\n").unwrap();
+    }
+
+    #[test]
+    fn escaped_characters_are_found_where_the_value_starts() {
+        let found = escaped_chars("a: 1\nvenue: \"会議室\\uFFFE\"\nb: \"\\U0001F600 と \\\\\"\n");
+        assert_eq!(found, vec![(2, 8, '\u{FFFE}'), (3, 4, '\u{1F600}')]);
+        assert!(escaped_chars("a: '\\uFFFE'\nb: c\\u3042\n").is_empty());
     }
 
     #[test]
