@@ -249,14 +249,18 @@ impl Builder {
         outer.push(id);
         let prepared = kind.prepare(council, file, &mut |mat| {
             let (vpath, bytes) = self.material_pdf(council, file, mat, &outer)?;
-            let pages = pdf_pages(&bytes)
-                .filter(|&n| n <= crate::images::MAX_PDF_PAGES)
-                .ok_or_else(|| {
-                    Problems(vec![rel(Problem::error(
-                        &file.path,
-                        format!("資料「{}」の PDF を読めません。", mat.title),
-                    ))])
-                })?;
+            let max = crate::images::MAX_PDF_PAGES;
+            let pages = match pdf_pages(&bytes) {
+                Some(n) if n <= max => n,
+                found => {
+                    let message = match found {
+                        Some(n) => format!("資料「{}」は {n} ページあります。資料一式に入れられるのは、１つの資料につき {max} ページまでです。", mat.title),
+                        None => format!("資料「{}」の PDF を読めません。", mat.title),
+                    };
+                    return Err(Problems(vec![rel(Problem::error(&file.path, message)
+                        .hint("ページの多い資料は、分けるか、資料一式に入れずに別に配ってください。"))]));
+                }
+            };
             self.world.set_file(&vpath, bytes);
             Ok((vpath, pages))
         })?;

@@ -149,14 +149,25 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
 /// The entries of a folder inside `root`, sorted by name, without junk, each resolved inside
 /// `root` (an entry that links out of it is reported and left out).
 pub fn list_dir(root: &Path, dir: &Path, problems: &mut crate::diag::Problems) -> Vec<PathBuf> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .filter(|e| !is_junk(&e.file_name().to_string_lossy()))
-                .map(|e| e.path())
-                .collect()
-        })
-        .unwrap_or_default();
+    // A folder that cannot be listed is said to be so: its files are not "missing".
+    let cannot_open = |e: &std::io::Error| {
+        crate::diag::Problem::error(
+            dir,
+            format!("フォルダを開けません（{}）。", crate::diag::io_ja(e)),
+        )
+        .hint("フォルダの読み取りの権限（プロパティの「セキュリティ」）を確かめるか、別の場所にコピーしてから使ってください。")
+    };
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.map_err(|e| problems.push(cannot_open(&e))).ok())
+            .filter(|e| !is_junk(&e.file_name().to_string_lossy()))
+            .map(|e| e.path())
+            .collect(),
+        Err(e) => {
+            problems.push(cannot_open(&e));
+            Vec::new()
+        }
+    };
     entries.sort();
     entries.retain(|p| match resolve_inside(root, p) {
         Ok(_) => true,

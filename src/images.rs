@@ -223,6 +223,7 @@ pub fn check_figure(council_dir: &Path, file: &str, doc: &Path, out: &mut Proble
         .unwrap_or_default();
     let leaves = crate::files::leaves(file);
     let inside = !leaves && crate::files::resolve_inside(council_dir, &path).is_ok();
+    let mut foreign = false;
     let problem = if leaves {
         Some(format!(
             "図のファイル {file} が協議会のフォルダの外にあります。"
@@ -238,19 +239,35 @@ pub fn check_figure(council_dir: &Path, file: &str, doc: &Path, out: &mut Proble
     } else {
         match crate::files::read_bytes(council_dir, &path, crate::files::MAX_BINARY_BYTES) {
             Err(e) => Some(format!("図のファイル {file}: {}", e.message)),
-            Ok(bytes) => check(&ext, &bytes)
-                .and_then(|()| {
-                    if ext == "svg" {
-                        check_svg_syntax(&bytes)?;
-                        check_svg_links(council_dir, &path, &bytes)
-                    } else {
-                        Ok(())
-                    }
-                })
-                .err()
-                .map(|e| format!("図のファイル {file}: {e}")),
+            Ok(bytes) => {
+                // HTML inside the SVG (as some drawing programs write text): typst leaves it
+                // out of the PDF, and its own warning would name the template.
+                foreign = ext == "svg" && String::from_utf8_lossy(&bytes).contains("foreignObject");
+                check(&ext, &bytes)
+                    .and_then(|()| {
+                        if ext == "svg" {
+                            check_svg_syntax(&bytes)?;
+                            check_svg_links(council_dir, &path, &bytes)
+                        } else {
+                            Ok(())
+                        }
+                    })
+                    .err()
+                    .map(|e| format!("図のファイル {file}: {e}"))
+            }
         }
     };
+    if problem.is_none() && foreign {
+        out.push(
+            Problem::warning(
+                doc,
+                format!("図のファイル {file} に foreignObject（SVG に埋め込んだ HTML）があります。その部分は PDF に描かれません。"),
+            )
+            .at(find_line(doc, "file", file), None)
+            .field("figure.file")
+            .hint("作図ソフトで、文字を HTML ではなく SVG の文字（テキスト）として書き出す設定にするか、PNG で書き出してください。"),
+        );
+    }
     if let Some(message) = problem {
         out.push(
             Problem::error(doc, message)

@@ -46,7 +46,9 @@ pub(crate) fn has_file(
     out: &mut Problems,
 ) -> bool {
     let has = c.years.get(&fy).is_some_and(|y| y.files.contains_key(key));
-    if !has {
+    // A file that is there but could not be read has been reported already.
+    let broken = c.years.get(&fy).is_some_and(|y| y.broken.contains(key));
+    if !has && !broken {
         out.push(
             Problem::error(&doc.path, format!("{}の{what}がありません。", fy_name(fy)))
                 .field("year")

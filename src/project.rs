@@ -145,14 +145,19 @@ pub fn check_root(root: &Path) -> Result<(), Problem> {
     )))
 }
 
+/// How many folders deep under `content/` a council's folder may be (`content/市/福祉/部会`
+/// is 3): what `output/` and the council's own templates are looked for under.
+pub const MAX_COUNCIL_DEPTH: usize = 6;
+
 /// The council.yaml files under `content/`, sorted. A link that leads out of the project, a
 /// council file under another name, and a folder of documents without its council.yaml are
 /// reported: a council never vanishes without a word.
 fn find_councils(root: &Path, content: &Path, problems: &mut Problems) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut with_documents = Vec::new();
+    // Deeper than a council may be, so that one too deep is named rather than skipped.
     let entries = WalkDir::new(content)
-        .max_depth(4)
+        .max_depth(MAX_COUNCIL_DEPTH + 8)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !files::is_junk(&e.file_name().to_string_lossy()))
         .filter_map(Result::ok);
@@ -173,6 +178,15 @@ fn find_councils(root: &Path, content: &Path, problems: &mut Problems) -> Vec<Pa
             continue;
         }
         match name.as_str() {
+            "council.yaml" if e.depth() > MAX_COUNCIL_DEPTH + 1 => problems.push(
+                Problem::error(
+                    e.path(),
+                    format!(
+                        "協議会のフォルダが深すぎます（content フォルダから {MAX_COUNCIL_DEPTH} 段までです）。この協議会の資料は作りません。"
+                    ),
+                )
+                .hint("協議会のフォルダを、content フォルダに近い所へ移してください。"),
+            ),
             "council.yaml" => found.push(e.into_path()),
             "council.yml" => problems.push(
                 Problem::error(
@@ -185,7 +199,10 @@ fn find_councils(root: &Path, content: &Path, problems: &mut Problems) -> Vec<Pa
         }
     }
     for dir in with_documents {
-        if !found.iter().any(|f| f.parent() == Some(dir.as_path())) {
+        // (A council folder too deep has been named already.)
+        if !found.iter().any(|f| f.parent() == Some(dir.as_path()))
+            && !dir.join("council.yaml").is_file()
+        {
             problems.push(
                 Problem::error(
                     &dir,
@@ -302,7 +319,14 @@ impl Loader<'_> {
 
     fn year(&mut self, dir: &Path) -> YearData {
         let mut year = YearData::default();
-        for entry in self.entries(dir) {
+        let reported = self.problems.0.len();
+        let entries = self.entries(dir);
+        if self.problems.0[reported..].iter().any(|p| p.file == dir) {
+            // The folder could not be listed (said so): its files are not missing.
+            year.broken
+                .extend(["goals", "meetings", "evaluation", "members"]);
+        }
+        for entry in entries {
             let Some(stem) = self.yaml_stem(&entry) else {
                 continue;
             };

@@ -44,6 +44,8 @@ pub fn compile(
     let warnings = warned
         .warnings
         .iter()
+        // `images::check_figure` warns of an SVG's foreignObject at the figure's YAML line.
+        .filter(|d| !d.message.contains("foreign object"))
         .map(|d| diagnostic_problem(world, job, d))
         .collect();
     match warned.output {

@@ -5,6 +5,8 @@
 mod common;
 #[path = "hostile/links.rs"]
 mod links;
+#[path = "hostile/messages.rs"]
+mod messages;
 
 use std::time::{Duration, Instant};
 

@@ -63,8 +63,19 @@ impl Kind for Packet<'_> {
         let (meeting, date) = dated_meeting(c, file, p.year, p.meeting)?;
         let mut view = meeting_doc_view(c, p.year, p.meeting, None, p.status.is_draft())
             .ok_or_else(|| missing_meeting(file, p.year, p.meeting))?;
+        let mut total = 0;
         for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
             let (pdf, pages) = attach(mat)?;
+            total += pages;
+            if total > MAX_PACKET_PAGES {
+                return Err(Problems(vec![
+                    Problem::error(
+                        &file.path,
+                        format!("資料一式が {MAX_PACKET_PAGES} ページを超えます（資料「{}」まででおよそ {total} ページ）。", mat.title),
+                    )
+                    .hint("資料一式を会議の分と参考資料の分などに分けてください。"),
+                ]));
+            }
             mv.pdf = Some(pdf);
             mv.pages = pages;
         }
@@ -85,6 +96,13 @@ pub struct PacketView<'a> {
     pub page_numbers: crate::model::PageNumbers,
 }
 
+/// Materials one packet may hold (real ones hold a few dozen): each is typeset or read and
+/// kept in memory while the packet is made.
+pub const MAX_MATERIALS: usize = 100;
+
+/// Pages one packet may have, all materials together.
+pub const MAX_PACKET_PAGES: usize = 1_000;
+
 /// Every material of a packet has exactly one source, and that source exists.
 fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
     let Some(m) = crate::view::find_meeting(c, fy, number) else {
@@ -96,6 +114,22 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
         .and_then(|y| y.files.get("meetings"))
         .cloned()
         .unwrap_or_default();
+    if m.materials.len() > MAX_MATERIALS {
+        out.push(
+            Problem::error(
+                &file,
+                format!(
+                    "第{}回の資料（materials）が {} 件あります。資料一式に入れられるのは {MAX_MATERIALS} 件までです。",
+                    crate::needs::zen(number),
+                    m.materials.len()
+                ),
+            )
+            .at(find_line(&file, "number", &number.to_string()), None)
+            .field(format!("meetings[{}].materials", number.saturating_sub(1)))
+            .hint("同じ資料をくり返し書いていないか確かめてください。本当に多いときは、資料一式を会議の分と参考資料の分などに分けてください。"),
+        );
+        return;
+    }
     for (i, mat) in m.materials.iter().enumerate() {
         let field = format!("meetings[{}].materials[{i}]", number.saturating_sub(1));
         let line = || find_line(&file, "title", &mat.title);

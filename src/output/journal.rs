@@ -116,7 +116,8 @@ pub fn recover(output: &Path) -> Recovered {
 fn sweep(output: &Path) -> usize {
     let mut cleared = 0;
     let entries = walkdir::WalkDir::new(output)
-        .max_depth(6)
+        // A council's files sit one below its folder.
+        .max_depth(crate::project::MAX_COUNCIL_DEPTH + 2)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file());

@@ -53,7 +53,7 @@ impl Templates {
         let mut councils = BTreeMap::new();
         let content = root.join("content");
         let dirs = WalkDir::new(&content)
-            .max_depth(5)
+            .max_depth(crate::project::MAX_COUNCIL_DEPTH + 1)
             .into_iter()
             .filter_entry(|e| {
                 e.depth() == 0 || !crate::files::is_junk(&e.file_name().to_string_lossy())
@@ -144,8 +144,10 @@ impl Renderer {
                     e.depth() == 0 || !crate::files::is_junk(&e.file_name().to_string_lossy())
                 })
                 .filter_map(Result::ok)
-                // Links are read too, so that one leading out of the project is reported.
-                .filter(|e| e.file_type().is_file() || e.file_type().is_symlink())
+                // Links, pipes and devices are read too: `files` refuses each with its name
+                // (one leading out of the project; a pipe that would never end), where
+                // skipping it would use the shipped template instead, or none.
+                .filter(|e| !e.file_type().is_dir())
                 .map(|e| e.into_path())
                 .filter(|p| p.extension().is_some_and(|e| e == "j2"))
                 .collect();
