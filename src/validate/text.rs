@@ -65,7 +65,8 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
         // Characters written as escapes (`"\uFFFE"`) are not in the text: check what the
         // value holds, at the line where it starts.
         for (line, col, c) in crate::yaml_scan::escaped_chars(text) {
-            if !c.is_control() && can_print(c) {
+            // Control characters and line separators are laid out as the text's own are.
+            if c.is_control() || c.is_whitespace() || can_print(c) {
                 continue;
             }
             found += 1;
@@ -73,7 +74,7 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
                 continue;
             }
             out.push(
-                Problem::error(file.as_path(), format!("「\\」で書いた文字（U+{:04X}）は同梱のフォントにない文字か制御文字のため、印刷できません。", c as u32))
+                Problem::error(file.as_path(), format!("「\\」で書いた文字（U+{:04X}）は同梱のフォントにない文字のため、印刷できません。", c as u32))
                     .at(Some(line), Some(col))
                     .hint("\"…\" の中の「\\u」「\\U」「\\x」などで書いた文字を、ふつうの文字に書き直すか消してください。"),
             );

@@ -355,10 +355,7 @@ pub(super) fn check_meeting_record(
                             .join("、")
                     ),
                 )
-                .at(
-                    find_line(file, "absent", a).or(find_list_item(file, a)),
-                    None,
-                )
+                .at(absent_line(file, m.number, a), None)
                 .field(format!("meetings[{i}].absent"))
                 .hint("members.yaml の name を「渡部 太郎」のように名字と名前で書き分け、absent にも同じ書き方で書いてください（会議録にもその名前で載ります）。"),
             );
@@ -371,10 +368,7 @@ pub(super) fn check_meeting_record(
                         fy_name(fy)
                     ),
                 )
-                .at(
-                    find_line(file, "absent", a).or(find_list_item(file, a)),
-                    None,
-                )
+                .at(absent_line(file, m.number, a), None)
                 .field(format!("meetings[{i}].absent"))
                 .hint("members.yaml の name と同じ書き方にしてください。"),
             );
@@ -432,6 +426,30 @@ pub(super) fn check_meeting_record(
 }
 
 /// The line of a YAML list item `- value` (in the text read once, through `files`).
+/// The line naming `name` as absent from meeting `number`: `absent: 渡部`, an item of the list
+/// under `absent:`, or inside `absent: [渡部, 藤原]`; looked for from the meeting's own line.
+fn absent_line(path: &Path, number: u32, name: &str) -> Option<usize> {
+    let text = crate::files::text_read(path)?;
+    let start = find_line(path, "number", &number.to_string()).unwrap_or(1);
+    let mut in_absent = false;
+    for (i, line) in text.lines().enumerate().skip(start - 1) {
+        let body = line.trim_start().trim_start_matches("- ").trim_start();
+        if let Some(value) = body.strip_prefix("absent:") {
+            if value.contains(name) {
+                return Some(i + 1);
+            }
+            in_absent = value.trim().is_empty();
+        } else if in_absent && line.trim_start().starts_with("- ") {
+            if body.trim().trim_matches(['"', '\'']) == name {
+                return Some(i + 1);
+            }
+        } else if in_absent {
+            in_absent = false;
+        }
+    }
+    find_list_item(path, name)
+}
+
 pub(super) fn find_list_item(path: &Path, value: &str) -> Option<usize> {
     let text = crate::files::text_read(path)?;
     text.lines()
