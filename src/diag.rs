@@ -92,7 +92,7 @@ impl fmt::Display for Problem {
             Severity::Error => "エラー",
             Severity::Warning => "警告",
         };
-        write!(f, "{label}: {}", self.file.display())?;
+        write!(f, "{label}: {}", visible(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -108,6 +108,21 @@ impl fmt::Display for Problem {
         }
         Ok(())
     }
+}
+
+/// A path as a message shows it: a line break or another control character in a file name
+/// (possible on Linux) is written out, so each message stays on its own line.
+fn visible(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '\n' => out.push_str("<改行>"),
+            '\t' => out.push_str("<タブ>"),
+            c if c.is_control() => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A list of problems, in the order found.

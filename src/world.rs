@@ -345,6 +345,23 @@ mod tests {
         }
     }
 
+    /// A file changed on disk during a build: the page's copy is the one the PDF used, until
+    /// the next compile resets the slots (issue 19: one read, one figure).
+    #[test]
+    fn a_file_is_read_once_per_compile() {
+        let dir = project();
+        let world = ShiryoWorld::new(dir.path()).unwrap();
+        assert_eq!(
+            world.file(virtual_id("/inside.txt")).unwrap().as_slice(),
+            b"ok"
+        );
+        std::fs::write(dir.path().join("inside.txt"), "changed").unwrap();
+        assert_eq!(world.file_bytes("/inside.txt").unwrap(), b"ok");
+        let mut world = world;
+        world.reset();
+        assert_eq!(world.file_bytes("/inside.txt").unwrap(), b"changed");
+    }
+
     #[test]
     fn fonts_only_from_the_fonts_folder() {
         let dir = project();

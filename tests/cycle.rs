@@ -455,3 +455,23 @@ fn draft_minutes_mark_items_without_a_record_and_a_blank_mark_is_refused() {
     assert_eq!(code, 1);
     assert!(err.contains("style の draft_mark が空です。"), "{err}");
 }
+
+/// A council folder whose name holds a line break (possible on Linux): refused with the
+/// folder named, and nothing written, so no YAML can be injected into the files next-year
+/// writes (issue 19). The files' own comments keep any name on one line (`next_year` tests).
+#[cfg(unix)]
+#[test]
+fn a_council_folder_named_with_a_line_break_writes_nothing() {
+    let p = TempProject::sample();
+    let odd = "niiza\nresults: {1-1: 未達成}";
+    std::fs::rename(
+        p.path().join(format!("content/{COUNCIL}")),
+        p.path().join(format!("content/{odd}")),
+    )
+    .unwrap();
+    let before = common::snapshot(&p.path().join("content"));
+    let (code, out, err) = p.run(&["next-year", odd]);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(err.contains("フォルダ"), "{err}");
+    assert_eq!(common::snapshot(&p.path().join("content")), before);
+}

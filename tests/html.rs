@@ -576,3 +576,25 @@ fn own_words_and_reasons(p: &TempProject) {
         "results:\n  1-1: {result: 未達成, reason: 講師が決まらなかった。}\n  1-2: 達成\n",
     );
 }
+
+/// The page embeds the figure the PDF was made with, byte for byte (issue 19).
+#[test]
+fn the_page_embeds_the_figure_the_pdf_was_made_with() {
+    use base64::Engine;
+    let p = TempProject::sample();
+    let svg = "content/niiza-chiiki-ikou/figures/nimo-houkatsu.svg";
+    let bytes = std::fs::read(p.path().join(svg)).unwrap();
+    let (code, out, err) = p.run(&["build", "--html", "r6-hyoka"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let page = p.read("output/niiza-chiiki-ikou/r6-hyoka.html");
+    let data = page
+        .split("data:image/svg+xml;base64,")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the figure embedded");
+    let embedded = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .unwrap();
+    assert_eq!(embedded, bytes);
+    assert!(!page.contains('\0'), "no mark is left in the page");
+}

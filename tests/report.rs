@@ -346,3 +346,39 @@ fn a_council_names_its_columns_and_prints_reasons() {
     assert!(flow.contains("２令和６年度の部会の評価"), "{flow}");
     assert!(!flow.contains("にも包括"), "{flow}");
 }
+
+/// Text never leaves its cell or the page (issue 19): a long full-width number breaks inside
+/// its cell and reads in order; a code with nowhere to break is an error at its YAML line,
+/// and nothing is written.
+#[test]
+fn text_that_cannot_fit_breaks_or_is_refused_where_it_was_written() {
+    let goals = "content/niiza-chiiki-ikou/2024/goals.yaml";
+    let digits = "１２３４５６７８９０１２３４５６７８９０１２３";
+    let p = TempProject::sample();
+    p.edit(
+        goals,
+        "target: 協議の場を年６回以上開催",
+        &format!("target: \"{digits}\""),
+    );
+    let t = typeset_all(p.path())
+        .into_iter()
+        .find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka")
+        .unwrap();
+    assert!(shiryo::overflow::overflows(&t.document).is_empty());
+    assert!(squashed(&t).contains(digits), "the digits read in order");
+
+    let p = TempProject::sample();
+    let code = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    p.edit(
+        goals,
+        "target: 朝霞保健所のバックアップを受けた事業を年１回以上実施",
+        &format!("target: {code}"),
+    );
+    let (code, out, err) = p.run(&["build"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains(&format!("エラー: {goals}:22: ")) && err.contains("はみ出します"),
+        "{err}"
+    );
+    assert!(!p.path().join("output").exists(), "{out}");
+}
