@@ -130,12 +130,18 @@ fn visible(path: &str) -> String {
 pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
+    /// Adds `p`, unless the very same problem is listed already (one file can be met by two
+    /// walks of the project: a link that loops is found by each).
     pub fn push(&mut self, p: Problem) {
-        self.0.push(p);
+        if !self.0.contains(&p) {
+            self.0.push(p);
+        }
     }
 
     pub fn extend(&mut self, other: Problems) {
-        self.0.extend(other.0);
+        for p in other.0 {
+            self.push(p);
+        }
     }
 
     pub fn errors(&self) -> usize {

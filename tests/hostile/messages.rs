@@ -182,3 +182,23 @@ fn a_member_list_too_long_for_a_packet_names_the_limit() {
         "{out}"
     );
 }
+
+/// Links that loop, and a link whose target's name is too long: in Japanese, once each.
+#[cfg(unix)]
+#[test]
+fn links_that_loop_or_name_too_long_a_file_are_said_in_japanese_once() {
+    let p = TempProject::sample();
+    let docs = p.path().join("content/niiza-chiiki-ikou/documents");
+    std::os::unix::fs::symlink("a.yaml", docs.join("b.yaml")).unwrap();
+    std::os::unix::fs::symlink("b.yaml", docs.join("a.yaml")).unwrap();
+    std::os::unix::fs::symlink("長".repeat(90), docs.join("c.yaml")).unwrap();
+    let (code, out) = run_bounded(&p, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    let said = |file: &str, why: &str| {
+        let line = format!("エラー: content/niiza-chiiki-ikou/documents/{file}: ファイルを読めません（{why}）。");
+        assert_eq!(out.matches(&line).count(), 1, "{line}\n{out}");
+    };
+    said("a.yaml", "リンク（ショートカット）がくり返し自分を指しています");
+    said("c.yaml", "名前が長すぎるか、名前に使えない文字があります");
+    assert!(!out.contains("os error"), "{out}");
+}
