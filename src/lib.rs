@@ -23,6 +23,7 @@ pub mod needs;
 pub mod next_year;
 pub mod output;
 pub mod overflow;
+pub mod phrases;
 pub mod project;
 pub mod reference;
 pub mod render;

@@ -10,9 +10,10 @@ use serde::Serialize;
 
 use crate::japanese;
 use crate::model::{
-    Activity, AgendaItem, Goal, GoalNo, GoalResult, GoalSet, Meeting, MeetingFormat, Member,
-    PublicViewing,
+    Activity, AgendaItem, Council, Goal, GoalNo, GoalResult, GoalSet, Meeting, MeetingFormat,
+    Member, PublicViewing, TimeStyle,
 };
+use crate::phrases;
 use crate::project::{CouncilData, YearData};
 
 /// One fiscal year as templates see it.
@@ -25,11 +26,22 @@ pub struct YearView<'a> {
     /// 会議（meetings.yaml）。
     pub meetings: Vec<MeetingView<'a>>,
     /// 会議でない活動（表１の行）。
-    pub activities: &'a [Activity],
+    pub activities: Vec<ActivityView<'a>>,
     /// 会議を開かなかった理由（meetings.yaml の not_held）。
     pub not_held: Option<&'a str>,
     /// 委員（members.yaml）。
     pub members: &'a [Member],
+}
+
+/// An activity (研修会・講演会など) with its date and place in the council's words.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ActivityView<'a> {
+    #[serde(flatten)]
+    pub activity: &'a Activity,
+    /// 日時（協議会の書き方で）。
+    pub when: String,
+    /// 場所（開催の仕方に合わせて）。
+    pub place: String,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -71,6 +83,10 @@ pub struct GoalView<'a> {
     pub result: Option<&'a str>,
     /// 評価の理由（evaluation.yaml に reason: を書いたとき）。
     pub reason: Option<&'a str>,
+    /// その行の目標番号の書き方（３－５、３－５（３－４【再掲】））。
+    pub shown: String,
+    /// 引用するときの書き方（３－１（略称）、【再掲】ならその元）。
+    pub cited: String,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -87,8 +103,22 @@ pub struct MeetingView<'a> {
     pub end: Option<String>,
     /// 期間の最後の日（書面開催の回答期限など）。
     pub until: Option<String>,
-    /// 場所（書かれていなければ空）。`common.place(m)` は開催の仕方に合わせて印刷します。
+    /// 場所（書かれていなければ空）。印刷には `place` を使います。
     pub venue: Option<&'a str>,
+    /// 会議の名前（令和６年度 第１回〇〇協議会〇〇部会）。
+    pub name: String,
+    /// 日時（協議会の書き方で: 令和６年５月２３日（木）午後３時～午後５時。決まっていなければ「未定」など）。
+    pub when: String,
+    /// 開始時刻だけ（協議会の書き方で）。
+    pub start_time: String,
+    /// 次第の日時（開始時刻まで: 令和６年５月２３日（木）午後３時～。決まっていなければ「未定」など）。
+    pub when_start: String,
+    /// 書面開催の次第の見出し（書面開催（令和６年５月２３日（木）））。
+    pub written: String,
+    /// 場所（開催の仕方に合わせて: 書面開催、オンライン開催、〇〇（オンライン併用）、未定）。
+    pub place: String,
+    /// 事務局を１行で（障害福祉課（課長、係長））。
+    pub secretariat_line: String,
     /// 出席者数。
     pub attendance: Option<u32>,
     /// 活動内容（表１）。
@@ -166,12 +196,17 @@ impl<'a> GoalIndex<'a> {
                 Cow::Borrowed(s)
             }
         };
+        let number = g.number.to_string();
+        let repeats = g.repeats.map(|r| r.to_string());
+        let label = g.label.as_deref().or(origin.label.as_deref());
         GoalView {
-            number: g.number.to_string(),
-            repeats: g.repeats.map(|r| r.to_string()),
+            shown: phrases::goal_number(&number, repeats.as_deref()),
+            cited: phrases::goal_reference(&number, repeats.as_deref(), label),
+            number,
+            repeats,
             activity: text(&origin.activity),
             target: text(&origin.target),
-            label: g.label.as_deref().or(origin.label.as_deref()),
+            label,
             result: self.result(origin, GoalResult::word),
             reason: self.result(origin, GoalResult::reason),
         }
@@ -228,24 +263,50 @@ pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
         .meetings
         .meetings
         .iter()
-        .map(|m| meeting_view(year, m, &index))
+        .map(|m| meeting_view(&council.council, year, m, &index, TimeStyle::Ja))
+        .collect();
+    let style = &council.council.style;
+    let activities = data
+        .meetings
+        .activities
+        .iter()
+        .map(|a| ActivityView {
+            activity: a,
+            when: phrases::when(style, a, TimeStyle::Ja),
+            place: phrases::place(style, a),
+        })
         .collect();
     YearView {
         year,
         components,
         meetings,
-        activities: &data.meetings.activities,
+        activities,
         not_held: data.meetings.not_held.as_deref(),
         members: data.members.as_ref().map(|m| &m.members[..]).unwrap_or(&[]),
     }
 }
 
+/// A meeting as templates see it; `usual` is the time style of the document's form when the
+/// council names none.
 pub(crate) fn meeting_view<'a>(
+    council: &Council,
     year: i32,
     m: &'a Meeting,
     index: &GoalIndex<'a>,
+    usual: TimeStyle,
 ) -> MeetingView<'a> {
+    let style = &council.style;
     MeetingView {
+        name: phrases::meeting_name(council, year, m),
+        when: phrases::when(style, m, usual),
+        start_time: m
+            .start
+            .map(|t| style.time.unwrap_or(usual).format(t.0))
+            .unwrap_or_default(),
+        when_start: phrases::when_start(style, m, usual),
+        written: phrases::written(style, m),
+        place: phrases::place(style, m),
+        secretariat_line: phrases::secretariat(m),
         year,
         number: m.number,
         date: m.date.map(|d| d.to_string()),

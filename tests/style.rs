@@ -302,3 +302,61 @@ fn an_unknown_report_word_is_an_error_at_its_line() {
     assert!(err.contains(&format!("{council}:{line}")), "{err}");
     assert!(err.contains("{年}") && err.contains("{年度}"), "{err}");
 }
+
+/// The house style's words reach every document and both formats from one rule (issue 20):
+/// 曜日, から…まで, 午後 once, the undecided word and the hybrid place, in the report (表１ and
+/// the schedule) and in the ruled minutes and agenda, PDF and web page alike.
+#[test]
+fn house_style_phrases_reach_every_document_in_both_formats() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/niiza-chiiki-ikou/council.yaml",
+        "meeting_label: 部会\n",
+        "meeting_label: 部会\nstyle:\n  weekday: （木曜日）\n  time_range: から…まで\n  repeat_meridiem: false\n  undecided: 調整中\n",
+    );
+    p.edit(
+        "content/minato-kyogikai/council.yaml",
+        "  numbering: １． (1) ア\n",
+        "  numbering: １． (1) ア\n  weekday: （木曜日）\n  hybrid_place: \"{場所}およびオンライン\"\n",
+    );
+    p.edit(
+        "content/minato-kyogikai/2025/meetings.yaml",
+        "    format: online\n    venue: Web会議\n",
+        "    format: hybrid\n    venue: 区役所会議室\n",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let all = typeset_all(p.path());
+    let pdf = |id: &str| squashed(all.iter().find(|t| t.id == id).unwrap());
+    let page = |rel: &str| {
+        let html = p.read(&format!("output/{rel}.html"));
+        let dom = common::dom::Dom::parse(&html);
+        let text = dom.select("body")[0].text();
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
+    for text in [
+        pdf("niiza-chiiki-ikou/r6-hyoka"),
+        page("niiza-chiiki-ikou/r6-hyoka"),
+    ] {
+        assert!(
+            text.contains("【日時】令和６年４月１８日（木曜日）午後３時から５時まで"),
+            "{text}"
+        );
+        assert!(text.contains("場所：調整中"), "{text}");
+        assert!(!text.contains("（木）") && !text.contains("未定"), "{text}");
+    }
+    for rel in [
+        "minato-kyogikai/r7-1-kaigiroku",
+        "minato-kyogikai/r7-1-shidai",
+    ] {
+        for text in [pdf(rel), page(rel)] {
+            assert!(text.contains("（木曜日）"), "{rel}: {text}");
+            assert!(
+                text.contains("区役所会議室およびオンライン"),
+                "{rel}: {text}"
+            );
+        }
+    }
+}

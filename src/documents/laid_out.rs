@@ -7,11 +7,12 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::meeting::{AttendeeView, MaterialView};
-use crate::japanese::{self, fullwidth};
+use crate::japanese::fullwidth;
 use crate::model::{
-    AgendaItem, Council, HouseStyle, Meeting, MeetingFormat, MinutesDescription, RangeStyle,
-    SectionKind, TimeStyle, Viewers, ViewersWord, WeekdayStyle, fill,
+    AgendaItem, Council, HouseStyle, Meeting, MinutesDescription, SectionKind, TimeStyle, Viewers,
+    ViewersWord, fill,
 };
+use crate::phrases::{self, issuer, place, when};
 
 /// 様式（minutes:）どおりに並べた会議録: 題名の行と項目。
 #[derive(Debug, Serialize, JsonSchema)]
@@ -83,101 +84,12 @@ pub(super) struct Facts<'a> {
     pub next: Option<&'a Meeting>,
 }
 
-/// 令和７年度 (as of the meeting's date), for titles and names.
 fn fiscal_year(f: &Facts<'_>) -> String {
-    let as_of = f.meeting.date.map(|d| d.0);
-    japanese::fiscal_year_as_of(f.year, as_of).unwrap_or_else(|_| f.year.to_string())
+    phrases::fiscal_year(f.year, f.meeting)
 }
 
-/// The council and its body: 〇〇協議会〇〇部会, or with a space.
-pub(super) fn issuer(c: &Council) -> String {
-    match &c.body {
-        Some(b) if c.style.space_before_body => format!("{} {b}", c.name),
-        Some(b) => format!("{}{b}", c.name),
-        None => c.name.clone(),
-    }
-}
-
-/// 令和６年度 第１回〇〇市〇〇協議会 (the meeting's name, in the council's words).
 pub(super) fn meeting_name(f: &Facts<'_>) -> String {
-    format!(
-        "{} 第{}回{}",
-        fiscal_year(f),
-        fullwidth(&f.meeting.number.to_string()),
-        issuer(f.council)
-    )
-}
-
-fn weekday(style: &HouseStyle, d: time::Date) -> String {
-    match style.weekday {
-        WeekdayStyle::Short => format!("（{}）", japanese::weekday(d)),
-        WeekdayStyle::Long => format!("（{}曜日）", japanese::weekday(d)),
-    }
-}
-
-fn date_text(style: &HouseStyle, d: time::Date) -> String {
-    format!("{}{}", japanese::wareki_date(d), weekday(style, d))
-}
-
-/// 日時 as the council writes it: 令和５年７月２１日（金曜日）午後７時～８時４５分,
-/// 午後２時から４時まで, or the council's word for undecided.
-pub fn when(style: &HouseStyle, m: &Meeting, usual: TimeStyle) -> String {
-    let Some(date) = m.date.map(|d| d.0) else {
-        return style.undecided.clone();
-    };
-    let mut out = date_text(style, date);
-    if let Some(until) = m.until {
-        out.push('～');
-        out.push_str(&date_text(style, until.0));
-        return out;
-    }
-    if m.format == MeetingFormat::Written {
-        return out;
-    }
-    let ts = style.time.unwrap_or(usual);
-    if let Some(start) = m.start {
-        out.push_str(&ts.format(start.0));
-        if let Some(end) = m.end.filter(|_| style.end_time) {
-            let mut e = ts.format(end.0);
-            let same_half = (start.0.hour < 12) == (end.0.hour < 12);
-            if !style.repeat_meridiem && same_half {
-                for half in ["午前", "午後"] {
-                    if let Some(rest) = e.strip_prefix(half) {
-                        e = rest.to_string();
-                    }
-                }
-            }
-            match style.time_range {
-                RangeStyle::Tilde => {
-                    out.push('～');
-                    out.push_str(&e);
-                }
-                RangeStyle::FromTo => {
-                    out.push_str("から");
-                    out.push_str(&e);
-                    out.push_str("まで");
-                }
-            }
-        }
-    }
-    out
-}
-
-/// 開催場所, by how the meeting is held.
-pub fn place(style: &HouseStyle, m: &Meeting) -> String {
-    let venue = m.venue.as_deref();
-    match m.format {
-        MeetingFormat::Written => "書面開催".into(),
-        MeetingFormat::Online => match venue {
-            Some(v) => format!("オンライン開催（{v}）"),
-            None => "オンライン開催".into(),
-        },
-        MeetingFormat::Hybrid => fill(
-            &style.hybrid_place,
-            &[("場所", venue.unwrap_or(&style.undecided))],
-        ),
-        MeetingFormat::InPerson => venue.unwrap_or(&style.undecided).to_string(),
-    }
+    phrases::meeting_name(f.council, f.year, f.meeting)
 }
 
 fn attendee(d: &MinutesDescription, p: &AttendeeView<'_>) -> String {
@@ -434,17 +346,7 @@ fn record_entries(f: &Facts<'_>, it: &AgendaItem, out: &mut Vec<Block>) {
             out.push(mark("⇒", format!("{by}{a}")));
         }
         if r.next_meeting {
-            let style = &f.council.style;
-            let text = match f.next.and_then(|n| n.date.map(|d| (n, d.0))) {
-                Some((n, d)) => {
-                    let start = n
-                        .start
-                        .map(|t| format!("{}～", style.time.unwrap_or(TimeStyle::Hour).format(t.0)))
-                        .unwrap_or_default();
-                    format!("{}{start}", date_text(style, d))
-                }
-                None => style.undecided.clone(),
-            };
+            let text = phrases::next_meeting(&f.council.style, f.next);
             out.push(mark("・", text));
         }
     }

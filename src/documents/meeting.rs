@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Attach, Kind, Prepared};
 use crate::diag::{Problem, Problems};
-use crate::model::{AgendaItem, Council, Meeting, MeetingDocument};
+use crate::model::{AgendaItem, Council, Meeting, MeetingDocument, TimeStyle};
 use crate::needs::{meeting_part, zen};
 use crate::project::{CouncilData, DocumentFile};
 use crate::view::{GoalIndex, MeetingView, NO_DATA, find_meeting, meeting_view};
@@ -84,8 +84,20 @@ impl Kind for OnMeeting<'_> {
     ) -> Result<Prepared, Problems> {
         let d = self.doc;
         let (_, date) = dated_meeting(c, file, d.year, d.meeting)?;
-        let view = meeting_doc_view(c, d.year, d.meeting, d.material.as_deref(), self.draft())
-            .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
+        // The time style of the form's 日時 when the council names none.
+        let usual = match (self.minutes, &c.council.minutes) {
+            (true, None) => c.council.style.minutes.usual_time(),
+            _ => TimeStyle::Ja,
+        };
+        let view = meeting_doc_view(
+            c,
+            d.year,
+            d.meeting,
+            d.material.as_deref(),
+            self.draft(),
+            usual,
+        )
+        .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
         Prepared::new(view, date)
     }
 }
@@ -140,8 +152,12 @@ pub struct MeetingDocView<'a> {
     pub material: Option<&'a str>,
     /// この会議。
     pub meeting: MeetingView<'a>,
+    /// 協議会と部会の名前（〇〇協議会〇〇部会）。
+    pub issuer: String,
     /// 次の会議（わかっているとき）。
     pub next_meeting: Option<MeetingView<'a>>,
+    /// 会議録の「次回の開催日」に印刷する言葉（令和６年１１月１４日（木）９時～、または未定など）。
+    pub next_meeting_phrase: String,
     /// その年度の委員と、欠席したかどうか。
     pub members: Vec<AttendeeView<'a>>,
     /// 提出資料, numbered.
@@ -160,6 +176,8 @@ pub struct AttendeeView<'a> {
     pub role: Option<&'a str>,
     /// 欠席したか。
     pub absent: bool,
+    /// 協議会の書き方（style.names）での名前と役職（岡本委員、岡本 誠（部会長））。
+    pub shown: String,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -193,6 +211,7 @@ pub(super) fn meeting_doc_view<'a>(
     number: u32,
     material: Option<&'a str>,
     draft: bool,
+    usual: TimeStyle,
 ) -> Option<MeetingDocView<'a>> {
     let data = council.years.get(&year)?;
     let index = GoalIndex::new(data, &council.council.terms);
@@ -200,18 +219,26 @@ pub(super) fn meeting_doc_view<'a>(
     let next = find_meeting(council, year, number.saturating_add(1))
         .map(|n| (year, n))
         .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
+    let next_meeting_phrase =
+        crate::phrases::next_meeting(&council.council.style, next.map(|(_, n)| n));
     let next_meeting = next.map(|(y, n)| {
         let next_index = GoalIndex::new(
             council.years.get(&y).unwrap_or(&NO_DATA),
             &council.council.terms,
         );
-        meeting_view(y, n, &next_index)
+        meeting_view(&council.council, y, n, &next_index, usual)
     });
     let members: Vec<AttendeeView<'a>> = data
         .members
         .iter()
         .flat_map(|l| &l.members)
         .map(|mb| AttendeeView {
+            shown: crate::phrases::attendee(
+                council.council.style.names.pattern(),
+                mb.name.as_deref(),
+                mb.role.as_deref(),
+                &mb.organization,
+            ),
             organization: &mb.organization,
             name: mb.name.as_deref(),
             role: mb.role.as_deref(),
@@ -242,8 +269,10 @@ pub(super) fn meeting_doc_view<'a>(
         council: &council.council,
         draft,
         material,
-        meeting: meeting_view(year, m, &index),
+        meeting: meeting_view(&council.council, year, m, &index, usual),
+        issuer: crate::phrases::issuer(&council.council),
         next_meeting,
+        next_meeting_phrase,
         members,
         materials,
         laid_out,

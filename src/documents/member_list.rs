@@ -61,6 +61,8 @@ pub struct MemberListView<'a> {
     pub year: i32,
     /// 委員。
     pub members: &'a [Member],
+    /// 協議会と部会の名前（〇〇協議会〇〇部会）。
+    pub issuer: String,
 }
 
 /// The context of a member list.
@@ -80,5 +82,6 @@ fn member_list_view<'a>(
         doc,
         year: doc.year,
         members,
+        issuer: crate::phrases::issuer(&council.council),
     }
 }

@@ -16,7 +16,7 @@ use crate::diag::{Problem, Problems, find_line, fy_name};
 use crate::model::{Council, Document, Material};
 use crate::project::{CouncilData, DocumentFile};
 
-pub use laid_out::{Block, LaidOut, SectionView, find_material, place, when};
+pub use laid_out::{Block, LaidOut, SectionView, find_material};
 pub use meeting::material_views;
 pub use meeting::{AttendeeView, MaterialView, MeetingDocView};
 pub use member_list::MemberListView;

@@ -61,8 +61,15 @@ impl Kind for Packet<'_> {
     ) -> Result<Prepared, Problems> {
         let p = self.0;
         let (meeting, date) = dated_meeting(c, file, p.year, p.meeting)?;
-        let mut view = meeting_doc_view(c, p.year, p.meeting, None, p.status.is_draft())
-            .ok_or_else(|| missing_meeting(file, p.year, p.meeting))?;
+        let mut view = meeting_doc_view(
+            c,
+            p.year,
+            p.meeting,
+            None,
+            p.status.is_draft(),
+            crate::model::TimeStyle::Ja,
+        )
+        .ok_or_else(|| missing_meeting(file, p.year, p.meeting))?;
         let mut total = 0;
         for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
             let (pdf, pages) = attach(mat)?;

@@ -184,6 +184,10 @@ pub struct ReportView<'a> {
     pub words: ReportLabels,
     /// 表２に評価の理由の列を入れるか（council.yaml の report.reason_column）。
     pub reason_column: bool,
+    /// 協議会と部会の名前（〇〇協議会〇〇部会）。
+    pub issuer: String,
+    /// 評価の凡例（「◎ 達成」…。evaluation_legend があるとき）。
+    pub legend: Vec<String>,
 }
 
 /// The report as written, and the figure's path as typst sees it (`/content/…`).
@@ -215,6 +219,8 @@ pub(crate) fn report_view<'a>(
         next: year_view(council, report.year + 1),
         words: report_words(&council.council, report),
         reason_column: council.council.report.reason_column,
+        issuer: crate::phrases::issuer(&council.council),
+        legend: crate::phrases::legend(&council.council),
     }
 }
 

@@ -63,7 +63,7 @@ pub struct HouseStyle {
     /// まだ書いていないところ（評価、目標値、成果と課題など）に、案の資料で印刷する言葉。
     #[serde(default = "default_unfilled")]
     pub unfilled: String,
-    /// 曜日の書き方: （木）（既定）または（木曜日）。minutes: の様式の会議録で使います。
+    /// 曜日の書き方: （木）（既定）または（木曜日）。すべての資料の日付に使います。
     #[serde(default)]
     pub weekday: WeekdayStyle,
     /// 開始と終了の間: ～（既定、「午後３時～午後５時」）または から…まで（「午後２時から４時まで」）。
@@ -225,6 +225,18 @@ pub enum NameStyle {
     Bracketed,
 }
 
+impl NameStyle {
+    /// The attendee pattern this style stands for ({名前} {役職} {所属}), as a `minutes:`
+    /// description writes it.
+    pub fn pattern(self) -> &'static str {
+        match self {
+            NameStyle::Joined => "{名前}{役職}",
+            NameStyle::Spaced => "{名前} {役職}",
+            NameStyle::Bracketed => "{名前}（{役職}）",
+        }
+    }
+}
+
 /// 数字の書き方。
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Digits {
@@ -249,6 +261,14 @@ pub enum MinutesLayout {
 }
 
 impl MinutesLayout {
+    /// The time style of this layout's 日時 when the council names none (`style.time`).
+    pub fn usual_time(self) -> TimeStyle {
+        match self {
+            MinutesLayout::Ruled => TimeStyle::ClockFullWidth,
+            MinutesLayout::Headings => TimeStyle::Ja,
+        }
+    }
+
     /// The shipped template of this layout (under `templates/`, without `.typ.j2`).
     pub fn template(self) -> &'static str {
         match self {

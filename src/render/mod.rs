@@ -420,6 +420,13 @@ fn register_filters(env: &mut Environment<'static>) {
             })?;
         Ok(style.format(t))
     });
+    // `n | item_number(depth, council.style.numbering)`: an agenda item's number in the
+    // council's scheme (`model::Numbering`, the rule the `minutes:` layout uses too).
+    env.add_filter("item_number", |n: u32, depth: usize, scheme: String| {
+        serde_json::from_value::<crate::model::Numbering>(serde_json::Value::String(scheme.clone()))
+            .map(|numbering| numbering.number(depth, n))
+            .map_err(|_| filter_error(format!("番号の付け方「{scheme}」はありません")))
+    });
     env.add_filter("time_ja", |s: String| time_arg(&s).map(japanese::time_ja));
     env.add_filter("clock", |s: String| time_arg(&s).map(japanese::time_clock));
     env.add_filter("time_hour", |s: String| {

@@ -195,10 +195,15 @@ fn links_that_loop_or_name_too_long_a_file_are_said_in_japanese_once() {
     let (code, out) = run_bounded(&p, &["check"]);
     assert_eq!(code, 1, "{out}");
     let said = |file: &str, why: &str| {
-        let line = format!("エラー: content/niiza-chiiki-ikou/documents/{file}: ファイルを読めません（{why}）。");
+        let line = format!(
+            "エラー: content/niiza-chiiki-ikou/documents/{file}: ファイルを読めません（{why}）。"
+        );
         assert_eq!(out.matches(&line).count(), 1, "{line}\n{out}");
     };
-    said("a.yaml", "リンク（ショートカット）がくり返し自分を指しています");
+    said(
+        "a.yaml",
+        "リンク（ショートカット）がくり返し自分を指しています",
+    );
     said("c.yaml", "名前が長すぎるか、名前に使えない文字があります");
     assert!(!out.contains("os error"), "{out}");
 }
