@@ -11,15 +11,7 @@ fn a_council_template_changes_that_council_only() {
     // A second council, the same as the first.
     let from = p.path().join("content/koganei-seishin");
     let to = p.path().join("content/other-council");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_dir(&from, &to);
     // The first council's own agenda: the shipped one with a heading of its own.
     let shipped = p.read("templates/agenda.typ.j2");
     let own = shipped.replace(

@@ -18,6 +18,8 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
     const MAX_UNBROKEN: usize = 2_000;
     for (file, text) in &project.texts {
         let mut found = 0;
+        // (line, column, character, written as an escape)
+        let mut unprintable = Vec::new();
         for (i, line) in text.lines().enumerate() {
             if line.trim_start().starts_with('#') {
                 continue;
@@ -48,35 +50,49 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
                         .hint("誤って貼り付けた内容でないか確かめ、途中に空白を入れてください。"),
                     );
                 }
-                if c.is_control() || c.is_whitespace() || c.is_ascii() || can_print(c) {
-                    continue;
+                if !(c.is_control() || c.is_whitespace() || c.is_ascii()) {
+                    unprintable.push((i + 1, col + 1, c, false));
                 }
-                found += 1;
-                if found > SHOWN {
-                    continue;
-                }
-                out.push(
-                    Problem::error(file.as_path(), format!("「{c}」（U+{:04X}）は同梱のフォントにない文字のため、印刷できません。", c as u32))
-                        .at(Some(i + 1), Some(col + 1))
-                        .hint("ほかの文字に置き換えてください（絵文字は使えません。人名の異体字は通常の字体にしてください）。"),
-                );
             }
         }
         // Characters written as escapes (`"\uFFFE"`) are not in the text: check what the
-        // value holds, at the line where it starts.
-        for (line, col, c) in crate::yaml_scan::escaped_chars(text) {
-            // Control characters and line separators are laid out as the text's own are.
-            if c.is_control() || c.is_whitespace() || can_print(c) {
+        // value holds, at the line where it starts. Control characters and line separators
+        // are laid out as the text's own are.
+        unprintable.extend(
+            crate::yaml_scan::escaped_chars(text)
+                .into_iter()
+                .filter(|(_, _, c)| !(c.is_control() || c.is_whitespace()))
+                .map(|(line, col, c)| (line, col, c, true)),
+        );
+        for (line, col, c, escaped) in unprintable {
+            if can_print(c) {
                 continue;
             }
             found += 1;
             if found > SHOWN {
                 continue;
             }
+            let (shown, hint) = if escaped {
+                (
+                    "「\\」で書いた文字".to_string(),
+                    "\"…\" の中の「\\u」「\\U」「\\x」などで書いた文字を、ふつうの文字に書き直すか消してください。",
+                )
+            } else {
+                (
+                    format!("「{c}」"),
+                    "ほかの文字に置き換えてください（絵文字は使えません。人名の異体字は通常の字体にしてください）。",
+                )
+            };
             out.push(
-                Problem::error(file.as_path(), format!("「\\」で書いた文字（U+{:04X}）は同梱のフォントにない文字のため、印刷できません。", c as u32))
-                    .at(Some(line), Some(col))
-                    .hint("\"…\" の中の「\\u」「\\U」「\\x」などで書いた文字を、ふつうの文字に書き直すか消してください。"),
+                Problem::error(
+                    file.as_path(),
+                    format!(
+                        "{shown}（U+{:04X}）は同梱のフォントにない文字のため、印刷できません。",
+                        c as u32
+                    ),
+                )
+                .at(Some(line), Some(col))
+                .hint(hint),
             );
         }
         if found > SHOWN {

@@ -41,17 +41,10 @@ fn a_pipe_in_place_of_a_template_is_named_not_skipped() {
 fn a_council_folder_too_deep_is_named_and_one_less_deep_builds() {
     let p = TempProject::sample();
     let copy = |to: &str| {
-        let from = p.path().join("content/koganei-seishin");
-        let to = p.path().join(to);
-        for e in walkdir::WalkDir::new(&from) {
-            let e = e.unwrap();
-            let target = to.join(e.path().strip_prefix(&from).unwrap());
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(e.path(), &target).unwrap();
-            }
-        }
+        super::common::copy_dir(
+            &p.path().join("content/koganei-seishin"),
+            &p.path().join(to),
+        )
     };
     copy("content/市/福祉/障害/部会/koganei");
     let (code, out) = run_bounded(&p, &["build"]);
