@@ -192,7 +192,9 @@ impl Builder {
                     bytes: pdf.len(),
                     pages: document.pages().len(),
                 };
-                let page = crate::html::render(renderer, &name, &file.name, &view, Some(facts))
+                let (template, context) = crate::html::page(&name, &file.name, &view, Some(facts));
+                let page = renderer
+                    .render(&template, context)
                     .map_err(|p| Problems(vec![rel(p)]))?;
                 Some(page)
             }
@@ -250,7 +252,7 @@ impl Builder {
         let prepared = kind.prepare(council, file, &mut |mat| {
             let (vpath, bytes) = self.material_pdf(council, file, mat, &outer)?;
             let max = crate::images::MAX_PDF_PAGES;
-            let pages = match pdf_pages(&bytes) {
+            let pages = match crate::images::pdf_pages(&bytes) {
                 Some(n) if n <= max => n,
                 found => {
                     let message = match found {
@@ -299,7 +301,10 @@ impl Builder {
         let markup = renderer.render(&template, view).map_err(rel)?;
         let html = self
             .html
-            .then(|| crate::html::render(renderer, name, &file.name, view, None))
+            .then(|| {
+                let (template, context) = crate::html::page(name, &file.name, view, None);
+                renderer.render(&template, context)
+            })
             .transpose()
             .map_err(rel)?;
         Ok((template, markup, html))
@@ -635,12 +640,4 @@ pub fn check(builder: &mut Builder) -> (Problems, usize) {
         }
     }
     (problems, docs.len())
-}
-
-/// The number of pages of a PDF, or none when it cannot be read.
-pub fn pdf_pages(bytes: &[u8]) -> Option<usize> {
-    hayro_syntax::Pdf::new(bytes.to_vec())
-        .ok()
-        .map(|pdf| pdf.pages().len())
-        .filter(|&n| n > 0)
 }

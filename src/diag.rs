@@ -180,50 +180,6 @@ pub fn fy_name(fy: i32) -> String {
     crate::japanese::fiscal_year(fy).unwrap_or_else(|_| format!("{fy}年度"))
 }
 
-/// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
-/// The text is the one read (through `files`) when the content was loaded, never read again.
-pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
-    let text = crate::files::text_read(path)?;
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            l.strip_prefix(key)
-                .and_then(|r| r.trim_start().strip_prefix(':'))
-                .map(|v| {
-                    v.split(" #")
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .trim_matches(['"', '\''])
-                })
-                .is_some_and(|v| v == value)
-        })
-        .map(|i| i + 1)
-}
-
-/// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
-/// digits are written.
-pub fn find_goal_line(path: &Path, n: crate::model::GoalNo) -> Option<usize> {
-    let text = crate::files::text_read(path)?;
-    let is_n = |s: &str| {
-        s.trim()
-            .trim_matches(['"', '\''])
-            .parse::<crate::model::GoalNo>()
-            .ok()
-            == Some(n)
-    };
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            match l.split_once(':') {
-                Some(("number", v)) => is_n(v),
-                Some((k, _)) => is_n(k),
-                None => false,
-            }
-        })
-        .map(|i| i + 1)
-}
-
 /// An I/O error in words staff understand.
 pub fn io_ja(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;

@@ -14,6 +14,9 @@ use crate::diag::{Problem, io_ja};
 
 /// Content YAML and templates larger than this are refused before they are read.
 pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// YAML nested deeper than this is refused (the content model nests about eight levels).
+pub const MAX_YAML_DEPTH: usize = 32;
 /// Figures, attached PDFs and fonts larger than this are refused before they are read.
 pub const MAX_BINARY_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -177,6 +180,50 @@ pub fn list_dir(root: &Path, dir: &Path, problems: &mut crate::diag::Problems) -
         }
     });
     entries
+}
+
+/// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
+/// The text is the one read (through `files`) when the content was loaded, never read again.
+pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
+    let text = text_read(path)?;
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            l.strip_prefix(key)
+                .and_then(|r| r.trim_start().strip_prefix(':'))
+                .map(|v| {
+                    v.split(" #")
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_matches(['"', '\''])
+                })
+                .is_some_and(|v| v == value)
+        })
+        .map(|i| i + 1)
+}
+
+/// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
+/// digits are written.
+pub fn find_goal_line(path: &Path, n: crate::model::GoalNo) -> Option<usize> {
+    let text = text_read(path)?;
+    let is_n = |s: &str| {
+        s.trim()
+            .trim_matches(['"', '\''])
+            .parse::<crate::model::GoalNo>()
+            .ok()
+            == Some(n)
+    };
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            match l.split_once(':') {
+                Some(("number", v)) => is_n(v),
+                Some((k, _)) => is_n(k),
+                None => false,
+            }
+        })
+        .map(|i| i + 1)
 }
 
 /// The first file read under `dir` (through [`read_text`]) with a line containing `needle`,

@@ -14,9 +14,6 @@ use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind};
 use serde::Serialize;
 
-use crate::diag::Problem;
-use crate::render::Renderer;
-
 /// Templates with this ending produce HTML and are auto-escaped for it.
 pub const HTML_TEMPLATE_SUFFIX: &str = ".html.j2";
 
@@ -54,15 +51,15 @@ impl PdfFacts {
     }
 }
 
-/// Renders `name.html.j2` (from the council's templates, shipped or its own) with `view`, for
-/// the document called `document` (its PDF is `document.pdf`).
-pub fn render(
-    renderer: &Renderer,
+/// The template (`name.html.j2`) and the context of the page of the document called
+/// `document` (its PDF is `document.pdf`): `view`, and `page`. The caller renders it with the
+/// council's templates, shipped or its own.
+pub fn page(
     name: &str,
     document: &str,
     view: &impl Serialize,
     pdf: Option<PdfFacts>,
-) -> Result<String, Problem> {
+) -> (String, Value) {
     let template = format!("{name}{HTML_TEMPLATE_SUFFIX}");
     let page = PageContext {
         name: document,
@@ -73,7 +70,16 @@ pub fn render(
         page => Value::from_serialize(&page),
         ..Value::from_serialize(view)
     };
-    renderer.render(&template, context)
+    (template, context)
+}
+
+/// Whether the council being rendered writes half-width digits (`style.digits: 半角`).
+pub(crate) fn half_width_digits(state: &minijinja::State) -> bool {
+    state
+        .lookup("council")
+        .and_then(|c| c.get_attr("style").ok())
+        .and_then(|s| s.get_attr("digits").ok())
+        .is_some_and(|d| d.as_str() == Some("半角"))
 }
 
 /// Prints a value into an HTML template: half-width digits when the council writes them, then
@@ -155,7 +161,7 @@ pub fn register_filters(env: &mut Environment<'static>) {
         if v.is_safe() {
             return v;
         }
-        let text = house_digits(&v, crate::render::half_width_digits(state));
+        let text = house_digits(&v, half_width_digits(state));
         let one = text
             .replace("\r\n", " ")
             .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use crate::diag::{Problem, Problems, find_line};
+use crate::diag::{Problem, Problems};
+use crate::files::find_line;
 
 /// The most pixels one raster image may have (8000 × 6000 is 48 million).
 pub const MAX_PIXELS: u64 = 50_000_000;
@@ -25,6 +26,14 @@ pub fn check(ext: &str, bytes: &[u8]) -> Result<(), String> {
 
 /// Pages an attached PDF may have (its pages are placed one by one in the packet).
 pub const MAX_PDF_PAGES: usize = 300;
+
+/// The number of pages of a PDF, or none when it cannot be read.
+pub fn pdf_pages(bytes: &[u8]) -> Option<usize> {
+    hayro_syntax::Pdf::new(bytes.to_vec())
+        .ok()
+        .map(|pdf| pdf.pages().len())
+        .filter(|&n| n > 0)
+}
 
 /// Arrays and dictionaries a PDF may nest (real PDFs nest a handful; a deeper one would
 /// exhaust the reader's stack).

@@ -268,7 +268,7 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
     let has_goals = |fy: i32| c.years.get(&fy).is_some_and(|y| y.goals.is_some());
     let fy = match year {
         Some(y) => match shiryo::japanese::halfwidth_digits(y.trim()).parse::<i32>() {
-            Ok(fy) if shiryo::needs::YEARS.contains(&fy) => fy,
+            Ok(fy) if shiryo::project::YEARS.contains(&fy) => fy,
             _ => {
                 eprintln!(
                     "エラー: 年度「{y}」が正しくありません。\n  → 西暦４桁で書いてください（令和６年度なら 2024）。"

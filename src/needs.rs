@@ -6,12 +6,10 @@
 //! A file that could not be read or parsed has been reported already: what depends on it is
 //! not reported again.
 
-use crate::diag::{Problem, Problems, find_line, fy_name};
+use crate::diag::{Problem, Problems, fy_name};
+use crate::files::find_line;
 use crate::japanese;
 use crate::project::{CouncilData, DocumentFile, YearData};
-
-/// The fiscal years a document may be about (the range of year folders).
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// A document about a meeting needs the meeting, and in it what the document prints (`has`);
 /// otherwise 「第N回{what}」 at the meeting's line.

@@ -145,6 +145,9 @@ pub fn check_root(root: &Path) -> Result<(), Problem> {
     )))
 }
 
+/// The fiscal years a document may be about (the range of year folders).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// How many folders deep under `content/` a council's folder may be (`content/市/福祉/部会`
 /// is 3): what `output/` and the council's own templates are looked for under.
 pub const MAX_COUNCIL_DEPTH: usize = 6;
@@ -291,7 +294,7 @@ impl Loader<'_> {
                 if name == "documents" {
                     documents = self.documents(&entry);
                 } else if let Ok(year) = name.parse::<i32>() {
-                    if !crate::needs::YEARS.contains(&year) || name.len() != 4 {
+                    if !crate::project::YEARS.contains(&year) || name.len() != 4 {
                         self.problems.push(
                             Problem::error(
                                 &entry,

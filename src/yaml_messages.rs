@@ -81,7 +81,7 @@ pub fn explain(raw: &str) -> (String, Option<String>) {
         return (
             format!(
                 "入れ子が深すぎます（{} 段まで）。",
-                crate::yaml_scan::MAX_DEPTH
+                crate::files::MAX_YAML_DEPTH
             ),
             Some(
                 "「[」「{」の閉じ忘れや、字下げ（行頭の空白）の誤りがないか確かめてください。"

@@ -18,8 +18,8 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use crate::diag::Problem;
 
-/// Nesting deeper than this is refused (the content model nests about eight levels).
-pub const MAX_DEPTH: usize = 32;
+/// Nesting deeper than this is refused.
+pub const MAX_DEPTH: usize = crate::files::MAX_YAML_DEPTH;
 /// Nodes (values, lists, mappings) a file may hold, aliases expanded.
 pub const MAX_NODES: u64 = 200_000;
 /// Bytes of text a file may hold, aliases expanded: no more than a file may hold written out

@@ -138,7 +138,7 @@ fn a_packet_places_each_material_with_its_number() {
     assert!(runs.iter().any(|r| r.page == 5 && r.text == "2"));
     assert!(runs.iter().any(|r| r.page == 4 && r.text == "1"));
     // One PDF, its pages from the external files.
-    assert_eq!(shiryo::build::pdf_pages(&t.pdf), Some(5));
+    assert_eq!(shiryo::images::pdf_pages(&t.pdf), Some(5));
 }
 
 #[test]

@@ -12,7 +12,8 @@ mod member_list;
 mod packet;
 mod report;
 
-use crate::diag::{Problem, Problems, find_line, fy_name};
+use crate::diag::{Problem, Problems, fy_name};
+use crate::files::find_line;
 use crate::model::{Council, Document, Material};
 use crate::project::{CouncilData, DocumentFile};
 
@@ -88,7 +89,7 @@ pub fn of(document: &Document) -> Box<dyn Kind + '_> {
 pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
     let kind = of(&file.document);
     let year = kind.year();
-    if !crate::needs::YEARS.contains(&year) {
+    if !crate::project::YEARS.contains(&year) {
         out.push(
             Problem::error(&file.path, format!("年度 {year} が正しくありません。"))
                 .at(find_line(&file.path, "year", &year.to_string()), None)

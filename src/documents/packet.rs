@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::meeting::{MeetingDocView, dated_meeting, meeting_doc_view, missing_meeting};
 use super::{Attach, Kind, Prepared};
-use crate::diag::{Problem, Problems, find_line};
+use crate::diag::{Problem, Problems};
+use crate::files::find_line;
 use crate::model::{Council, Document};
 use crate::needs::meeting_part;
 use crate::project::{CouncilData, DocumentFile};
@@ -216,7 +217,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                     mat.title, e.message
                 )),
                 Ok(bytes) => match crate::images::check_pdf(&bytes)
-                    .map(|()| crate::build::pdf_pages(&bytes))
+                    .map(|()| crate::images::pdf_pages(&bytes))
                 {
                     Err(e) => Some(format!("資料「{}」のファイル {f}: {e}", mat.title)),
                     Ok(None) => Some(format!(

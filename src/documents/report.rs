@@ -5,7 +5,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Attach, Kind, Prepared};
-use crate::diag::{Problem, Problems, find_goal_line, find_line, fy_name};
+use crate::diag::{Problem, Problems, fy_name};
+use crate::files::{find_goal_line, find_line};
 use crate::japanese;
 use crate::model::{AnnualReport, Council, ReportLabels};
 use crate::needs::{blank, has_file, held_meetings, members, planned_meetings, readable};

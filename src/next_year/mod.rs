@@ -109,13 +109,13 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
     };
     let y = report.year;
     let (evaluated, next) = (y + 1, y + 2);
-    if !crate::needs::YEARS.contains(&next) {
+    if !crate::project::YEARS.contains(&next) {
         return Err(Problems(vec![Problem::error(
             &file.path,
             format!(
                 "年度 {next} の資料は作れません（{}～{} 年度まで）。",
-                crate::needs::YEARS.start(),
-                crate::needs::YEARS.end()
+                crate::project::YEARS.start(),
+                crate::project::YEARS.end()
             ),
         )]));
     }

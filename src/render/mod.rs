@@ -111,7 +111,7 @@ impl Renderer {
                 };
                 // A council that writes half-width digits gets them in every value printed,
                 // dates and numbers from the filters included.
-                let text = if half_width_digits(state) {
+                let text = if crate::html::half_width_digits(state) {
                     japanese::ascii_numbers(&text)
                 } else {
                     text
@@ -120,7 +120,7 @@ impl Renderer {
                     .map_err(|_| Error::new(ErrorKind::WriteFailure, "write failed"))
             } else if state.auto_escape() == AutoEscape::Html {
                 // Never the Typst escaping: HTML's own, with the same digits.
-                crate::html::format(out, value, half_width_digits(state))
+                crate::html::format(out, value, crate::html::half_width_digits(state))
             } else {
                 minijinja::escape_formatter(out, state, value)
             }
@@ -303,15 +303,6 @@ fn escape_plain(text: &str, out: &mut String) {
             c => out.push(c),
         }
     }
-}
-
-/// Whether the council being rendered writes half-width digits (`style.digits: 半角`).
-pub(crate) fn half_width_digits(state: &minijinja::State) -> bool {
-    state
-        .lookup("council")
-        .and_then(|c| c.get_attr("style").ok())
-        .and_then(|s| s.get_attr("digits").ok())
-        .is_some_and(|d| d.as_str() == Some("半角"))
 }
 
 /// The text that `escape_markup` made `markup` from: `#box[…]` unwrapped, `#linebreak()` a

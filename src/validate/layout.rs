@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diag::{Problem, Problems, find_line};
+use crate::diag::{Problem, Problems};
+use crate::files::find_line;
 use crate::model::{AgendaItem, Council, Meeting, unknown_placeholders};
 
 /// The description's labels and patterns.

@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+pub use crate::diag::fy_name;
 use crate::diag::{Problem, Problems};
-pub use crate::diag::{find_goal_line, find_line, fy_name};
+pub use crate::files::{find_goal_line, find_line};
 use crate::japanese;
 use crate::model::{Council, Goal, GoalNo};
 use crate::project::{CouncilData, Project, YearData};
