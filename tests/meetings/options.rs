@@ -1,0 +1,273 @@
+//! Every option of a `minutes:` description, changed in a sample council's council.yaml
+//! with no template, seen in the laid-out text of the PDF and of the web page (issue 20).
+
+use super::common::TempProject;
+use super::{by_id, page_text};
+
+const FUCHU: &str = "fuchu-jiritsu";
+const KOMAE: &str = "komae-fukushi";
+const KASHIWA: &str = "kashiwa-jiritsu";
+const BUNKYO: &str = "bunkyo-unei";
+
+/// One option: in `council`'s council.yaml, `from` becomes `to`; the minutes then read
+/// `expected` and no longer `gone` (whitespace removed), in both formats.
+struct Case {
+    option: &'static str,
+    council: &'static str,
+    from: &'static str,
+    to: &'static str,
+    expected: &'static [&'static str],
+    gone: &'static [&'static str],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        option: "title",
+        council: FUCHU,
+        from: "  title: [\"{年度}第{回}回{協議会}会議録\"]\n",
+        to: "  title: [\"{協議会}会議録（{年度}第{回}回）\"]\n",
+        expected: &["府中市障害者等地域自立支援協議会会議録（令和7年度第1回）"],
+        gone: &["令和7年度第1回府中市"],
+    },
+    Case {
+        option: "label",
+        council: FUCHU,
+        from: "  label: \"■{見出し}：\"\n",
+        to: "  label: \"【{見出し}】\"\n",
+        expected: &["【日時】令和7年7月7日", "【議事】"],
+        gone: &["■日時："],
+    },
+    Case {
+        option: "sections[].label",
+        council: FUCHU,
+        from: "      label: 議事\n",
+        to: "      label: 会議次第\n",
+        expected: &["■会議次第："],
+        gone: &["■議事："],
+    },
+    Case {
+        option: "sections[].form",
+        council: FUCHU,
+        from: "    - section: place\n",
+        to: "    - section: place\n      form: \"〔{見出し}〕\"\n",
+        expected: &["〔場所〕"],
+        gone: &["■場所："],
+    },
+    Case {
+        option: "sections[].unlabelled",
+        council: FUCHU,
+        from: "      unlabelled: true\n",
+        to: "      unlabelled: false\n",
+        expected: &["■資料："],
+        gone: &[],
+    },
+    Case {
+        option: "sections[].keep_empty",
+        council: FUCHU,
+        from: "    - section: viewers\n",
+        to: "    - section: viewers\n    - section: absent\n      keep_empty: true\n",
+        expected: &["■欠席者："],
+        gone: &[],
+    },
+    Case {
+        option: "attendance.member",
+        council: FUCHU,
+        from: "    member: \"{名前}\"\n",
+        to: "    member: \"{名前}委員\"\n",
+        expected: &["山口真佐子委員、中川さゆり委員"],
+        gone: &[],
+    },
+    Case {
+        option: "attendance.separator",
+        council: FUCHU,
+        from: "    member: \"{名前}\"\n",
+        to: "    member: \"{名前}\"\n    separator: ／\n",
+        expected: &["山口真佐子／中川さゆり"],
+        gone: &["山口真佐子、中川さゆり"],
+    },
+    Case {
+        option: "attendance.by_role",
+        council: KOMAE,
+        from: "    by_role: true\n",
+        to: "    by_role: false\n",
+        expected: &["宮城孝"],
+        gone: &["委員長：宮城孝"],
+    },
+    Case {
+        option: "attendance.role_label",
+        council: KOMAE,
+        from: "    by_role: true\n",
+        to: "    by_role: true\n    role_label: \"【{役職}】\"\n",
+        expected: &["【委員長】宮城孝"],
+        gone: &["委員長：宮城孝"],
+    },
+    Case {
+        option: "attendance.members_label",
+        council: FUCHU,
+        from: "    members_label: <委員>\n",
+        to: "    members_label: 〔委員〕\n",
+        expected: &["〔委員〕山口真佐子"],
+        gone: &[],
+    },
+    Case {
+        option: "attendance.secretariat_label",
+        council: FUCHU,
+        from: "    secretariat_label: <事務局>\n",
+        to: "    secretariat_label: 〔事務局〕\n",
+        expected: &["〔事務局〕"],
+        gone: &[],
+    },
+    Case {
+        option: "attendance.staff",
+        council: KOMAE,
+        from: "    staff: \"{職名}（{名前}）\"\n",
+        to: "    staff: \"{名前}{職名}\"\n",
+        expected: &["佐渡一宏福祉政策課長"],
+        gone: &["福祉政策課長（佐渡一宏）"],
+    },
+    Case {
+        option: "attendance.staff_count",
+        council: FUCHU,
+        from: "    secretariat_label: <事務局>\n",
+        to: "    secretariat_label: <事務局>\n    staff_count: \"{職名}{人数}人\"\n",
+        expected: &["障害者福祉課係長・主査5人"],
+        gone: &["障害者福祉課係長・主査（5名）"],
+    },
+    Case {
+        option: "attendance.staff_separator",
+        council: KOMAE,
+        from: "    staff_separator: 改行\n",
+        to: "    staff_separator: ／\n",
+        expected: &["福祉政策課長（佐渡一宏）／福祉政策課福祉政策係長（小嶋諒）"],
+        gone: &[],
+    },
+    Case {
+        option: "attendance.department",
+        council: KASHIWA,
+        from: "    staff_separator: \" \"\n",
+        to: "    staff_separator: \" \"\n    department: \"［{課}］\"\n",
+        expected: &["［障害福祉課］"],
+        gone: &["（障害福祉課）"],
+    },
+    Case {
+        option: "attendance.honorifics_omitted",
+        council: FUCHU,
+        from: "    members_label: <委員>\n",
+        to: "    members_label: <委員>\n    honorifics_omitted: （敬称は略しました）\n",
+        expected: &["（敬称は略しました）"],
+        gone: &["（敬称略）"],
+    },
+    Case {
+        option: "speakers.speaker",
+        council: KOMAE,
+        from: "    staff_separator: 改行\n",
+        to: "    staff_separator: 改行\n  speakers:\n    speaker: \"○{発言者}\"\n",
+        expected: &["○委員長本日はお忙しい中"],
+        gone: &["（委員長）"],
+    },
+    Case {
+        option: "materials.beside_item",
+        council: FUCHU,
+        from: "    secretariat_label: <事務局>\n",
+        to: "    secretariat_label: <事務局>\n  materials:\n    beside_item: \"［{資料}］\"\n",
+        expected: &["3委員自己紹介［資料1］"],
+        gone: &["【資料1】"],
+    },
+    Case {
+        option: "materials.reference_label",
+        council: FUCHU,
+        from: "    secretariat_label: <事務局>\n",
+        to: "    secretariat_label: <事務局>\n  materials:\n    reference_label: 〔参考資料〕\n",
+        expected: &["〔参考資料〕"],
+        gone: &["【参考資料】"],
+    },
+];
+
+#[test]
+fn every_layout_option_changes_both_formats_without_a_template() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let p = TempProject::sample();
+        p.edit(
+            &format!("content/{}/council.yaml", case.council),
+            case.from,
+            case.to,
+        );
+        let (code, out, err) = p.run(&["build", "--html"]);
+        if code != 0 {
+            failures.push(format!("{}: exit {code}\n{out}{err}", case.option));
+            continue;
+        }
+        let doc = std::fs::read_dir(p.path().join(format!("content/{}/documents", case.council)))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let name = doc.file_stem().unwrap().to_string_lossy().to_string();
+        let id = format!("{}/{name}", case.council);
+        let pdf = super::squashed(&by_id(super::typeset_all(p.path()), &id));
+        let page = page_text(&p.read(&format!("output/{id}.html")));
+        for (format, text) in [("PDF", &pdf), ("page", &page)] {
+            for e in case.expected {
+                if !text.contains(e) {
+                    failures.push(format!("{} ({format}): no {e}\n{text}", case.option));
+                }
+            }
+            for g in case.gone {
+                if text.contains(g) {
+                    failures.push(format!("{} ({format}): still {g}", case.option));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The options that say what stands on a line of its own (a section's first content after its
+/// label, a speech after its speaker): seen in the PDF's lines and the page's elements.
+#[test]
+fn inline_options_put_the_text_beside_its_label_or_under_it() {
+    // A speaker on a line of its own, the speech under it.
+    let p = TempProject::sample();
+    p.edit(
+        &format!("content/{BUNKYO}/council.yaml"),
+        "    speaker: \"{発言者}：\"\n    inline: true\n",
+        "    speaker: \"{発言者}：\"\n    inline: false\n",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let t = by_id(super::typeset_all(p.path()), "bunkyo-unei/r6-2-kaigiroku");
+    let lines: Vec<String> = super::common::text(&t)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .collect();
+    let speaker = lines
+        .iter()
+        .find(|l| l.ends_with('：') && l.chars().count() < 12);
+    assert!(
+        speaker.is_some(),
+        "a speaker alone on a line:\n{}",
+        lines.join("\n")
+    );
+    let html = p.read("output/bunkyo-unei/r6-2-kaigiroku.html");
+    assert!(html.contains("<p class=\"speaker\">"), "{html}");
+
+    // The section's label on a line of its own (inline: false), its content under it.
+    let p = TempProject::sample();
+    p.edit(
+        &format!("content/{FUCHU}/council.yaml"),
+        "  inline: true\n",
+        "  inline: false\n",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let t = by_id(super::typeset_all(p.path()), "fuchu-jiritsu/r7-1-kaigiroku");
+    let lines: Vec<String> = super::common::text(&t)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .collect();
+    assert!(lines.iter().any(|l| l == "■日時："), "{}", lines.join("\n"));
+    let page = page_text(&p.read("output/fuchu-jiritsu/r7-1-kaigiroku.html"));
+    assert!(page.contains("■日時：令和7年7月7日"), "{page}");
+}
