@@ -187,16 +187,27 @@ pub fn attendee(
     pattern: &str,
     name: Option<&str>,
     role: Option<&str>,
-    organization: &str,
+    organization: Option<&str>,
 ) -> String {
-    fill(
+    let organization = organization.unwrap_or_default();
+    let text = fill(
         pattern,
         &[
             ("名前", name.unwrap_or(organization)),
             ("役職", role.unwrap_or("委員")),
             ("所属", organization),
         ],
-    )
+    );
+    text.trim().to_string()
+}
+
+/// A member as a report lists them: 所属 氏名（役職）, each part only when written.
+pub fn member_line(organization: Option<&str>, name: Option<&str>, role: Option<&str>) -> String {
+    let who: Vec<&str> = [organization, name].into_iter().flatten().collect();
+    match role {
+        Some(r) => format!("{}（{r}）", who.join(" ")),
+        None => who.join(" "),
+    }
 }
 
 /// A goal number as its own row shows it: ３－５, or ３－５（３－４【再掲】）.

@@ -30,7 +30,16 @@ pub struct YearView<'a> {
     /// 会議を開かなかった理由（meetings.yaml の not_held）。
     pub not_held: Option<&'a str>,
     /// 委員（members.yaml）。
-    pub members: &'a [Member],
+    pub members: Vec<MemberView<'a>>,
+}
+
+/// A member, and the line a report lists them by.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MemberView<'a> {
+    #[serde(flatten)]
+    pub member: &'a Member,
+    /// 所属 氏名（役職）（書いたものだけ）。
+    pub line: String,
 }
 
 /// An activity (研修会・講演会など) with its date and place in the council's words.
@@ -282,7 +291,19 @@ pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
         meetings,
         activities,
         not_held: data.meetings.not_held.as_deref(),
-        members: data.members.as_ref().map(|m| &m.members[..]).unwrap_or(&[]),
+        members: data
+            .members
+            .iter()
+            .flat_map(|l| &l.members)
+            .map(|m| MemberView {
+                member: m,
+                line: phrases::member_line(
+                    m.organization.as_deref(),
+                    m.name.as_deref(),
+                    m.role.as_deref(),
+                ),
+            })
+            .collect(),
     }
 }
 

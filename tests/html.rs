@@ -598,3 +598,31 @@ fn the_page_embeds_the_figure_the_pdf_was_made_with() {
     assert_eq!(embedded, bytes);
     assert!(!page.contains('\0'), "no mark is left in the page");
 }
+
+/// A member's organization is optional: a member list where none is written has no 所属
+/// column, and nothing invented is printed in its place (issue 18).
+#[test]
+fn a_member_list_without_organizations_has_no_organization_column() {
+    let p = TempProject::sample();
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let html = p.read("output/koganei-seishin/r6-meibo.html");
+    let dom = Dom::parse(&html);
+    let heads: Vec<String> = dom.select("thead th").iter().map(|h| h.text()).collect();
+    assert_eq!(heads, ["役職", "氏名"]);
+    assert!(!html.contains("未記載"));
+    for row in dom.select("tbody tr") {
+        assert_eq!(row.select("td").len() + row.select("th").len(), 2);
+    }
+    // With organizations written, the column is there.
+    let p = TempProject::sample();
+    p.edit(
+        "content/koganei-seishin/2024/members.yaml",
+        "  - name: 小髙\n",
+        "  - name: 小髙\n    organization: 小金井市医師会\n",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let html = p.read("output/koganei-seishin/r6-meibo.html");
+    assert!(html.contains("<th scope=\"col\">所属</th>") && html.contains("小金井市医師会"));
+}

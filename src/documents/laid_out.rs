@@ -93,14 +93,7 @@ pub(super) fn meeting_name(f: &Facts<'_>) -> String {
 }
 
 fn attendee(d: &MinutesDescription, p: &AttendeeView<'_>) -> String {
-    fill(
-        &d.attendance.member,
-        &[
-            ("名前", p.name.unwrap_or(p.organization)),
-            ("役職", p.role.unwrap_or("委員")),
-            ("所属", p.organization),
-        ],
-    )
+    phrases::attendee(&d.attendance.member, p.name, p.role, p.organization)
 }
 
 /// The secretariat, as blocks: by department when the staff say one, else one line.

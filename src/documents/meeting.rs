@@ -168,8 +168,8 @@ pub struct MeetingDocView<'a> {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct AttendeeView<'a> {
-    /// 所属。
-    pub organization: &'a str,
+    /// 所属（書かれていれば）。
+    pub organization: Option<&'a str>,
     /// 氏名。
     pub name: Option<&'a str>,
     /// 役職。
@@ -237,9 +237,9 @@ pub(super) fn meeting_doc_view<'a>(
                 council.council.style.names.pattern(),
                 mb.name.as_deref(),
                 mb.role.as_deref(),
-                &mb.organization,
+                mb.organization.as_deref(),
             ),
-            organization: &mb.organization,
+            organization: mb.organization.as_deref(),
             name: mb.name.as_deref(),
             role: mb.role.as_deref(),
             absent: mb

@@ -63,6 +63,8 @@ pub struct MemberListView<'a> {
     pub members: &'a [Member],
     /// 協議会と部会の名前（〇〇協議会〇〇部会）。
     pub issuer: String,
+    /// 所属の列を印刷するか（所属を書いた委員がいるとき）。
+    pub organization_column: bool,
 }
 
 /// The context of a member list.
@@ -83,5 +85,6 @@ fn member_list_view<'a>(
         year: doc.year,
         members,
         issuer: crate::phrases::issuer(&council.council),
+        organization_column: members.iter().any(|m| m.organization.is_some()),
     }
 }

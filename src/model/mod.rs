@@ -200,12 +200,13 @@ pub struct MemberList {
     pub members: Vec<Member>,
 }
 
-/// 委員１人（所属、氏名、役職）。
+/// 委員１人（所属、氏名、役職）。所属か氏名の少なくとも一方を書きます。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
-    /// 所属。
-    pub organization: String,
+    /// 所属（会議録に所属が載らないときは書かなくて構いません）。
+    #[serde(default)]
+    pub organization: Option<String>,
     /// 氏名。
     #[serde(default)]
     pub name: Option<String>,

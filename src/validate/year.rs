@@ -337,22 +337,24 @@ pub(super) fn check_meeting_record(
         year.members.iter().flat_map(|l| &l.members).collect();
     let names: Vec<&str> = members.iter().filter_map(|mb| mb.name.as_deref()).collect();
     for a in &m.absent {
-        let same: Vec<&str> = members
+        // Each member of that name, by place in the list (and organization when written).
+        let same: Vec<String> = members
             .iter()
-            .filter(|mb| mb.name.as_deref() == Some(a.as_str()))
-            .map(|mb| mb.organization.as_str())
+            .enumerate()
+            .filter(|(_, mb)| mb.name.as_deref() == Some(a.as_str()))
+            .map(|(k, mb)| match mb.organization.as_deref() {
+                Some(o) => format!("{} 人目・{o}の{a}", k + 1),
+                None => format!("{} 人目の{a}", k + 1),
+            })
             .collect();
         if same.len() > 1 {
             out.push(
                 Problem::error(
                     file,
                     format!(
-                        "第{n}回の欠席者「{a}」に当たる委員が{}人います（{}）。どの委員が欠席したか決められません。",
-                        same.len(),
-                        same.iter()
-                            .map(|o| format!("{o}の{a}"))
-                            .collect::<Vec<_>>()
-                            .join("、")
+                        "第{n}回の欠席者「{a}」に当たる委員が{}人います（名簿の {}）。どの委員が欠席したか決められません。",
+                        japanese::fullwidth(&same.len().to_string()),
+                        same.join("、")
                     ),
                 )
                 .at(absent_line(file, m.number, a), None)
@@ -551,6 +553,22 @@ pub(super) fn check_members(c: &CouncilData, year: &YearData, out: &mut Problems
         return;
     };
     for (i, m) in list.members.iter().enumerate() {
+        let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+        if blank(&m.name) && blank(&m.organization) {
+            let line = m.role.as_deref().and_then(|r| find_line(file, "role", r));
+            out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "{} 人目の委員に、氏名（name）も所属（organization）もありません。",
+                        i + 1
+                    ),
+                )
+                .at(line, None)
+                .field(format!("members[{i}]"))
+                .hint("name: か organization: の少なくとも一方を書いてください。"),
+            );
+        }
         if let Some(role) = &m.role
             && !c.council.roles.contains(role)
         {
