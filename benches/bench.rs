@@ -23,6 +23,9 @@ use shiryo::model::{Day, Evaluation, GoalNo, GoalSet, MeetingList};
 use shiryo::watch::Report;
 
 /// The sample council every measurement starts from.
+#[path = "bench/serve.rs"]
+mod serve;
+
 const COUNCIL: &str = "niiza-chiiki-ikou";
 /// Its document (the annual report), as `shiryo build` names it.
 const DOCUMENT: &str = "niiza-chiiki-ikou/r6-hyoka";
@@ -82,11 +85,18 @@ fn main() -> Result<()> {
         None
     };
 
+    eprintln!("== serve, edit → shown in a real browser");
+    let served = serve::browser_latency(repo, &work, Path::new(env!("CARGO_BIN_EXE_shiryo")))?;
+
     let python_note = python.as_ref().err().map(|e| format!("{e:#}"));
     println!("{}\n", machine(&load_before));
     println!("{}\n", table(&columns, python_note.as_deref()));
     if let Some(m) = &memory {
         println!("{}\n", memory_table(m));
+    }
+    match served {
+        Ok(line) => println!("{line} (targets: page ≤ 15 ms, PDF ≤ 50 ms)\n"),
+        Err(why) => println!("serve, edit → shown in a browser: skipped: {why}\n"),
     }
     println!("{}", targets(&columns, memory.as_ref()));
     Ok(())

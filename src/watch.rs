@@ -146,6 +146,17 @@ fn rebuild(
         Ok(s) => s,
         Err(problems) => return report(Report::Failed(&problems)),
     };
+    // The documents of the council whose files were saved first: their page is previewed
+    // (and their PDF typeset) before the others are rendered to see whether they changed
+    // (a packet's render typesets its materials).
+    let mut selected = selected;
+    selected.sort_by_key(|(council, file)| {
+        let prev = built.get(&file.id(council));
+        let touched = paths
+            .iter()
+            .any(|p| p.starts_with(&council.dir) || prev.is_some_and(|b| b.deps.contains(p)));
+        !touched
+    });
     let mut done = Vec::new();
     let mut failed = Problems::default();
     for (council, file) in selected {
