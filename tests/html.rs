@@ -626,3 +626,30 @@ fn a_member_list_without_organizations_has_no_organization_column() {
     let html = p.read("output/koganei-seishin/r6-meibo.html");
     assert!(html.contains("<th scope=\"col\">所属</th>") && html.contains("小金井市医師会"));
 }
+
+/// A packet page's 次第 links to the agenda's own page when there is one, and still to its
+/// pages in the packet's PDF (issue 18).
+#[test]
+fn a_packet_page_links_its_agenda_to_the_agenda_page() {
+    let p = TempProject::sample();
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let html = p.read("output/koganei-seishin/r6-1-shiryo.html");
+    let dom = Dom::parse(&html);
+    let agenda = dom
+        .select("ul.materials li")
+        .into_iter()
+        .find(|li| li.text().contains("次第"))
+        .expect("the 次第 is listed");
+    let links: Vec<String> = agenda
+        .select("a")
+        .iter()
+        .map(|a| a.attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(links, ["r6-1-shidai.html", "r6-1-shiryo.pdf#page=1"]);
+    assert!(
+        p.path()
+            .join("output/koganei-seishin/r6-1-shidai.html")
+            .is_file()
+    );
+}

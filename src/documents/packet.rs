@@ -71,8 +71,15 @@ impl Kind for Packet<'_> {
             crate::model::TimeStyle::Ja,
         )
         .ok_or_else(|| missing_meeting(file, p.year, p.meeting))?;
+        // The 次第 links to the agenda's own page when the council makes one for this meeting.
+        let agenda_doc = c.documents.iter().find(|d| {
+            matches!(&d.document, Document::Agenda(a) if a.year == p.year && a.meeting == p.meeting)
+        });
         let mut total = 0;
         for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
+            if mv.agenda && mv.document.is_none() {
+                mv.document = agenda_doc.map(|d| d.name.as_str());
+            }
             let (pdf, pages) = attach(mat)?;
             total += pages;
             if total > MAX_PACKET_PAGES {
