@@ -265,6 +265,7 @@ fn minutes_packet_and_member_list_pages() {
     assert_eq!(
         links,
         [
+            "r6-1-shidai.html",
             "r6-1-shiryo.pdf#page=1",
             "r6-meibo.html",
             "r6-1-shiryo.pdf#page=2",
