@@ -118,8 +118,6 @@ pub struct MeetingView<'a> {
     pub name: String,
     /// 日時（協議会の書き方で: 令和６年５月２３日（木）午後３時～午後５時。決まっていなければ「未定」など）。
     pub when: String,
-    /// 開始時刻だけ（協議会の書き方で）。
-    pub start_time: String,
     /// 次第の日時（開始時刻まで: 令和６年５月２３日（木）午後３時～。決まっていなければ「未定」など）。
     pub when_start: String,
     /// 書面開催の次第の見出し（書面開催（令和６年５月２３日（木）））。
@@ -320,10 +318,6 @@ pub(crate) fn meeting_view<'a>(
     MeetingView {
         name: phrases::meeting_name(council, year, m),
         when: phrases::when(style, m, usual),
-        start_time: m
-            .start
-            .map(|t| style.time.unwrap_or(usual).format(t.0))
-            .unwrap_or_default(),
         when_start: phrases::when_start(style, m, usual),
         written: phrases::written(style, m),
         place: phrases::place(style, m),

@@ -429,11 +429,21 @@ fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("paren_number", japanese::paren_number);
     env.add_filter("circled_number", japanese::circled_number);
     env.add_filter("katakana_number", japanese::katakana_number);
-    env.add_filter("typst_str", |v: Value| {
-        defined(v).map(|v| Value::from_safe_string(typst_string(&v.to_string())))
+    // A value as a Typst string literal (the PDF's title and author), in the council's digits
+    // as every value the formatter prints.
+    env.add_filter("typst_str", |state: &minijinja::State, v: Value| {
+        defined(v).map(|v| {
+            let text = v.to_string();
+            let text = if crate::html::half_width_digits(state) {
+                japanese::ascii_numbers(&text)
+            } else {
+                text
+            };
+            Value::from_safe_string(typst_string(&text))
+        })
     });
-    // Markup a macro produced (`common.meeting_name(…)`) back to the plain text it was
-    // escaped from, for places that take plain text: the PDF's title. Values pass as they are.
+    // Markup a macro produced back to the plain text it was escaped from, for places that take
+    // plain text: the PDF's title. Values pass as they are.
     env.add_filter("plain", |v: Value| {
         defined(v).map(|v| match v.as_str() {
             Some(s) if v.is_safe() => Value::from(markup_to_plain(s)),
