@@ -224,24 +224,32 @@ fn every_layout_option_changes_both_formats_without_a_template() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// `council`'s council.yaml with `from` made `to`, built with pages: the laid-out lines of
+/// document `id`'s PDF (trimmed) and its page's HTML.
+fn lines_and_page(council: &str, from: &str, to: &str, id: &str) -> (Vec<String>, String) {
+    let p = TempProject::sample();
+    p.edit(&format!("content/{council}/council.yaml"), from, to);
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let t = by_id(super::typeset_all(p.path()), id);
+    let lines = super::common::text(&t)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .collect();
+    (lines, p.read(&format!("output/{id}.html")))
+}
+
 /// The options that say what stands on a line of its own (a section's first content after its
 /// label, a speech after its speaker): seen in the PDF's lines and the page's elements.
 #[test]
 fn inline_options_put_the_text_beside_its_label_or_under_it() {
     // A speaker on a line of its own, the speech under it.
-    let p = TempProject::sample();
-    p.edit(
-        &format!("content/{BUNKYO}/council.yaml"),
+    let (lines, html) = lines_and_page(
+        BUNKYO,
         "    speaker: \"{発言者}：\"\n    inline: true\n",
         "    speaker: \"{発言者}：\"\n    inline: false\n",
+        "bunkyo-unei/r6-2-kaigiroku",
     );
-    let (code, out, err) = p.run(&["build", "--html"]);
-    assert_eq!(code, 0, "{out}{err}");
-    let t = by_id(super::typeset_all(p.path()), "bunkyo-unei/r6-2-kaigiroku");
-    let lines: Vec<String> = super::common::text(&t)
-        .lines()
-        .map(|l| l.trim().to_string())
-        .collect();
     let speaker = lines
         .iter()
         .find(|l| l.ends_with('：') && l.chars().count() < 12);
@@ -250,24 +258,16 @@ fn inline_options_put_the_text_beside_its_label_or_under_it() {
         "a speaker alone on a line:\n{}",
         lines.join("\n")
     );
-    let html = p.read("output/bunkyo-unei/r6-2-kaigiroku.html");
     assert!(html.contains("<p class=\"speaker\">"), "{html}");
 
     // The section's label on a line of its own (inline: false), its content under it.
-    let p = TempProject::sample();
-    p.edit(
-        &format!("content/{FUCHU}/council.yaml"),
+    let (lines, html) = lines_and_page(
+        FUCHU,
         "  inline: true\n",
         "  inline: false\n",
+        "fuchu-jiritsu/r7-1-kaigiroku",
     );
-    let (code, out, err) = p.run(&["build", "--html"]);
-    assert_eq!(code, 0, "{out}{err}");
-    let t = by_id(super::typeset_all(p.path()), "fuchu-jiritsu/r7-1-kaigiroku");
-    let lines: Vec<String> = super::common::text(&t)
-        .lines()
-        .map(|l| l.trim().to_string())
-        .collect();
     assert!(lines.iter().any(|l| l == "■日時："), "{}", lines.join("\n"));
-    let page = page_text(&p.read("output/fuchu-jiritsu/r7-1-kaigiroku.html"));
+    let page = page_text(&html);
     assert!(page.contains("■日時：令和7年7月7日"), "{page}");
 }
