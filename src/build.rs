@@ -192,11 +192,13 @@ impl Builder {
                     bytes: pdf.len(),
                     pages: document.pages().len(),
                 };
-                let (template, context) = crate::html::page(&name, &file.name, &view, Some(facts));
+                let form = council.council.web.form;
+                let (template, context) =
+                    crate::html::page(&name, &file.name, &view, Some(facts), form);
                 let page = renderer
                     .render(&template, context)
                     .map_err(|p| Problems(vec![rel(p)]))?;
-                Some(page)
+                Some(crate::html::finish(page, form))
             }
             None => None,
         };
@@ -302,8 +304,11 @@ impl Builder {
         let html = self
             .html
             .then(|| {
-                let (template, context) = crate::html::page(name, &file.name, view, None);
-                renderer.render(&template, context)
+                let form = council.council.web.form;
+                let (template, context) = crate::html::page(name, &file.name, view, None, form);
+                renderer
+                    .render(&template, context)
+                    .map(|page| crate::html::finish(page, form))
             })
             .transpose()
             .map_err(rel)?;

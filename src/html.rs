@@ -14,6 +14,8 @@ use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind};
 use serde::Serialize;
 
+use crate::model::WebForm;
+
 /// Templates with this ending produce HTML and are auto-escaped for it.
 pub const HTML_TEMPLATE_SUFFIX: &str = ".html.j2";
 
@@ -27,6 +29,7 @@ struct PageContext<'a> {
     name: &'a str,
     pdf: String,
     pdf_facts: Option<String>,
+    fragment: bool,
 }
 
 /// The PDF a page links to, as built: its size in bytes and its number of pages.
@@ -53,24 +56,42 @@ impl PdfFacts {
 
 /// The template (`name.html.j2`) and the context of the page of the document called
 /// `document` (its PDF is `document.pdf`): `view`, and `page`. The caller renders it with the
-/// council's templates, shipped or its own.
+/// council's templates, shipped or its own, then passes it through [`finish`].
 pub fn page(
     name: &str,
     document: &str,
     view: &impl Serialize,
     pdf: Option<PdfFacts>,
+    form: WebForm,
 ) -> (String, Value) {
     let template = format!("{name}{HTML_TEMPLATE_SUFFIX}");
     let page = PageContext {
         name: document,
         pdf: crate::names::url_path(&format!("{document}.pdf")),
         pdf_facts: pdf.map(PdfFacts::phrase),
+        fragment: form == WebForm::Fragment,
     };
     let context = minijinja::context! {
         page => Value::from_serialize(&page),
         ..Value::from_serialize(view)
     };
     (template, context)
+}
+
+/// A rendered page in the council's form. A fragment goes into a CMS page that has its own
+/// `h1` (the page's title): every heading goes one level down (`h1` → `h2`, …, `h6` stays).
+/// Every value a template prints is escaped, so each `<h` here is the templates' own markup.
+pub fn finish(page: String, form: WebForm) -> String {
+    if form == WebForm::Page {
+        return page;
+    }
+    let mut out = page;
+    for level in (1..=5).rev() {
+        for (from, to) in [("<h", "<h"), ("</h", "</h")] {
+            out = out.replace(&format!("{from}{level}"), &format!("{to}{}", level + 1));
+        }
+    }
+    out
 }
 
 /// Whether the council being rendered writes half-width digits (`style.digits: 半角`).

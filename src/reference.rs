@@ -27,7 +27,10 @@ pub fn markdown() -> String {
          `circled_number`（①）、`plain`（見出しを文字だけに）、`typst_str`（Typst の文字列に）。\n\n\
          Web ページ（`shiryo build --html`）は、同じ値を `templates/<名前>.html.j2` で HTML にします\
          （値はすべて HTML 用にエスケープされます）。HTML のテンプレートでは、このほかに `page.pdf`\
-         （同じ資料の PDF へのリンク。URL 用にエンコード済み）と `page.name`（資料名）が使え、フィルタ `attr`\
+         （同じ資料の PDF へのリンク。URL 用にエンコード済み）、`page.pdf_facts`（PDF の大きさとページ数: \
+         「PDF：386KB、17ページ」）、`page.name`（資料名）と `page.fragment`（council.yaml の web.form が 部品 \
+         のとき true: `common.document` に `fragment=page.fragment` を渡すと、CMS に貼る部分だけを書きます。\
+         見出しは shiryo が１段下げます）が使え、フィルタ `attr`\
          （属性 `alt=\"…\"` などに入れる値はかならずこれを通します）、`url`（資料名などからリンクを作るときは\
          かならずこれを通します。`href=\"{{ mat.document | url }}.html\"`）、`notags`（`<title>` 用に文字だけに）、\
          `data_uri`（図を埋め込む）が加わります。\n",

@@ -54,6 +54,132 @@ fn built_sample() -> TempProject {
     p
 }
 
+/// The one script every page carries: it makes a table's box a tab stop only where the box
+/// scrolls. Fixed text (no value of the content reaches it).
+fn the_script(doc: &Dom, rel: &str) -> String {
+    let scripts = all(doc, "script");
+    assert_eq!(scripts.len(), 1, "{rel}");
+    let script = text(scripts[0]);
+    assert!(script.contains(".shiryo .table-wrap"), "{rel}");
+    script
+}
+
+/// What every page has, in either form: one document in Japanese, its styles inside and each
+/// scoped to `.shiryo`, tables a screen reader can read in focusable boxes, the PDF linked.
+/// `fragment`: the CMS form (no `<html>`, headings one level down).
+fn check_structure(rel: &str, html: &str, fragment: bool) -> String {
+    let doc = Dom::parse(html);
+    let style = if fragment {
+        assert!(
+            html.starts_with("<div class=\"shiryo\" lang=\"ja\">"),
+            "{rel}"
+        );
+        assert!(html.trim_end().ends_with("</div>"), "{rel}");
+        for tag in [
+            "<html",
+            "<head>",
+            "<body",
+            "<title",
+            "<meta",
+            "<h1",
+            "<!DOCTYPE",
+        ] {
+            assert!(!html.contains(tag), "{rel}: {tag}");
+        }
+        // The CMS page has its own h1: the document's title is the one h2 before any h3.
+        assert_eq!(all(&doc, "h1").len(), 0, "{rel}");
+        assert_eq!(all(&doc, "main > h2").len().min(1), 1, "{rel}");
+        text(all(&doc, "div.shiryo > style")[0])
+    } else {
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"),
+            "{rel}"
+        );
+        let title = text(all(&doc, "head > title")[0]);
+        assert!(!title.trim().is_empty(), "{rel}");
+        assert_eq!(all(&doc, "h1").len(), 1, "{rel}");
+        assert_eq!(all(&doc, "body > div.shiryo > main").len(), 1, "{rel}");
+        text(all(&doc, "head > style")[0])
+    };
+    // Self-contained: the style inside, no file fetched but the images embedded in it.
+    assert_eq!(all(&doc, "link").len(), 0, "{rel}");
+    let script = the_script(&doc, rel);
+    for img in all(&doc, "img") {
+        assert!(img.attr("src").unwrap().starts_with("data:image/"), "{rel}");
+    }
+    assert!(
+        style.contains(
+            r#""BIZ UDPGothic", "BIZ UDGothic", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif"#
+        ),
+        "{rel}"
+    );
+    // No fixed pixel widths (borders and outlines are the only pixel lengths).
+    for decl in style.split([';', '{', '}']) {
+        if decl.contains("px") {
+            assert!(
+                ["border", "outline"]
+                    .iter()
+                    .any(|k| decl.trim().starts_with(k)),
+                "{rel}: {decl}"
+            );
+        }
+    }
+    // Every rule reaches only the document (a fragment's rules never touch the site around it;
+    // the full page adds its own html and body).
+    let mut rest = style.as_str();
+    while let Some(open) = rest.find('{') {
+        let selectors = rest[..open].trim();
+        rest = &rest[open + 1..];
+        if selectors.starts_with("@media") {
+            continue;
+        }
+        let close = rest.find('}').unwrap();
+        rest = &rest[close + 1..];
+        for sel in selectors.split(',').map(str::trim) {
+            let page_own = !fragment && ["html", "body", "@page"].contains(&sel);
+            assert!(
+                page_own || sel == ".shiryo" || sel.starts_with(".shiryo "),
+                "{rel}: {sel}"
+            );
+        }
+    }
+    // Every table: a caption, header cells that say what they head, and a focusable,
+    // named box that scrolls it on a narrow screen.
+    for table in all(&doc, "table") {
+        let wrap = table.parent().unwrap();
+        assert_eq!(wrap.attr("role"), Some("region"), "{rel}");
+        assert_eq!(wrap.attr("tabindex"), Some("0"), "{rel}");
+        let caption = table.select("caption").into_iter().next().expect(rel);
+        assert_eq!(wrap.attr("aria-labelledby"), caption.attr("id"), "{rel}");
+        for th in table.select("th") {
+            assert!(
+                matches!(th.attr("scope"), Some("col" | "row" | "rowgroup")),
+                "{rel}: {}",
+                th.text()
+            );
+        }
+    }
+    // The PDF of the same document, linked.
+    let pdf = rel.rsplit('/').next().unwrap().replace(".html", ".pdf");
+    assert!(
+        all(&doc, "footer a")
+            .iter()
+            .any(|a| a.attr("href") == Some(&pdf)),
+        "{rel}"
+    );
+    script
+}
+
+/// The headings of a page, level and text, in order.
+fn headings(html: &str) -> Vec<(u8, String)> {
+    let doc = Dom::parse(html);
+    doc.elements()
+        .into_iter()
+        .filter(|e| matches!(e.tag(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        .map(|h| (h.tag().as_bytes()[1] - b'0', h.text()))
+        .collect()
+}
+
 #[test]
 fn every_page_is_one_document_in_japanese_with_one_h1() {
     let p = built_sample();
@@ -71,61 +197,43 @@ fn every_page_is_one_document_in_japanese_with_one_h1() {
         .count();
     assert_eq!(pages.len(), pdfs);
     assert_eq!(pages.len(), 14);
-    for (rel, html) in &pages {
-        assert!(
-            html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"),
-            "{rel}"
-        );
-        let doc = Dom::parse(html);
-        let title = text(all(&doc, "head > title")[0]);
-        assert!(!title.trim().is_empty(), "{rel}");
-        assert_eq!(all(&doc, "h1").len(), 1, "{rel}");
-        // Self-contained: the style inside, no file fetched but the images embedded in it.
-        assert_eq!(all(&doc, "link").len(), 0, "{rel}");
-        assert_eq!(all(&doc, "script").len(), 0, "{rel}");
-        for img in all(&doc, "img") {
-            assert!(img.attr("src").unwrap().starts_with("data:image/"), "{rel}");
-        }
-        let style = text(all(&doc, "head > style")[0]);
-        assert!(
-            style.contains(r#""BIZ UDPGothic", "BIZ UDGothic", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif"#),
-            "{rel}"
-        );
-        // No fixed pixel widths (borders and outlines are the only pixel lengths).
-        for decl in style.split([';', '{', '}']) {
-            if decl.contains("px") {
-                assert!(
-                    ["border", "outline"]
-                        .iter()
-                        .any(|k| decl.trim().starts_with(k)),
-                    "{rel}: {decl}"
-                );
-            }
-        }
-        // Every table: a caption, header cells that say what they head, and a focusable,
-        // named box that scrolls it on a narrow screen.
-        for table in all(&doc, "table") {
-            let wrap = table.parent().unwrap();
-            assert_eq!(wrap.attr("role"), Some("region"), "{rel}");
-            assert_eq!(wrap.attr("tabindex"), Some("0"), "{rel}");
-            let caption = table.select("caption").into_iter().next().expect(rel);
-            assert_eq!(wrap.attr("aria-labelledby"), caption.attr("id"), "{rel}");
-            for th in table.select("th") {
-                assert!(
-                    matches!(th.attr("scope"), Some("col" | "row" | "rowgroup")),
-                    "{rel}: {}",
-                    th.text()
-                );
-            }
-        }
-        // The PDF of the same document, linked.
-        let pdf = rel.rsplit('/').next().unwrap().replace(".html", ".pdf");
-        assert!(
-            all(&doc, "footer a")
-                .iter()
-                .any(|a| a.attr("href") == Some(&pdf)),
-            "{rel}"
-        );
+    let scripts: std::collections::BTreeSet<String> = pages
+        .iter()
+        .map(|(rel, html)| check_structure(rel, html, false))
+        .collect();
+    assert_eq!(scripts.len(), 1, "one script, the same on every page");
+}
+
+/// Every council of the sample in the CMS form (`web: {form: 部品}`).
+fn as_fragments(p: &TempProject) {
+    for e in std::fs::read_dir(p.path().join("content")).unwrap() {
+        let yaml = e.unwrap().path().join("council.yaml");
+        let mut text = std::fs::read_to_string(&yaml).unwrap();
+        text.push_str("\nweb:\n  form: 部品\n");
+        std::fs::write(&yaml, text).unwrap();
+    }
+}
+
+#[test]
+fn the_fragment_form_is_the_same_page_to_paste_into_a_cms() {
+    let full = built_sample();
+    let p = TempProject::sample();
+    as_fragments(&p);
+    let (code, _, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{err}");
+    let fragments = pages(p.path());
+    let pages = pages(full.path());
+    assert_eq!(fragments.len(), pages.len());
+    for (rel, html) in &fragments {
+        check_structure(rel, html, true);
+        // The same headings, one level down; the same text in the same order.
+        let shifted: Vec<(u8, String)> = headings(&pages[rel])
+            .into_iter()
+            .map(|(level, t)| ((level + 1).min(6), t))
+            .collect();
+        assert_eq!(headings(html), shifted, "{rel}");
+        let main = |h: &str| text(Dom::parse(h).select("main")[0]);
+        assert_eq!(main(html), main(&pages[rel]), "{rel}");
     }
 }
 
@@ -134,7 +242,7 @@ fn the_report_page_reads_as_the_report() {
     let p = built_sample();
     let doc = page(&p, REPORT);
     // The 資料番号 and the date in the page header.
-    let header = text(all(&doc, "body > header")[0]);
+    let header = text(all(&doc, "div.shiryo > header")[0]);
     assert!(header.contains("資料７"), "{header}");
     assert!(header.contains("令和７年３月２５日"), "{header}");
     assert_eq!(
@@ -319,24 +427,36 @@ fn the_house_style_applies_to_the_pages_too() {
 
 #[test]
 fn hostile_values_are_escaped() {
-    let p = TempProject::empty();
-    let hostile = r#"<script>alert("x")</script> & 'q' <img src=x onerror=alert(1)>"#;
-    small_council(&p, 2, hostile, "成果は \"良好\" & <b>太字</b> でした。");
-    let (code, _, err) = p.run(&["build", "--html"]);
-    assert_eq!(code, 0, "{err}");
-    let html = p.read("output/test/report.html");
-    assert!(!html.contains("<script"), "a value ran as markup");
-    assert!(!html.contains("<img src=x"), "a value ran as markup");
-    assert!(!html.contains("<b>"), "a value ran as markup");
-    assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"));
-    // Read back, the text is what was written.
-    let doc = Dom::parse(&html);
-    let cells: Vec<String> = all(&doc, "table.activities td p")
-        .into_iter()
-        .map(text)
-        .collect();
-    assert!(cells.contains(&hostile.to_string()), "{cells:?}");
-    assert!(cells.contains(&"成果は \"良好\" & <b>太字</b> でした。".to_string()));
+    let hostile =
+        r#"<script>alert("x")</script> & 'q' <img src=x onerror=alert(1)> <h1>見出し</h1>"#;
+    for fragment in [false, true] {
+        let p = TempProject::empty();
+        small_council(&p, 2, hostile, "成果は \"良好\" & <b>太字</b> でした。");
+        if fragment {
+            as_fragments(&p);
+        }
+        let (code, _, err) = p.run(&["build", "--html"]);
+        assert_eq!(code, 0, "{err}");
+        let html = p.read("output/test/report.html");
+        let doc = Dom::parse(&html);
+        // The page's own script is the only one; no value ran as markup.
+        the_script(&doc, "report.html");
+        assert_eq!(html.matches("<script").count(), 1, "a value ran as markup");
+        assert!(!html.contains("<img src=x"), "a value ran as markup");
+        assert!(!html.contains("<b>"), "a value ran as markup");
+        assert!(
+            html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;")
+        );
+        // A heading written in a value stays text (a fragment moves only the page's own).
+        assert!(html.contains("&lt;h1&gt;見出し&lt;/h1&gt;"), "{fragment}");
+        // Read back, the text is what was written.
+        let cells: Vec<String> = all(&doc, "table.activities td p")
+            .into_iter()
+            .map(text)
+            .collect();
+        assert!(cells.contains(&hostile.to_string()), "{cells:?}");
+        assert!(cells.contains(&"成果は \"良好\" & <b>太字</b> でした。".to_string()));
+    }
 }
 
 #[test]
@@ -437,7 +557,7 @@ fn a_draft_page_says_so() {
     assert_eq!(code, 0, "{err}");
     let page = page(&p, REPORT);
     assert!(text(all(&page, "title")[0]).ends_with("（案）"));
-    let header: Vec<String> = all(&page, "body > header p")
+    let header: Vec<String> = all(&page, "div.shiryo > header p")
         .into_iter()
         .map(text)
         .collect();

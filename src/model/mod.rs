@@ -66,6 +66,32 @@ pub struct Council {
     /// 評価結果の資料の見出し、列の名前、決まった文と、表２の列。書かなければいつもの言葉です。
     #[serde(default)]
     pub report: ReportSettings,
+    /// Web ページ（build --html）の形: ページ（そのまま公開できる１つのページ）か、部品（市の CMS の
+    /// ページに HTML のソースとして貼る部分）。書かなければ ページ。
+    #[serde(default)]
+    pub web: WebSettings,
+}
+
+/// Web ページの書き方。
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WebSettings {
+    /// ページ: `<html>` から始まる１つのページ（そのまま公開するとき）。部品: `<div class="shiryo">`
+    /// だけの部分（CMS のページに貼るとき。見出しは h2 から、スタイルはこの div の中だけに効きます）。
+    #[serde(default)]
+    pub form: WebForm,
+}
+
+/// Web ページの形。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum WebForm {
+    /// そのまま公開できる１つのページ。
+    #[default]
+    #[serde(rename = "ページ", alias = "page")]
+    Page,
+    /// CMS のページに貼る部分。
+    #[serde(rename = "部品", alias = "fragment")]
+    Fragment,
 }
 
 /// <年度>/goals.yaml: その年度の構成要素、課題、活動目標。

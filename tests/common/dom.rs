@@ -76,7 +76,16 @@ impl Dom {
                 });
                 nodes[open].children.push(Child::Element(id));
                 rest = &rest[end + 1..];
-                if !VOID.contains(&tag.as_str()) {
+                if ["script", "style"].contains(&tag.as_str()) {
+                    // Raw text up to its end tag (a script may hold `<` and `>`).
+                    let close = rest
+                        .find(&format!("</{tag}>"))
+                        .expect("raw text not closed");
+                    nodes[id]
+                        .children
+                        .push(Child::Text(rest[..close].to_string()));
+                    rest = &rest[close + tag.len() + 3..];
+                } else if !VOID.contains(&tag.as_str()) {
                     open = id;
                 }
             } else {
@@ -94,6 +103,13 @@ impl Dom {
     /// child (`>`) combinators.
     pub fn select(&self, selector: &str) -> Vec<El<'_>> {
         El { dom: self, id: 0 }.select(selector)
+    }
+
+    /// Every element, in document order.
+    pub fn elements(&self) -> Vec<El<'_>> {
+        (1..self.nodes.len())
+            .map(|id| El { dom: self, id })
+            .collect()
     }
 }
 
