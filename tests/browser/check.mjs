@@ -1,10 +1,23 @@
 // Loads every HTML page under a folder in headless Chromium (the system's own browser; nothing
-// is downloaded), runs axe-core with the WCAG 2.0 A and AA rules, checks that nothing but a
-// table's own scrolling box is wider than a phone's screen, and takes full-page screenshots at
-// 1280 px and 390 px wide.
+// is downloaded) and checks, for each page:
+//   - axe-core with the WCAG 2.0 and 2.1 A and AA rules and axe's best practices: no violation;
+//   - the page is never wider than the screen at 1280, 390 and 320 px (only a table's own
+//     scrolling box may be);
+//   - at 320 px, no table cell (th, td) is narrower than two characters plus its padding;
+//   - printed (print media, the printable width of A4 with the 15 mm @page margins: 180 mm,
+//     680 px), no table, figure or image is wider than the printable area and no table cell's
+//     content is cut (a column narrower than what it holds); the page is printed to an A4 PDF
+//     by Chromium (preferCSSPageSize), saved beside the screenshots;
+//   - every h2 and every table (its caption or box) has an id, ids are unique; on a page with
+//     a contents list (nav.toc) every h3 has an id too, every link in the list points to an
+//     id on the page and every h2 but the list's own heading is linked from it; a page whose
+//     two longest h2 sections each run over 250 characters (the annual report, not the short
+//     minutes or agenda) must have a contents list;
+//   - full-page screenshots at 1280 px and 390 px wide.
 //
 // Usage: node check.mjs OUTPUT_DIR SCREENSHOT_DIR
-// Exit code 1 when any page has a violation or overflows the screen.
+// Writes SCREENSHOT_DIR/<council>/<document>-{desktop,phone}.png and <document>-print.pdf.
+// Prints one line per page, and one line per finding; exit code 1 when anything is found.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -19,6 +32,12 @@ if (!outputDir || !shotsDir) {
   process.exit(2);
 }
 const chromium = process.env.CHROMIUM || "/usr/bin/chromium";
+const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+// A4 is 210 mm wide; the @page margins (templates/common.html.j2) are 15 mm each side.
+const printableMm = 210 - 2 * 15;
+const printableWidth = Math.floor((printableMm * 96) / 25.4); // 680 CSS px
+// A page needs a contents list when its two longest sections run over this many characters.
+const longSection = 250;
 
 function pages(dir) {
   return fs
@@ -31,10 +50,118 @@ function pages(dir) {
     .sort();
 }
 
-const widths = [
-  { name: "desktop", width: 1280, height: 900 },
-  { name: "phone", width: 390, height: 844 },
+const screens = [
+  { name: "desktop", width: 1280, height: 900, shot: true },
+  { name: "phone", width: 390, height: 844, shot: true },
+  { name: "narrow", width: 320, height: 640, shot: false },
 ];
+
+// In the page: the ids (h2, h3, tables, the contents list). Returns findings and counts.
+function structure(longSection) {
+  const findings = [];
+  const describe = (el) => `<${el.tagName.toLowerCase()}> "${el.textContent.trim().slice(0, 30)}"`;
+  const toc = document.querySelector("nav.toc");
+  const h2s = [...document.querySelectorAll("h2")];
+  const headings = toc ? [...h2s, ...document.querySelectorAll("h3")] : h2s;
+  for (const h of headings) if (!h.id) findings.push(`heading ${describe(h)} has no id`);
+  const tables = [...document.querySelectorAll("table")];
+  for (const t of tables) {
+    const wrap = t.closest(".table-wrap");
+    if (!t.id && !t.caption?.id && !wrap?.id) {
+      findings.push(`table ${t.caption ? describe(t.caption) : "without a caption"} has no id (on the table, its caption or its box)`);
+    }
+  }
+  const seen = new Map();
+  for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) || 0) + 1);
+  for (const [id, n] of seen) if (n > 1) findings.push(`id "${id}" is used ${n} times`);
+  let links = 0;
+  if (toc) {
+    const linked = new Set();
+    for (const a of toc.querySelectorAll("a")) {
+      links++;
+      const href = a.getAttribute("href") || "";
+      if (!href.startsWith("#")) {
+        findings.push(`contents link "${a.textContent.trim()}" does not point into the page (${href})`);
+        continue;
+      }
+      const id = decodeURIComponent(href.slice(1));
+      linked.add(id);
+      if (!document.getElementById(id)) findings.push(`contents link "${a.textContent.trim()}" points to #${id}, which is not on the page`);
+    }
+    for (const h of h2s) {
+      if (toc.contains(h)) continue;
+      if (h.id && !linked.has(h.id)) findings.push(`heading ${describe(h)} is not in the contents list`);
+    }
+  } else {
+    // The text of each h2's section (up to the next h2).
+    const lengths = h2s
+      .map((h) => {
+        let n = 0;
+        for (let e = h.nextElementSibling; e && e.tagName !== "H2"; e = e.nextElementSibling) n += e.textContent.trim().length;
+        return n;
+      })
+      .sort((a, b) => b - a);
+    if (lengths.length >= 2 && lengths[1] > longSection) {
+      findings.push(`${h2s.length} sections, two of them over ${longSection} characters, and no contents list (nav.toc)`);
+    }
+  }
+  return { findings, headings: headings.length, tables: tables.length, ids: seen.size, links, toc: !!toc };
+}
+
+// In the page, printed: what is wider than the printable area, what a table cell cuts.
+function printFit() {
+  const findings = [];
+  const doc = document.documentElement;
+  const width = doc.clientWidth;
+  const describe = (el) => {
+    const name = el.querySelector?.("caption, figcaption")?.textContent.trim() || el.getAttribute("alt") || el.textContent.trim();
+    return `<${el.tagName.toLowerCase()}> "${(name || "").slice(0, 30)}"`;
+  };
+  if (doc.scrollWidth > width) findings.push(`the printed page is ${doc.scrollWidth - width} px wider than the printable area`);
+  const boxes = [...document.querySelectorAll("table, figure, img, .table-wrap")];
+  for (const el of boxes) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) continue;
+    if (r.right > width + 1 || r.left < -1) {
+      findings.push(`${describe(el)} is ${Math.round(r.width)} px wide from ${Math.round(r.left)} px, beyond the printable ${width} px`);
+    }
+    if (el.matches("table, .table-wrap") && el.scrollWidth > el.clientWidth + 1) {
+      findings.push(`${describe(el)} holds ${el.scrollWidth} px of content in ${el.clientWidth} px: a column is cut on paper`);
+    }
+  }
+  const cut = [];
+  for (const cell of document.querySelectorAll("th, td")) {
+    if (cell.getBoundingClientRect().width === 0) continue;
+    if (cell.scrollWidth > cell.clientWidth + 1) {
+      cut.push(`cell ${describe(cell)} holds ${cell.scrollWidth} px in ${cell.clientWidth} px: its column is cut on paper`);
+    }
+  }
+  findings.push(...cut.slice(0, 10));
+  if (cut.length > 10) findings.push(`... and ${cut.length - 10} more cells cut on paper`);
+  const count = (q) => document.querySelectorAll(q).length;
+  return { findings, tables: count("table"), figures: count("figure"), images: count("img") };
+}
+
+// In the page at 320 px: cells narrower than two characters plus their padding.
+function narrowCells() {
+  const narrow = [];
+  let cells = 0;
+  for (const cell of document.querySelectorAll("th, td")) {
+    const r = cell.getBoundingClientRect();
+    if (r.width === 0) continue;
+    cells++;
+    const s = getComputedStyle(cell);
+    const px = (v) => parseFloat(v) || 0;
+    const inner = r.width - px(s.borderLeftWidth) - px(s.borderRightWidth);
+    const need = 2 * px(s.fontSize) + px(s.paddingLeft) + px(s.paddingRight);
+    if (inner + 1 < need) {
+      narrow.push(`cell <${cell.tagName.toLowerCase()}> "${cell.textContent.trim().slice(0, 20)}" is ${inner.toFixed(1)} px wide at 320 px, under two characters plus padding (${need.toFixed(1)} px)`);
+    }
+  }
+  const findings = narrow.slice(0, 10);
+  if (narrow.length > 10) findings.push(`... and ${narrow.length - 10} more cells under two characters wide at 320 px`);
+  return { findings, cells };
+}
 
 const browser = await puppeteer.launch({
   executablePath: chromium,
@@ -50,43 +177,70 @@ if (files.length === 0) {
 try {
   for (const file of files) {
     const rel = path.relative(outputDir, file);
+    const base = path.join(shotsDir, rel.replace(/\.html$/, ""));
+    fs.mkdirSync(path.dirname(base), { recursive: true });
+    const url = pathToFileURL(path.resolve(file)).href;
+    const findings = [];
+    const summary = [];
     const page = await browser.newPage();
-    for (const w of widths) {
+
+    for (const w of screens) {
       await page.setViewport({ width: w.width, height: w.height, deviceScaleFactor: 1 });
-      await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: "load" });
+      await page.goto(url, { waitUntil: "load" });
       if (w.name === "desktop") {
         await page.evaluate(axeSource);
-        const result = await page.evaluate(() =>
+        const result = await page.evaluate(
           // eslint-disable-next-line no-undef
-          axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } }),
+          (tags) => axe.run(document, { runOnly: { type: "tag", values: tags } }),
+          axeTags,
         );
         for (const v of result.violations) {
-          failed = true;
-          console.log(`${rel}: ${v.id} (${v.impact}): ${v.help}`);
-          for (const n of v.nodes.slice(0, 5)) console.log(`    ${n.target.join(" ")}`);
+          const where = v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join("; ");
+          findings.push(`axe ${v.id} (${v.impact}): ${v.help} at ${where}`);
         }
         const review = result.incomplete.map((r) => r.id).join(", ");
-        console.log(
-          `${rel}: axe ${result.violations.length} violations, ${result.passes.length} rules passed` +
-            (review ? `, to review by a person: ${review}` : ""),
+        summary.push(
+          `axe ${result.violations.length} violations, ${result.passes.length} rules passed` +
+            (review ? ` (to review by a person: ${review})` : ""),
+        );
+        const s = await page.evaluate(structure, longSection);
+        findings.push(...s.findings);
+        summary.push(
+          `ids: ${s.headings} headings, ${s.tables} tables, ${s.ids} unique` +
+            (s.toc ? `, contents ${s.links} links` : ", no contents list"),
         );
       }
       // The page itself never scrolls sideways: only a table's own box may.
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
-      if (overflow > 0) {
-        failed = true;
-        console.log(`${rel}: ${overflow} px wider than the screen at ${w.width} px`);
+      if (overflow > 0) findings.push(`the page is ${overflow} px wider than the screen at ${w.width} px`);
+      if (w.name === "narrow") {
+        const n = await page.evaluate(narrowCells);
+        findings.push(...n.findings);
+        summary.push(`screens 1280/390/320 px, ${n.cells} cells measured at 320 px`);
       }
-      const shot = path.join(shotsDir, `${rel.replace(/\.html$/, "")}-${w.name}.png`);
-      fs.mkdirSync(path.dirname(shot), { recursive: true });
-      await page.screenshot({ path: shot, fullPage: true });
+      if (w.shot) await page.screenshot({ path: `${base}-${w.name}.png`, fullPage: true });
     }
+
+    // Printed: laid out at the printable width in print media, then printed to A4.
+    await page.emulateMediaType("print");
+    await page.setViewport({ width: printableWidth, height: 960, deviceScaleFactor: 1 });
+    await page.goto(url, { waitUntil: "load" });
+    const p = await page.evaluate(printFit);
+    findings.push(...p.findings);
+    const pdf = await page.pdf({ path: `${base}-print.pdf`, format: "A4", preferCSSPageSize: true, printBackground: true });
+    const sheets = (Buffer.from(pdf).toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+    summary.push(`print ${printableMm} mm: ${p.tables} tables, ${p.figures} figures, ${p.images} images, A4 PDF ${sheets} pages`);
+    await page.emulateMediaType(null);
     await page.close();
+
+    for (const f of findings) console.log(`${rel}: ${f}`);
+    console.log(`${rel}: ${findings.length ? `FAIL (${findings.length})` : "ok"}; ${summary.join("; ")}`);
+    if (findings.length) failed = true;
   }
 } finally {
   await browser.close();
 }
-console.log(failed ? "browser check: FAILED" : `browser check: ${files.length} pages, no violations`);
+console.log(failed ? "browser check: FAILED" : `browser check: ${files.length} pages, nothing found`);
 process.exit(failed ? 1 : 0);
