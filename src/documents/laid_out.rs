@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::meeting::{AttendeeView, MaterialView};
 use crate::japanese::fullwidth;
 use crate::model::{
-    AgendaItem, Council, HouseStyle, Meeting, MinutesDescription, SectionKind, TimeStyle, Viewers,
-    ViewersWord, fill,
+    AgendaItem, Council, HouseStyle, Meeting, MinutesDescription, SectionKind, TimeStyle, Turn,
+    Viewers, ViewersWord, fill,
 };
 use crate::phrases::{self, issuer, place, when};
 
@@ -93,7 +93,89 @@ pub(super) fn meeting_name(f: &Facts<'_>) -> String {
 }
 
 fn attendee(d: &MinutesDescription, p: &AttendeeView<'_>) -> String {
-    phrases::attendee(&d.attendance.member, p.name, p.role, p.organization)
+    let a = &d.attendance;
+    let mark = p
+        .role
+        .and_then(|r| a.marks.get(r))
+        .map_or("", String::as_str);
+    let pattern = fill(&a.member, &[("印", mark)]);
+    phrases::attendee(&pattern, p.name, p.role, p.organization)
+}
+
+/// Names joined as the council separates them, those who joined online after the online word
+/// (「山田委員、鈴木委員（以下オンライン）佐藤委員」).
+fn names_line(d: &MinutesDescription, people: &[&&AttendeeView<'_>]) -> String {
+    let a = &d.attendance;
+    let name = |p: &AttendeeView<'_>| {
+        let mut s = attendee(d, p);
+        if p.absent {
+            s.push_str("（欠席）");
+        }
+        s
+    };
+    let here: Vec<String> = people
+        .iter()
+        .filter(|p| !p.online)
+        .map(|p| name(p))
+        .collect();
+    let online: Vec<String> = people
+        .iter()
+        .filter(|p| p.online)
+        .map(|p| name(p))
+        .collect();
+    let mut line = here.join(&a.separator);
+    if !online.is_empty() {
+        line.push_str(&a.online);
+        line.push_str(&online.join(&a.separator));
+    }
+    line
+}
+
+/// 「（◎部会長　○副部会長）」: the marks that some listed member carries, in the order of the
+/// council's roles.
+fn marks_legend(
+    d: &MinutesDescription,
+    f: &Facts<'_>,
+    people: &[&&AttendeeView<'_>],
+) -> Option<String> {
+    let a = &d.attendance;
+    if a.marks.is_empty() || a.marks_legend.is_empty() {
+        return None;
+    }
+    let mut roles: Vec<&str> = f.council.roles.iter().map(String::as_str).collect();
+    roles.extend(
+        a.marks
+            .keys()
+            .map(String::as_str)
+            .filter(|r| !f.council.roles.iter().any(|c| c == r)),
+    );
+    let entries: Vec<String> = roles
+        .into_iter()
+        .filter(|r| people.iter().any(|p| p.role == Some(*r)))
+        .filter_map(|r| a.marks.get(r).map(|m| format!("{m}{r}")))
+        .collect();
+    (!entries.is_empty()).then(|| fill(&a.marks_legend, &[("凡例", &entries.join("　"))]))
+}
+
+/// 「委員１８名中１５名の出席により…」 from the members and who was absent.
+fn quorum(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
+    if f.members.is_empty() {
+        return vec![];
+    }
+    let total = f.members.len();
+    let absent = f.members.iter().filter(|p| p.absent).count();
+    let n = |k: usize| fullwidth(&k.to_string());
+    vec![Block::new(
+        "text",
+        fill(
+            &d.attendance.quorum,
+            &[
+                ("総数", &n(total)),
+                ("出席", &n(total - absent)),
+                ("欠席", &n(absent)),
+            ],
+        ),
+    )]
 }
 
 /// The secretariat, as blocks: by department when the staff say one, else one line.
@@ -169,13 +251,6 @@ fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
         if !a.members_label.is_empty() {
             out.push(Block::new("text", a.members_label.clone()));
         }
-        let name = |p: &AttendeeView<'_>| {
-            let mut s = attendee(d, p);
-            if p.absent {
-                s.push_str("（欠席）");
-            }
-            s
-        };
         if a.by_role {
             let mut roles: Vec<&str> = Vec::new();
             for p in &present {
@@ -185,23 +260,25 @@ fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
                 }
             }
             for r in roles {
-                let names: Vec<String> = present
+                let these: Vec<_> = present
                     .iter()
                     .filter(|p| p.role.unwrap_or("委員") == r)
-                    .map(|p| name(p))
                     .collect();
                 out.push(Block::new(
                     "text",
                     format!(
                         "{}{}",
                         fill(&a.role_label, &[("役職", r)]),
-                        names.join(&a.separator)
+                        names_line(d, &these)
                     ),
                 ));
             }
         } else {
-            let names: Vec<String> = present.iter().map(|p| name(p)).collect();
-            out.push(Block::new("text", names.join(&a.separator)));
+            let all: Vec<_> = present.iter().collect();
+            out.push(Block::new("text", names_line(d, &all)));
+        }
+        if let Some(legend) = marks_legend(d, f, &present.iter().collect::<Vec<_>>()) {
+            out.push(Block::new("text", legend));
         }
     }
     if !has(d, SectionKind::Secretariat) {
@@ -304,6 +381,7 @@ fn agenda(d: &MinutesDescription, f: &Facts<'_>, with_record: bool) -> Vec<Block
             });
             if with_record {
                 record_entries(f, it, out);
+                out.extend(transcript(d, &it.transcript));
             }
             walk(d, f, &it.items, depth + 1, with_record, out);
         }
@@ -381,10 +459,10 @@ fn materials(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
     out
 }
 
-fn transcript(d: &MinutesDescription, m: &Meeting) -> Vec<Block> {
+fn transcript(d: &MinutesDescription, turns: &[Turn]) -> Vec<Block> {
     let s = &d.speakers;
     let mut out = Vec::new();
-    for t in &m.transcript {
+    for t in turns {
         if let Some(h) = &t.heading {
             out.push(Block::new("heading", h.clone()));
         }
@@ -430,7 +508,8 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
             SectionKind::Agenda => agenda(d, f, false),
             SectionKind::Materials => materials(d, f),
             SectionKind::Record => agenda(d, f, true),
-            SectionKind::Transcript => transcript(d, f.meeting),
+            SectionKind::Transcript => transcript(d, &f.meeting.transcript),
+            SectionKind::Quorum => quorum(d, f),
         };
         if blocks.is_empty() && !s.keep_empty {
             continue;

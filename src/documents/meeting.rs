@@ -57,7 +57,12 @@ impl Kind for OnMeeting<'_> {
             )
         } else if self.minutes {
             (
-                |m| has_record(&m.agenda) || !m.transcript.is_empty(),
+                // An item's transcript is printed by a `minutes:` layout only.
+                if c.council.minutes.is_some() {
+                    |m| has_record(&m.agenda, true) || !m.transcript.is_empty()
+                } else {
+                    |m| has_record(&m.agenda, false) || !m.transcript.is_empty()
+                },
                 (
                     "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
                     "議題（agenda）ごとに record: を書くか、発言記録（transcript:）を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
@@ -135,10 +140,13 @@ pub(super) fn missing_meeting(file: &DocumentFile, year: i32, number: u32) -> Pr
 }
 
 /// Whether any agenda item, at any depth, has a record entry.
-fn has_record(items: &[AgendaItem]) -> bool {
-    items
-        .iter()
-        .any(|i| !i.record.is_empty() || has_record(&i.items))
+/// Whether an item says what came of it: its record, or (`transcripts`) its transcript.
+fn has_record(items: &[AgendaItem], transcripts: bool) -> bool {
+    items.iter().any(|i| {
+        !i.record.is_empty()
+            || (transcripts && !i.transcript.is_empty())
+            || has_record(&i.items, transcripts)
+    })
 }
 
 /// Context of a document about one meeting (minutes, agenda, packet).
@@ -176,6 +184,8 @@ pub struct AttendeeView<'a> {
     pub role: Option<&'a str>,
     /// 欠席したか。
     pub absent: bool,
+    /// オンラインで出席したか（meetings.yaml の online）。
+    pub online: bool,
     /// 協議会の書き方（style.names）での名前と役職（岡本委員、岡本 誠（部会長））。
     pub shown: String,
 }
@@ -246,6 +256,10 @@ pub(super) fn meeting_doc_view<'a>(
                 .name
                 .as_ref()
                 .is_some_and(|n| m.absent.iter().any(|a| a == n)),
+            online: mb
+                .name
+                .as_ref()
+                .is_some_and(|n| m.online.iter().any(|a| a == n)),
         })
         .collect();
     let materials = material_views(&council.council, m);

@@ -4,6 +4,8 @@
 //! finished phrases (`documents::laid_out`); the shipped `minutes_layout` templates only lay
 //! them out, in the PDF and in the web page alike.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -48,8 +50,8 @@ fn default_label() -> String {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// 項目の種類: name（会議名称）/ when（日時）/ place（場所）/ attendance（出席者）/ absent（欠席者）/
-    /// secretariat（事務局）/ viewers（傍聴者）/ agenda（議題）/ materials（資料）/ record（会議結果の要点）/
-    /// transcript（発言記録）。
+    /// secretariat（事務局）/ viewers（傍聴者）/ agenda（議題）/ materials（資料）/ record（会議結果の要点。
+    /// 議題ごとの発言記録も）/ transcript（発言記録）/ quorum（会議の成立の文）。
     pub section: SectionKind,
     /// 見出しの言葉（書かなければ項目ごとのいつもの言葉: 日時、場所、出席者 …）。
     #[serde(default)]
@@ -94,6 +96,8 @@ pub enum SectionKind {
     Record,
     /// 発言記録: 発言者ごとの発言（meetings.yaml の transcript）。
     Transcript,
+    /// 会議の成立: 委員の数と出席した委員の数から作る文（attendance.quorum）。
+    Quorum,
 }
 
 impl SectionKind {
@@ -111,6 +115,7 @@ impl SectionKind {
             SectionKind::Materials => "資料",
             SectionKind::Record => "会議結果",
             SectionKind::Transcript => "会議録",
+            SectionKind::Quorum => "会議の成立",
         }
     }
 }
@@ -119,8 +124,8 @@ impl SectionKind {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceStyle {
-    /// 委員１人の書き方。{名前}、{役職}（書かなければ「委員」）、{所属} が入ります。
-    /// 例: "{名前}{役職}"（岡本委員）、"{名前}"（名前だけ）、"{名前} {役職}"、"{役職} {名前}"。
+    /// 委員１人の書き方。{名前}、{役職}（書かなければ「委員」）、{所属}、{印}（marks の印）が入ります。
+    /// 例: "{名前}{役職}"（岡本委員）、"{名前}"（名前だけ）、"{名前} {役職}"、"{役職} {名前}"、"{印}{名前}"。
     #[serde(default = "default_member")]
     pub member: String,
     /// 委員と委員の間: "、" または " " など。
@@ -154,6 +159,20 @@ pub struct AttendanceStyle {
     /// 敬称略のときに出席者の見出しの後に印刷する言葉。
     #[serde(default = "default_honorifics")]
     pub honorifics_omitted: String,
+    /// オンラインで出席した委員（meetings.yaml の online）の前に印刷する言葉。
+    #[serde(default = "default_online")]
+    pub online: String,
+    /// 役職ごとの印（例: {部会長: ◎, 副部会長: ○}）。member の {印} に入ります。
+    #[serde(default)]
+    pub marks: BTreeMap<String, String>,
+    /// 印の凡例の書き方（{凡例} に「◎部会長　○副部会長」が入ります）。出席者の後ろに印刷します。
+    /// 空なら凡例なし。
+    #[serde(default = "default_marks_legend")]
+    pub marks_legend: String,
+    /// 会議の成立の文（quorum の項目）。{総数}（委員の数）、{出席}（出席した委員の数）、{欠席}
+    /// （欠席した委員の数）が入ります。
+    #[serde(default = "default_quorum")]
+    pub quorum: String,
 }
 
 fn default_member() -> String {
@@ -180,6 +199,15 @@ fn default_department() -> String {
 fn default_honorifics() -> String {
     "（敬称略）".into()
 }
+fn default_online() -> String {
+    "（以下オンライン）".into()
+}
+fn default_marks_legend() -> String {
+    "（{凡例}）".into()
+}
+fn default_quorum() -> String {
+    "委員{総数}名中{出席}名の出席により、会議は成立しました。".into()
+}
 
 impl Default for AttendanceStyle {
     fn default() -> Self {
@@ -195,6 +223,10 @@ impl Default for AttendanceStyle {
             staff_separator: default_separator(),
             department: default_department(),
             honorifics_omitted: default_honorifics(),
+            online: default_online(),
+            marks: BTreeMap::new(),
+            marks_legend: default_marks_legend(),
+            quorum: default_quorum(),
         }
     }
 }

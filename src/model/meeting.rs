@@ -64,6 +64,10 @@ pub struct Meeting {
     /// 欠席した委員（members.yaml の name と同じ書き方）。「（欠席）」と印刷されます。
     #[serde(default)]
     pub absent: Vec<String>,
+    /// オンラインで出席した委員（対面とオンラインの併用のとき。members.yaml の name と同じ書き方）。
+    /// 会議録の様式（minutes:）では、出席者の後ろに「（以下オンライン）」に続けて印刷されます。
+    #[serde(default)]
+    pub online: Vec<String>,
     /// 事務局（職名）。
     #[serde(default)]
     pub secretariat: Vec<String>,
@@ -205,6 +209,10 @@ pub struct AgendaItem {
     /// この議題の資料（materials の id か番号）。議題の横に「【資料１】」のように印刷されます。
     #[serde(default)]
     pub materials: Vec<String>,
+    /// この議題での発言記録（発言者とその発言）。会議録の様式（minutes:）の record の項目で、この議題の
+    /// 下に印刷されます。
+    #[serde(default)]
+    pub transcript: Vec<Turn>,
 }
 
 /// 会議結果の１項目。bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。

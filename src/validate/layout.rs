@@ -36,7 +36,13 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
         pattern("title", t, &["年度", "回", "協議会"]);
     }
     pattern("label", &d.label, &["見出し", "番号"]);
-    pattern("member", &d.attendance.member, &["名前", "役職", "所属"]);
+    pattern(
+        "member",
+        &d.attendance.member,
+        &["名前", "役職", "所属", "印"],
+    );
+    pattern("marks_legend", &d.attendance.marks_legend, &["凡例"]);
+    pattern("quorum", &d.attendance.quorum, &["総数", "出席", "欠席"]);
     pattern("staff", &d.attendance.staff, &["職名", "名前", "人数"]);
     pattern("speaker", &d.speakers.speaker, &["発言者"]);
     pattern("beside_item", &d.materials.beside_item, &["資料"]);

@@ -336,7 +336,19 @@ pub(super) fn check_meeting_record(
     let members: Vec<&crate::model::Member> =
         year.members.iter().flat_map(|l| &l.members).collect();
     let names: Vec<&str> = members.iter().filter_map(|mb| mb.name.as_deref()).collect();
-    for a in &m.absent {
+    let lists = [
+        ("absent", &m.absent, "欠席者", "欠席した"),
+        (
+            "online",
+            &m.online,
+            "オンラインの出席者",
+            "オンラインで出席した",
+        ),
+    ];
+    for (key, a, what, did) in lists
+        .iter()
+        .flat_map(|(k, l, w, d)| l.iter().map(move |a| (*k, a, *w, *d)))
+    {
         // Each member of that name, by place in the list (and organization when written).
         let same: Vec<String> = members
             .iter()
@@ -352,28 +364,65 @@ pub(super) fn check_meeting_record(
                 Problem::error(
                     file,
                     format!(
-                        "第{n}回の欠席者「{a}」に当たる委員が{}人います（名簿の {}）。どの委員が欠席したか決められません。",
+                        "第{n}回の{what}「{a}」に当たる委員が{}人います（名簿の {}）。どの委員が{did}か決められません。",
                         japanese::fullwidth(&same.len().to_string()),
                         same.join("、")
                     ),
                 )
-                .at(absent_line(file, m.number, a), None)
-                .field(format!("meetings[{i}].absent"))
-                .hint("members.yaml の name を「渡部 太郎」のように名字と名前で書き分け、absent にも同じ書き方で書いてください（会議録にもその名前で載ります）。"),
+                .at(absent_line(file, m.number, key, a), None)
+                .field(format!("meetings[{i}].{key}"))
+                .hint(format!("members.yaml の name を「渡部 太郎」のように名字と名前で書き分け、{key} にも同じ書き方で書いてください（会議録にもその名前で載ります）。")),
             );
         } else if !names.contains(&a.as_str()) {
             out.push(
                 Problem::error(
                     file,
                     format!(
-                        "第{n}回の欠席者「{a}」は{}の委員（members.yaml）にいません。",
+                        "第{n}回の{what}「{a}」は{}の委員（members.yaml）にいません。",
                         fy_name(fy)
                     ),
                 )
-                .at(absent_line(file, m.number, a), None)
-                .field(format!("meetings[{i}].absent"))
+                .at(absent_line(file, m.number, key, a), None)
+                .field(format!("meetings[{i}].{key}"))
                 .hint("members.yaml の name と同じ書き方にしてください。"),
             );
+        }
+    }
+    for a in m.online.iter().filter(|a| m.absent.contains(a)) {
+        out.push(
+            Problem::error(
+                file,
+                format!("第{n}回の「{a}」が、欠席者（absent）とオンラインの出席者（online）の両方にあります。"),
+            )
+            .at(absent_line(file, m.number, "online", a), None)
+            .field(format!("meetings[{i}].online"))
+            .hint("どちらか一方にしてください。"),
+        );
+    }
+    if c.council.minutes.is_none() {
+        let item_transcript = {
+            fn any(items: &[crate::model::AgendaItem]) -> bool {
+                items
+                    .iter()
+                    .any(|it| !it.transcript.is_empty() || any(&it.items))
+            }
+            any(&m.agenda)
+        };
+        for (key, written) in [
+            ("online", !m.online.is_empty()),
+            ("agenda の transcript", item_transcript),
+        ] {
+            if written {
+                out.push(
+                    Problem::warning(
+                        file,
+                        format!("第{n}回の {key} は、会議録の様式（council.yaml の minutes:）を書いた協議会の会議録にだけ印刷されます。"),
+                    )
+                    .at(find_line(file, "number", &m.number.to_string()), None)
+                    .field(format!("meetings[{i}]"))
+                    .hint("council.yaml に minutes: を書くと印刷されます。"),
+                );
+            }
         }
     }
     if let Some(p) = &m.public
@@ -428,15 +477,17 @@ pub(super) fn check_meeting_record(
 }
 
 /// The line of a YAML list item `- value` (in the text read once, through `files`).
-/// The line naming `name` as absent from meeting `number`: `absent: 渡部`, an item of the list
-/// under `absent:`, or inside `absent: [渡部, 藤原]`; looked for from the meeting's own line.
-fn absent_line(path: &Path, number: u32, name: &str) -> Option<usize> {
+/// The line naming `name` in meeting `number`'s list `key` (absent, online): `absent: 渡部`, an
+/// item of the list under `absent:`, or inside `absent: [渡部, 藤原]`; looked for from the
+/// meeting's own line.
+fn absent_line(path: &Path, number: u32, key: &str, name: &str) -> Option<usize> {
+    let prefix = format!("{key}:");
     let text = crate::files::text_read(path)?;
     let start = find_line(path, "number", &number.to_string()).unwrap_or(1);
     let mut in_absent = false;
     for (i, line) in text.lines().enumerate().skip(start - 1) {
         let body = line.trim_start().trim_start_matches("- ").trim_start();
-        if let Some(value) = body.strip_prefix("absent:") {
+        if let Some(value) = body.strip_prefix(prefix.as_str()) {
             if value.contains(name) {
                 return Some(i + 1);
             }

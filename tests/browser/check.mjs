@@ -215,6 +215,23 @@ try {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       if (overflow > 0) findings.push(`the page is ${overflow} px wider than the screen at ${w.width} px`);
+      // A box that scrolls is a tab stop and says that it scrolls; a box that fits is neither.
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll(".table-wrap")].map((b) => {
+          const hint = b.previousElementSibling;
+          return {
+            scrolls: b.scrollWidth > b.clientWidth + 1,
+            tab: b.getAttribute("tabindex") === "0",
+            hint: hint && hint.className === "scroll-hint" ? !hint.hidden : null,
+          };
+        }),
+      );
+      boxes.forEach((b, i) => {
+        if (b.scrolls !== b.tab)
+          findings.push(`box ${i + 1} at ${w.width} px: scrolls ${b.scrolls} but tab stop ${b.tab}`);
+        if (b.hint !== null && b.hint !== b.scrolls)
+          findings.push(`box ${i + 1} at ${w.width} px: scrolls ${b.scrolls} but its hint shown ${b.hint}`);
+      });
       if (w.name === "narrow") {
         const n = await page.evaluate(narrowCells);
         findings.push(...n.findings);

@@ -271,3 +271,61 @@ fn inline_options_put_the_text_beside_its_label_or_under_it() {
     let page = page_text(&html);
     assert!(page.contains("■日時：令和7年7月7日"), "{page}");
 }
+
+/// Marks before names with their legend, members who joined online after the council's word,
+/// a quorum sentence counted from the members, and a transcript under its agenda item: each
+/// said in content only, each in the PDF and the page.
+#[test]
+fn marks_online_members_quorum_and_an_items_transcript_from_content() {
+    let p = TempProject::sample();
+    let members = "content/fuchu-jiritsu/2025/members.yaml";
+    p.edit(
+        members,
+        "  - name: 山口真佐子\n",
+        "  - name: 山口真佐子\n    role: 会長\n",
+    );
+    p.edit(
+        members,
+        "  - name: 中川さゆり\n",
+        "  - name: 中川さゆり\n    role: 副会長\n",
+    );
+    let council = "content/fuchu-jiritsu/council.yaml";
+    p.edit(
+        council,
+        "    member: \"{名前}\"\n",
+        "    member: \"{印}{名前}\"\n    marks: {会長: ◎, 副会長: ○}\n    online: （以下ウェブ参加）\n",
+    );
+    p.edit(
+        council,
+        "    - section: viewers\n",
+        "    - section: quorum\n      unlabelled: true\n    - section: viewers\n    - section: record\n      label: 議事録\n",
+    );
+    let meetings = "content/fuchu-jiritsu/2025/meetings.yaml";
+    p.edit(
+        meetings,
+        "    honorifics_omitted: true\n",
+        "    honorifics_omitted: true\n    absent: [張健羽]\n    online: [高野麻都, 中村嘉人]\n",
+    );
+    p.edit(
+        meetings,
+        "      - title: その他\n",
+        "      - title: その他\n        transcript:\n          - speaker: 会長\n            said: [ほかにありますか。]\n          - speaker: 事務局\n            said: [ございません。]\n",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let id = "fuchu-jiritsu/r7-1-kaigiroku";
+    let pdf = super::squashed(&by_id(super::typeset_all(p.path()), id));
+    let page = page_text(&p.read(&format!("output/{id}.html")));
+    for (format, text) in [("PDF", &pdf), ("page", &page)] {
+        for e in [
+            "<委員>◎山口真佐子、○中川さゆり、橋美佳",
+            "佐藤真智子（以下ウェブ参加）高野麻都、中村嘉人",
+            "（◎会長○副会長）",
+            "委員16名中15名の出席により、会議は成立しました。",
+            "張健羽（欠席）",
+            "その他（会長）ほかにありますか。（事務局）ございません。",
+        ] {
+            assert!(text.contains(e), "{format}: no {e}\n{text}");
+        }
+    }
+}
