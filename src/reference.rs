@@ -39,7 +39,8 @@ pub fn markdown() -> String {
     section::<MeetingDocView>(
         &mut out,
         "minutes",
-        "minutes.typ.j2（minutes_headings.typ.j2）",
+        "minutes_layout.typ.j2（様式は laid_out: council.yaml の minutes:、書かなければ style.minutes の\
+         いつもの様式 src/model/shipped/minutes_*.yaml）",
     );
     section::<MeetingDocView>(&mut out, "agenda", "agenda.typ.j2");
     section::<PacketView>(&mut out, "packet", "packet.typ.j2");

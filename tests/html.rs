@@ -343,15 +343,29 @@ fn the_report_page_reads_as_the_report() {
 fn minutes_packet_and_member_list_pages() {
     let p = built_sample();
     let minutes = page(&p, MINUTES);
-    let h2: Vec<String> = all(&minutes, "h2").into_iter().map(text).collect();
+    // The form's short parts read as a definition list, its long ones as headings.
+    let dt: Vec<String> = all(&minutes, "dl > dt").into_iter().map(text).collect();
     assert_eq!(
-        h2[..4],
-        ["会議名称", "開催日時", "開催場所", "出席者等"],
-        "{h2:?}"
+        dt,
+        [
+            "会議名称",
+            "開催日時",
+            "開催場所",
+            "出席者等",
+            "傍聴の可否",
+            "傍聴者数"
+        ],
+        "{dt:?}"
     );
-    assert!(h2.contains(&"会議結果".to_string()));
-    // Agenda items: a nested list, and headings inside 会議結果.
-    assert_eq!(all(&minutes, "ol.items > li > ol.items > li").len(), 3);
+    let h2: Vec<String> = all(&minutes, "h2").into_iter().map(text).collect();
+    assert_eq!(h2, ["会議次第", "会議結果", "提出資料"], "{h2:?}");
+    // The page's heading names the meeting (the PDF's title line alone does not).
+    assert_eq!(
+        text(all(&minutes, "h1")[0]),
+        "令和６年度 第１回小金井市精神保健福祉連絡協議会会議録（要点記録）"
+    );
+    // Agenda items: one list, deeper items indented, and headings inside 会議結果.
+    assert_eq!(all(&minutes, "ol.items > li.depth-2").len(), 3);
     let h3: Vec<String> = all(&minutes, "h3").into_iter().map(text).collect();
     assert_eq!(h3[0], "１ 開会");
     assert!(
@@ -360,7 +374,7 @@ fn minutes_packet_and_member_list_pages() {
             .any(|h| text(*h).starts_with("⑴"))
     );
     assert!(all(&minutes, "ul.record li").len() > 10);
-    let body = text(all(&minutes, "body")[0]);
+    let body = text(all(&minutes, "main")[0]);
     assert!(body.contains("第１回小金井市精神保健福祉連絡協議会"));
     assert!(body.contains("⇒原則自立生活支援課が窓口になるが"));
 
@@ -409,8 +423,8 @@ fn the_house_style_applies_to_the_pages_too() {
     }
     assert!(report.contains("（評価）◎ 達成"), "legend under the table");
     let minutes = page(&p, SAKURADAI_MINUTES);
-    let h2: Vec<String> = all(&minutes, "h2").into_iter().map(text).collect();
-    assert_eq!(h2[0], "■日時");
+    let dt: Vec<String> = all(&minutes, "dt").into_iter().map(text).collect();
+    assert_eq!(dt[0], "■日時");
     assert!(
         text(all(&doc, "main")[0]).contains("（木）14:00～16:00"),
         "times as 15:00"

@@ -9,16 +9,23 @@ use serde::Serialize;
 use super::meeting::{AttendeeView, MaterialView};
 use crate::japanese::fullwidth;
 use crate::model::{
-    AgendaItem, Council, HouseStyle, Meeting, MinutesDescription, SectionKind, TimeStyle, Turn,
-    Viewers, ViewersWord, fill,
+    AgendaItem, Council, Frame, Groups, HouseStyle, Meeting, MinutesDescription, SectionKind,
+    TimeStyle, Turn, Viewers, ViewersWord, fill,
 };
 use crate::phrases::{self, issuer, place, when};
 
 /// 様式（minutes:）どおりに並べた会議録: 題名の行と項目。
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct LaidOut {
+    /// 形: lines（行に並べる）/ ruled（罫線の表）。
+    pub frame: Frame,
     /// 題名の行（できあがった言葉）。
     pub title: Vec<String>,
+    /// Web ページの見出し（h1）の行: 題名の行。協議会の名前が入っていなければ、その前の行に会議の名前。
+    pub heading: Vec<String>,
+    /// 資料の題名（PDF の情報と Web ページの title）: 題名の行を空白でつないだもの。協議会の名前が
+    /// 入っていなければ会議の名前を前に付けます（「…第１回…協議会 会議録（要点記録）」）。
+    pub document_title: String,
     /// 項目（様式の順に。内容のない項目は、keep_empty でなければ入りません）。
     pub sections: Vec<SectionView>,
 }
@@ -32,6 +39,8 @@ pub struct SectionView {
     pub label: String,
     /// 見出しと同じ行に最初の内容を続けるか。
     pub inline: bool,
+    /// 罫線の表で、前の項目と同じ行に並べるか。
+    pub beside: bool,
     /// ウェブページで見出し（h2）にする長い項目か（でなければ定義リスト dl の１項目）。
     pub long: bool,
     /// 内容。
@@ -41,7 +50,8 @@ pub struct SectionView {
 /// 内容の１行（段落）。
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Block {
-    /// 種類: text（文）/ item（議題: number、depth、beside）/ material（資料: number）/
+    /// 種類: text（文）/ item（議題: number、depth、beside）/ topic（会議結果の中の議題の見出し:
+    /// number、depth）/ material（資料: number）/
     /// group（【事前送付資料】などの見出し）/ speaker（１行の発言者）/ speech（発言）/ heading（見出し）/
     /// mark（・や⇒で始まる行: number が印）。
     pub kind: &'static str,
@@ -82,6 +92,10 @@ pub(super) struct Facts<'a> {
     pub members: &'a [AttendeeView<'a>],
     pub materials: &'a [MaterialView<'a>],
     pub next: Option<&'a Meeting>,
+    /// The time style of 日時 when the council names none.
+    pub usual_time: TimeStyle,
+    /// What a draft prints for an item with nothing recorded yet ("" in a final document).
+    pub unfilled: &'a str,
 }
 
 fn fiscal_year(f: &Facts<'_>) -> String {
@@ -93,12 +107,16 @@ pub(super) fn meeting_name(f: &Facts<'_>) -> String {
 }
 
 fn attendee(d: &MinutesDescription, p: &AttendeeView<'_>) -> String {
+    attendee_as(d, &d.attendance.member, p)
+}
+
+fn attendee_as(d: &MinutesDescription, pattern: &str, p: &AttendeeView<'_>) -> String {
     let a = &d.attendance;
     let mark = p
         .role
         .and_then(|r| a.marks.get(r))
         .map_or("", String::as_str);
-    let pattern = fill(&a.member, &[("印", mark)]);
+    let pattern = fill(pattern, &[("印", mark)]);
     phrases::attendee(&pattern, p.name, p.role, p.organization)
 }
 
@@ -109,7 +127,7 @@ fn names_line(d: &MinutesDescription, people: &[&&AttendeeView<'_>]) -> String {
     let name = |p: &AttendeeView<'_>| {
         let mut s = attendee(d, p);
         if p.absent {
-            s.push_str("（欠席）");
+            s.push_str(&a.absent_mark);
         }
         s
     };
@@ -182,12 +200,7 @@ fn quorum(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
 fn secretariat(d: &MinutesDescription, m: &Meeting) -> Vec<Block> {
     let a = &d.attendance;
     if m.staff.is_empty() {
-        let posts = m.secretariat.join("、");
-        let line = match (&m.secretariat_department, posts.is_empty()) {
-            (Some(dep), true) => dep.clone(),
-            (Some(dep), false) => format!("{dep}（{posts}）"),
-            (None, _) => posts,
-        };
+        let line = phrases::secretariat(m);
         return if line.is_empty() {
             vec![]
         } else {
@@ -238,19 +251,51 @@ fn has(d: &MinutesDescription, kind: SectionKind) -> bool {
     d.sections.iter().any(|s| s.section == kind)
 }
 
+/// Whether the honorifics word goes into a section's label (`{敬称略}`), not under it.
+fn honorifics_in_label(d: &MinutesDescription) -> bool {
+    let mark = "{敬称略}";
+    d.label.contains(mark)
+        || d.sections.iter().any(|s| {
+            s.section == SectionKind::Attendance
+                && (s.label.as_deref().is_some_and(|l| l.contains(mark))
+                    || s.form.as_deref().is_some_and(|l| l.contains(mark)))
+        })
+}
+
+/// `label` and `text` as the council joins them: on one line (`labels_inline`) or the label on
+/// a line of its own.
+fn labelled(d: &MinutesDescription, label: &str, mut lines: Vec<Block>, out: &mut Vec<Block>) {
+    if lines.is_empty() {
+        return;
+    }
+    if label.is_empty() {
+        out.extend(lines);
+    } else if d.attendance.labels_inline && !lines.is_empty() {
+        lines[0].text.insert_str(0, label);
+        out.extend(lines);
+    } else {
+        out.push(Block::new("text", label));
+        out.extend(lines);
+    }
+}
+
 fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
     let a = &d.attendance;
     let m = f.meeting;
+    // Absent members: in a section of their own, on a line of their own, or marked in the list.
     let apart = has(d, SectionKind::Absent);
+    let absent_line = !apart && !a.absent_label.is_empty();
     let mut out = Vec::new();
-    if m.honorifics_omitted {
+    if m.honorifics_omitted && !honorifics_in_label(d) {
         out.push(Block::new("text", a.honorifics_omitted.clone()));
     }
-    let present: Vec<_> = f.members.iter().filter(|p| !(apart && p.absent)).collect();
+    let present: Vec<_> = f
+        .members
+        .iter()
+        .filter(|p| !((apart || absent_line) && p.absent))
+        .collect();
     if !present.is_empty() {
-        if !a.members_label.is_empty() {
-            out.push(Block::new("text", a.members_label.clone()));
-        }
+        let mut lines = Vec::new();
         if a.by_role {
             let mut roles: Vec<&str> = Vec::new();
             for p in &present {
@@ -264,7 +309,7 @@ fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
                     .iter()
                     .filter(|p| p.role.unwrap_or("委員") == r)
                     .collect();
-                out.push(Block::new(
+                lines.push(Block::new(
                     "text",
                     format!(
                         "{}{}",
@@ -275,23 +320,25 @@ fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
             }
         } else {
             let all: Vec<_> = present.iter().collect();
-            out.push(Block::new("text", names_line(d, &all)));
+            lines.push(Block::new("text", names_line(d, &all)));
         }
+        labelled(d, &a.members_label, lines, &mut out);
         if let Some(legend) = marks_legend(d, f, &present.iter().collect::<Vec<_>>()) {
             out.push(Block::new("text", legend));
         }
     }
+    if absent_line {
+        let lines = absent(d, f);
+        labelled(d, &a.absent_label, lines, &mut out);
+    }
     if !has(d, SectionKind::Secretariat) {
         let staff = secretariat(d, m);
-        if !staff.is_empty() && !a.secretariat_label.is_empty() {
-            out.push(Block::new("text", a.secretariat_label.clone()));
-        }
-        out.extend(staff);
+        labelled(d, &a.secretariat_label, staff, &mut out);
     }
     if !m.observers.is_empty() {
         out.push(Block::new(
             "text",
-            format!("オブザーバー：{}", m.observers.join("、")),
+            format!("{}{}", a.observers_label, m.observers.join("、")),
         ));
     }
     out
@@ -302,7 +349,10 @@ fn absent(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
         .members
         .iter()
         .filter(|p| p.absent)
-        .map(|p| attendee(d, p))
+        .map(|p| match &d.attendance.absent_member {
+            Some(pattern) => attendee_as(d, pattern, p),
+            None => attendee(d, p),
+        })
         .collect();
     if names.is_empty() {
         vec![]
@@ -311,22 +361,71 @@ fn absent(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
     }
 }
 
-fn viewers(style: &HouseStyle, m: &Meeting) -> Vec<Block> {
+/// 傍聴者: how many, or (when no 傍聴の可否 section says it) that the meeting was closed and
+/// why; then, when no 会議録の公開 section says it, that the minutes are not public.
+fn viewers(d: &MinutesDescription, style: &HouseStyle, m: &Meeting) -> Vec<Block> {
     let Some(p) = &m.public else { return vec![] };
-    let text = if p.allowed {
-        match &p.viewers {
+    let mut out = Vec::new();
+    if p.allowed {
+        let text = match &p.viewers {
             Some(Viewers::Count(n)) => format!("{}{}", fullwidth(&n.to_string()), style.people),
             Some(Viewers::Word(ViewersWord::None)) => "なし".into(),
             Some(Viewers::Word(ViewersWord::Some)) => "あり".into(),
             None => "－".into(),
-        }
-    } else {
-        match &p.reason {
-            Some(r) => format!("非公開（{r}）"),
-            None => "非公開".into(),
-        }
-    };
-    vec![Block::new("text", text)]
+        };
+        out.push(Block::new("text", text));
+    } else if !has(d, SectionKind::Public) {
+        out.push(Block::new(
+            "text",
+            with_reason("非公開", p.reason.as_deref()),
+        ));
+    }
+    if !has(d, SectionKind::Disclosure)
+        && let Some(mp) = &p.minutes
+        && !mp.public
+    {
+        out.push(Block::new(
+            "text",
+            with_reason("会議録は非公開", mp.reason.as_deref()),
+        ));
+    }
+    out
+}
+
+/// 「非公開（個人情報を含むため）」.
+fn with_reason(word: &str, reason: Option<&str>) -> String {
+    match reason {
+        Some(r) => format!("{word}（{r}）"),
+        None => word.to_string(),
+    }
+}
+
+/// 傍聴の可否: 可 / 不可.
+fn public(m: &Meeting) -> Vec<Block> {
+    match &m.public {
+        Some(p) => vec![Block::new("text", if p.allowed { "可" } else { "不可" })],
+        None => vec![],
+    }
+}
+
+/// 不可の理由, for a closed meeting only.
+fn closed_reason(m: &Meeting) -> Vec<Block> {
+    match &m.public {
+        Some(p) if !p.allowed => vec![Block::new("text", p.reason.clone().unwrap_or_default())],
+        _ => vec![],
+    }
+}
+
+/// 会議録の公開: 公開 / 非公開（理由）, when the meeting says it.
+fn disclosure(m: &Meeting) -> Vec<Block> {
+    match m.public.as_ref().and_then(|p| p.minutes.as_ref()) {
+        Some(mp) if mp.public => vec![Block::new("text", "公開")],
+        Some(mp) => vec![Block::new(
+            "text",
+            with_reason("非公開", mp.reason.as_deref()),
+        )],
+        None => vec![],
+    }
 }
 
 /// The material `r` names (its id, its number as typed, or its printed number).
@@ -341,7 +440,7 @@ pub fn find_material<'v, 'a>(
 }
 
 fn beside(d: &MinutesDescription, f: &Facts<'_>, it: &AgendaItem) -> Option<String> {
-    if it.materials.is_empty() {
+    if it.materials.is_empty() || d.materials.beside_item.is_empty() {
         return None;
     }
     let numbers: Vec<String> = it
@@ -374,14 +473,19 @@ fn agenda(d: &MinutesDescription, f: &Facts<'_>, with_record: bool) -> Vec<Block
                 depth,
                 beside: if with_record { None } else { beside(d, f, it) },
                 ..Block::numbered(
-                    "item",
+                    if with_record { "topic" } else { "item" },
                     Some(f.council.style.numbering.number(depth, n)),
                     it.title.clone(),
                 )
             });
             if with_record {
+                let before = out.len();
                 record_entries(f, it, out);
                 out.extend(transcript(d, &it.transcript));
+                // A draft says what is not written yet (a final document prints nothing).
+                if out.len() == before && it.items.is_empty() && !f.unfilled.is_empty() {
+                    out.push(Block::new("text", f.unfilled));
+                }
             }
             walk(d, f, &it.items, depth + 1, with_record, out);
         }
@@ -424,11 +528,29 @@ fn record_entries(f: &Facts<'_>, it: &AgendaItem, out: &mut Vec<Block>) {
 }
 
 fn materials(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
-    let listed: Vec<_> = f.materials.iter().filter(|m| !m.agenda).collect();
+    let style = &d.materials;
+    let listed: Vec<_> = f
+        .materials
+        .iter()
+        .filter(|m| style.with_agenda || !m.agenda)
+        .collect();
+    if style.groups == Groups::Never {
+        return listed
+            .into_iter()
+            .map(|m| {
+                let mark = if m.handout {
+                    style.handout_mark.as_str()
+                } else {
+                    ""
+                };
+                Block::numbered("material", m.number.clone(), format!("{}{mark}", m.title))
+            })
+            .collect();
+    }
     let groups = [
-        (&d.materials.sent_label, 0),
-        (&d.materials.handout_label, 1),
-        (&d.materials.reference_label, 2),
+        (&style.sent_label, 0),
+        (&style.handout_label, 1),
+        (&style.reference_label, 2),
     ];
     let group_of = |m: &MaterialView<'_>| {
         if m.reference {
@@ -449,7 +571,7 @@ fn materials(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
         if these.is_empty() {
             continue;
         }
-        if used > 1 {
+        if used > 1 || style.groups == Groups::Always {
             out.push(Block::new("group", label.clone()));
         }
         for m in these {
@@ -490,21 +612,35 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
     let fy = fiscal_year(f);
     let number = fullwidth(&f.meeting.number.to_string());
     let who = issuer(f.council);
-    let title = d
+    let name = meeting_name(f);
+    let title: Vec<String> = d
         .title
         .iter()
-        .map(|t| fill(t, &[("年度", &fy), ("回", &number), ("協議会", &who)]))
+        .map(|t| {
+            fill(
+                t,
+                &[
+                    ("年度", &fy),
+                    ("回", &number),
+                    ("協議会", &who),
+                    ("会議", &name),
+                ],
+            )
+        })
         .collect();
     let mut sections = Vec::new();
     for s in &d.sections {
         let blocks = match s.section {
-            SectionKind::Name => vec![Block::new("text", meeting_name(f))],
-            SectionKind::When => vec![Block::new("text", when(style, f.meeting, TimeStyle::Ja))],
+            SectionKind::Name => vec![Block::new("text", name.clone())],
+            SectionKind::When => vec![Block::new("text", when(style, f.meeting, f.usual_time))],
             SectionKind::Place => vec![Block::new("text", place(style, f.meeting))],
             SectionKind::Attendance => attendance(d, f),
             SectionKind::Absent => absent(d, f),
             SectionKind::Secretariat => secretariat(d, f.meeting),
-            SectionKind::Viewers => viewers(style, f.meeting),
+            SectionKind::Viewers => viewers(d, style, f.meeting),
+            SectionKind::Public => public(f.meeting),
+            SectionKind::ClosedReason => closed_reason(f.meeting),
+            SectionKind::Disclosure => disclosure(f.meeting),
             SectionKind::Agenda => agenda(d, f, false),
             SectionKind::Materials => materials(d, f),
             SectionKind::Record => agenda(d, f, true),
@@ -516,13 +652,17 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
         }
         let words = s.label.as_deref().unwrap_or(s.section.usual_label());
         let n = fullwidth(&(sections.len() + 1).to_string());
+        let honorifics = if f.meeting.honorifics_omitted {
+            d.attendance.honorifics_omitted.as_str()
+        } else {
+            ""
+        };
         let label = if s.unlabelled {
             String::new()
         } else {
-            fill(
-                s.form.as_deref().unwrap_or(&d.label),
-                &[("見出し", words), ("番号", &n)],
-            )
+            let form = fill(s.form.as_deref().unwrap_or(&d.label), &[("番号", &n)]);
+            let label = fill(&form, &[("見出し", words)]);
+            fill(&label, &[("敬称略", honorifics)])
         };
         let long = matches!(
             s.section,
@@ -538,9 +678,26 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
             section: s.section,
             label,
             inline,
+            beside: s.beside && d.frame == Frame::Ruled && !sections.is_empty(),
             long,
             blocks,
         });
     }
-    LaidOut { title, sections }
+    let joined = title.join(" ");
+    // A title that names the council names the document; one that does not (「会議録（要点記録）」)
+    // gets the meeting's name before it on the page and in the PDF's information.
+    let (document_title, heading) = if joined.contains(&who) {
+        (joined, title.clone())
+    } else {
+        let mut heading = vec![name.clone()];
+        heading.extend(title.iter().cloned());
+        (format!("{name} {joined}"), heading)
+    };
+    LaidOut {
+        frame: d.frame,
+        title,
+        document_title,
+        heading,
+        sections,
+    }
 }

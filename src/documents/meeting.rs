@@ -26,11 +26,11 @@ impl Kind for OnMeeting<'_> {
         self.doc.status.is_draft()
     }
 
-    fn template<'a>(&'a self, council: &'a Council) -> &'a str {
-        let usual = if self.minutes && council.minutes.is_some() {
+    fn template<'a>(&'a self, _: &'a Council) -> &'a str {
+        // Minutes follow the council's `minutes:` description, or the shipped one its
+        // `style.minutes` names: one template either way.
+        let usual = if self.minutes {
             "minutes_layout"
-        } else if self.minutes {
-            council.style.minutes.template()
         } else {
             "agenda"
         };
@@ -170,8 +170,9 @@ pub struct MeetingDocView<'a> {
     pub members: Vec<AttendeeView<'a>>,
     /// 提出資料, numbered.
     pub materials: Vec<MaterialView<'a>>,
-    /// council.yaml に minutes: の様式があるとき、その様式どおりに並べた会議録（できあがった言葉）。
-    pub laid_out: Option<super::laid_out::LaidOut>,
+    /// 会議録の様式（council.yaml の minutes:、書かなければ style.minutes のいつもの様式）どおりに並べた
+    /// 会議録（できあがった言葉）。
+    pub laid_out: super::laid_out::LaidOut,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -263,7 +264,17 @@ pub(super) fn meeting_doc_view<'a>(
         })
         .collect();
     let materials = material_views(&council.council, m);
-    let laid_out = council.council.minutes.as_ref().map(|d| {
+    let shipped;
+    let description = match &council.council.minutes {
+        Some(d) => d,
+        None => {
+            let style = &council.council.style;
+            shipped = crate::model::MinutesDescription::shipped(style.minutes, style.names);
+            &shipped
+        }
+    };
+    let laid_out = {
+        let d = description;
         let next = find_meeting(council, year, number.saturating_add(1))
             .map(|n| (year, n))
             .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
@@ -276,9 +287,15 @@ pub(super) fn meeting_doc_view<'a>(
                 members: &members,
                 materials: &materials,
                 next: next.map(|(_, n)| n),
+                usual_time: usual,
+                unfilled: if draft {
+                    &council.council.style.unfilled
+                } else {
+                    ""
+                },
             },
         )
-    });
+    };
     Some(MeetingDocView {
         council: &council.council,
         draft,

@@ -9,15 +9,21 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::{MinutesLayout, NameStyle};
+
 /// 会議録の様式（council.yaml の minutes:）。書くと、会議録はこの様式で作られます（テンプレートは不要）。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MinutesDescription {
-    /// 題名の行（１行か２行）。{年度}（令和７年度）、{回}（第１回の１）、{協議会}（協議会と部会の名前）が
-    /// 入ります。例: ["{年度}第{回}回{協議会}会議録"]。
+    /// 題名の行（１行か２行）。{年度}（令和７年度）、{回}（第１回の１）、{協議会}（協議会と部会の名前）、
+    /// {会議}（会議の名前: 令和７年度 第１回…部会）が入ります。例: ["{年度}第{回}回{協議会}会議録"]。
     #[serde(default = "default_title")]
     pub title: Vec<String>,
-    /// 項目の見出しの形。{見出し} が見出しの言葉、{番号} が項目の番号（1, 2, …）。
+    /// 形: lines（見出しと内容を行に並べる。既定）/ ruled（罫線の表: 左の列に見出し、右に内容）。
+    #[serde(default)]
+    pub frame: Frame,
+    /// 項目の見出しの形。{見出し} が見出しの言葉、{番号} が項目の番号（1, 2, …）、{敬称略} が
+    /// 敬称を略した会議での attendance.honorifics_omitted（そのときは出席者の中には印刷しません）。
     /// 例: "■{見出し}："、"{番号} {見出し}"、"<{見出し}>"、"{見出し}"。
     #[serde(default = "default_label")]
     pub label: String,
@@ -37,12 +43,52 @@ pub struct MinutesDescription {
     pub materials: MaterialStyle,
 }
 
+impl MinutesDescription {
+    /// The shipped description of `layout` (`style.minutes`), attendees written as `names`
+    /// says: `shipped/minutes_*.yaml`, exactly what a council would write in council.yaml.
+    pub fn shipped(layout: MinutesLayout, names: NameStyle) -> MinutesDescription {
+        let text = match layout {
+            MinutesLayout::Ruled => include_str!("shipped/minutes_ruled.yaml"),
+            MinutesLayout::Headings => include_str!("shipped/minutes_headings.yaml"),
+        };
+        // Constant text, parsed by the tests below: it cannot fail at a user's desk.
+        let mut d: MinutesDescription =
+            serde_yaml::from_str(text).expect("a shipped minutes description is valid");
+        d.attendance.member = names.pattern().to_string();
+        d
+    }
+}
+
 fn default_title() -> Vec<String> {
     vec!["{年度} 第{回}回{協議会}".into(), "会議録".into()]
 }
 
 fn default_label() -> String {
     "■{見出し}".into()
+}
+
+/// 会議録の形。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    /// 見出しと内容を行に並べる。
+    #[default]
+    Lines,
+    /// 罫線の表（左の列に見出し、右に内容）。
+    Ruled,
+}
+
+/// 資料を事前送付・当日配付・参考資料に分けて見出しを付けるか。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Groups {
+    /// ２つ以上の種類があるときだけ分ける。
+    #[default]
+    Auto,
+    /// いつも分ける（１種類でも見出しを付ける）。
+    Always,
+    /// 分けない（並んだ順に）。
+    Never,
 }
 
 /// 会議録の項目１つ。
@@ -68,6 +114,9 @@ pub struct Section {
     /// 内容がなくても見出しを印刷するか（例: 添付書類がウェブに別にあるとき）。
     #[serde(default)]
     pub keep_empty: bool,
+    /// 罫線の表（frame: ruled）で、前の項目と同じ行に並べるか（例: 傍聴の可否｜可｜傍聴者数｜１人）。
+    #[serde(default)]
+    pub beside: bool,
 }
 
 /// 会議録の項目の種類。
@@ -98,6 +147,12 @@ pub enum SectionKind {
     Transcript,
     /// 会議の成立: 委員の数と出席した委員の数から作る文（attendance.quorum）。
     Quorum,
+    /// 傍聴の可否（可 / 不可）。この項目があると、傍聴不可の会議の viewers は印刷しません。
+    Public,
+    /// 傍聴不可の理由（傍聴できる会議では印刷しません）。
+    ClosedReason,
+    /// 会議録の公開（公開 / 非公開と理由）。この項目がなければ、非公開のときだけ viewers に続けて印刷します。
+    Disclosure,
 }
 
 impl SectionKind {
@@ -116,6 +171,9 @@ impl SectionKind {
             SectionKind::Record => "会議結果",
             SectionKind::Transcript => "会議録",
             SectionKind::Quorum => "会議の成立",
+            SectionKind::Public => "傍聴の可否",
+            SectionKind::ClosedReason => "不可の理由",
+            SectionKind::Disclosure => "会議録の公開",
         }
     }
 }
@@ -128,6 +186,22 @@ pub struct AttendanceStyle {
     /// 例: "{名前}{役職}"（岡本委員）、"{名前}"（名前だけ）、"{名前} {役職}"、"{役職} {名前}"、"{印}{名前}"。
     #[serde(default = "default_member")]
     pub member: String,
+    /// 出席者の見出し（members_label、secretariat_label）を、名前と同じ行の初めに印刷するか（「委員：…」）。
+    #[serde(default)]
+    pub labels_inline: bool,
+    /// 欠席者の項目がないとき、欠席した委員を「（欠席）」を付けて並べる代わりに、この言葉の後に
+    /// 別の行で並べます（例: "欠席："）。空なら（欠席）を付けて並べます。
+    #[serde(default)]
+    pub absent_label: String,
+    /// 欠席した委員の書き方（書かなければ member と同じ）。例: "{名前}"。
+    #[serde(default)]
+    pub absent_member: Option<String>,
+    /// 欠席した委員に付ける言葉（欠席者の項目も absent_label もないとき）。
+    #[serde(default = "default_absent_mark")]
+    pub absent_mark: String,
+    /// オブザーバー（meetings.yaml の observers）の前に印刷する言葉。
+    #[serde(default = "default_observers_label")]
+    pub observers_label: String,
     /// 委員と委員の間: "、" または " " など。
     #[serde(default = "default_separator")]
     pub separator: String,
@@ -199,6 +273,12 @@ fn default_department() -> String {
 fn default_honorifics() -> String {
     "（敬称略）".into()
 }
+fn default_absent_mark() -> String {
+    "（欠席）".into()
+}
+fn default_observers_label() -> String {
+    "オブザーバー：".into()
+}
 fn default_online() -> String {
     "（以下オンライン）".into()
 }
@@ -213,6 +293,11 @@ impl Default for AttendanceStyle {
     fn default() -> Self {
         AttendanceStyle {
             member: default_member(),
+            labels_inline: false,
+            absent_label: String::new(),
+            absent_member: None,
+            absent_mark: default_absent_mark(),
+            observers_label: default_observers_label(),
             separator: default_separator(),
             by_role: false,
             role_label: default_role_label(),
@@ -261,6 +346,7 @@ impl Default for SpeakerStyle {
 #[serde(deny_unknown_fields)]
 pub struct MaterialStyle {
     /// 議題の横に印刷する、その議題の資料（{資料} に資料番号が「、」でつながって入ります）。例: "【{資料}】"。
+    /// 空なら議題の横には印刷しません。
     #[serde(default = "default_item_materials")]
     pub beside_item: String,
     /// 事前送付の資料の見出し（当日配付か参考資料もあるときに印刷）。
@@ -272,6 +358,15 @@ pub struct MaterialStyle {
     /// 参考資料の見出し。
     #[serde(default = "default_reference")]
     pub reference_label: String,
+    /// 事前送付・当日配付・参考資料に分けるか: auto（２種類以上あるとき。既定）/ always / never。
+    #[serde(default)]
+    pub groups: Groups,
+    /// 分けないとき、当日配付の資料の後ろに付ける言葉（例: "（当日配付）"）。
+    #[serde(default)]
+    pub handout_mark: String,
+    /// 次第そのもの（materials の agenda: true）も資料の項目に並べるか。
+    #[serde(default)]
+    pub with_agenda: bool,
 }
 
 fn default_item_materials() -> String {
@@ -294,6 +389,9 @@ impl Default for MaterialStyle {
             sent_label: default_sent(),
             handout_label: default_handout(),
             reference_label: default_reference(),
+            groups: Groups::Auto,
+            handout_mark: String::new(),
+            with_agenda: false,
         }
     }
 }
@@ -354,5 +452,14 @@ mod tests {
         assert_eq!(fill("■{見出し}：", &[("見出し", "日時")]), "■日時：");
         assert_eq!(fill("{番号} {x}", &[("番号", "1")]), "1 {x}");
         assert_eq!(unknown_placeholders("{番号} {x}", &["番号"]), vec!["x"]);
+    }
+
+    #[test]
+    fn the_shipped_descriptions_parse() {
+        for layout in [MinutesLayout::Ruled, MinutesLayout::Headings] {
+            let d = MinutesDescription::shipped(layout, NameStyle::default());
+            assert!(!d.sections.is_empty());
+            assert_eq!(d.attendance.member, NameStyle::default().pattern());
+        }
     }
 }

@@ -268,14 +268,6 @@ impl MinutesLayout {
             MinutesLayout::Headings => TimeStyle::Ja,
         }
     }
-
-    /// The shipped template of this layout (under `templates/`, without `.typ.j2`).
-    pub fn template(self) -> &'static str {
-        match self {
-            MinutesLayout::Ruled => "minutes",
-            MinutesLayout::Headings => "minutes_headings",
-        }
-    }
 }
 
 fn yes() -> bool {

@@ -60,6 +60,26 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
         );
     }
     for (i, s) in d.sections.iter().enumerate() {
+        if s.beside && (d.frame != crate::model::Frame::Ruled || i == 0) {
+            out.push(
+                Problem::warning(
+                    file,
+                    format!(
+                        "minutes の {} 番目の項目（{}）の beside: true は、{}。",
+                        i + 1,
+                        s.section.usual_label(),
+                        if i == 0 {
+                            "最初の項目には使えません"
+                        } else {
+                            "罫線の表（frame: ruled）でだけ効きます"
+                        }
+                    ),
+                )
+                .at(find_line(file, "beside", "true"), None)
+                .field(format!("minutes.sections[{i}].beside"))
+                .hint("frame: ruled と書くか、beside: を消してください。"),
+            );
+        }
         let empty = |v: &Option<String>| v.as_deref().is_some_and(|v| v.trim().is_empty());
         if empty(&s.label) || empty(&s.form) {
             let key = if empty(&s.label) { "label" } else { "form" };

@@ -22,7 +22,7 @@ fn fifo(p: &TempProject, rel: &str) {
 fn a_pipe_in_place_of_a_template_is_named_not_skipped() {
     for rel in [
         "templates/member_list.typ.j2",
-        "content/koganei-seishin/templates/minutes.typ.j2",
+        "content/koganei-seishin/templates/minutes_layout.typ.j2",
     ] {
         let p = TempProject::sample();
         fifo(&p, rel);

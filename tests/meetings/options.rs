@@ -329,3 +329,47 @@ fn marks_online_members_quorum_and_an_items_transcript_from_content() {
         }
     }
 }
+
+/// A council that wants its minutes as a ruled form says so in content: label cells on the
+/// left, two sections sharing a row, no template.
+#[test]
+fn a_ruled_frame_from_content_with_two_sections_on_one_row() {
+    let (lines, html) = lines_and_page(
+        FUCHU,
+        "  label: \"■{見出し}：\"\n  inline: true\n",
+        "  frame: ruled\n  label: \"{見出し}\"\n",
+        "fuchu-jiritsu/r7-1-kaigiroku",
+    );
+    let lines = lines.join("\n");
+    assert!(!lines.contains("■"), "{lines}");
+    // Each label its own cell, its text in the next one.
+    for label in ["日時", "場所", "出席者", "傍聴者"] {
+        assert!(
+            lines.lines().any(|l| l == label),
+            "no label cell {label}:\n{lines}"
+        );
+    }
+    let page = page_text(&html);
+    assert!(page.contains("日時令和7年7月7日"), "{page}");
+
+    // 場所 beside 日時: one row of four cells.
+    let p = TempProject::sample();
+    p.edit(
+        "content/fuchu-jiritsu/council.yaml",
+        "  label: \"■{見出し}：\"\n  inline: true\n",
+        "  frame: ruled\n  label: \"{見出し}\"\n",
+    );
+    p.edit(
+        "content/fuchu-jiritsu/council.yaml",
+        "    - section: place\n",
+        "    - section: place\n      beside: true\n",
+    );
+    let (code, out, err) = p.run(&["build", "--emit-typst"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let typ = p.read("output/fuchu-jiritsu/r7-1-kaigiroku.typ");
+    assert!(
+        typ.contains("form-label[日時], table.cell["),
+        "日時 shares its row:\n{typ}"
+    );
+    assert!(typ.contains("], form-label[場所], table.cell["), "{typ}");
+}
