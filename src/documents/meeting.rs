@@ -90,9 +90,12 @@ impl Kind for OnMeeting<'_> {
         let d = self.doc;
         let (_, date) = dated_meeting(c, file, d.year, d.meeting)?;
         // The time style of the form's 日時 when the council names none.
-        let usual = match (self.minutes, &c.council.minutes) {
-            (true, None) => c.council.style.minutes.usual_time(),
-            _ => TimeStyle::Ja,
+        let usual = if self.minutes {
+            crate::model::MinutesDescription::for_council(&c.council)
+                .usual_time
+                .unwrap_or(TimeStyle::Ja)
+        } else {
+            TimeStyle::Ja
         };
         let view = meeting_doc_view(
             c,
@@ -264,17 +267,9 @@ pub(super) fn meeting_doc_view<'a>(
         })
         .collect();
     let materials = material_views(&council.council, m);
-    let shipped;
-    let description = match &council.council.minutes {
-        Some(d) => d,
-        None => {
-            let style = &council.council.style;
-            shipped = crate::model::MinutesDescription::shipped(style.minutes, style.names);
-            &shipped
-        }
-    };
+    let description = crate::model::MinutesDescription::for_council(&council.council);
     let laid_out = {
-        let d = description;
+        let d = &*description;
         let next = find_meeting(council, year, number.saturating_add(1))
             .map(|n| (year, n))
             .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));

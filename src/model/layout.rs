@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{MinutesLayout, NameStyle};
+use super::{MinutesLayout, NameStyle, TimeStyle};
 
 /// 会議録の様式（council.yaml の minutes:）。書くと、会議録はこの様式で作られます（テンプレートは不要）。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -19,6 +19,10 @@ pub struct MinutesDescription {
     /// {会議}（会議の名前: 令和７年度 第１回…部会）が入ります。例: ["{年度}第{回}回{協議会}会議録"]。
     #[serde(default = "default_title")]
     pub title: Vec<String>,
+    /// 書き方の決まり（style.time）を書いていない協議会の、日時の時刻の書き方（例: "１５：００"）。
+    /// 書かなければ 午前１０時 の形。
+    #[serde(default)]
+    pub usual_time: Option<TimeStyle>,
     /// 形: lines（見出しと内容を行に並べる。既定）/ ruled（罫線の表: 左の列に見出し、右に内容）。
     #[serde(default)]
     pub frame: Frame,
@@ -56,6 +60,17 @@ impl MinutesDescription {
             serde_yaml::from_str(text).expect("a shipped minutes description is valid");
         d.attendance.member = names.pattern().to_string();
         d
+    }
+
+    /// The council's own description, or the shipped one its `style.minutes` names.
+    pub fn for_council(council: &super::Council) -> std::borrow::Cow<'_, MinutesDescription> {
+        match &council.minutes {
+            Some(d) => std::borrow::Cow::Borrowed(d),
+            None => std::borrow::Cow::Owned(MinutesDescription::shipped(
+                council.style.minutes,
+                council.style.names,
+            )),
+        }
     }
 }
 

@@ -260,16 +260,6 @@ pub enum MinutesLayout {
     Headings,
 }
 
-impl MinutesLayout {
-    /// The time style of this layout's 日時 when the council names none (`style.time`).
-    pub fn usual_time(self) -> TimeStyle {
-        match self {
-            MinutesLayout::Ruled => TimeStyle::ClockFullWidth,
-            MinutesLayout::Headings => TimeStyle::Ja,
-        }
-    }
-}
-
 fn yes() -> bool {
     true
 }

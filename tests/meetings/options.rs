@@ -373,3 +373,62 @@ fn a_ruled_frame_from_content_with_two_sections_on_one_row() {
     );
     assert!(typ.contains("], form-label[場所], table.cell["), "{typ}");
 }
+
+/// The shipped ruled form is a description like any council's: copied into council.yaml as
+/// it is, the minutes read the same; changed there, they change in both formats.
+#[test]
+fn the_shipped_ruled_form_copied_into_content_is_the_same_and_can_be_changed() {
+    const KOGANEI: &str = "koganei-seishin";
+    let id = "koganei-seishin/r6-1-kaigiroku";
+    let shipped =
+        std::fs::read_to_string(super::repo().join("src/model/shipped/minutes_ruled.yaml"))
+            .unwrap();
+    let copied: String = std::iter::once("minutes:\n".to_string())
+        .chain(shipped.lines().map(|l| format!("  {l}\n")))
+        .collect();
+    let build = |edits: &[(&str, &str)]| {
+        let p = TempProject::sample();
+        let council = format!("content/{KOGANEI}/council.yaml");
+        let mut text = p.read(&council);
+        text.push_str(&copied);
+        for (from, to) in edits {
+            assert!(text.contains(from), "{from}");
+            text = text.replacen(from, to, 1);
+        }
+        p.write(&council, &text);
+        let (code, out, err) = p.run(&["build", "--html"]);
+        assert_eq!(code, 0, "{out}{err}");
+        let pdf = super::squashed(&by_id(super::typeset_all(p.path()), id));
+        (pdf, page_text(&p.read(&format!("output/{id}.html"))))
+    };
+    let usual = {
+        let p = TempProject::sample();
+        assert_eq!(p.run(&["build", "--html"]).0, 0);
+        let pdf = super::squashed(&by_id(super::typeset_all(p.path()), id));
+        (pdf, page_text(&p.read(&format!("output/{id}.html"))))
+    };
+    // The shipped member pattern is the council's style.names (岡本委員); written out here.
+    let same = build(&[(
+        "  attendance:\n",
+        "  attendance:\n    member: \"{名前}{役職}\"\n",
+    )]);
+    assert_eq!(same, usual);
+
+    let changed = build(&[
+        (
+            "  attendance:\n",
+            "  attendance:\n    absent_label: 欠席：\n    absent_member: \"{名前}\"\n",
+        ),
+        ("  with_agenda: true\n", "  with_agenda: false\n"),
+        ("    label: 出席者等\n", "    label: 出席者\n"),
+    ]);
+    for (format, text) in [("PDF", &changed.0), ("page", &changed.1)] {
+        for e in ["出席者委員：小髙会長", "欠席：渡部、藤原", "提出資料資料１"]
+        {
+            assert!(text.contains(e), "{format}: no {e}\n{text}");
+        }
+        for g in ["（欠席）", "提出資料次第", "出席者等"] {
+            assert!(!text.contains(g), "{format}: still {g}");
+        }
+    }
+}
