@@ -326,6 +326,14 @@ impl Builder {
     ) -> Result<(String, Vec<u8>), Problems> {
         let base = format!("/__shiryo__/{}/{}", council.slug, packet.name);
         if let (true, Document::Packet(p)) = (mat.agenda, &packet.document) {
+            // The council's own agenda of this meeting, when it makes one, with its template:
+            // the packet's first sheet is that agenda.
+            let own = council.documents.iter().find_map(|d| match &d.document {
+                Document::Agenda(a) if a.year == p.year && a.meeting == p.meeting => {
+                    a.template.clone()
+                }
+                _ => None,
+            });
             let agenda = DocumentFile {
                 path: packet.path.clone(),
                 name: format!("{}-agenda", packet.name),
@@ -334,7 +342,7 @@ impl Builder {
                     status: p.status,
                     meeting: p.meeting,
                     material: None,
-                    template: None,
+                    template: own,
                 }),
             };
             let t = self.typeset_in(council, &agenda, outer)?;

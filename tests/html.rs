@@ -364,8 +364,9 @@ fn minutes_packet_and_member_list_pages() {
         text(all(&minutes, "h1")[0]),
         "令和６年度 第１回小金井市精神保健福祉連絡協議会会議録（要点記録）"
     );
-    // Agenda items: one list, deeper items indented, and headings inside 会議結果.
-    assert_eq!(all(&minutes, "ol.items > li.depth-2").len(), 3);
+    // Agenda items: one list, deeper items nested in the item above them, and headings inside
+    // 会議結果.
+    assert_eq!(all(&minutes, "ol.items > li > ol.items > li").len(), 3);
     let h3: Vec<String> = all(&minutes, "h3").into_iter().map(text).collect();
     assert_eq!(h3[0], "１ 開会");
     assert!(
@@ -529,7 +530,7 @@ fn a_broken_html_template_is_reported_in_japanese_and_changes_nothing() {
     // A value the view does not have, in a council's own template.
     p.write(
         "content/koganei-seishin/templates/agenda.html.j2",
-        &shipped.replace("<h1>{{ name }}", "<h1>{{ meeting.nothing_here }}"),
+        &shipped.replace("<h1>{% for", "<h1>{{ meeting.nothing_here }}{% for"),
     );
     let (code, _, err) = p.run(&["build", "--html"]);
     assert_eq!(code, 1, "{err}");

@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::meeting::{AttendeeView, MaterialView};
 use crate::japanese::fullwidth;
 use crate::model::{
-    AgendaItem, Council, Frame, Groups, HouseStyle, Meeting, MinutesDescription, SectionKind,
-    TimeStyle, Turn, Viewers, ViewersWord, fill,
+    AgendaItem, Council, Frame, Groups, HouseStyle, MaterialStyle, Meeting, MinutesDescription,
+    SectionKind, SpeakerStyle, TimeStyle, Turn, Viewers, ViewersWord, fill,
 };
 use crate::phrases::{self, issuer, place, when};
 
@@ -66,7 +66,7 @@ pub struct Block {
 }
 
 impl Block {
-    fn new(kind: &'static str, text: impl Into<String>) -> Block {
+    pub(super) fn new(kind: &'static str, text: impl Into<String>) -> Block {
         Block {
             kind,
             text: text.into(),
@@ -439,8 +439,8 @@ pub fn find_material<'v, 'a>(
     })
 }
 
-fn beside(d: &MinutesDescription, f: &Facts<'_>, it: &AgendaItem) -> Option<String> {
-    if it.materials.is_empty() || d.materials.beside_item.is_empty() {
+fn beside(style: &MaterialStyle, f: &Facts<'_>, it: &AgendaItem) -> Option<String> {
+    if it.materials.is_empty() || style.beside_item.is_empty() {
         return None;
     }
     let numbers: Vec<String> = it
@@ -452,15 +452,18 @@ fn beside(d: &MinutesDescription, f: &Facts<'_>, it: &AgendaItem) -> Option<Stri
                 .unwrap_or_else(|| r.clone())
         })
         .collect();
-    Some(fill(
-        &d.materials.beside_item,
-        &[("資料", &numbers.join("、"))],
-    ))
+    Some(fill(&style.beside_item, &[("資料", &numbers.join("、"))]))
 }
 
-fn agenda(d: &MinutesDescription, f: &Facts<'_>, with_record: bool) -> Vec<Block> {
+/// The agenda's items, numbered as the council numbers them, each with its materials beside
+/// it; `with_record`, each followed by what came of it (the minutes' record).
+pub(super) fn agenda(
+    d: (&MaterialStyle, &SpeakerStyle),
+    f: &Facts<'_>,
+    with_record: bool,
+) -> Vec<Block> {
     fn walk(
-        d: &MinutesDescription,
+        d: (&MaterialStyle, &SpeakerStyle),
         f: &Facts<'_>,
         items: &[AgendaItem],
         depth: usize,
@@ -471,7 +474,11 @@ fn agenda(d: &MinutesDescription, f: &Facts<'_>, with_record: bool) -> Vec<Block
             let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
             out.push(Block {
                 depth,
-                beside: if with_record { None } else { beside(d, f, it) },
+                beside: if with_record {
+                    None
+                } else {
+                    beside(d.0, f, it)
+                },
                 ..Block::numbered(
                     if with_record { "topic" } else { "item" },
                     Some(f.council.style.numbering.number(depth, n)),
@@ -481,7 +488,7 @@ fn agenda(d: &MinutesDescription, f: &Facts<'_>, with_record: bool) -> Vec<Block
             if with_record {
                 let before = out.len();
                 record_entries(f, it, out);
-                out.extend(transcript(d, &it.transcript));
+                out.extend(transcript(d.1, &it.transcript));
                 // A draft says what is not written yet (a final document prints nothing).
                 if out.len() == before && it.items.is_empty() && !f.unfilled.is_empty() {
                     out.push(Block::new("text", f.unfilled));
@@ -527,8 +534,8 @@ fn record_entries(f: &Facts<'_>, it: &AgendaItem, out: &mut Vec<Block>) {
     }
 }
 
-fn materials(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
-    let style = &d.materials;
+/// The materials, in their groups (【事前送付資料】 …) as `style` says.
+pub(super) fn materials(style: &MaterialStyle, f: &Facts<'_>) -> Vec<Block> {
     let listed: Vec<_> = f
         .materials
         .iter()
@@ -581,8 +588,7 @@ fn materials(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
     out
 }
 
-fn transcript(d: &MinutesDescription, turns: &[Turn]) -> Vec<Block> {
-    let s = &d.speakers;
+fn transcript(s: &SpeakerStyle, turns: &[Turn]) -> Vec<Block> {
     let mut out = Vec::new();
     for t in turns {
         if let Some(h) = &t.heading {
@@ -606,15 +612,13 @@ fn transcript(d: &MinutesDescription, turns: &[Turn]) -> Vec<Block> {
     out
 }
 
-/// The minutes laid out as `d` says.
-pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
-    let style = &f.council.style;
+/// Title lines filled in: {年度} {回} {協議会} {会議}.
+pub(super) fn title_lines(patterns: &[String], f: &Facts<'_>) -> Vec<String> {
     let fy = fiscal_year(f);
     let number = fullwidth(&f.meeting.number.to_string());
     let who = issuer(f.council);
     let name = meeting_name(f);
-    let title: Vec<String> = d
-        .title
+    patterns
         .iter()
         .map(|t| {
             fill(
@@ -627,7 +631,29 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
                 ],
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The document's title and its page's heading lines. A title that names the council names
+/// the document; one that does not (「会議録（要点記録）」, 「次　第」) gets the meeting's name
+/// before it on the page and in the PDF's information.
+pub(super) fn named(title: &[String], f: &Facts<'_>) -> (String, Vec<String>) {
+    let joined = title.join(" ");
+    let name = meeting_name(f);
+    if joined.contains(&issuer(f.council)) {
+        (joined, title.to_vec())
+    } else {
+        let mut heading = vec![name.clone()];
+        heading.extend(title.iter().cloned());
+        (format!("{name} {joined}"), heading)
+    }
+}
+
+/// The minutes laid out as `d` says.
+pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
+    let style = &f.council.style;
+    let name = meeting_name(f);
+    let title = title_lines(&d.title, f);
     let mut sections = Vec::new();
     for s in &d.sections {
         let blocks = match s.section {
@@ -641,10 +667,10 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
             SectionKind::Public => public(f.meeting),
             SectionKind::ClosedReason => closed_reason(f.meeting),
             SectionKind::Disclosure => disclosure(f.meeting),
-            SectionKind::Agenda => agenda(d, f, false),
-            SectionKind::Materials => materials(d, f),
-            SectionKind::Record => agenda(d, f, true),
-            SectionKind::Transcript => transcript(d, &f.meeting.transcript),
+            SectionKind::Agenda => agenda((&d.materials, &d.speakers), f, false),
+            SectionKind::Materials => materials(&d.materials, f),
+            SectionKind::Record => agenda((&d.materials, &d.speakers), f, true),
+            SectionKind::Transcript => transcript(&d.speakers, &f.meeting.transcript),
             SectionKind::Quorum => quorum(d, f),
         };
         if blocks.is_empty() && !s.keep_empty {
@@ -683,16 +709,7 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
             blocks,
         });
     }
-    let joined = title.join(" ");
-    // A title that names the council names the document; one that does not (「会議録（要点記録）」)
-    // gets the meeting's name before it on the page and in the PDF's information.
-    let (document_title, heading) = if joined.contains(&who) {
-        (joined, title.clone())
-    } else {
-        let mut heading = vec![name.clone()];
-        heading.extend(title.iter().cloned());
-        (format!("{name} {joined}"), heading)
-    };
+    let (document_title, heading) = named(&title, f);
     LaidOut {
         frame: d.frame,
         title,

@@ -95,7 +95,7 @@ impl Kind for OnMeeting<'_> {
                 .usual_time
                 .unwrap_or(TimeStyle::Ja)
         } else {
-            TimeStyle::Ja
+            crate::model::AgendaDescription::for_council(&c.council).time()
         };
         let view = meeting_doc_view(
             c,
@@ -176,6 +176,9 @@ pub struct MeetingDocView<'a> {
     /// 会議録の様式（council.yaml の minutes:、書かなければ style.minutes のいつもの様式）どおりに並べた
     /// 会議録（できあがった言葉）。
     pub laid_out: super::laid_out::LaidOut,
+    /// 次第の様式（council.yaml の agenda:、書かなければいつもの様式）どおりに並べた次第（できあがった
+    /// 言葉）。次第と資料一式のページが印刷します。
+    pub agenda_sheet: super::agenda_sheet::AgendaSheet,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -267,30 +270,29 @@ pub(super) fn meeting_doc_view<'a>(
         })
         .collect();
     let materials = material_views(&council.council, m);
-    let description = crate::model::MinutesDescription::for_council(&council.council);
-    let laid_out = {
-        let d = &*description;
-        let next = find_meeting(council, year, number.saturating_add(1))
-            .map(|n| (year, n))
-            .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
-        super::laid_out::lay_out(
-            d,
-            &super::laid_out::Facts {
-                council: &council.council,
-                year,
-                meeting: m,
-                members: &members,
-                materials: &materials,
-                next: next.map(|(_, n)| n),
-                usual_time: usual,
-                unfilled: if draft {
-                    &council.council.style.unfilled
-                } else {
-                    ""
-                },
-            },
-        )
+    let next = find_meeting(council, year, number.saturating_add(1))
+        .or_else(|| find_meeting(council, year + 1, 1));
+    let facts = |usual_time| super::laid_out::Facts {
+        council: &council.council,
+        year,
+        meeting: m,
+        members: &members,
+        materials: &materials,
+        next,
+        usual_time,
+        unfilled: if draft {
+            &council.council.style.unfilled
+        } else {
+            ""
+        },
     };
+    let minutes = crate::model::MinutesDescription::for_council(&council.council);
+    let laid_out = super::laid_out::lay_out(
+        &minutes,
+        &facts(minutes.usual_time.unwrap_or(TimeStyle::Ja)),
+    );
+    let agenda = crate::model::AgendaDescription::for_council(&council.council);
+    let agenda_sheet = super::agenda_sheet::lay_out(&agenda, &facts(agenda.time()));
     Some(MeetingDocView {
         council: &council.council,
         draft,
@@ -302,6 +304,7 @@ pub(super) fn meeting_doc_view<'a>(
         members,
         materials,
         laid_out,
+        agenda_sheet,
     })
 }
 

@@ -6,6 +6,7 @@
 //! The one call back is a packet's: its materials are PDFs that the builder makes or reads,
 //! handed in as [`Attach`].
 
+mod agenda_sheet;
 mod laid_out;
 mod meeting;
 mod member_list;

@@ -22,11 +22,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::japanese;
 
+mod agenda_layout;
 mod document;
 mod layout;
 mod meeting;
 mod report_words;
 mod style;
+pub use agenda_layout::*;
 pub use document::*;
 pub use layout::*;
 pub use meeting::*;
@@ -63,6 +65,10 @@ pub struct Council {
     /// 会議録の様式: 項目とその見出し、順、題名、出席者や発言者の書き方。書けば会議録はこの様式になります。
     #[serde(default)]
     pub minutes: Option<MinutesDescription>,
+    /// 次第の様式: 題名、日時と場所の行、資料の見出しと書き方。書けば次第（と資料一式のページ）はこの様式に
+    /// なります。
+    #[serde(default)]
+    pub agenda: Option<AgendaDescription>,
     /// 評価結果の資料の見出し、列の名前、決まった文と、表２の列。書かなければいつもの言葉です。
     #[serde(default)]
     pub report: ReportSettings,

@@ -42,6 +42,10 @@ pub struct Templates {
     pub councils: BTreeMap<PathBuf, Renderer>,
 }
 
+/// The name prefix under which the shipped templates stay reachable from a council's own
+/// (`{% extends "shipped/agenda.typ.j2" %}`).
+pub const SHIPPED_PREFIX: &str = "shipped/";
+
 /// The folder of a council's own templates, beside its council.yaml.
 pub const COUNCIL_TEMPLATES: &str = "templates";
 
@@ -134,7 +138,7 @@ impl Renderer {
         env.set_fuel(Some(TEMPLATE_FUEL));
 
         let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-        for dir in dirs {
+        for (layer, dir) in dirs.iter().enumerate() {
             if !dir.is_dir() {
                 return Err(Problem::error(*dir, "templates フォルダが見つかりません。"));
             }
@@ -159,6 +163,14 @@ impl Renderer {
                     .to_string_lossy()
                     .replace('\\', "/");
                 let text = crate::files::read_text(root, &path)?;
+                // The shipped layer stays reachable as `shipped/<name>`: a council's template of
+                // the same name can extend or include it instead of copying it whole.
+                if layer == 0 {
+                    sources.insert(
+                        format!("{SHIPPED_PREFIX}{name}"),
+                        (path.clone(), text.clone()),
+                    );
+                }
                 sources.insert(name, (path, text));
             }
         }
@@ -182,7 +194,12 @@ impl Renderer {
             )
             .hint(format!(
                 "templates フォルダにあるテンプレート: {}",
-                self.sources.keys().cloned().collect::<Vec<_>>().join(", ")
+                self.sources
+                    .keys()
+                    .filter(|n| !n.starts_with(SHIPPED_PREFIX))
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         })?;
         tmpl.render(context)

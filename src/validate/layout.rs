@@ -9,33 +9,74 @@ use crate::diag::{Problem, Problems};
 use crate::files::find_line;
 use crate::model::{AgendaItem, Council, Meeting, unknown_placeholders};
 
-/// The description's labels and patterns.
+/// A placeholder of `value` (the `part.key` of council.yaml) that nothing fills.
+fn placeholders(
+    file: &Path,
+    part: &str,
+    key: &str,
+    value: &str,
+    known: &[&str],
+    out: &mut Problems,
+) {
+    for p in unknown_placeholders(value, known) {
+        out.push(
+            Problem::error(
+                file,
+                format!("{part} の {key} に、使えない {{{p}}} があります。"),
+            )
+            .at(find_line(file, key, value), None)
+            .field(format!("{part}.{key}"))
+            .hint(format!(
+                "使えるのは {} です。",
+                known
+                    .iter()
+                    .map(|k| format!("{{{k}}}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )),
+        );
+    }
+}
+
+/// What a title line may hold.
+const TITLE: &[&str] = &["年度", "回", "協議会", "会議"];
+
+/// The `agenda:` description's patterns.
+pub(super) fn check_agenda(council: &Council, file: &Path, out: &mut Problems) {
+    let Some(d) = &council.agenda else { return };
+    for t in &d.title {
+        placeholders(file, "agenda", "title", t, TITLE, out);
+    }
+    placeholders(file, "agenda", "when", &d.when, &["日時"], out);
+    placeholders(file, "agenda", "place", &d.place, &["場所"], out);
+    placeholders(
+        file,
+        "agenda",
+        "beside_item",
+        &d.materials.beside_item,
+        &["資料"],
+        out,
+    );
+    if d.title.iter().all(|t| t.trim().is_empty()) {
+        out.push(
+            Problem::error(file, "agenda の title が空です。")
+                .at(find_line(file, "title", ""), None)
+                .field("agenda.title")
+                .hint("例: title: [\"{会議}\", \"次第\"]"),
+        );
+    }
+}
+
+/// The `minutes:` description's labels and patterns.
 pub(super) fn check_description(council: &Council, file: &Path, out: &mut Problems) {
     let Some(d) = &council.minutes else { return };
     let mut pattern = |key: &str, value: &str, known: &[&str]| {
-        for p in unknown_placeholders(value, known) {
-            out.push(
-                Problem::error(
-                    file,
-                    format!("minutes の {key} に、使えない {{{p}}} があります。"),
-                )
-                .at(find_line(file, key, value), None)
-                .field(format!("minutes.{key}"))
-                .hint(format!(
-                    "使えるのは {} です。",
-                    known
-                        .iter()
-                        .map(|k| format!("{{{k}}}"))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )),
-            );
-        }
+        placeholders(file, "minutes", key, value, known, out)
     };
     for t in &d.title {
-        pattern("title", t, &["年度", "回", "協議会"]);
+        pattern("title", t, TITLE);
     }
-    pattern("label", &d.label, &["見出し", "番号"]);
+    pattern("label", &d.label, &["見出し", "番号", "敬称略"]);
     pattern(
         "member",
         &d.attendance.member,
@@ -48,7 +89,7 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
     pattern("beside_item", &d.materials.beside_item, &["資料"]);
     for s in &d.sections {
         if let Some(f) = &s.form {
-            pattern("form", f, &["見出し", "番号"]);
+            pattern("form", f, &["見出し", "番号", "敬称略"]);
         }
     }
     if d.sections.is_empty() {

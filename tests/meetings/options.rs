@@ -432,3 +432,61 @@ fn the_shipped_ruled_form_copied_into_content_is_the_same_and_can_be_changed() {
         }
     }
 }
+
+/// An agenda's layout said in council.yaml (`agenda:`): its title, the lines under it, the
+/// materials beside their items and under a heading of the council's words, in the PDF, on
+/// its page and on the packet's page.
+#[test]
+fn an_agendas_title_lines_and_materials_from_content() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/koganei-seishin/council.yaml",
+        "meeting_label: 協議会\n",
+        "meeting_label: 協議会\nagenda:\n  title: [\"次　第\"]\n  when: \"１　日時　{日時}\"\n  place: \"\"\n  materials_label: 配布資料\n  materials:\n    beside_item: \"（{資料}）\"\n",
+    );
+    p.edit(
+        "content/koganei-seishin/2024/meetings.yaml",
+        "      - title: 委嘱状の交付・委員名簿の更新について\n",
+        "      - title: 委嘱状の交付・委員名簿の更新について\n        materials: [資料１]\n",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let all = super::typeset_all(p.path());
+    let t = by_id(all, "koganei-seishin/r6-1-shidai");
+    let lines: Vec<String> = super::common::text(&t)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .collect();
+    let text = lines.join("\n");
+    assert!(lines.iter().any(|l| l == "次　第"), "{text}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("１　日時　令和６年")),
+        "{text}"
+    );
+    assert!(!text.contains("場所："), "{text}");
+    assert!(!text.contains("日時："), "{text}");
+    assert!(lines.iter().any(|l| l == "配布資料"), "{text}");
+    assert!(!text.contains("【資料】"), "{text}");
+    // At the right of its item's line (the laid-out text splits the line at the gap).
+    let item = lines
+        .iter()
+        .position(|l| l.contains("委嘱状の交付"))
+        .expect("the item");
+    assert_eq!(lines[item + 1], "（資料１）", "{text}");
+
+    // The page and the packet's page say the same.
+    for page in ["r6-1-shidai", "r6-1-shiryo"] {
+        let html = p.read(&format!("output/koganei-seishin/{page}.html"));
+        let text = page_text(&html);
+        assert!(text.contains("１日時令和６年"), "{page}: {text}");
+        assert!(!text.contains("場所："), "{page}: {text}");
+        assert!(text.contains("（資料１）"), "{page}: {text}");
+    }
+    let html = p.read("output/koganei-seishin/r6-1-shidai.html");
+    // A title without the council's name gets the meeting's name before it.
+    assert!(
+        html.contains("<title>令和６年度 第１回小金井市精神保健福祉連絡協議会 次　第"),
+        "{html}"
+    );
+    assert!(page_text(&html).contains("配布資料"));
+}
