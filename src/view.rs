@@ -130,6 +130,10 @@ pub struct MeetingView<'a> {
     pub attendance: Option<u32>,
     /// 活動内容（表１）。
     pub activity: Option<&'a str>,
+    /// 講師（研修会として開いた回）。
+    pub lecturer: Option<&'a crate::model::Lecturer>,
+    /// 参加者（研修会として開いた回）。
+    pub participants: Option<&'a crate::model::Participants>,
     /// 対応する活動目標。
     pub goals: Vec<GoalView<'a>>,
     /// 内容（目標に対応しない会議の説明）。
@@ -331,6 +335,8 @@ pub(crate) fn meeting_view<'a>(
         venue: m.venue.as_deref(),
         attendance: m.attendance,
         activity: m.activity.as_deref(),
+        lecturer: m.lecturer.as_ref(),
+        participants: m.participants.as_ref(),
         goals: m.goals.iter().filter_map(|n| index.view_no(*n)).collect(),
         content: m.content.as_deref(),
         outcomes: &m.outcomes,

@@ -386,3 +386,62 @@ fn text_that_cannot_fit_breaks_or_is_refused_where_it_was_written() {
     );
     assert!(!p.path().join("output").exists(), "{out}");
 }
+
+/// 表１ as the council says it (issue 16): meetings and activities in the order they were
+/// held, a numbered meeting held as a training course with its lecturer and participants, and
+/// the row words from `report.labels`, the same in the PDF and on the page.
+#[test]
+fn table1_rows_in_the_order_held_with_a_course_and_the_councils_words() {
+    let p = TempProject::sample();
+    let council = "content/sakuradai-seishin";
+    p.edit(
+        &format!("{council}/2018/meetings.yaml"),
+        "    activity: 不動産事業者を招いたオンラインでの意見交換\n",
+        "    activity: 不動産事業者を招いたオンラインでの意見交換\n    lecturer: {name: 山田 一郎, affiliation: 桜台不動産協会}\n    participants: {breakdown: [{group: 委員, count: 12}, {group: 事業者, count: 3}]}\n",
+    );
+    p.edit(
+        &format!("{council}/council.yaml"),
+        "roles: [部会長, 副部会長, 委員]\n",
+        "roles: [部会長, 副部会長, 委員]\nreport:\n  labels:\n    held_when: \"日時：{日時}\"\n    meeting: \"{会議}（第{回}回）\"\n    schedule_place: \"会場：{場所}\"\n",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let t = typeset_all(p.path())
+        .into_iter()
+        .find(|t| t.id == "sakuradai-seishin/h30-hyoka")
+        .expect("the report");
+    let flow = squashed(&t);
+    let t1 = &flow[flow.find("【表1").unwrap()..flow.find("【表2").unwrap()];
+    // The course held on 2018-11-17 between the second meeting and the third.
+    let second = t1.find("部会（第2回）").expect(t1);
+    let course = t1.find("市民向け研修会").expect(t1);
+    let third = t1.find("部会（第3回）").expect(t1);
+    assert!(second < course && course < third, "{t1}");
+    assert!(
+        t1.contains("【講師】桜台不動産協会山田一郎"),
+        "the meeting's lecturer: {t1}"
+    );
+    assert!(
+        t1.contains("【参加者】計15名（委員12名、事業者3名）"),
+        "{t1}"
+    );
+    assert!(t1.contains("日時：平成30年6月14日"), "{t1}");
+    assert!(!t1.contains("【日時】"), "{t1}");
+    let schedule = &flow[flow.rfind("活動日程").unwrap()..];
+    assert!(schedule.contains("会場："), "{schedule}");
+
+    let page = p.read("output/sakuradai-seishin/h30-hyoka.html");
+    let page: String = page.split_whitespace().collect();
+    assert!(
+        page.contains("<p>【講師】桜台不動産協会山田一郎</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<p>日時：平成30年6月14日"), "{page}");
+    assert!(page.contains("部会（第2回）"), "{page}");
+    let (second, course, third) = (
+        page.find("部会（第2回）").unwrap(),
+        page.find("市民向け研修会").unwrap(),
+        page.find("部会（第3回）").unwrap(),
+    );
+    assert!(second < course && course < third);
+}

@@ -150,7 +150,12 @@ fn watch_with_html_rewrites_the_page_with_the_pdf() {
     // A change to the page's template alone rebuilds the page.
     let template = "templates/annual_report.html.j2";
     let text = p.read(template);
-    p.write(template, &text.replacen("【出席者】", "【出席者数】", 1));
+    let row = "<p class=\"label\">{{ r.label }}</p>";
+    assert!(text.contains(row), "{text}");
+    p.write(
+        template,
+        &text.replacen(row, "<p class=\"label\">（表１）{{ r.label }}</p>", 1),
+    );
     assert!(matches!(next(&rx), Seen::Built { .. }));
-    assert!(p.read(page).contains("【出席者数】"));
+    assert!(p.read(page).contains("（表１）"));
 }

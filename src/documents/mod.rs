@@ -12,6 +12,7 @@ mod meeting;
 mod member_list;
 mod packet;
 mod report;
+mod report_rows;
 
 use crate::diag::{Problem, Problems, fy_name};
 use crate::files::find_line;

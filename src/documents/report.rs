@@ -189,6 +189,10 @@ pub struct ReportView<'a> {
     pub issuer: String,
     /// 評価の凡例（「◎ 達成」…。evaluation_legend があるとき）。
     pub legend: Vec<String>,
+    /// 表１の行: 評価する年度の会議と活動を、開いた順に（できあがった言葉）。
+    pub table1: Vec<super::report_rows::Table1Row>,
+    /// 活動日程: 次の年度の会議（できあがった言葉）。
+    pub schedule: Vec<super::report_rows::ScheduleEntry>,
 }
 
 /// The report as written, and the figure's path as typst sees it (`/content/…`).
@@ -206,6 +210,20 @@ pub(crate) fn report_view<'a>(
     report: &'a AnnualReport,
 ) -> ReportView<'a> {
     let council_rel = council_virtual_dir(council);
+    let words = report_words(&council.council, report);
+    let evaluated = year_view(council, report.year);
+    let next = year_view(council, report.year + 1);
+    let unfilled = if report.status.is_draft() {
+        council.council.style.unfilled.as_str()
+    } else {
+        ""
+    };
+    let held = council
+        .years
+        .get(&report.year)
+        .map_or(&[][..], |y| &y.meetings.meetings[..]);
+    let table1 = super::report_rows::table1(&words, &evaluated, held, unfilled);
+    let schedule = super::report_rows::schedule(&words, &next);
     ReportView {
         council: &council.council,
         draft: report.status.is_draft(),
@@ -216,12 +234,14 @@ pub(crate) fn report_view<'a>(
                 .as_ref()
                 .map(|f| format!("{council_rel}/{}", f.file.trim_start_matches("./"))),
         },
-        evaluated: year_view(council, report.year),
-        next: year_view(council, report.year + 1),
-        words: report_words(&council.council, report),
+        evaluated,
+        next,
+        words,
         reason_column: council.council.report.reason_column,
         issuer: crate::phrases::issuer(&council.council),
         legend: crate::phrases::legend(&council.council),
+        table1,
+        schedule,
     }
 }
 

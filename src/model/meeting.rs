@@ -49,6 +49,12 @@ pub struct Meeting {
     /// 活動内容（表１）。
     #[serde(default)]
     pub activity: Option<String>,
+    /// 講師（研修会として開いた回）。表１に【講師】と印刷されます。
+    #[serde(default)]
+    pub lecturer: Option<Lecturer>,
+    /// 参加者（研修会として開いた回の合計と内訳）。表１に【参加者】と印刷されます。
+    #[serde(default)]
+    pub participants: Option<Participants>,
     /// この会議が対応する活動目標の番号。
     #[serde(default)]
     pub goals: Vec<GoalNo>,

@@ -93,6 +93,30 @@ report_labels! {
     legend: "（評価）",
     /// 評価した年度の委員の一覧の表題。
     members_evaluated: "【{年度}{会議}員】",
+    /// 表１と活動日程の会議の名前（{回} は第何回）。
+    meeting: "第{回}回{会議}",
+    /// 表１の日時の行（{日時}）。
+    held_when: "【日時】{日時}",
+    /// 表１の場所の行（{場所}）。
+    held_place: "【場所】{場所}",
+    /// 表１の出席者の行（{人数}）。
+    held_attendance: "【出席者】{人数}名",
+    /// 表１の講師の行（{講師} は所属と名前）。
+    lecturer: "【講師】{講師}",
+    /// 表１の参加者の行（{人数} は合計、{内訳} は participants_breakdown）。
+    participants: "【参加者】計{人数}名{内訳}",
+    /// 参加者の内訳（{内訳} は participant_group を「、」でつないだもの）。
+    participants_breakdown: "（{内訳}）",
+    /// 参加者の内訳の１つ（{区分}、{人数}）。
+    participant_group: "{区分}{人数}名",
+    /// 活動日程の日時の行（{日時}）。
+    schedule_when: "日時：{日時}",
+    /// 活動日程の場所の行（{場所}）。
+    schedule_place: "場所：{場所}",
+    /// 活動日程の目標の行（{目標} は対応する活動目標を「、」でつないだもの）。
+    schedule_goals: "対応する活動目標：{目標}",
+    /// 活動日程の内容の行（{内容}）。
+    schedule_content: "内容：{内容}",
     /// ３の見出し。
     goal_setting: "{次年度}の目標設定",
     /// 表３の表題。
@@ -103,10 +127,29 @@ report_labels! {
     members: "{次年度}の{会議}委員の構成",
 }
 
-/// The placeholders in `label` that are not one of `PLACEHOLDERS` (`{年}` for `{年度}`).
-pub fn unknown_report_placeholders(label: &str) -> Vec<&str> {
+/// The placeholders the label `key` fills from each meeting or activity, beside `PLACEHOLDERS`.
+pub fn row_placeholders(key: &str) -> &'static [(&'static str, &'static str)] {
+    match key {
+        "meeting" => &[("{回}", "第何回（１）")],
+        "held_when" | "schedule_when" => &[("{日時}", "日時")],
+        "held_place" | "schedule_place" => &[("{場所}", "場所")],
+        "held_attendance" => &[("{人数}", "出席者の数")],
+        "lecturer" => &[("{講師}", "講師の所属と名前")],
+        "participants" => &[("{人数}", "参加者の合計"), ("{内訳}", "内訳")],
+        "participants_breakdown" => &[("{内訳}", "内訳の一つひとつ")],
+        "participant_group" => &[("{区分}", "内訳の区分"), ("{人数}", "その人数")],
+        "schedule_goals" => &[("{目標}", "対応する活動目標")],
+        "schedule_content" => &[("{内容}", "内容")],
+        _ => &[],
+    }
+}
+
+/// The placeholders in the label `key` that are neither one of `PLACEHOLDERS` nor one it
+/// fills from each row (`{年}` for `{年度}`).
+pub fn unknown_report_placeholders<'a>(key: &str, label: &'a str) -> Vec<&'a str> {
     let known: Vec<&str> = PLACEHOLDERS
         .iter()
+        .chain(row_placeholders(key))
         .map(|(k, _)| k.trim_start_matches('{').trim_end_matches('}'))
         .collect();
     super::layout::unknown_placeholders(label, &known)

@@ -68,7 +68,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     }
     // A label's placeholder that is not one would print as written (`{年}` for `{年度}`).
     for (key, label) in c.council.report.labels.entries() {
-        for p in crate::model::unknown_report_placeholders(label) {
+        for p in crate::model::unknown_report_placeholders(key, label) {
             out.push(
                 Problem::error(
                     &council_file,
@@ -80,6 +80,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
                     "使えるのは {} です。",
                     crate::model::PLACEHOLDERS
                         .iter()
+                        .chain(crate::model::row_placeholders(key))
                         .map(|(k, what)| format!("{k}（{what}）"))
                         .collect::<Vec<_>>()
                         .join("、")
