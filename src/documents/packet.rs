@@ -94,9 +94,11 @@ impl Kind for Packet<'_> {
             mv.pdf = Some(pdf);
             mv.pages = pages;
         }
+        let sheet = sheet(&c.council.packet, &view);
         let view = PacketView {
             meeting: view,
             page_numbers: p.page_numbers,
+            sheet,
         };
         Prepared::new(view, date)
     }
@@ -109,6 +111,101 @@ pub struct PacketView<'a> {
     pub meeting: MeetingDocView<'a>,
     /// ページ番号の付け方: continuous（通し）/ per_material（資料ごと）。
     pub page_numbers: crate::model::PageNumbers,
+    /// 資料一式の題名と、資料ごとの言葉（council.yaml の packet: の言葉で、できあがったもの）。
+    pub sheet: PacketSheet,
+}
+
+/// 資料一式の題名と、資料ごとの言葉。
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PacketSheet {
+    /// 題名の行。
+    pub title: Vec<String>,
+    /// 資料の題名（PDF の情報と Web ページの title）: 題名の行を空白でつないだもの。
+    pub document_title: String,
+    /// Web ページの次第の見出し。
+    pub agenda_heading: String,
+    /// Web ページの資料の見出し。
+    pub materials_heading: String,
+    /// 資料ごとに（materials と同じ順）。
+    pub entries: Vec<PacketEntry>,
+}
+
+/// 資料一式の中の資料１つ。
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PacketEntry {
+    /// 資料番号と名前（しおりの言葉）。
+    pub label: String,
+    /// Web ページの言葉: 資料番号と名前、当日配付ならその言葉。
+    pub link_text: String,
+    /// 資料一式の PDF での最初のページ（１から）。
+    pub first_page: usize,
+    /// 資料一式の PDF のどのページか（資料一式の PDF の３～５ページ）。
+    pub pages: String,
+    /// PDF の各ページの代わりの文。
+    pub page_alts: Vec<String>,
+}
+
+/// The packet's title and each material's words, as `w` says.
+fn sheet(w: &crate::model::PacketWords, view: &MeetingDocView<'_>) -> PacketSheet {
+    use crate::japanese::fullwidth;
+    use crate::model::fill;
+    let title: Vec<String> = w
+        .title
+        .iter()
+        .map(|t| fill(t, &[("会議", &view.meeting.name)]))
+        .collect();
+    let mut at = 1;
+    let entries = view
+        .materials
+        .iter()
+        .map(|mat| {
+            let label = match &mat.number {
+                Some(n) => format!("{n} {}", mat.title),
+                None => mat.title.to_string(),
+            };
+            let (first, last) = (at, at + mat.pages.max(1) - 1);
+            at += mat.pages;
+            let range = if last > first {
+                format!(
+                    "{}～{}",
+                    fullwidth(&first.to_string()),
+                    fullwidth(&last.to_string())
+                )
+            } else {
+                fullwidth(&first.to_string())
+            };
+            let total = fullwidth(&mat.pages.to_string());
+            PacketEntry {
+                link_text: if mat.handout {
+                    format!("{label}{}", w.handout_mark)
+                } else {
+                    label.clone()
+                },
+                first_page: first,
+                pages: fill(&w.pages, &[("ページ", &range)]),
+                page_alts: (1..=mat.pages)
+                    .map(|n| {
+                        fill(
+                            &w.page_alt,
+                            &[
+                                ("資料", &label),
+                                ("ページ", &fullwidth(&n.to_string())),
+                                ("総ページ", &total),
+                            ],
+                        )
+                    })
+                    .collect(),
+                label,
+            }
+        })
+        .collect();
+    PacketSheet {
+        document_title: title.join(" "),
+        title,
+        agenda_heading: w.agenda_heading.clone(),
+        materials_heading: w.materials_heading.clone(),
+        entries,
+    }
 }
 
 /// Materials one packet may hold (real ones hold a few dozen): each is typeset or read and

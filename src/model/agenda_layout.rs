@@ -78,6 +78,37 @@ impl AgendaDescription {
     }
 }
 
+/// 資料一式（packet）の言葉（council.yaml の packet:）。書かなかったものはいつもの言葉です。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct PacketWords {
+    /// 題名の行（PDF の情報と Web ページの見出し）。{会議} が会議の名前になります。
+    pub title: Vec<String>,
+    /// Web ページの次第の見出し。
+    pub agenda_heading: String,
+    /// Web ページの資料の見出し。
+    pub materials_heading: String,
+    /// Web ページで資料ごとに示す、資料一式の PDF のページ（{ページ} に ３ や ３～５ が入ります）。
+    pub pages: String,
+    /// 当日配付の資料の後ろに付ける言葉（Web ページ）。
+    pub handout_mark: String,
+    /// PDF の各ページの代わりの文（画面読み上げ用）。{資料}（資料番号と名前）、{ページ}、{総ページ}。
+    pub page_alt: String,
+}
+
+impl Default for PacketWords {
+    fn default() -> Self {
+        PacketWords {
+            title: vec!["{会議}".into(), "会議資料".into()],
+            agenda_heading: "次第".into(),
+            materials_heading: "資料".into(),
+            pages: "資料一式の PDF の{ページ}ページ".into(),
+            handout_mark: "（当日配付）".into(),
+            page_alt: "{資料}（{ページ}／{総ページ}ページ）".into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

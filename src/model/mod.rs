@@ -69,6 +69,9 @@ pub struct Council {
     /// なります。
     #[serde(default)]
     pub agenda: Option<AgendaDescription>,
+    /// 資料一式の言葉: 題名、Web ページの見出し、ページの示し方。書かなかったものはいつもの言葉です。
+    #[serde(default)]
+    pub packet: PacketWords,
     /// 評価結果の資料の見出し、列の名前、決まった文と、表２の列。書かなければいつもの言葉です。
     #[serde(default)]
     pub report: ReportSettings,

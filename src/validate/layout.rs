@@ -41,8 +41,21 @@ fn placeholders(
 /// What a title line may hold.
 const TITLE: &[&str] = &["年度", "回", "協議会", "会議"];
 
-/// The `agenda:` description's patterns.
+/// The `agenda:` description's and the `packet:` words' patterns.
 pub(super) fn check_agenda(council: &Council, file: &Path, out: &mut Problems) {
+    let w = &council.packet;
+    for t in &w.title {
+        placeholders(file, "packet", "title", t, &["会議"], out);
+    }
+    placeholders(file, "packet", "pages", &w.pages, &["ページ"], out);
+    placeholders(
+        file,
+        "packet",
+        "page_alt",
+        &w.page_alt,
+        &["資料", "ページ", "総ページ"],
+        out,
+    );
     let Some(d) = &council.agenda else { return };
     for t in &d.title {
         placeholders(file, "agenda", "title", t, TITLE, out);

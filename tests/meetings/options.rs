@@ -490,3 +490,41 @@ fn an_agendas_title_lines_and_materials_from_content() {
     );
     assert!(page_text(&html).contains("配布資料"));
 }
+
+/// A packet's page in the council's words (`packet:`): its title, its headings, how a
+/// material's pages in the packet's PDF and a handout are named.
+#[test]
+fn a_packets_words_from_content() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/koganei-seishin/council.yaml",
+        "meeting_label: 協議会\n",
+        "meeting_label: 協議会\npacket:\n  title: [\"{会議}\", \"資料一式\"]\n  materials_heading: 配布資料\n  pages: \"PDF の{ページ}ページ目\"\n",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let html = p.read("output/koganei-seishin/r6-1-shiryo.html");
+    let text = page_text(&html);
+    assert!(text.contains("協議会資料一式"), "{text}");
+    assert!(!text.contains("会議資料"), "{text}");
+    assert!(
+        html.contains("<h2 id=\"materials\">配布資料</h2>"),
+        "{html}"
+    );
+    assert!(text.contains("PDFの１ページ目"), "{text}");
+    assert!(!text.contains("資料一式のPDF"), "{text}");
+
+    // A placeholder nothing fills is an error at its line.
+    p.edit(
+        "content/koganei-seishin/council.yaml",
+        "\"PDF の{ページ}ページ目\"",
+        "\"PDF の{頁}ページ目\"",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("packet の pages に、使えない {頁} があります。"),
+        "{err}"
+    );
+    assert!(err.contains("council.yaml:"), "{err}");
+}
