@@ -65,6 +65,10 @@ pub struct MemberListView<'a> {
     pub issuer: String,
     /// 所属の列を印刷するか（所属を書いた委員がいるとき）。
     pub organization_column: bool,
+    /// 列の見出しと日付の言葉（council.yaml の member_list:）。
+    pub words: &'a crate::model::MemberListWords,
+    /// 題名の下の日付（できあがった言葉: （令和６年５月２３日現在））。
+    pub as_of: String,
 }
 
 /// The context of a member list.
@@ -86,5 +90,10 @@ fn member_list_view<'a>(
         members,
         issuer: crate::phrases::issuer(&council.council),
         organization_column: members.iter().any(|m| m.organization.is_some()),
+        words: &council.council.member_list,
+        as_of: crate::model::fill(
+            &council.council.member_list.as_of,
+            &[("日付", &crate::japanese::wareki_date(doc.date.0))],
+        ),
     }
 }

@@ -189,10 +189,50 @@ pub struct ReportView<'a> {
     pub issuer: String,
     /// 評価の凡例（「◎ 達成」…。evaluation_legend があるとき）。
     pub legend: Vec<String>,
+    /// 章の見出し（番号の付いた、できあがった言葉）。
+    pub headings: Headings,
+    /// 図の表題（できあがった言葉。図があるとき）。
+    pub figure_caption: Option<String>,
     /// 表１の行: 評価する年度の会議と活動を、開いた順に（できあがった言葉）。
     pub table1: Vec<super::report_rows::Table1Row>,
     /// 活動日程: 次の年度の会議（できあがった言葉）。
     pub schedule: Vec<super::report_rows::ScheduleEntry>,
+}
+
+/// 章の見出し: section_heading の形に番号と言葉を入れたもの。
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Headings {
+    /// １ はじめに。
+    pub introduction: String,
+    /// ２ 評価結果。
+    pub evaluation: String,
+    /// ３ 目標設定。
+    pub goal_setting: String,
+    /// ４ 活動日程。
+    pub schedule: String,
+    /// ５ 委員の構成。
+    pub members: String,
+}
+
+impl Headings {
+    fn new(w: &ReportLabels) -> Headings {
+        let h = |n: u32, words: &str| {
+            crate::model::fill(
+                &w.section_heading,
+                &[
+                    ("番号", &japanese::fullwidth(&n.to_string())),
+                    ("見出し", words),
+                ],
+            )
+        };
+        Headings {
+            introduction: h(1, &w.introduction),
+            evaluation: h(2, &w.evaluation),
+            goal_setting: h(3, &w.goal_setting),
+            schedule: h(4, &w.schedule),
+            members: h(5, &w.members),
+        }
+    }
 }
 
 /// The report as written, and the figure's path as typst sees it (`/content/…`).
@@ -224,6 +264,11 @@ pub(crate) fn report_view<'a>(
         .map_or(&[][..], |y| &y.meetings.meetings[..]);
     let table1 = super::report_rows::table1(&words, &evaluated, held, unfilled);
     let schedule = super::report_rows::schedule(&words, &next);
+    let headings = Headings::new(&words);
+    let figure_caption = report
+        .figure
+        .as_ref()
+        .map(|f| crate::model::fill(&words.figure_caption, &[("図", &f.caption)]));
     ReportView {
         council: &council.council,
         draft: report.status.is_draft(),
@@ -240,6 +285,8 @@ pub(crate) fn report_view<'a>(
         reason_column: council.council.report.reason_column,
         issuer: crate::phrases::issuer(&council.council),
         legend: crate::phrases::legend(&council.council),
+        headings,
+        figure_caption,
         table1,
         schedule,
     }

@@ -67,6 +67,31 @@ pub enum PageNumbers {
     PerMaterial,
 }
 
+/// 委員名簿の言葉（council.yaml の member_list:）。書かなかったものはいつもの言葉です。
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct MemberListWords {
+    /// 役職の列の見出し。
+    pub role: String,
+    /// 氏名の列の見出し。
+    pub name: String,
+    /// 所属の列の見出し。
+    pub organization: String,
+    /// 題名の下の日付（{日付} は資料の date: 令和６年５月２３日）。
+    pub as_of: String,
+}
+
+impl Default for MemberListWords {
+    fn default() -> Self {
+        MemberListWords {
+            role: "役職".into(),
+            name: "氏名".into(),
+            organization: "所属".into(),
+            as_of: "（{日付}現在）".into(),
+        }
+    }
+}
+
 /// その年度の委員名簿。
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

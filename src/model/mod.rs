@@ -72,6 +72,9 @@ pub struct Council {
     /// 資料一式の言葉: 題名、Web ページの見出し、ページの示し方。書かなかったものはいつもの言葉です。
     #[serde(default)]
     pub packet: PacketWords,
+    /// 委員名簿の言葉: 列の見出しと、題名の下の日付。書かなかったものはいつもの言葉です。
+    #[serde(default)]
+    pub member_list: MemberListWords,
     /// 評価結果の資料の見出し、列の名前、決まった文と、表２の列。書かなければいつもの言葉です。
     #[serde(default)]
     pub report: ReportSettings,

@@ -93,6 +93,10 @@ report_labels! {
     legend: "（評価）",
     /// 評価した年度の委員の一覧の表題。
     members_evaluated: "【{年度}{会議}員】",
+    /// 章の見出しの形（{番号} は １、２…、{見出し} は introduction などの言葉）。
+    section_heading: "{番号} {見出し}",
+    /// 図の表題（{図} は資料の figure.caption）。
+    figure_caption: "【{図}】",
     /// 表１と活動日程の会議の名前（{回} は第何回）。
     meeting: "第{回}回{会議}",
     /// 表１の日時の行（{日時}）。
@@ -130,6 +134,8 @@ report_labels! {
 /// The placeholders the label `key` fills from each meeting or activity, beside `PLACEHOLDERS`.
 pub fn row_placeholders(key: &str) -> &'static [(&'static str, &'static str)] {
     match key {
+        "section_heading" => &[("{番号}", "章の番号（１）"), ("{見出し}", "章の見出し")],
+        "figure_caption" => &[("{図}", "図の表題")],
         "meeting" => &[("{回}", "第何回（１）")],
         "held_when" | "schedule_when" => &[("{日時}", "日時")],
         "held_place" | "schedule_place" => &[("{場所}", "場所")],

@@ -528,3 +528,46 @@ fn a_packets_words_from_content() {
     );
     assert!(err.contains("council.yaml:"), "{err}");
 }
+
+/// A member list's column heads and date line in the council's words (`member_list:`), and
+/// the report's chapter headings (`report.labels.section_heading`), in the PDF and the page.
+#[test]
+fn member_list_and_chapter_words_from_content() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/koganei-seishin/council.yaml",
+        "meeting_label: 協議会\n",
+        "meeting_label: 協議会\nmember_list:\n  role: 職名\n  as_of: \"{日付}時点\"\n",
+    );
+    p.edit(
+        "content/niiza-chiiki-ikou/council.yaml",
+        "meeting_label:",
+        "report:\n  labels:\n    section_heading: \"第{番号}章　{見出し}\"\nmeeting_label:",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let all = super::typeset_all(p.path());
+    let list = super::common::squashed(
+        all.iter()
+            .find(|t| t.id == "koganei-seishin/r6-meibo")
+            .expect("list"),
+    );
+    assert!(list.contains("職名氏名"), "{list}");
+    assert!(list.contains("日時点"), "{list}");
+    assert!(!list.contains("現在"), "{list}");
+    let page = page_text(&p.read("output/koganei-seishin/r6-meibo.html"));
+    assert!(page.contains("職名氏名"), "{page}");
+    assert!(page.contains("日時点"), "{page}");
+
+    let report = super::common::squashed(
+        all.iter()
+            .find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka")
+            .expect("report"),
+    );
+    assert!(report.contains("第１章はじめに"), "{report}");
+    let page = p.read("output/niiza-chiiki-ikou/r6-hyoka.html");
+    assert!(
+        page.contains("<a href=\"#intro\">第１章　はじめに</a>"),
+        "{page}"
+    );
+}
