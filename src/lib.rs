@@ -8,6 +8,7 @@
 //! with `--html`, `html` renders the same view through `*.html.j2` into a web page beside it.
 //! `watch` rebuilds on every save; `serve` runs that loop and serves what it builds locally.
 
+pub mod achievement;
 pub mod build;
 pub mod diag;
 pub mod documents;

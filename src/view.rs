@@ -92,6 +92,10 @@ pub struct GoalView<'a> {
     pub result: Option<&'a str>,
     /// 評価の理由（evaluation.yaml に reason: を書いたとき）。
     pub reason: Option<&'a str>,
+    /// 実績（evaluation.yaml に actual: を書いたとき）。
+    pub actual: Option<&'a str>,
+    /// 達成率（目標値と実績に数があるとき: ６０％）。
+    pub rate: Option<String>,
     /// その行の目標番号の書き方（３－５、３－５（３－４【再掲】））。
     pub shown: String,
     /// 引用するときの書き方（３－１（略称）、【再掲】ならその元）。
@@ -220,6 +224,12 @@ impl<'a> GoalIndex<'a> {
             label,
             result: self.result(origin, GoalResult::word),
             reason: self.result(origin, GoalResult::reason),
+            actual: self.result(origin, GoalResult::actual),
+            rate: self
+                .result(origin, GoalResult::actual)
+                .zip(origin.target.as_deref())
+                .and_then(|(a, t)| crate::achievement::rate(t, a))
+                .map(crate::achievement::rate_text),
         }
     }
 

@@ -14,9 +14,8 @@ pub fn explain(raw: &str) -> (String, Option<String>) {
     let msg = match msg.split_once(": ") {
         Some((path, rest))
             if !path.is_empty()
-                && path
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "_.[]".contains(c)) =>
+                // Keys may hold any word (`results.1-1`, `marks.部会長`), never a space.
+                && path.chars().all(|c| !c.is_whitespace() && c != ':') =>
         {
             rest
         }
@@ -296,6 +295,10 @@ mod tests {
             explain("missing field `name`").0,
             "必要な項目 name がありません。"
         );
+        let (m, _) = explain(
+            "results.2-1: invalid type: boolean `true`, expected 評価の言葉、または result: と reason: の組",
+        );
+        assert!(m.starts_with("値の種類が違います"), "{m}");
         let (m, _) = explain("invalid type: integer `5`, expected a string");
         assert_eq!(
             m,

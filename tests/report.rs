@@ -445,3 +445,61 @@ fn table1_rows_in_the_order_held_with_a_course_and_the_councils_words() {
     );
     assert!(second < course && course < third);
 }
+
+/// 表２ with the columns a council chooses (issue 16): 実績 and a 達成率 computed from the
+/// target and the actual, in the PDF and on the page; `check` warns when a result contradicts
+/// the council's rule for that rate, at the result's line.
+#[test]
+fn chosen_columns_a_computed_rate_and_the_councils_rule() {
+    let p = TempProject::sample();
+    let t = typeset_all(p.path())
+        .into_iter()
+        .find(|t| t.id == "kitamidai-shuro/r6-kekka")
+        .expect("the sample with a rule");
+    let flow = squashed(&t);
+    let t2 = &flow[flow.find("【表２").unwrap()..flow.find("【表３").unwrap()];
+    assert!(t2.contains("重点項目課題活動目標目標値実績達成率"), "{t2}");
+    assert!(t2.contains("企業実習の受け入れ先５社３社６０％C"), "{t2}");
+    assert!(t2.contains("１２５％A"), "{t2}");
+    let t3 = &flow[flow.find("【表３").unwrap()..];
+    assert!(!t3.contains("実績"), "表３ keeps its target only: {t3}");
+
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let page = p.read("output/kitamidai-shuro/r6-kekka.html");
+    assert!(
+        page.contains("<th scope=\"col\">実績</th><th scope=\"col\">達成率</th>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td class=\"result\"><span class=\"nw\">６０</span>％</td>"),
+        "{page}"
+    );
+
+    // 3 of 5 is 60 %: the rule says C, not B.
+    let file = "content/kitamidai-shuro/2024/evaluation.yaml";
+    p.edit(file, "1-1: {result: C,", "1-1: {result: B,");
+    let (code, _, err) = p.run(&["check", "--deny-warnings"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!("{file}:3"))
+            && err.contains("目標 １－１ の評価「B」は、達成率 ６０％"),
+        "{err}"
+    );
+    assert!(err.contains("決まる「C」と違います"), "{err}");
+
+    // A rule's word the council does not evaluate with is an error in council.yaml.
+    p.edit(file, "1-1: {result: B,", "1-1: {result: C,");
+    p.edit(
+        "content/kitamidai-shuro/council.yaml",
+        "  - {word: D}",
+        "  - {word: E}",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("評価の決まり（evaluation_rules）の「E」"),
+        "{err}"
+    );
+    assert!(err.contains("kitamidai-shuro/council.yaml:"), "{err}");
+}

@@ -189,6 +189,10 @@ pub struct ReportView<'a> {
     pub issuer: String,
     /// 評価の凡例（「◎ 達成」…。evaluation_legend があるとき）。
     pub legend: Vec<String>,
+    /// 表２の活動目標の右の列（key: target / actual / rate / result / reason と、その見出し）。
+    pub table2_columns: Vec<TableColumn>,
+    /// 表３の活動目標の右の列（目標値）。
+    pub table3_columns: Vec<TableColumn>,
     /// 章の見出し（番号の付いた、できあがった言葉）。
     pub headings: Headings,
     /// 図の表題（できあがった言葉。図があるとき）。
@@ -197,6 +201,33 @@ pub struct ReportView<'a> {
     pub table1: Vec<super::report_rows::Table1Row>,
     /// 活動日程: 次の年度の会議（できあがった言葉）。
     pub schedule: Vec<super::report_rows::ScheduleEntry>,
+}
+
+/// 表の列１つ: 値を読む名前（GoalView の target、actual、rate、result、reason）と見出し。
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TableColumn {
+    /// target / actual / rate / result / reason。
+    pub key: &'static str,
+    /// 列の見出し（できあがった言葉）。
+    pub label: String,
+}
+
+fn table_columns(w: &ReportLabels, columns: &[crate::model::Column]) -> Vec<TableColumn> {
+    use crate::model::Column;
+    columns
+        .iter()
+        .map(|c| TableColumn {
+            key: c.key(),
+            label: match c {
+                Column::Target => &w.target,
+                Column::Actual => &w.actual,
+                Column::Rate => &w.rate,
+                Column::Result => &w.result,
+                Column::Reason => &w.reason,
+            }
+            .clone(),
+        })
+        .collect()
 }
 
 /// 章の見出し: section_heading の形に番号と言葉を入れたもの。
@@ -265,6 +296,8 @@ pub(crate) fn report_view<'a>(
     let table1 = super::report_rows::table1(&words, &evaluated, held, unfilled);
     let schedule = super::report_rows::schedule(&words, &next);
     let headings = Headings::new(&words);
+    let table2_columns = table_columns(&words, &council.council.report.table2_columns());
+    let table3_columns = table_columns(&words, &[crate::model::Column::Target]);
     let figure_caption = report
         .figure
         .as_ref()
@@ -285,6 +318,8 @@ pub(crate) fn report_view<'a>(
         reason_column: council.council.report.reason_column,
         issuer: crate::phrases::issuer(&council.council),
         legend: crate::phrases::legend(&council.council),
+        table2_columns,
+        table3_columns,
         headings,
         figure_caption,
         table1,

@@ -51,6 +51,11 @@ pub struct Council {
     /// 評価の凡例: 評価の言葉が記号（◎ ○ △ ×）のとき、その意味と印刷する場所。
     #[serde(default)]
     pub evaluation_legend: Option<Legend>,
+    /// 評価の決まり: 達成率（実績 ÷ 目標値）から評価を決める決まり（上から順に、最初に当てはまるもの）。
+    /// 例: [{word: A, at_least: 110}, {word: B, at_least: 80}, {word: C, at_least: 50}, {word: D}]。
+    /// check が、書いた評価と決まりの違いを知らせます。
+    #[serde(default)]
+    pub evaluation_rules: Vec<EvaluationRule>,
     /// 委員の役職（例: [部会長, 副部会長]）。
     #[serde(default)]
     pub roles: Vec<String>,
@@ -165,6 +170,17 @@ pub struct Evaluation {
     pub results: BTreeMap<GoalNo, Option<GoalResult>>,
 }
 
+/// 評価の決まりの１行: 達成率が at_least ％以上なら word（at_least を書かなければ残りすべて）。
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationRule {
+    /// 評価の言葉（evaluation_words のどれか）。
+    pub word: String,
+    /// 達成率（％）がこれ以上なら、この評価。
+    #[serde(default)]
+    pub at_least: Option<f64>,
+}
+
 /// 目標１つの評価: 評価の言葉だけ（`達成`）か、評価と理由（`{result: 一部達成, reason: …}`）。
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
@@ -185,6 +201,9 @@ pub struct ResultDetail {
     /// 評価の理由（council.yaml の report.reason_column が true のとき表２に印刷します）。
     #[serde(default)]
     pub reason: Option<String>,
+    /// 実績（例: ３人）。目標値と実績に数があれば達成率が計算されます（report.columns の actual、rate）。
+    #[serde(default)]
+    pub actual: Option<String>,
 }
 
 impl GoalResult {
@@ -201,6 +220,14 @@ impl GoalResult {
         match self {
             GoalResult::Word(_) => None,
             GoalResult::Detailed(d) => d.reason.as_deref(),
+        }
+    }
+
+    /// The actual value (実績), if written.
+    pub fn actual(&self) -> Option<&str> {
+        match self {
+            GoalResult::Word(_) => None,
+            GoalResult::Detailed(d) => d.actual.as_deref(),
         }
     }
 }

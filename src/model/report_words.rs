@@ -25,6 +25,50 @@ pub struct ReportSettings {
     /// と書いた理由を印刷します）。
     #[serde(default)]
     pub reason_column: bool,
+    /// 表２の活動目標の右の列（この順に）: target（目標値）/ actual（実績）/ rate（達成率）/ result（評価）/
+    /// reason（評価の理由）。書かなければ [target, result]（reason_column なら reason も）。
+    #[serde(default)]
+    pub columns: Option<Vec<Column>>,
+}
+
+/// 表２の列。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    /// 目標値。
+    Target,
+    /// 実績（evaluation.yaml の actual）。
+    Actual,
+    /// 達成率（実績 ÷ 目標値。どちらかに数がなければ空）。
+    Rate,
+    /// 評価。
+    Result,
+    /// 評価の理由（evaluation.yaml の reason）。
+    Reason,
+}
+
+impl Column {
+    /// The key a template reads the column's value and label by.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Target => "target",
+            Column::Actual => "actual",
+            Column::Rate => "rate",
+            Column::Result => "result",
+            Column::Reason => "reason",
+        }
+    }
+}
+
+impl ReportSettings {
+    /// The columns of 表２ right of the goal.
+    pub fn table2_columns(&self) -> Vec<Column> {
+        match &self.columns {
+            Some(c) => c.clone(),
+            None if self.reason_column => vec![Column::Target, Column::Result, Column::Reason],
+            None => vec![Column::Target, Column::Result],
+        }
+    }
 }
 
 /// Defines `ReportLabels` (what staff write, with defaults) and `fill` (each label with its
@@ -89,6 +133,10 @@ report_labels! {
     result: "{年度略}年度評価結果",
     /// 表２の評価の理由の列（reason_column: true のとき）。
     reason: "評価の理由",
+    /// 表２の実績の列（columns に actual を書いたとき）。
+    actual: "実績",
+    /// 表２の達成率の列（columns に rate を書いたとき）。
+    rate: "達成率",
     /// 表２の下の凡例の前の言葉。
     legend: "（評価）",
     /// 評価した年度の委員の一覧の表題。

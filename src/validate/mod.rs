@@ -104,6 +104,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     }
     layout::check_description(&c.council, &council_file, out);
     layout::check_agenda(&c.council, &council_file, out);
+    year::check_rules(c, &council_file, out);
     for (&fy, year) in &c.years {
         if let Some(file) = year.files.get("meetings") {
             for m in &year.meetings.meetings {

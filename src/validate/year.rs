@@ -3,6 +3,7 @@
 //! (order, dates, records), evaluation (every goal, known words) and members.
 
 use super::*;
+use crate::model::Column;
 
 pub(super) fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut Problems) {
     let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
@@ -557,8 +558,24 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
     let known: BTreeSet<GoalNo> = goal_iter(set).map(|g| g.number).collect();
     for (n, word) in &eval.results {
         let line = || find_goal_line(file, *n);
-        // A reason the report has no column for would be dropped without a word.
-        if word.as_ref().and_then(|w| w.reason()).is_some() && !c.council.report.reason_column {
+        // A reason or an actual the report has no column for would be dropped without a word.
+        let columns = c.council.report.table2_columns();
+        if word.as_ref().and_then(|w| w.actual()).is_some()
+            && !columns
+                .iter()
+                .any(|c| matches!(c, Column::Actual | Column::Rate))
+        {
+            out.push(
+                Problem::warning(file, format!("目標 {n} の実績（actual）は印刷されません。"))
+                    .at(line(), None)
+                    .field(format!("results.{n}"))
+                    .hint("表２に実績の列を入れるには、council.yaml に report: {columns: [target, actual, rate, result]} のように書いてください。"),
+            );
+        }
+        if let Some(detail) = word.as_ref() {
+            check_rule(c, set, *n, detail, file, out);
+        }
+        if word.as_ref().and_then(|w| w.reason()).is_some() && !columns.contains(&Column::Reason) {
             out.push(
                 Problem::warning(file, format!("目標 {n} の評価の理由（reason）は印刷されません。"))
                     .at(line(), None)
@@ -595,6 +612,82 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
                 )),
             };
             out.push(p);
+        }
+    }
+}
+
+/// A result that its own rate and the council's rules name otherwise.
+fn check_rule(
+    c: &CouncilData,
+    set: &crate::model::GoalSet,
+    n: GoalNo,
+    result: &crate::model::GoalResult,
+    file: &std::path::Path,
+    out: &mut Problems,
+) {
+    let rules = &c.council.evaluation_rules;
+    let (Some(word), Some(actual)) = (result.word(), result.actual()) else {
+        return;
+    };
+    let Some(target) = goal_iter(set)
+        .find(|g| g.number == n)
+        .and_then(|g| g.target.as_deref())
+    else {
+        return;
+    };
+    let Some(rate) = crate::achievement::rate(target, actual) else {
+        return;
+    };
+    let Some(rule) = crate::achievement::expected(rules, rate) else {
+        return;
+    };
+    if rule.word != word.trim() {
+        out.push(
+            Problem::warning(
+                file,
+                format!(
+                    "目標 {n} の評価「{word}」は、達成率 {}（実績 {actual} ／ 目標値 {target}）から評価の決まりで決まる「{}」と違います。",
+                    crate::achievement::rate_text(rate),
+                    rule.word
+                ),
+            )
+            .at(find_goal_line(file, n), None)
+            .field(format!("results.{n}"))
+            .hint("評価か実績を確かめてください（決まりは council.yaml の evaluation_rules）。"),
+        );
+    }
+}
+
+/// The rules' words are the council's evaluation words.
+pub(super) fn check_rules(c: &CouncilData, file: &std::path::Path, out: &mut Problems) {
+    let words = &c.council.evaluation_words;
+    for (i, r) in c.council.evaluation_rules.iter().enumerate() {
+        if !words.contains(&r.word) {
+            out.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "評価の決まり（evaluation_rules）の「{}」は、評価の言葉にありません。",
+                        r.word
+                    ),
+                )
+                .at(
+                    find_line(file, "word", &r.word).or_else(|| {
+                        // A rule written in flow style: `- {word: E, at_least: 50}`.
+                        let text = std::fs::read_to_string(file).ok()?;
+                        let needle = format!("word: {}", r.word);
+                        text.lines()
+                            .position(|l| l.contains(&needle))
+                            .map(|i| i + 1)
+                    }),
+                    None,
+                )
+                .field(format!("evaluation_rules[{i}].word"))
+                .hint(format!(
+                    "使える言葉: {}（evaluation_words）",
+                    words.join(" / ")
+                )),
+            );
         }
     }
 }
