@@ -135,19 +135,68 @@ fn house_digits(value: &Value, half_width: bool) -> String {
 
 /// `escape` for element content, where a run of full-width digits (２５, １０：００, ３－５) is
 /// wrapped in `<span class="nw">` so that it never breaks over two lines (browsers may break
-/// between any two full-width characters; the PDF boxes the same runs).
+/// between any two full-width characters; the PDF boxes the same runs). A time keeps its
+/// 午前 / 午後 and its 時 / 分 with its digits (午後５時 never breaks as 「午後 / ５時」).
 pub fn escape_text(text: &str) -> String {
+    let pieces = crate::japanese::digit_runs(text);
     let mut out = String::with_capacity(text.len() + 8);
-    for (run, piece) in crate::japanese::digit_runs(text) {
+    // The 午前 / 午後 the next run takes, and how much of the next plain piece the last run
+    // took (its 時 or 分).
+    let (mut prefix, mut taken) = ("", 0);
+    for (i, &(run, piece)) in pieces.iter().enumerate() {
         if run {
+            let after = pieces.get(i + 1).map_or("", |p| p.1);
+            let unit = match after.chars().next() {
+                Some(c @ ('時' | '分')) => c.len_utf8(),
+                _ => 0,
+            };
             out.push_str("<span class=\"nw\">");
+            out.push_str(std::mem::take(&mut prefix));
             out.push_str(piece);
+            out.push_str(&after[..unit]);
             out.push_str("</span>");
+            taken = unit;
         } else {
-            out.push_str(&escape(piece));
+            let piece = &piece[std::mem::take(&mut taken)..];
+            let next_is_run = pieces.get(i + 1).is_some_and(|p| p.0);
+            let rest = piece
+                .strip_suffix("午前")
+                .or_else(|| piece.strip_suffix("午後"))
+                .filter(|_| next_is_run)
+                .unwrap_or(piece);
+            prefix = &piece[rest.len()..];
+            times(rest, &mut out);
         }
     }
     out
+}
+
+/// Escapes `text`, a time with a one-digit hour (午後３時) in one `nw` span.
+fn times(mut text: &str, out: &mut String) {
+    let digit = |c: char| ('０'..='９').contains(&c);
+    while let Some(at) = ["午前", "午後"].iter().filter_map(|m| text.find(m)).min() {
+        let after = &text[at + "午前".len()..];
+        let digits: usize = after
+            .chars()
+            .take_while(|c| digit(*c))
+            .map(char::len_utf8)
+            .sum();
+        let unit = match after[digits..].chars().next() {
+            Some(c @ ('時' | '分')) if digits > 0 => c.len_utf8(),
+            _ => 0,
+        };
+        let end = at + "午前".len() + digits + unit;
+        out.push_str(&escape(&text[..at]));
+        if digits > 0 {
+            out.push_str("<span class=\"nw\">");
+            out.push_str(&text[at..end]);
+            out.push_str("</span>");
+        } else {
+            out.push_str(&text[at..end]);
+        }
+        text = &text[end..];
+    }
+    out.push_str(&escape(text));
 }
 
 /// Escapes text for HTML element content and quoted attribute values. Control characters,
@@ -302,6 +351,11 @@ mod tests {
         assert_eq!(
             escape_text("令和６年４月１８日<１０：００>"),
             "令和６年４月<span class=\"nw\">１８</span>日&lt;<span class=\"nw\">１０：００</span>&gt;"
+        );
+        // A time keeps its 午後 and its 時 and 分; a lone 午後 or a 時 after text stays as it is.
+        assert_eq!(
+            escape_text("午後１０時３０分～午後３時、午後は<時>"),
+            "<span class=\"nw\">午後１０時</span><span class=\"nw\">３０分</span>～<span class=\"nw\">午後３時</span>、午後は&lt;時&gt;"
         );
     }
 }

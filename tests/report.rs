@@ -472,7 +472,7 @@ fn chosen_columns_a_computed_rate_and_the_councils_rule() {
         "{page}"
     );
     assert!(
-        page.contains("<td class=\"result\"><span class=\"nw\">６０</span>％</td>"),
+        page.contains("<td class=\"result rate\"><span class=\"nw\">６０</span>％</td>"),
         "{page}"
     );
 
