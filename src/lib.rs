@@ -17,6 +17,7 @@ pub mod goal_changes;
 pub mod html;
 pub mod images;
 pub mod japanese;
+pub mod joint;
 pub mod memory;
 pub mod model;
 pub mod names;

@@ -60,13 +60,21 @@ pub fn fiscal_year(year: i32, m: &Meeting) -> String {
     japanese::fiscal_year_as_of(year, m.date.map(|d| d.0)).unwrap_or_else(|_| year.to_string())
 }
 
-/// 令和６年度 第１回〇〇市〇〇協議会 (the meeting's name, in the council's words).
+/// 令和６年度 第１回〇〇市〇〇協議会 (the meeting's name, in the council's words); a joint
+/// meeting with a name of its own is named by it (第２回〇〇協議会就労支援部会・相談支援部会合同部会).
 pub fn meeting_name(c: &Council, year: i32, m: &Meeting) -> String {
+    let who = match m.joint.as_ref().and_then(|j| j.name.as_deref()) {
+        Some(joint) => {
+            let gap = if c.style.space_before_body { " " } else { "" };
+            format!("{}{gap}{joint}", c.name)
+        }
+        None => issuer(c),
+    };
     format!(
         "{} 第{}回{}",
         fiscal_year(year, m),
         fullwidth(&m.number.to_string()),
-        issuer(c)
+        who
     )
 }
 

@@ -31,6 +31,8 @@ pub struct CouncilData {
     pub council: Council,
     pub years: BTreeMap<i32, YearData>,
     pub documents: Vec<DocumentFile>,
+    /// The bodies of each joint meeting (合同部会) of this council, and their members.
+    pub joint: crate::joint::JointBodies,
 }
 
 /// What is written about one fiscal year.
@@ -89,6 +91,7 @@ impl Project {
             }
         }
         let texts = loader.texts;
+        crate::joint::resolve(&mut councils, &mut problems);
         let problems = Problems(
             problems
                 .0
@@ -317,6 +320,7 @@ impl Loader<'_> {
             council,
             years,
             documents,
+            joint: Default::default(),
         })
     }
 

@@ -279,6 +279,39 @@ fn labelled(d: &MinutesDescription, label: &str, mut lines: Vec<Block>, out: &mu
     }
 }
 
+/// The members' names line(s): by role, or all on one.
+fn member_lines(d: &MinutesDescription, present: &[&AttendeeView<'_>]) -> Vec<Block> {
+    let a = &d.attendance;
+    let mut lines = Vec::new();
+    if a.by_role {
+        let mut roles: Vec<&str> = Vec::new();
+        for p in present {
+            let r = p.role.unwrap_or("委員");
+            if !roles.contains(&r) {
+                roles.push(r);
+            }
+        }
+        for r in roles {
+            let these: Vec<_> = present
+                .iter()
+                .filter(|p| p.role.unwrap_or("委員") == r)
+                .collect();
+            lines.push(Block::new(
+                "text",
+                format!(
+                    "{}{}",
+                    fill(&a.role_label, &[("役職", r)]),
+                    names_line(d, &these)
+                ),
+            ));
+        }
+    } else {
+        let all: Vec<_> = present.iter().collect();
+        lines.push(Block::new("text", names_line(d, &all)));
+    }
+    lines
+}
+
 fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
     let a = &d.attendance;
     let m = f.meeting;
@@ -294,34 +327,29 @@ fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
         .iter()
         .filter(|p| !((apart || absent_line) && p.absent))
         .collect();
-    if !present.is_empty() {
-        let mut lines = Vec::new();
-        if a.by_role {
-            let mut roles: Vec<&str> = Vec::new();
-            for p in &present {
-                let r = p.role.unwrap_or("委員");
-                if !roles.contains(&r) {
-                    roles.push(r);
-                }
-            }
-            for r in roles {
-                let these: Vec<_> = present
-                    .iter()
-                    .filter(|p| p.role.unwrap_or("委員") == r)
-                    .collect();
-                lines.push(Block::new(
-                    "text",
-                    format!(
-                        "{}{}",
-                        fill(&a.role_label, &[("役職", r)]),
-                        names_line(d, &these)
-                    ),
-                ));
-            }
-        } else {
-            let all: Vec<_> = present.iter().collect();
-            lines.push(Block::new("text", names_line(d, &all)));
+    // A joint meeting's members body by body, each body's under its name.
+    let mut bodies: Vec<Option<&str>> = Vec::new();
+    for p in &present {
+        if !bodies.contains(&p.body) {
+            bodies.push(p.body);
         }
+    }
+    if bodies.len() > 1 {
+        let mut lines = Vec::new();
+        for body in bodies {
+            let these: Vec<_> = present.iter().filter(|p| p.body == body).copied().collect();
+            lines.push(Block::new(
+                "text",
+                fill(&a.body_label, &[("部会", body.unwrap_or_default())]),
+            ));
+            lines.extend(member_lines(d, &these));
+        }
+        labelled(d, &a.members_label, lines, &mut out);
+        if let Some(legend) = marks_legend(d, f, &present.iter().collect::<Vec<_>>()) {
+            out.push(Block::new("text", legend));
+        }
+    } else if !present.is_empty() {
+        let lines = member_lines(d, &present);
         labelled(d, &a.members_label, lines, &mut out);
         if let Some(legend) = marks_legend(d, f, &present.iter().collect::<Vec<_>>()) {
             out.push(Block::new("text", legend));

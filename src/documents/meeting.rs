@@ -183,6 +183,8 @@ pub struct MeetingDocView<'a> {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct AttendeeView<'a> {
+    /// 合同で開いた会議で、その委員の部会。
+    pub body: Option<&'a str>,
     /// 所属（書かれていれば）。
     pub organization: Option<&'a str>,
     /// 氏名。
@@ -245,11 +247,24 @@ pub(super) fn meeting_doc_view<'a>(
         );
         meeting_view(&council.council, y, n, &next_index, usual)
     });
-    let members: Vec<AttendeeView<'a>> = data
-        .members
-        .iter()
-        .flat_map(|l| &l.members)
-        .map(|mb| AttendeeView {
+    // A joint meeting's attendance: every body's members, the record keeper's first.
+    let joint = council.joint.get(&(year, number));
+    let own: Vec<(Option<&'a str>, &'a crate::model::Member)> = match joint {
+        Some(bodies) => bodies
+            .iter()
+            .flat_map(|b| b.members.iter().map(move |mb| (Some(b.name.as_str()), mb)))
+            .collect(),
+        None => data
+            .members
+            .iter()
+            .flat_map(|l| &l.members)
+            .map(|mb| (None, mb))
+            .collect(),
+    };
+    let members: Vec<AttendeeView<'a>> = own
+        .into_iter()
+        .map(|(body, mb)| AttendeeView {
+            body,
             shown: crate::phrases::attendee(
                 council.council.style.names.pattern(),
                 mb.name.as_deref(),

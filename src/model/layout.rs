@@ -258,6 +258,9 @@ pub struct AttendanceStyle {
     /// 空なら凡例なし。
     #[serde(default = "default_marks_legend")]
     pub marks_legend: String,
+    /// 合同で開いた会議（meetings.yaml の joint）で、部会ごとの委員の前に印刷する言葉（{部会}）。
+    #[serde(default = "default_body_label")]
+    pub body_label: String,
     /// 会議の成立の文（quorum の項目）。{総数}（委員の数）、{出席}（出席した委員の数）、{欠席}
     /// （欠席した委員の数）が入ります。
     #[serde(default = "default_quorum")]
@@ -300,6 +303,9 @@ fn default_online() -> String {
 fn default_marks_legend() -> String {
     "（{凡例}）".into()
 }
+fn default_body_label() -> String {
+    "（{部会}）".into()
+}
 fn default_quorum() -> String {
     "委員{総数}名中{出席}名の出席により、会議は成立しました。".into()
 }
@@ -326,6 +332,7 @@ impl Default for AttendanceStyle {
             online: default_online(),
             marks: BTreeMap::new(),
             marks_legend: default_marks_legend(),
+            body_label: default_body_label(),
             quorum: default_quorum(),
         }
     }

@@ -95,12 +95,35 @@ pub struct Meeting {
     /// 傍聴の可否と傍聴者、会議録の公開。
     #[serde(default)]
     pub public: Option<PublicViewing>,
+    /// 合同で開いた会議（合同部会）: 記録を書く部会は with と name を、いっしょに開いた部会は held_by と
+    /// meeting だけを書きます（日時、場所、出席、議題、記録は記録を書く部会の meetings.yaml から）。
+    #[serde(default)]
+    pub joint: Option<JointMeeting>,
     /// 会議次第と、議題ごとの会議結果（record）。
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,
     /// 提出資料（この順に 資料１、資料２… と番号が付きます）。
     #[serde(default)]
     pub materials: Vec<Material>,
+}
+
+/// 合同で開いた会議。
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JointMeeting {
+    /// （記録を書く部会が書く）いっしょに開いた部会のフォルダ（content/ の下の名前）。
+    #[serde(default)]
+    pub with: Vec<String>,
+    /// （記録を書く部会が書く）会議の名前（例: 就労支援部会・相談支援部会合同部会）。会議録と次第の題名に
+    /// 使います。書かなければ部会の名前のまま。
+    #[serde(default)]
+    pub name: Option<String>,
+    /// （いっしょに開いた部会が書く）記録を書いた部会のフォルダ。
+    #[serde(default)]
+    pub held_by: Option<String>,
+    /// （いっしょに開いた部会が書く）記録を書いた部会での、その会議の回（第N回の N）。
+    #[serde(default)]
+    pub meeting: Option<u32>,
 }
 
 /// 事務局の１人（または同じ職の何人か）。

@@ -334,8 +334,11 @@ pub(super) fn check_meeting_record(
     out: &mut Problems,
 ) {
     let n = japanese::fullwidth(&m.number.to_string());
-    let members: Vec<&crate::model::Member> =
-        year.members.iter().flat_map(|l| &l.members).collect();
+    // A joint meeting's attendance is every body's members.
+    let members: Vec<&crate::model::Member> = match c.joint.get(&(fy, m.number)) {
+        Some(bodies) => bodies.iter().flat_map(|b| &b.members).collect(),
+        None => year.members.iter().flat_map(|l| &l.members).collect(),
+    };
     let names: Vec<&str> = members.iter().filter_map(|mb| mb.name.as_deref()).collect();
     let lists = [
         ("absent", &m.absent, "欠席者", "欠席した"),

@@ -571,3 +571,104 @@ fn member_list_and_chapter_words_from_content() {
         "{page}"
     );
 }
+
+/// A joint meeting of two bodies (issue 16), written once in the record keeper's
+/// meetings.yaml: both bodies' minutes print it with each body's members under its name, the
+/// other body's 表１ counts it under its own number with its own words, and `check` reports a
+/// side that does not list the other, or a body that does not exist, at its line.
+#[test]
+fn a_joint_meeting_of_two_bodies_written_once() {
+    let p = TempProject::sample();
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let all = super::typeset_all(p.path());
+    let text = |id: &str| {
+        super::common::text(all.iter().find(|t| t.id == id).expect(id))
+            .lines()
+            .map(|l| l.trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    for id in [
+        "kitamidai-shuro/r6-2-kaigiroku",
+        "kitamidai-soudan/r6-2-kaigiroku",
+    ] {
+        let lines = text(id);
+        let joined = lines.join("\n");
+        assert!(
+            lines
+                .concat()
+                .contains("就労支援部会・相談支援部会合同部会"),
+            "{id}: {joined}"
+        );
+        let shuro = lines
+            .iter()
+            .position(|l| l.ends_with("（就労支援部会）"))
+            .expect(&joined);
+        let soudan = lines
+            .iter()
+            .position(|l| l == "（相談支援部会）")
+            .expect(&joined);
+        assert!(shuro < soudan, "{joined}");
+        assert!(lines[shuro + 1].starts_with("高橋 和子部会長"), "{joined}");
+        assert!(
+            lines[soudan + 1].starts_with("西田 涼子部会長（欠席）"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains("就労定着に向けた相談支援との連携について"),
+            "{joined}"
+        );
+    }
+    let html = p.read("output/kitamidai-soudan/r6-2-kaigiroku.html");
+    assert!(
+        page_text(&html).contains("（相談支援部会）西田涼子部会長（欠席）"),
+        "{html}"
+    );
+
+    // The other body's 表１: its own number and words, the record keeper's date and place.
+    let report = super::common::squashed(
+        all.iter()
+            .find(|t| t.id == "kitamidai-soudan/r6-kekka")
+            .expect("report"),
+    );
+    assert!(
+        report.contains("第２回部会就労定着に向けた相談支援との連携の検討（就労支援部会との合同部会）【日時】令和６年９月１９日"),
+        "{report}"
+    );
+
+    // One side not listing the other is a warning at its line; a body that does not exist an
+    // error.
+    let host = "content/kitamidai-shuro/2024/meetings.yaml";
+    p.edit(host, "      with: [kitamidai-soudan]\n", "      with: []\n");
+    let (code, _, err) = p.run(&["check", "--deny-warnings"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("content/kitamidai-soudan/2024/meetings.yaml:")
+            && err.contains("kitamidai-shuro の第２回の joint: with: に、この部会（kitamidai-soudan）がありません。"),
+        "{err}"
+    );
+    p.edit(
+        host,
+        "      with: []\n",
+        "      with: [kitamidai-soudan, kitamidai-nothing]\n",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!("{host}:"))
+            && err.contains("合同で開いた部会 kitamidai-nothing が content/ にありません。"),
+        "{err}"
+    );
+    p.edit(
+        "content/kitamidai-soudan/2024/meetings.yaml",
+        "held_by: kitamidai-shuro",
+        "held_by: kitamidai-shur",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("content/kitamidai-soudan/2024/meetings.yaml:")
+            && err.contains("合同で開いた部会 kitamidai-shur が content/ にありません。"),
+        "{err}"
+    );
+}
