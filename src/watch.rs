@@ -20,6 +20,10 @@ use crate::diag::Problems;
 /// temporary file, rename it, touch metadata).
 const QUIET: Duration = Duration::from_millis(8);
 
+/// After an event that says a save is complete (a file closed after writing, or renamed into
+/// place), wait only this long for the rest of its burst.
+const DONE: Duration = Duration::from_millis(1);
+
 /// What the watch remembers of a document's last good build.
 struct Built {
     markup: String,
@@ -237,14 +241,16 @@ fn rebuild(
 fn next_burst(rx: &Receiver<notify::Result<notify::Event>>) -> (Vec<PathBuf>, Instant) {
     let mut paths = Vec::new();
     loop {
-        match rx.recv() {
+        let mut complete = match rx.recv() {
             Ok(res) => add_paths(&mut paths, res),
             Err(_) => return (Vec::new(), Instant::now()),
-        }
+        };
         let first = Instant::now();
         loop {
-            match rx.recv_timeout(QUIET) {
-                Ok(res) => add_paths(&mut paths, res),
+            // After a save that says it is complete, only what follows at once belongs to it.
+            let wait = if complete { DONE } else { QUIET };
+            match rx.recv_timeout(wait) {
+                Ok(res) => complete = add_paths(&mut paths, res),
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return (paths, first),
             }
@@ -288,12 +294,22 @@ fn is_content_file(p: &Path) -> bool {
 }
 
 /// The paths an event touched, leaving out reads and our own temporary files.
-fn add_paths(paths: &mut Vec<PathBuf>, res: notify::Result<notify::Event>) {
+/// Adds the paths of `res` to `paths`; returns whether the event says a save is complete: a
+/// file closed after writing (Linux's inotify says so; Windows and macOS do not) or renamed
+/// into place.
+fn add_paths(paths: &mut Vec<PathBuf>, res: notify::Result<notify::Event>) -> bool {
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
     let Ok(event) = res else {
-        return;
+        return false;
     };
-    if matches!(event.kind, notify::EventKind::Access(_)) {
-        return;
+    let complete = matches!(
+        event.kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    );
+    if matches!(event.kind, EventKind::Access(_)) {
+        return complete;
     }
     for p in event.paths {
         let ours = p
@@ -302,5 +318,45 @@ fn add_paths(paths: &mut Vec<PathBuf>, res: notify::Result<notify::Event>) {
         if !ours && !paths.contains(&p) {
             paths.push(p);
         }
+    }
+    complete
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, AccessMode, DataChange, ModifyKind, RenameMode};
+    use notify::{Event, EventKind};
+
+    fn event(kind: EventKind, path: &str) -> notify::Result<Event> {
+        Ok(Event::new(kind).add_path(PathBuf::from(path)))
+    }
+
+    #[test]
+    fn a_save_that_says_it_is_complete_ends_the_wait() {
+        let mut paths = Vec::new();
+        // A write on its way (Windows and macOS report only these): wait for more.
+        let data = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        assert!(!add_paths(&mut paths, event(data, "a/meetings.yaml")));
+        assert!(!add_paths(
+            &mut paths,
+            event(EventKind::Any, "a/meetings.yaml")
+        ));
+        // inotify's close after writing, and a rename into place (editors' safe save).
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert!(add_paths(&mut paths, event(closed, "a/meetings.yaml")));
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        assert!(add_paths(&mut paths, event(renamed, "a/goals.yaml")));
+        // A read is not a change; our own temporary files are not either.
+        let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
+        assert!(!add_paths(&mut paths, event(read, "a/members.yaml")));
+        assert!(!add_paths(&mut paths, event(data, "a/.shiryo-tmp")));
+        assert_eq!(
+            paths,
+            [
+                PathBuf::from("a/meetings.yaml"),
+                PathBuf::from("a/goals.yaml")
+            ]
+        );
     }
 }
