@@ -643,7 +643,7 @@ fn a_joint_meeting_of_two_bodies_written_once() {
     let (code, _, err) = p.run(&["check", "--deny-warnings"]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("content/kitamidai-soudan/2024/meetings.yaml:")
+        err.contains("content/kitamidai-soudan/2024/meetings.yaml:15")
             && err.contains("kitamidai-shuro の第２回の joint: with: に、この部会（kitamidai-soudan）がありません。"),
         "{err}"
     );
@@ -667,7 +667,7 @@ fn a_joint_meeting_of_two_bodies_written_once() {
     let (code, _, err) = p.run(&["check"]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("content/kitamidai-soudan/2024/meetings.yaml:")
+        err.contains("content/kitamidai-soudan/2024/meetings.yaml:15")
             && err.contains("合同で開いた部会 kitamidai-shur が content/ にありません。"),
         "{err}"
     );
