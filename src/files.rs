@@ -200,7 +200,29 @@ pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
                 })
                 .is_some_and(|v| v == value)
         })
+        .or_else(|| text.lines().position(|l| in_flow(l, key, value)))
         .map(|i| i + 1)
+}
+
+/// Whether `line` gives `key` the value `value` in flow style: inside a mapping
+/// (`- {word: E, at_least: 50}`, `joint: {held_by: x}`) or as an item of a sequence
+/// (`with: [a, x]`).
+fn in_flow(line: &str, key: &str, value: &str) -> bool {
+    let clean = |v: &str| v.trim().trim_matches(['"', '\'']) == value;
+    line.match_indices(key).any(|(at, _)| {
+        let before = line[..at].trim_end();
+        let Some(rest) = line[at + key.len()..].trim_start().strip_prefix(':') else {
+            return false;
+        };
+        if !(before.is_empty() || before.ends_with(['{', ',', '-'])) {
+            return false;
+        }
+        let rest = rest.trim_start();
+        match rest.strip_prefix('[') {
+            Some(items) => items.split(']').next().unwrap_or("").split(',').any(clean),
+            None => clean(rest.split([',', '}', '#']).next().unwrap_or("")),
+        }
+    })
 }
 
 /// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
@@ -243,6 +265,29 @@ pub fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_value_is_found_in_flow_style_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        std::fs::write(
+            &file,
+            "rules:\n  - {word: A, at_least: 110}\n  - {word: \"E\"}\njoint: {held_by: x, meeting: 2}\nwith: [a, b]\nwords: 'E'\n",
+        )
+        .unwrap();
+        read_text(dir.path(), &file).unwrap();
+        assert_eq!(find_line(&file, "word", "A"), Some(2));
+        assert_eq!(
+            find_line(&file, "word", "E"),
+            Some(3),
+            "quoted, in a flow mapping"
+        );
+        assert_eq!(find_line(&file, "held_by", "x"), Some(4));
+        assert_eq!(find_line(&file, "meeting", "2"), Some(4));
+        assert_eq!(find_line(&file, "with", "b"), Some(5));
+        // A key that only ends another key's name is not that key.
+        assert_eq!(find_line(&file, "ds", "E"), None);
+    }
+
     use super::*;
 
     #[test]

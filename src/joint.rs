@@ -46,23 +46,6 @@ fn meetings_file(c: &CouncilData, year: i32) -> std::path::PathBuf {
         .unwrap_or_else(|| c.dir.join(year.to_string()).join("meetings.yaml"))
 }
 
-/// The line of `file` that gives `key` the value `value`, in block or flow style
-/// (`held_by: x` or `joint: {held_by: x, meeting: 2}`), or failing that the first that names
-/// the value after the key (`with: [a, x]`).
-fn line_of(file: &std::path::Path, key: &str, value: &str) -> Option<usize> {
-    find_line(file, key, value).or_else(|| {
-        let text = std::fs::read_to_string(file).ok()?;
-        let needle = format!("{key}: {value}");
-        text.lines()
-            .position(|l| l.contains(&needle))
-            .or_else(|| {
-                text.lines()
-                    .position(|l| l.split_once(key).is_some_and(|(_, r)| r.contains(value)))
-            })
-            .map(|i| i + 1)
-    })
-}
-
 /// A meeting the record keeper wrote, as a body that held it with them sees it.
 fn merged(host: &Meeting, own: &Meeting) -> Meeting {
     let mut m = host.clone();
@@ -100,7 +83,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                     continue;
                 };
                 let file = meetings_file(c, year);
-                let at = line_of(&file, "held_by", held_by);
+                let at = find_line(&file, "held_by", held_by);
                 let Some(&hi) = index.get(held_by) else {
                     problems.push(
                         Problem::error(
@@ -199,7 +182,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                 let Some(j) = &m.joint else { continue };
                 for other in &j.with {
                     let file = meetings_file(c, year);
-                    let at = line_of(&file, "with", other);
+                    let at = find_line(&file, "with", other);
                     let listed = index.get(other).is_some_and(|&gi| {
                         groups
                             .get(&(index[&c.slug], year, m.number))

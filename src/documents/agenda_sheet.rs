@@ -33,19 +33,19 @@ pub(super) fn lay_out(d: &AgendaDescription, f: &Facts<'_>) -> AgendaSheet {
     let m = f.meeting;
     let title = title_lines(&d.title, f);
     let (document_title, heading) = named(&title, f);
-    let lines = if m.format == MeetingFormat::Written {
-        vec![written(style, m)]
+    // A line whose pattern is empty is not printed.
+    let mut lines = Vec::new();
+    if m.format == MeetingFormat::Written {
+        lines.push(written(style, m));
     } else {
-        [
-            fill(&d.when, &[("日時", &when_start(style, m, f.usual_time))]),
-            fill(&d.place, &[("場所", &place(style, m))]),
-        ]
-        .into_iter()
-        .zip([&d.when, &d.place])
-        .filter(|(_, pattern)| !pattern.is_empty())
-        .map(|(line, _)| line)
-        .collect()
-    };
+        if !d.when.is_empty() {
+            let when = when_start(style, m, f.usual_time);
+            lines.push(fill(&d.when, &[("日時", &when)]));
+        }
+        if !d.place.is_empty() {
+            lines.push(fill(&d.place, &[("場所", &place(style, m))]));
+        }
+    }
     // The agenda itself is not one of its own materials.
     let style = crate::model::MaterialStyle {
         with_agenda: false,

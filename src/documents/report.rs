@@ -183,8 +183,6 @@ pub struct ReportView<'a> {
     pub next: YearView<'a>,
     /// 見出し、列の名前、決まった文（council.yaml の report.labels、{年度} などを埋めたもの）。
     pub words: ReportLabels,
-    /// 表２に評価の理由の列を入れるか（council.yaml の report.reason_column）。
-    pub reason_column: bool,
     /// 協議会と部会の名前（〇〇協議会〇〇部会）。
     pub issuer: String,
     /// 評価の凡例（「◎ 達成」…。evaluation_legend があるとき）。
@@ -315,7 +313,6 @@ pub(crate) fn report_view<'a>(
         evaluated,
         next,
         words,
-        reason_column: council.council.report.reason_column,
         issuer: crate::phrases::issuer(&council.council),
         legend: crate::phrases::legend(&council.council),
         table2_columns,

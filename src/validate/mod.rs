@@ -12,17 +12,17 @@ use crate::model::{Council, Goal, GoalNo};
 use crate::project::{CouncilData, Project, YearData};
 use crate::view::goal_iter;
 
+mod evaluation;
 mod layout;
 mod text;
 mod year;
 
+use evaluation::check_evaluation;
+pub use evaluation::suggest_word;
 pub use text::check_printable;
 #[cfg(test)]
 use text::cut_by_comment;
-pub use year::suggest_word;
-use year::{
-    check_evaluation, check_goals, check_meetings, check_members, check_repeats_across_years,
-};
+use year::{check_goals, check_meetings, check_members, check_repeats_across_years};
 
 /// Every check on a loaded project. Problems point at the file and, where it can be found,
 /// the line of the offending value.
@@ -104,7 +104,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     }
     layout::check_description(&c.council, &council_file, out);
     layout::check_agenda(&c.council, &council_file, out);
-    year::check_rules(c, &council_file, out);
+    evaluation::check_rules(c, &council_file, out);
     for (&fy, year) in &c.years {
         if let Some(file) = year.files.get("meetings") {
             for m in &year.meetings.meetings {

@@ -1,0 +1,355 @@
+//! Who was at the meeting and who could watch it, as the council's `minutes:` description
+//! writes them: members (by role, by body at a joint meeting, with marks and the online word),
+//! the absent, the secretariat, observers, viewers, whether the meeting and its minutes are
+//! public, and the quorum sentence.
+
+use super::*;
+
+fn attendee(d: &MinutesDescription, p: &AttendeeView<'_>) -> String {
+    attendee_as(d, &d.attendance.member, p)
+}
+
+fn attendee_as(d: &MinutesDescription, pattern: &str, p: &AttendeeView<'_>) -> String {
+    let a = &d.attendance;
+    let mark = p
+        .role
+        .and_then(|r| a.marks.get(r))
+        .map_or("", String::as_str);
+    let pattern = fill(pattern, &[("印", mark)]);
+    phrases::attendee(&pattern, p.name, p.role, p.organization)
+}
+
+/// Names joined as the council separates them, those who joined online after the online word
+/// (「山田委員、鈴木委員（以下オンライン）佐藤委員」).
+fn names_line(d: &MinutesDescription, people: &[&&AttendeeView<'_>]) -> String {
+    let a = &d.attendance;
+    let name = |p: &AttendeeView<'_>| {
+        let mut s = attendee(d, p);
+        if p.absent {
+            s.push_str(&a.absent_mark);
+        }
+        s
+    };
+    let here: Vec<String> = people
+        .iter()
+        .filter(|p| !p.online)
+        .map(|p| name(p))
+        .collect();
+    let online: Vec<String> = people
+        .iter()
+        .filter(|p| p.online)
+        .map(|p| name(p))
+        .collect();
+    let mut line = here.join(&a.separator);
+    if !online.is_empty() {
+        line.push_str(&a.online);
+        line.push_str(&online.join(&a.separator));
+    }
+    line
+}
+
+/// 「（◎部会長　○副部会長）」: the marks that some listed member carries, in the order of the
+/// council's roles.
+fn marks_legend(
+    d: &MinutesDescription,
+    f: &Facts<'_>,
+    people: &[&&AttendeeView<'_>],
+) -> Option<String> {
+    let a = &d.attendance;
+    if a.marks.is_empty() || a.marks_legend.is_empty() {
+        return None;
+    }
+    let mut roles: Vec<&str> = f.council.roles.iter().map(String::as_str).collect();
+    roles.extend(
+        a.marks
+            .keys()
+            .map(String::as_str)
+            .filter(|r| !f.council.roles.iter().any(|c| c == r)),
+    );
+    let entries: Vec<String> = roles
+        .into_iter()
+        .filter(|r| people.iter().any(|p| p.role == Some(*r)))
+        .filter_map(|r| a.marks.get(r).map(|m| format!("{m}{r}")))
+        .collect();
+    (!entries.is_empty()).then(|| fill(&a.marks_legend, &[("凡例", &entries.join("　"))]))
+}
+
+/// 「委員１８名中１５名の出席により…」 from the members and who was absent.
+pub(super) fn quorum(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
+    if f.members.is_empty() {
+        return vec![];
+    }
+    let total = f.members.len();
+    let absent = f.members.iter().filter(|p| p.absent).count();
+    let n = |k: usize| fullwidth(&k.to_string());
+    vec![Block::new(
+        "text",
+        fill(
+            &d.attendance.quorum,
+            &[
+                ("総数", &n(total)),
+                ("出席", &n(total - absent)),
+                ("欠席", &n(absent)),
+            ],
+        ),
+    )]
+}
+
+/// The secretariat, as blocks: by department when the staff say one, else one line.
+pub(super) fn secretariat(d: &MinutesDescription, m: &Meeting) -> Vec<Block> {
+    let a = &d.attendance;
+    if m.staff.is_empty() {
+        let line = phrases::secretariat(m);
+        return if line.is_empty() {
+            vec![]
+        } else {
+            vec![Block::new("text", line)]
+        };
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < m.staff.len() {
+        let dep = m.staff[i].department.as_deref();
+        let group: Vec<_> = m.staff[i..]
+            .iter()
+            .take_while(|s| s.department.as_deref() == dep)
+            .collect();
+        i += group.len();
+        if let Some(dep) = dep {
+            out.push(Block::new("text", fill(&a.department, &[("課", dep)])));
+        }
+        let people: Vec<String> = group
+            .iter()
+            .map(|s| {
+                let count = s.count.map(|c| c.to_string()).unwrap_or_default();
+                let pattern = if s.count.is_some() {
+                    &a.staff_count
+                } else {
+                    &a.staff
+                };
+                fill(
+                    pattern,
+                    &[
+                        ("職名", &s.post),
+                        ("名前", s.name.as_deref().unwrap_or("")),
+                        ("人数", &count),
+                    ],
+                )
+            })
+            .collect();
+        if a.staff_separator == "改行" {
+            out.extend(people.into_iter().map(|p| Block::new("text", p)));
+        } else {
+            out.push(Block::new("text", people.join(&a.staff_separator)));
+        }
+    }
+    out
+}
+
+fn has(d: &MinutesDescription, kind: SectionKind) -> bool {
+    d.sections.iter().any(|s| s.section == kind)
+}
+
+/// Whether the honorifics word goes into a section's label (`{敬称略}`), not under it.
+fn honorifics_in_label(d: &MinutesDescription) -> bool {
+    let mark = "{敬称略}";
+    d.label.contains(mark)
+        || d.sections.iter().any(|s| {
+            s.section == SectionKind::Attendance
+                && (s.label.as_deref().is_some_and(|l| l.contains(mark))
+                    || s.form.as_deref().is_some_and(|l| l.contains(mark)))
+        })
+}
+
+/// `label` and `text` as the council joins them: on one line (`labels_inline`) or the label on
+/// a line of its own.
+fn labelled(d: &MinutesDescription, label: &str, mut lines: Vec<Block>, out: &mut Vec<Block>) {
+    if lines.is_empty() {
+        return;
+    }
+    if label.is_empty() {
+        out.extend(lines);
+    } else if d.attendance.labels_inline && !lines.is_empty() {
+        lines[0].text.insert_str(0, label);
+        out.extend(lines);
+    } else {
+        out.push(Block::new("text", label));
+        out.extend(lines);
+    }
+}
+
+/// The members' names line(s): by role, or all on one.
+fn member_lines(d: &MinutesDescription, present: &[&AttendeeView<'_>]) -> Vec<Block> {
+    let a = &d.attendance;
+    let mut lines = Vec::new();
+    if a.by_role {
+        let mut roles: Vec<&str> = Vec::new();
+        for p in present {
+            let r = p.role.unwrap_or("委員");
+            if !roles.contains(&r) {
+                roles.push(r);
+            }
+        }
+        for r in roles {
+            let these: Vec<_> = present
+                .iter()
+                .filter(|p| p.role.unwrap_or("委員") == r)
+                .collect();
+            lines.push(Block::new(
+                "text",
+                format!(
+                    "{}{}",
+                    fill(&a.role_label, &[("役職", r)]),
+                    names_line(d, &these)
+                ),
+            ));
+        }
+    } else {
+        let all: Vec<_> = present.iter().collect();
+        lines.push(Block::new("text", names_line(d, &all)));
+    }
+    lines
+}
+
+pub(super) fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
+    let a = &d.attendance;
+    let m = f.meeting;
+    // Absent members: in a section of their own, on a line of their own, or marked in the list.
+    let apart = has(d, SectionKind::Absent);
+    let absent_line = !apart && !a.absent_label.is_empty();
+    let mut out = Vec::new();
+    if m.honorifics_omitted && !honorifics_in_label(d) {
+        out.push(Block::new("text", a.honorifics_omitted.clone()));
+    }
+    let present: Vec<_> = f
+        .members
+        .iter()
+        .filter(|p| !((apart || absent_line) && p.absent))
+        .collect();
+    // A joint meeting's members body by body, each body's under its name.
+    let mut bodies: Vec<Option<&str>> = Vec::new();
+    for p in &present {
+        if !bodies.contains(&p.body) {
+            bodies.push(p.body);
+        }
+    }
+    let lines = if bodies.len() > 1 {
+        let mut lines = Vec::new();
+        for body in bodies {
+            let these: Vec<_> = present.iter().filter(|p| p.body == body).copied().collect();
+            lines.push(Block::new(
+                "text",
+                fill(&a.body_label, &[("部会", body.unwrap_or_default())]),
+            ));
+            lines.extend(member_lines(d, &these));
+        }
+        lines
+    } else {
+        member_lines(d, &present)
+    };
+    if !present.is_empty() {
+        labelled(d, &a.members_label, lines, &mut out);
+        if let Some(legend) = marks_legend(d, f, &present.iter().collect::<Vec<_>>()) {
+            out.push(Block::new("text", legend));
+        }
+    }
+    if absent_line {
+        let lines = absent(d, f);
+        labelled(d, &a.absent_label, lines, &mut out);
+    }
+    if !has(d, SectionKind::Secretariat) {
+        let staff = secretariat(d, m);
+        labelled(d, &a.secretariat_label, staff, &mut out);
+    }
+    if !m.observers.is_empty() {
+        out.push(Block::new(
+            "text",
+            format!("{}{}", a.observers_label, m.observers.join("、")),
+        ));
+    }
+    out
+}
+
+pub(super) fn absent(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
+    let names: Vec<String> = f
+        .members
+        .iter()
+        .filter(|p| p.absent)
+        .map(|p| match &d.attendance.absent_member {
+            Some(pattern) => attendee_as(d, pattern, p),
+            None => attendee(d, p),
+        })
+        .collect();
+    if names.is_empty() {
+        vec![]
+    } else {
+        vec![Block::new("text", names.join(&d.attendance.separator))]
+    }
+}
+
+/// 傍聴者: how many, or (when no 傍聴の可否 section says it) that the meeting was closed and
+/// why; then, when no 会議録の公開 section says it, that the minutes are not public.
+pub(super) fn viewers(d: &MinutesDescription, style: &HouseStyle, m: &Meeting) -> Vec<Block> {
+    let Some(p) = &m.public else { return vec![] };
+    let mut out = Vec::new();
+    if p.allowed {
+        let text = match &p.viewers {
+            Some(Viewers::Count(n)) => format!("{}{}", fullwidth(&n.to_string()), style.people),
+            Some(Viewers::Word(ViewersWord::None)) => "なし".into(),
+            Some(Viewers::Word(ViewersWord::Some)) => "あり".into(),
+            None => "－".into(),
+        };
+        out.push(Block::new("text", text));
+    } else if !has(d, SectionKind::Public) {
+        out.push(Block::new(
+            "text",
+            with_reason("非公開", p.reason.as_deref()),
+        ));
+    }
+    if !has(d, SectionKind::Disclosure)
+        && let Some(mp) = &p.minutes
+        && !mp.public
+    {
+        out.push(Block::new(
+            "text",
+            with_reason("会議録は非公開", mp.reason.as_deref()),
+        ));
+    }
+    out
+}
+
+/// 「非公開（個人情報を含むため）」.
+fn with_reason(word: &str, reason: Option<&str>) -> String {
+    match reason {
+        Some(r) => format!("{word}（{r}）"),
+        None => word.to_string(),
+    }
+}
+
+/// 傍聴の可否: 可 / 不可.
+pub(super) fn public(m: &Meeting) -> Vec<Block> {
+    match &m.public {
+        Some(p) => vec![Block::new("text", if p.allowed { "可" } else { "不可" })],
+        None => vec![],
+    }
+}
+
+/// 不可の理由, for a closed meeting only.
+pub(super) fn closed_reason(m: &Meeting) -> Vec<Block> {
+    match &m.public {
+        Some(p) if !p.allowed => vec![Block::new("text", p.reason.clone().unwrap_or_default())],
+        _ => vec![],
+    }
+}
+
+/// 会議録の公開: 公開 / 非公開（理由）, when the meeting says it.
+pub(super) fn disclosure(m: &Meeting) -> Vec<Block> {
+    match m.public.as_ref().and_then(|p| p.minutes.as_ref()) {
+        Some(mp) if mp.public => vec![Block::new("text", "公開")],
+        Some(mp) => vec![Block::new(
+            "text",
+            with_reason("非公開", mp.reason.as_deref()),
+        )],
+        None => vec![],
+    }
+}
