@@ -659,7 +659,10 @@ impl Watch {
                     Report::Built { elapsed, .. } => Event::Built(elapsed),
                     Report::Unchanged { .. } => Event::Unchanged,
                     Report::Failed(problems) => Event::Failed(problems.to_string()),
-                    Report::Waiting(_) | Report::Page { .. } | Report::Done => return,
+                    Report::Waiting(_)
+                    | Report::Page { .. }
+                    | Report::Typeset { .. }
+                    | Report::Done => return,
                 };
                 let _ = tx.send(event);
             })

@@ -78,6 +78,8 @@ pub struct Builder {
     /// Whether text the layout cannot hold (outside its cell or the page) stops the document
     /// (always, for staff); tests of the escaping turn it into a warning to see the layout.
     pub refuse_overflow: bool,
+    /// The YAML parsed by earlier loads (a watch loads the project again on every save).
+    yaml: crate::yaml_cache::YamlCache,
 }
 
 impl Builder {
@@ -94,6 +96,7 @@ impl Builder {
             world,
             html: false,
             refuse_overflow: true,
+            yaml: Default::default(),
         })
     }
 
@@ -108,12 +111,14 @@ impl Builder {
 
     /// Reads the content and runs every check on it, errors or not.
     pub fn load_checked(&self) -> (Project, Problems) {
-        let (project, mut problems) = Project::load(&self.root);
-        problems.extend(crate::validate::check(&project));
-        problems.extend(crate::validate::check_printable(&project, |c| {
-            self.world.can_print(c)
-        }));
+        let (project, mut problems) = self.read();
+        problems.extend(checks(&project, &self.world.printable()));
         (project, problems)
+    }
+
+    /// Reads the content, with the problems of reading it (no checks yet).
+    pub fn read(&self) -> (Project, Problems) {
+        Project::load_with(&self.root, &self.yaml)
     }
 
     /// Renders, compiles and exports one document.
@@ -132,7 +137,7 @@ impl Builder {
         file: &DocumentFile,
         outer: &[String],
     ) -> Result<Typeset, Problems> {
-        let rendered = self.render_document(council, file, outer)?;
+        let rendered = self.render_document(council, file, outer, &mut |_| {})?;
         self.typeset_rendered(council, file, rendered)
     }
 
@@ -231,12 +236,14 @@ impl Builder {
     }
 
     /// The Typst markup of a document (and its template and date), without typesetting it.
-    /// A packet typesets its materials here.
+    /// A packet typesets its materials here. The web page, when made, is rendered first and
+    /// handed to `on_page` before the markup is rendered (a preview shows it at once).
     pub fn render_document(
         &mut self,
         council: &CouncilData,
         file: &DocumentFile,
         outer: &[String],
+        on_page: &mut dyn FnMut(&str),
     ) -> Result<Rendered, Problems> {
         let started = Instant::now();
         let root = self.root.clone();
@@ -273,6 +280,7 @@ impl Builder {
             file,
             kind.template(&council.council),
             &prepared.view,
+            on_page,
         )?;
         let date = prepared.date;
         let page = html
@@ -288,19 +296,20 @@ impl Builder {
         })
     }
 
-    /// Renders `name` (`name.typ.j2` under templates/), and `name.html.j2` with the same view
-    /// when making HTML; returns the template file, the markup and the page.
+    /// Renders `name.html.j2` when making HTML (handing the page to `on_page`), then
+    /// `name.typ.j2` (under templates/) with the same view; returns the template file, the
+    /// markup and the page.
     fn render(
         &self,
         council: &CouncilData,
         file: &DocumentFile,
         name: &str,
         view: &impl serde::Serialize,
+        on_page: &mut dyn FnMut(&str),
     ) -> Result<(String, String, Option<String>), Problems> {
         let template = format!("{name}{TYPST_TEMPLATE_SUFFIX}");
         let renderer = self.templates.for_council(&council.dir);
         let rel = |p: Problem| Problems(vec![p.relative_to(&self.root)]);
-        let markup = renderer.render(&template, view).map_err(rel)?;
         let html = self
             .html
             .then(|| {
@@ -312,6 +321,10 @@ impl Builder {
             })
             .transpose()
             .map_err(rel)?;
+        if let Some(page) = &html {
+            on_page(page);
+        }
+        let markup = renderer.render(&template, view).map_err(rel)?;
         Ok((template, markup, html))
     }
 
@@ -394,10 +407,21 @@ impl Builder {
             .relative_to(&self.root),
         ]))
     }
+
     /// The PDF path of a document.
     pub fn output_path(&self, id: &str) -> PathBuf {
         self.root.join(OUTPUT_DIR).join(format!("{id}.pdf"))
     }
+}
+
+/// Every check of a project read: the content's own (`validate::check`), and whether the
+/// fonts can print it.
+pub fn checks(project: &Project, printable: &crate::world::Printable) -> Problems {
+    let mut problems = crate::validate::check(project);
+    problems.extend(crate::validate::check_printable(project, |c| {
+        printable.can_print(c)
+    }));
+    problems
 }
 
 /// The documents named on the command line (`council/name` or just `name` when unique), or all.

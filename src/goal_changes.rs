@@ -156,9 +156,7 @@ fn match_goals(old: &[&Goal], new: &[&Goal]) -> Vec<(usize, usize)> {
         }
     }
     // 2. to 4., best pairs first.
-    let weights = Weights::new(&[old, new].concat());
-    let grams = |goals: &[&Goal]| goals.iter().map(|g| bigrams(g)).collect::<Vec<_>>();
-    let (old_grams, new_grams) = (grams(old), grams(new));
+    let (weights, old_grams, new_grams) = Weights::new(old, new);
     let old_by_number: HashMap<GoalNo, usize> =
         old.iter().enumerate().map(|(o, g)| (g.number, o)).collect();
     for (min, pass) in [(SAME_NUMBER, 2), (SAME_PLACE, 3), (ANYWHERE, 4)] {
@@ -433,51 +431,82 @@ fn key(g: &Goal) -> (String, String) {
     (n(&g.activity), n(&g.target))
 }
 
-/// Character bigrams, counted.
-type Bigrams = BTreeMap<(char, char), usize>;
-
-/// The character bigrams of a goal's normalised text, counted.
-fn bigrams(g: &Goal) -> Bigrams {
+/// The character bigrams of a goal's normalised text with their counts, in bigram order.
+fn bigrams(g: &Goal) -> Vec<((char, char), usize)> {
     let (activity, target) = key(g);
     let chars: Vec<char> = activity.chars().chain(target.chars()).collect();
-    let mut counts = BTreeMap::new();
-    for w in chars.windows(2) {
-        *counts.entry((w[0], w[1])).or_default() += 1;
+    let mut all: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    all.sort_unstable();
+    let mut counted: Vec<((char, char), usize)> = Vec::new();
+    for b in all {
+        match counted.last_mut() {
+            Some((last, n)) if *last == b => *n += 1,
+            _ => counted.push((b, 1)),
+        }
     }
-    counts
+    counted
+}
+
+/// A goal's bigrams as compared: each bigram's rank among all bigrams of both years with its
+/// count, in rank order (which is bigram order), and their weighted sum.
+struct Profile {
+    grams: Vec<(usize, usize)>,
+    total: f64,
 }
 
 /// How much a shared bigram says two goals are one: little for the drafting common to all
 /// goals of both years (「協議の場において」「の協働により」), much for what few goals say.
-struct Weights(BTreeMap<(char, char), f64>);
+/// By bigram rank.
+struct Weights(Vec<f64>);
 
 impl Weights {
-    fn new(goals: &[&Goal]) -> Weights {
-        let mut df: BTreeMap<(char, char), f64> = BTreeMap::new();
-        for g in goals {
-            for bigram in bigrams(g).into_keys() {
-                *df.entry(bigram).or_default() += 1.0;
+    /// The weights of the bigrams of `old` and `new` together, and each goal's profile.
+    fn new(old: &[&Goal], new: &[&Goal]) -> (Weights, Vec<Profile>, Vec<Profile>) {
+        let counted: Vec<_> = old.iter().chain(new).map(|g| bigrams(g)).collect();
+        let mut all: Vec<(char, char)> = counted.iter().flatten().map(|(b, _)| *b).collect();
+        all.sort_unstable();
+        // In how many goals each bigram is (a goal's bigrams are distinct).
+        let mut keys: Vec<(char, char)> = Vec::new();
+        let mut df: Vec<f64> = Vec::new();
+        for b in all {
+            match (keys.last(), df.last_mut()) {
+                (Some(last), Some(d)) if *last == b => *d += 1.0,
+                _ => {
+                    keys.push(b);
+                    df.push(1.0);
+                }
             }
         }
-        let n = goals.len() as f64 + 1.0;
-        Weights(
-            df.into_iter()
-                .map(|(b, d)| (b, (1.0 + n / d).ln()))
-                .collect(),
-        )
+        let n = (old.len() + new.len()) as f64 + 1.0;
+        let weights = Weights(df.into_iter().map(|d| (1.0 + n / d).ln()).collect());
+        let mut profiles: Vec<Profile> = counted
+            .into_iter()
+            .map(|c| {
+                let grams: Vec<(usize, usize)> = (c.into_iter())
+                    .map(|(b, n)| (keys.binary_search(&b).unwrap_or_default(), n))
+                    .collect();
+                let total = grams.iter().map(|&(k, c)| weights.0[k] * c as f64).sum();
+                Profile { grams, total }
+            })
+            .collect();
+        let new_profiles = profiles.split_off(old.len());
+        (weights, profiles, new_profiles)
     }
 
     /// The weighted Sørensen–Dice coefficient of two goals' bigrams (0 to 1).
-    fn similarity(&self, a: &Bigrams, b: &Bigrams) -> f64 {
-        let w = |bigram: &(char, char)| self.0.get(bigram).copied().unwrap_or(1.0);
-        let total = |m: &BTreeMap<(char, char), usize>| -> f64 {
-            m.iter().map(|(k, &c)| w(k) * c as f64).sum()
-        };
-        let shared: f64 = a
-            .iter()
-            .filter_map(|(k, &c)| b.get(k).map(|&d| w(k) * c.min(d) as f64))
-            .sum();
-        let all = total(a) + total(b);
+    fn similarity(&self, a: &Profile, b: &Profile) -> f64 {
+        let (mut shared, mut j) = (0.0, 0);
+        for &(k, c) in &a.grams {
+            while j < b.grams.len() && b.grams[j].0 < k {
+                j += 1;
+            }
+            if let Some(&(bk, d)) = b.grams.get(j)
+                && bk == k
+            {
+                shared += self.0[k] * c.min(d) as f64;
+            }
+        }
+        let all = a.total + b.total;
         if all == 0.0 { 1.0 } else { 2.0 * shared / all }
     }
 }

@@ -36,5 +36,6 @@ pub mod validate;
 pub mod view;
 pub mod watch;
 pub mod world;
+pub mod yaml_cache;
 pub mod yaml_messages;
 pub mod yaml_scan;

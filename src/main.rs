@@ -145,7 +145,7 @@ fn print_watch_report(r: &shiryo::watch::Report) {
             eprintln!("前回の PDF はそのまま残しています。直して保存すると作り直します。");
         }
         Report::Waiting(line) => eprintln!("{line}"),
-        Report::Page { .. } | Report::Done => {}
+        Report::Page { .. } | Report::Typeset { .. } | Report::Done => {}
     }
     let _ = std::io::stdout().flush();
 }

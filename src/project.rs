@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 use crate::diag::{Problem, Problems};
 use crate::files;
 use crate::model::{Council, Document, Evaluation, GoalSet, MeetingList, MemberList};
+use crate::yaml_cache::YamlCache;
 
 /// The project: its root and every council found under `content/`.
 #[derive(Debug, Clone)]
@@ -69,6 +70,12 @@ impl Project {
     /// Reads everything under `<root>/content`. Returns the project with whatever could be read,
     /// and the problems found; callers refuse to build when there are errors.
     pub fn load(root: &Path) -> (Project, Problems) {
+        Project::load_with(root, &YamlCache::default())
+    }
+
+    /// `load`, parsing only the files whose text is not in `cache` from an earlier load.
+    pub fn load_with(root: &Path, cache: &YamlCache) -> (Project, Problems) {
+        cache.begin();
         let mut problems = Problems::default();
         let content = root.join("content");
         let mut councils = Vec::new();
@@ -81,6 +88,7 @@ impl Project {
         };
         let mut loader = Loader {
             root,
+            cache,
             problems: &mut problems,
             texts: Vec::new(),
             bytes: 0,
@@ -91,6 +99,7 @@ impl Project {
             }
         }
         let texts = loader.texts;
+        cache.end();
         crate::joint::resolve(&mut councils, &mut problems);
         let problems = Problems(
             problems
@@ -225,6 +234,7 @@ fn find_councils(root: &Path, content: &Path, problems: &mut Problems) -> Vec<Pa
 /// Reads the files of the project, keeping their texts and the problems found.
 struct Loader<'a> {
     root: &'a Path,
+    cache: &'a YamlCache,
     problems: &'a mut Problems,
     texts: Vec<(PathBuf, String)>,
     /// The bytes of `texts`, all together.
@@ -236,7 +246,7 @@ pub const MAX_FILES: usize = 5_000;
 pub const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 
 impl Loader<'_> {
-    fn yaml<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
+    fn yaml<T: DeserializeOwned + Clone + Send + 'static>(&mut self, path: &Path) -> Option<T> {
         if self.texts.len() >= MAX_FILES || self.bytes >= MAX_TOTAL_BYTES {
             if !self
                 .problems
@@ -257,7 +267,7 @@ impl Loader<'_> {
             return None;
         }
         let before = self.texts.len();
-        let read = read_yaml(self.root, path, self.problems, &mut self.texts);
+        let read = read_yaml(self.root, path, self.cache, self.problems, &mut self.texts);
         self.bytes += self.texts[before..]
             .iter()
             .map(|(_, t)| t.len())
@@ -465,10 +475,12 @@ fn twice(first: &Path, second: &Path) -> Problem {
 }
 
 /// Reads and parses one YAML file inside `root`, recording a problem (with line, column and
-/// field path) on failure. Every text read is kept in `texts`, for later checks.
-pub fn read_yaml<T: DeserializeOwned>(
+/// field path) on failure. Every text read is kept in `texts`, for later checks; a text parsed
+/// by an earlier load is taken from `cache`.
+pub fn read_yaml<T: DeserializeOwned + Clone + Send + 'static>(
     root: &Path,
     path: &Path,
+    cache: &YamlCache,
     problems: &mut Problems,
     texts: &mut Vec<(PathBuf, String)>,
 ) -> Option<T> {
@@ -479,7 +491,7 @@ pub fn read_yaml<T: DeserializeOwned>(
             return None;
         }
     };
-    let parsed = parse_yaml(&text);
+    let parsed = cache.parse(path, &text, parse_yaml);
     texts.push((path.to_path_buf(), text));
     match parsed {
         Ok(v) => Some(v),

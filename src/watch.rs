@@ -40,6 +40,13 @@ pub enum Report<'a> {
         id: &'a str,
         html: &'a str,
     },
+    /// A document's PDF typeset anew (and its page, which tells the PDF's size), before the
+    /// round's other documents are rendered and anything is written: a preview too.
+    Typeset {
+        id: &'a str,
+        pdf: &'a [u8],
+        html: Option<&'a str>,
+    },
     /// A document rebuilt and written to `output/`.
     Built {
         id: &'a str,
@@ -165,27 +172,35 @@ fn rebuild(
     let mut failed = Problems::default();
     for (council, file) in selected {
         let id = file.id(council);
-        let rendered = match b.render_document(council, file, &[]) {
+        let prev = built.get(&id);
+        // The page is shown as soon as it is rendered, when it changed.
+        let mut on_page = |html: &str| {
+            if prev.is_none_or(|p| p.html.as_deref() != Some(html)) {
+                report(Report::Page { id: &id, html });
+            }
+        };
+        let rendered = match b.render_document(council, file, &[], &mut on_page) {
             Ok(r) => r,
             Err(problems) => {
                 failed.extend(problems);
                 continue;
             }
         };
-        let prev = built.get(&id);
         if let Some(prev) = prev {
             let deps_changed = prev.deps.iter().any(|d| paths.contains(d));
             if rendered.markup == prev.markup && rendered.html == prev.html && !deps_changed {
                 continue;
             }
         }
-        if let Some(html) = &rendered.html
-            && prev.is_none_or(|p| p.html.as_ref() != Some(html))
-        {
-            report(Report::Page { id: &id, html });
-        }
         match b.typeset_rendered(council, file, rendered) {
-            Ok(t) => done.push(t),
+            Ok(t) => {
+                report(Report::Typeset {
+                    id: &t.id,
+                    pdf: &t.pdf,
+                    html: t.html.as_deref(),
+                });
+                done.push(t)
+            }
             Err(problems) => failed.extend(problems),
         }
     }

@@ -50,7 +50,7 @@ fn watch(p: &TempProject, rounds: usize, html: bool) -> (Receiver<Seen>, JoinHan
                 Report::Unchanged { .. } => Seen::Unchanged,
                 Report::Failed(problems) => Seen::Failed(problems.to_string()),
                 Report::Waiting(_) => Seen::Waiting,
-                Report::Page { .. } | Report::Done => return,
+                Report::Page { .. } | Report::Typeset { .. } | Report::Done => return,
             };
             let _ = tx.send(seen);
         })

@@ -28,7 +28,8 @@ pub const VIEWER: &str = "/_shiryo/pdf/";
 #[derive(Debug, PartialEq, Eq)]
 pub enum Route {
     Index,
-    Events,
+    /// The event stream of an open page (what it shows is in the query).
+    Events(Watching),
     /// A document's web page (`/<council>/<name>.html`).
     Page(String),
     /// A document's PDF (`/<council>/<name>.pdf`).
@@ -53,7 +54,7 @@ pub fn route(target: &str) -> Option<Route> {
     }
     match path.as_ref() {
         "/" => return Some(Route::Index),
-        EVENTS => return Some(Route::Events),
+        EVENTS => return Some(Route::Events(Watching::of_query(target))),
         _ => {}
     }
     let rest = &path[1..];
@@ -76,6 +77,61 @@ pub fn route(target: &str) -> Option<Route> {
         .map(|id| Route::Pdf(id.to_string()))
 }
 
+/// What an open page shows, and so what it is sent when something changes: the index hears
+/// of every change (and fetches itself again); a document's page or PDF viewer is sent its
+/// new HTML whole, so that it need not ask for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Watching {
+    Index,
+    Page(String),
+    Viewer(String),
+}
+
+impl Watching {
+    /// The query of its event stream (`?page=<id>`, `?pdf=<id>`, none for the index).
+    pub fn query(&self) -> String {
+        let encode = |id: &str| {
+            percent_encoding::utf8_percent_encode(id, percent_encoding::NON_ALPHANUMERIC)
+                .to_string()
+        };
+        match self {
+            Watching::Index => String::new(),
+            Watching::Page(id) => format!("?page={}", encode(id)),
+            Watching::Viewer(id) => format!("?pdf={}", encode(id)),
+        }
+    }
+
+    /// Read back from a request target; anything else is the index.
+    fn of_query(target: &str) -> Watching {
+        let query = target.split_once('?').map_or("", |(_, q)| q);
+        let query = query.split('#').next().unwrap_or_default();
+        for pair in query.split('&') {
+            let Some((key, value)) = pair.split_once('=') else {
+                continue;
+            };
+            let Ok(id) = percent_encoding::percent_decode_str(value).decode_utf8() else {
+                continue;
+            };
+            match key {
+                "page" => return Watching::Page(id.into_owned()),
+                "pdf" => return Watching::Viewer(id.into_owned()),
+                _ => {}
+            }
+        }
+        Watching::Index
+    }
+
+    /// Whether `change` concerns what it shows.
+    fn cares(&self, change: &Change) -> bool {
+        let (id, kinds): (&str, &[&str]) = match self {
+            Watching::Index => return true,
+            Watching::Page(id) => (id, &["page", "problems"]),
+            Watching::Viewer(id) => (id, &["pdf", "problems"]),
+        };
+        (change.id == id || change.id == "*") && kinds.contains(&change.what)
+    }
+}
+
 /// Whether a request's Host header names this machine by the names serve answers to:
 /// `localhost` or `127.0.0.1`, with no port or with serve's own. Anything else (a DNS name
 /// that was made to point at 127.0.0.1 by a web page, another port, none) is refused.
@@ -94,24 +150,38 @@ pub fn host_allowed(host: Option<&str>, port: u16) -> bool {
 /// The pages listening for changes.
 #[derive(Default)]
 pub struct Hub {
-    listeners: Mutex<Vec<Sender<String>>>,
+    listeners: Mutex<Vec<(Watching, Sender<String>)>>,
 }
 
 impl Hub {
-    /// Tells every listening page about `changes`; pages that went away are forgotten.
-    pub fn send(&self, changes: &[Change]) {
+    /// Tells every listening page that `changes` concern what they now are: a document's
+    /// page or viewer gets its HTML as served now, in one message however many changes it
+    /// hears of; the index a word to fetch itself. Pages that went away are forgotten.
+    pub fn send(&self, changes: &[Change], site: &Site) {
         if changes.is_empty() {
             return;
         }
         let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
-        for change in changes {
-            let data = change.json();
-            listeners.retain(|tx| tx.send(data.clone()).is_ok());
-        }
+        // One rendering per page, however many tabs show it.
+        let mut made: Vec<(Watching, String)> = Vec::new();
+        listeners.retain(|(watching, tx)| {
+            if !changes.iter().any(|c| watching.cares(c)) {
+                return true;
+            }
+            let message = match made.iter().find(|(w, _)| w == watching) {
+                Some((_, m)) => m.clone(),
+                None => {
+                    let m = message(watching, site);
+                    made.push((watching.clone(), m.clone()));
+                    m
+                }
+            };
+            tx.send(message).is_ok()
+        });
     }
 
     /// Turns the request into an event stream (`text/event-stream`) in a thread of its own.
-    fn listen(&self, request: Request) {
+    fn listen(&self, request: Request, watching: Watching) {
         let rx = {
             let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
             if listeners.len() >= MAX_LISTENERS {
@@ -120,11 +190,25 @@ impl Hub {
                 return respond(request, text_response(503, text));
             }
             let (tx, rx) = channel();
-            listeners.push(tx);
+            listeners.push((watching, tx));
             rx
         };
         let writer = request.into_writer();
         std::thread::spawn(move || stream(writer, rx));
+    }
+}
+
+/// The event's data line (JSON): `{"html": …}`, the page as it is served now, or
+/// `{"fetch": true}` (the index, or a document not known).
+fn message(watching: &Watching, site: &Site) -> String {
+    let html = match watching {
+        Watching::Index => None,
+        Watching::Page(id) => site.page(id).map(|p| pages::served(id, &p)),
+        Watching::Viewer(id) => site.page(id).map(|p| pages::viewer(id, &p)),
+    };
+    match html {
+        Some(html) => serde_json::json!({ "html": html }).to_string(),
+        None => serde_json::json!({ "fetch": true }).to_string(),
     }
 }
 
@@ -185,7 +269,7 @@ fn handle(request: Request, port: u16, site: &Site, hub: &Hub, index: &mut pages
             let html = index.render(site);
             respond(request, html_response(html))
         }
-        Some(Route::Events) => hub.listen(request),
+        Some(Route::Events(watching)) => hub.listen(request, watching),
         Some(Route::Page(id)) => match site.page(&id) {
             Some(page) => respond(request, html_response(pages::served(&id, &page))),
             None => respond(request, not_found()),
@@ -246,7 +330,14 @@ mod tests {
         let page = |id: &str| Some(Route::Page(id.to_string()));
         assert_eq!(route("/"), Some(Route::Index));
         assert_eq!(route("/?x=1"), Some(Route::Index));
-        assert_eq!(route(EVENTS), Some(Route::Events));
+        assert_eq!(route(EVENTS), Some(Route::Events(Watching::Index)));
+        for watching in [
+            Watching::Page("協議会/r6 a&b".into()),
+            Watching::Viewer("a/r6".into()),
+        ] {
+            let target = format!("{EVENTS}{}", watching.query());
+            assert_eq!(route(&target), Some(Route::Events(watching)));
+        }
         assert_eq!(route("/niiza/r6-hyoka.html"), page("niiza/r6-hyoka"));
         assert_eq!(
             route("/niiza/r6-hyoka.html?v=3#top"),

@@ -100,7 +100,7 @@ pub fn start(
         let (site, hub, root) = (site.clone(), hub.clone(), root.clone());
         std::thread::spawn(move || {
             crate::watch::run(&root, &[], None, true, |r| {
-                hub.send(&site.apply(&r));
+                hub.send(&site.apply(&r), &site);
                 on_report(&r);
                 if matches!(r, Report::Done) {
                     let _ = ready_tx.send(());

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::http::{EVENTS, VIEWER};
+use super::http::{EVENTS, VIEWER, Watching};
 use super::site::{Page, Site};
 use crate::build::Builder;
 use crate::diag::{Problem, Problems, Severity, fy_name};
@@ -35,40 +35,66 @@ fn encode(id: &str) -> String {
         .join("/")
 }
 
-/// The script every served page carries: it listens for changes of its document (`id`; none:
-/// any) of the kinds in `what`, then fetches its own address again and swaps head and body in
-/// place, so the page updates without a click and keeps its scroll position.
-fn live_script(id: Option<&str>, what: &[&str]) -> String {
+/// The script every served page carries. It listens for changes of what the page shows
+/// (`watching`); a document's page and viewer are sent their new HTML in the event, and the
+/// script changes only the nodes that differ (a text, an attribute, an inserted box), so the
+/// page updates without a click, keeps its scroll position and is laid out again only where
+/// it changed. The index fetches itself again.
+fn live_script(watching: &Watching) -> String {
     // JSON inside <script>: `<` escaped so that no value can close the element.
     let json = |v: serde_json::Value| v.to_string().replace('<', "\\u003c");
+    let events = json(serde_json::json!(format!("{EVENTS}{}", watching.query())));
     format!(
         r#"<script>(() => {{
-const id = {id}, what = {what};
+const kind = (n) => n.nodeType + n.nodeName;
+function patch(from, to) {{
+  if (from.isEqualNode(to)) return;
+  if (from.nodeType !== 1) {{ from.nodeValue = to.nodeValue; return; }}
+  if (from.nodeName === "SCRIPT") return;
+  for (const a of [...from.attributes]) if (!to.hasAttribute(a.name)) from.removeAttribute(a.name);
+  for (const a of to.attributes) if (from.getAttribute(a.name) !== a.value) from.setAttribute(a.name, a.value);
+  const old = [...from.childNodes], neu = [...to.childNodes];
+  let s = 0, e = 0;
+  while (s < old.length && s < neu.length && kind(old[s]) === kind(neu[s])) s++;
+  while (e < old.length - s && e < neu.length - s && kind(old[old.length - 1 - e]) === kind(neu[neu.length - 1 - e])) e++;
+  for (let i = 0; i < s; i++) patch(old[i], neu[i]);
+  for (let i = 1; i <= e; i++) patch(old[old.length - i], neu[neu.length - i]);
+  const before = e > 0 ? old[old.length - e] : null;
+  for (const n of old.slice(s, old.length - e)) n.remove();
+  for (const n of neu.slice(s, neu.length - e)) from.insertBefore(document.adoptNode(n), before);
+}}
+// A page in a tab out of sight is brought up to date when it is looked at again (a hidden
+// PDF viewer would otherwise load every PDF and take the cores from the page in front).
+let pending = null, stale = false;
+document.addEventListener("visibilitychange", () => {{
+  if (document.hidden) return;
+  if (pending !== null) {{ const html = pending; pending = null; show(html); }}
+  if (stale) {{ stale = false; refresh(); }}
+}});
+function show(html) {{
+  if (document.hidden) {{ pending = html; return; }}
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  patch(document.documentElement, doc.documentElement);
+  window.shiryoUpdates = (window.shiryoUpdates || 0) + 1;
+  document.dispatchEvent(new Event("shiryo-updated"));
+}}
 let busy = false, again = false;
 async function refresh() {{
+  if (document.hidden) {{ stale = true; return; }}
   if (busy) {{ again = true; return; }}
   busy = true;
   try {{
     const r = await fetch(location.pathname + location.search, {{ cache: "no-store" }});
-    if (r.ok) {{
-      const doc = new DOMParser().parseFromString(await r.text(), "text/html");
-      document.head.replaceWith(doc.head);
-      document.body.replaceWith(doc.body);
-      window.shiryoUpdates = (window.shiryoUpdates || 0) + 1;
-      document.dispatchEvent(new Event("shiryo-updated"));
-    }}
+    if (r.ok) show(await r.text());
   }} catch (e) {{ console.warn(e); }}
   busy = false;
   if (again) {{ again = false; refresh(); }}
 }}
-const source = new EventSource("{EVENTS}");
-source.onmessage = (e) => {{
+new EventSource({events}).onmessage = (e) => {{
   const m = JSON.parse(e.data);
-  if ((id === null || m.id === id || m.id === "*") && what.includes(m.what)) refresh();
+  if (typeof m.html === "string") {{ stale = false; show(m.html); }} else refresh();
 }};
-}})();</script>"#,
-        id = json(serde_json::json!(id)),
-        what = json(serde_json::json!(what)),
+}})();</script>"#
     )
 }
 
@@ -128,7 +154,7 @@ fn shell(title: &str, script: &str, body: &str) -> String {
 /// A document's page as served: the page, the live-reload script, the problems of a failed
 /// save over it.
 pub fn served(id: &str, page: &Page) -> String {
-    let script = live_script(Some(id), &["page", "problems"]);
+    let script = live_script(&Watching::Page(id.to_string()));
     let top =
         (page.failure.as_ref()).map_or(String::new(), |p| problems_box(p, page.html.is_some()));
     match &page.html {
@@ -139,7 +165,7 @@ pub fn served(id: &str, page: &Page) -> String {
 
 /// The page that shows a document's PDF, replaced with each new PDF.
 pub fn viewer(id: &str, page: &Page) -> String {
-    let script = live_script(Some(id), &["pdf", "problems"]);
+    let script = live_script(&Watching::Viewer(id.to_string()));
     let top = (page.failure.as_ref()).map_or(String::new(), |p| problems_box(p, page.version > 0));
     let frame = if page.version > 0 {
         format!(
@@ -189,7 +215,7 @@ impl Index {
     }
 
     fn compute(&mut self, site: &Site) -> String {
-        let script = live_script(None, &["page", "pdf", "problems"]);
+        let script = live_script(&Watching::Index);
         let failure = site.failure();
         let mut body = String::from("<h1>資料の一覧（shiryo serve）</h1>");
         if let Some(p) = &failure {
@@ -310,7 +336,7 @@ mod tests {
         let served = served("a/r6", &page);
         let script = served.find("<script>").unwrap();
         assert!(script < served.find("</head>").unwrap());
-        assert!(served.contains("const id = \"a/r6\""));
+        assert!(served.contains("/_shiryo/events?page=a%2Fr6"));
         let alert = served.find("role=\"alert\"").unwrap();
         assert!(served.find("<BODY class=\"x\">").unwrap() < alert);
         assert!(alert < served.find("<h1>表</h1>").unwrap());
@@ -318,7 +344,7 @@ mod tests {
             "エラー: content/a/2024/meetings.yaml:12:5: 数ではありません &lt;b&gt;\n  → 半角数字で書いてください"
         ));
         // Nothing else of the page changes.
-        let without = served.replace(&live_script(Some("a/r6"), &["page", "problems"]), "");
+        let without = served.replace(&live_script(&Watching::Page("a/r6".into())), "");
         let start = without.find("<div id=\"shiryo-problems\"").unwrap();
         let end = without[start..].find("</div>").unwrap() + start + "</div>".len();
         assert_eq!(format!("{}{}", &without[..start], &without[end..]), built);
@@ -326,9 +352,9 @@ mod tests {
 
     #[test]
     fn an_id_cannot_close_the_script() {
-        let s = live_script(Some("a/</script><b>"), &["page"]);
+        let s = live_script(&Watching::Page("a/</script><b>".into()));
         assert_eq!(s.matches("</script>").count(), 1);
-        assert!(s.contains("\\u003c/script>\\u003cb>"));
+        assert!(s.contains("?page=a%2F%3C%2Fscript%3E%3Cb%3E"), "{s}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What `serve` shows, kept in memory: each document's last good web page and PDF (never read
-//! back from `output/`, so a preview open in a browser never holds a file there), a page
-//! rendered ahead of its PDF, and the problems of the last round that failed.
+//! back from `output/`, so a preview open in a browser never holds a file there), the page and
+//! PDF made in the round under way ahead of its write, and the problems of the last round that
+//! failed.
 //!
 //! `apply` turns each report of the watch loop into the changes open pages are told about.
 
@@ -15,10 +16,13 @@ use crate::watch::Report;
 struct Doc {
     /// The last page written with its PDF.
     html: Option<String>,
-    /// A page rendered in the round under way, ahead of its PDF (dropped if the round fails).
+    /// A page made in the round under way, ahead of its write (dropped if the round fails).
     preview: Option<String>,
+    /// The last PDF written.
     pdf: Option<Arc<Vec<u8>>>,
-    /// Counts the PDFs built: the viewer asks for `…pdf?v=N`, so a browser never shows a
+    /// A PDF typeset in the round under way, ahead of its write (dropped if the round fails).
+    pdf_preview: Option<Arc<Vec<u8>>>,
+    /// Counts the PDFs shown: the viewer asks for `…pdf?v=N`, so a browser never shows a
     /// cached one.
     version: u64,
 }
@@ -26,6 +30,38 @@ struct Doc {
 impl Doc {
     fn shown(&self) -> Option<&str> {
         self.preview.as_deref().or(self.html.as_deref())
+    }
+
+    fn shown_pdf(&self) -> Option<&Arc<Vec<u8>>> {
+        self.pdf_preview.as_ref().or(self.pdf.as_ref())
+    }
+
+    /// Shows `pdf` from now on (as a preview, or as written): the changes open pages hear of.
+    fn show(&mut self, id: &str, html: Option<&str>, pdf: &[u8], preview: bool) -> Vec<Change> {
+        let mut changes = Vec::new();
+        let pdf_changed = self.shown_pdf().is_none_or(|p| p.as_slice() != pdf);
+        let page_changed = self.shown() != html;
+        let pdf = match self.shown_pdf() {
+            Some(p) if !pdf_changed => Arc::clone(p),
+            _ => Arc::new(pdf.to_vec()),
+        };
+        if preview {
+            self.preview = html.map(str::to_string);
+            self.pdf_preview = Some(pdf);
+        } else {
+            self.html = html.map(str::to_string);
+            self.pdf = Some(pdf);
+            self.preview = None;
+            self.pdf_preview = None;
+        }
+        if pdf_changed {
+            self.version += 1;
+            changes.push(Change::new(id, "pdf"));
+        }
+        if page_changed {
+            changes.push(Change::new(id, "page"));
+        }
+        changes
     }
 }
 
@@ -54,11 +90,6 @@ impl Change {
             id: id.to_string(),
             what,
         }
-    }
-
-    /// The event's data line (JSON).
-    pub fn json(&self) -> String {
-        serde_json::json!({ "id": self.id, "what": self.what }).to_string()
     }
 }
 
@@ -90,18 +121,13 @@ impl Site {
                 doc.preview = Some(html.to_string());
                 vec![Change::new(id, "page")]
             }
+            Report::Typeset { id, pdf, html } => {
+                let doc = s.docs.entry(id.to_string()).or_default();
+                doc.show(id, *html, pdf, true)
+            }
             Report::Built { id, pdf, html, .. } => {
                 let doc = s.docs.entry(id.to_string()).or_default();
-                let page_changed = doc.shown() != *html;
-                doc.html = html.map(str::to_string);
-                doc.preview = None;
-                doc.pdf = Some(Arc::new(pdf.to_vec()));
-                doc.version += 1;
-                let mut changes = vec![Change::new(id, "pdf")];
-                if page_changed {
-                    changes.push(Change::new(id, "page"));
-                }
-                changes
+                doc.show(id, *html, pdf, false)
             }
             Report::Unchanged { .. } | Report::Waiting(_) => Vec::new(),
             Report::Failed(problems) => {
@@ -111,6 +137,10 @@ impl Site {
                 for (id, doc) in &mut s.docs {
                     if doc.preview.take().is_some() {
                         changes.push(Change::new(id, "page"));
+                    }
+                    if doc.pdf_preview.take().is_some() {
+                        doc.version += 1;
+                        changes.push(Change::new(id, "pdf"));
                     }
                 }
                 changes
@@ -142,9 +172,12 @@ impl Site {
         })
     }
 
-    /// The last good PDF of `id`.
+    /// The PDF of `id` as shown: the one of the round under way, or the last good one.
     pub fn pdf(&self, id: &str) -> Option<Arc<Vec<u8>>> {
-        self.lock().docs.get(id).and_then(|d| d.pdf.clone())
+        self.lock()
+            .docs
+            .get(id)
+            .and_then(|d| d.shown_pdf().cloned())
     }
 
     /// The problems shown over every page, while the last round failed.
@@ -161,7 +194,7 @@ impl Site {
     pub fn built(&self) -> Vec<String> {
         let s = self.lock();
         (s.docs.iter())
-            .filter(|(_, d)| d.pdf.is_some())
+            .filter(|(_, d)| d.shown_pdf().is_some())
             .map(|(id, _)| id.clone())
             .collect()
     }
@@ -234,5 +267,38 @@ mod tests {
         assert!(site.failure().is_none());
         assert_eq!(site.page("a/b").unwrap().version, 1);
         assert!(site.page("a/c").is_none());
+    }
+
+    #[test]
+    fn a_pdf_typeset_in_the_round_is_shown_before_it_is_written_and_dropped_if_it_fails() {
+        let site = Site::default();
+        site.apply(&built("a/b", "v1", b"%PDF-1"));
+        site.apply(&Report::Done);
+        let changes = site.apply(&Report::Typeset {
+            id: "a/b",
+            pdf: b"%PDF-2",
+            html: Some("v2"),
+        });
+        assert_eq!(
+            changes,
+            vec![Change::new("a/b", "pdf"), Change::new("a/b", "page")]
+        );
+        assert_eq!(site.pdf("a/b").unwrap().as_slice(), b"%PDF-2");
+        // Written as typeset: nothing new to tell.
+        assert_eq!(site.apply(&built("a/b", "v2", b"%PDF-2")), vec![]);
+        site.apply(&Report::Done);
+        // Typeset, then the round fails: back to the written one, under a new version.
+        let version = site.page("a/b").unwrap().version;
+        site.apply(&Report::Typeset {
+            id: "a/b",
+            pdf: b"%PDF-3",
+            html: Some("v3"),
+        });
+        let problems = Problems(vec![Problem::error("content/a/x.yaml", "誤り")]);
+        let changes = site.apply(&Report::Failed(&problems));
+        assert!(changes.contains(&Change::new("a/b", "pdf")));
+        assert_eq!(site.pdf("a/b").unwrap().as_slice(), b"%PDF-2");
+        assert_eq!(site.page("a/b").unwrap().html.as_deref(), Some("v2"));
+        assert!(site.page("a/b").unwrap().version > version + 1);
     }
 }
