@@ -299,7 +299,7 @@ fn scale_goals(set: GoalSet, k: usize) -> (GoalSet, u32) {
 
 fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
     let text = std::fs::read_to_string(path)?;
-    shiryo::project::parse_yaml(&text).map_err(|p| anyhow!("{}: {p}", path.display()))
+    shiryo::yaml_parse::parse_yaml(&text).map_err(|p| anyhow!("{}: {p}", path.display()))
 }
 
 /// Writes `value` as YAML, leaving out empty optional values.

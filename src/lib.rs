@@ -38,4 +38,5 @@ pub mod watch;
 pub mod world;
 pub mod yaml_cache;
 pub mod yaml_messages;
+pub mod yaml_parse;
 pub mod yaml_scan;

@@ -31,28 +31,9 @@ pub struct ShiryoWorld {
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
     memory: HashMap<FileId, Bytes>,
     today: Option<Datetime>,
-    printable: Printable,
-}
-
-/// Whether the bundled fonts can print a character; what was found for each character asked
-/// about is kept (the fonts never change in a world, and every load of a watch asks about the
-/// same characters again). Clones share what they found, and need no world to be asked.
-#[derive(Clone)]
-pub struct Printable {
-    fonts: Vec<Font>,
-    known: Arc<Mutex<HashMap<char, bool>>>,
-}
-
-impl Printable {
-    /// Whether a bundled font has `c` (otherwise it cannot be printed).
-    pub fn can_print(&self, c: char) -> bool {
-        let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
-        *known.entry(c).or_insert_with(|| {
-            self.fonts
-                .iter()
-                .any(|f| f.info().coverage.contains(c as u32))
-        })
-    }
+    /// What `can_print` found for each character asked about (the fonts never change in a
+    /// world, and every load of a watch asks about the same characters again).
+    printable: Arc<Mutex<HashMap<char, bool>>>,
 }
 
 impl ShiryoWorld {
@@ -76,10 +57,6 @@ impl ShiryoWorld {
         })?;
         let fonts = load_fonts(&root, &root.join(FONT_DIR))?;
         let book = FontBook::from_fonts(&fonts);
-        let printable = Printable {
-            fonts: fonts.clone(),
-            known: Default::default(),
-        };
         let main = virtual_id("/__shiryo__/empty.typ");
         let mut sources = HashMap::new();
         sources.insert(main, Source::new(main, String::new()));
@@ -93,7 +70,7 @@ impl ShiryoWorld {
             files: Mutex::new(HashMap::new()),
             memory: HashMap::new(),
             today: None,
-            printable,
+            printable: Default::default(),
         })
     }
 
@@ -116,18 +93,18 @@ impl ShiryoWorld {
             files: Mutex::new(files),
             memory: self.memory.clone(),
             today: self.today,
-            printable: self.printable.clone(),
+            printable: Arc::clone(&self.printable),
         }
     }
 
     /// Whether a bundled font has `c` (otherwise it cannot be printed).
     pub fn can_print(&self, c: char) -> bool {
-        self.printable.can_print(c)
-    }
-
-    /// The fonts' coverage, to be asked on another thread.
-    pub fn printable(&self) -> Printable {
-        self.printable.clone()
+        let mut known = self.printable.lock().unwrap_or_else(|e| e.into_inner());
+        *known.entry(c).or_insert_with(|| {
+            self.fonts
+                .iter()
+                .any(|f| f.info().coverage.contains(c as u32))
+        })
     }
 
     /// Makes `text` the main source, under the virtual path `vpath` (e.g.

@@ -85,13 +85,10 @@ impl YamlCache {
         parsed
     }
 
-    /// How many files are kept (for tests).
-    pub fn len(&self) -> usize {
+    /// How many files are kept.
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.lock().entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

@@ -165,7 +165,7 @@ mod tests {
             ));
         }
         let started = std::time::Instant::now();
-        let err = crate::project::parse_yaml::<serde_yaml::Value>(&bomb).unwrap_err();
+        let err = crate::yaml_parse::parse_yaml::<serde_yaml::Value>(&bomb).unwrap_err();
         assert!(started.elapsed().as_secs() < 5);
         assert!(err.message.contains("別名"), "{}", err.message);
     }
