@@ -59,6 +59,9 @@ pub struct Rendered {
     pub date: time::Date,
     /// How long rendering took (for a packet: its materials' typesetting too).
     pub elapsed: Duration,
+    /// The files a packet's materials were made from (attached PDFs, the figures of the
+    /// documents it contains): typst does not read them itself.
+    reads: Vec<PathBuf>,
 }
 
 /// What was written for one document.
@@ -160,6 +163,7 @@ impl Builder {
             page,
             date,
             elapsed: render,
+            reads,
         } = rendered;
         let vpath = format!("/content/{}/documents/{}.typ", council.slug, file.name);
         let renderer = self.templates.for_council(&council.dir);
@@ -185,7 +189,10 @@ impl Builder {
         {
             return Err(Problems(held.into_iter().map(&rel).collect()));
         }
-        let deps = self.world.accessed_paths();
+        let mut deps = self.world.accessed_paths();
+        deps.extend(reads);
+        deps.sort();
+        deps.dedup();
         let started = Instant::now();
         let pdf = typeset::export_pdf(&self.world, &job, &document)
             .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
@@ -259,8 +266,10 @@ impl Builder {
         }
         let mut outer = outer.to_vec();
         outer.push(id);
+        let mut reads = Vec::new();
         let prepared = kind.prepare(council, file, &mut |mat| {
-            let (vpath, bytes) = self.material_pdf(council, file, mat, &outer)?;
+            let (vpath, bytes, deps) = self.material_pdf(council, file, mat, &outer)?;
+            reads.extend(deps);
             let max = crate::images::MAX_PDF_PAGES;
             let pages = match crate::images::pdf_pages(&bytes) {
                 Some(n) if n <= max => n,
@@ -294,6 +303,7 @@ impl Builder {
             page,
             date,
             elapsed: started.elapsed(),
+            reads,
         })
     }
 
@@ -330,14 +340,15 @@ impl Builder {
     }
 
     /// The PDF of one material of a packet: built by shiryo (the agenda, another document) or
-    /// read from a file under the council folder. Returns a virtual path and the bytes.
+    /// read from a file under the council folder. Returns a virtual path, the bytes and the
+    /// files they were made from.
     fn material_pdf(
         &mut self,
         council: &CouncilData,
         packet: &DocumentFile,
         mat: &crate::model::Material,
         outer: &[String],
-    ) -> Result<(String, Vec<u8>), Problems> {
+    ) -> Result<(String, Vec<u8>, Vec<PathBuf>), Problems> {
         let base = format!("/__shiryo__/{}/{}", council.slug, packet.name);
         if let (true, Document::Packet(p)) = (mat.agenda, &packet.document) {
             // The council's own agenda of this meeting, when it makes one, with its template:
@@ -360,7 +371,7 @@ impl Builder {
                 }),
             };
             let t = self.typeset_in(council, &agenda, outer)?;
-            return Ok((format!("{base}/agenda.pdf"), t.pdf));
+            return Ok((format!("{base}/agenda.pdf"), t.pdf, t.deps));
         }
         if let Some(name) = &mat.document {
             let doc = council
@@ -380,7 +391,7 @@ impl Builder {
                     ])
                 })?;
             let t = self.typeset_in(council, doc, outer)?;
-            return Ok((format!("{base}/{name}.pdf"), t.pdf));
+            return Ok((format!("{base}/{name}.pdf"), t.pdf, t.deps));
         }
         if let Some(file) = &mat.file {
             let path = council.dir.join(file);
@@ -395,7 +406,8 @@ impl Builder {
                             .relative_to(&self.root),
                         ])
                     })?;
-            return Ok((format!("{base}/file-{}", file.replace('/', "-")), bytes));
+            let vpath = format!("{base}/file-{}", file.replace('/', "-"));
+            return Ok((vpath, bytes, vec![path]));
         }
         Err(Problems(vec![
             Problem::error(

@@ -15,7 +15,7 @@ use crate::needs::zen;
 use crate::project::CouncilData;
 
 /// A body of a joint meeting, with its members that year.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct JointBody {
     /// The body's name (its `body`, or the council's name).
     pub name: String,

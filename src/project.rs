@@ -14,7 +14,7 @@ use crate::model::{Council, Document, Evaluation, GoalSet, MeetingList, MemberLi
 use crate::yaml_cache::YamlCache;
 
 /// The project: its root and every council found under `content/`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Project {
     pub root: PathBuf,
     pub councils: Vec<CouncilData>,
@@ -23,7 +23,7 @@ pub struct Project {
 }
 
 /// One council folder (`content/<dir>/council.yaml` and what lies beside it).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CouncilData {
     /// The folder, absolute.
     pub dir: PathBuf,
@@ -37,7 +37,7 @@ pub struct CouncilData {
 }
 
 /// What is written about one fiscal year.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct YearData {
     pub goals: Option<GoalSet>,
     pub meetings: MeetingList,
@@ -51,7 +51,7 @@ pub struct YearData {
 }
 
 /// One document to build.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocumentFile {
     pub path: PathBuf,
     /// The file name without `.yaml`.

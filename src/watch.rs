@@ -15,6 +15,7 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::build::{self, Builder};
 use crate::diag::Problems;
+use crate::project::CouncilData;
 
 /// After the first event of a burst, wait this long for more (editors save in bursts: write a
 /// temporary file, rename it, touch metadata).
@@ -26,6 +27,10 @@ const DONE: Duration = Duration::from_millis(1);
 
 /// What the watch remembers of a document's last good build.
 struct Built {
+    /// The council's content the markup and page were rendered from: while it is the same
+    /// (and the templates and the files typst read are too), the document is not rendered
+    /// again.
+    council: CouncilData,
     markup: String,
     /// The web page, when the watch writes them too.
     html: Option<String>,
@@ -80,14 +85,16 @@ pub fn run(
     let mut watcher = notify::recommended_watcher(move |res| {
         let _ = tx.send(res);
     })?;
+    // The folders are watched by the same absolute path the world and the loader use (on
+    // Windows, canonical paths start with `\\?\`), so every path an event names can be
+    // compared with the files a document was made from.
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     for dir in ["content", "templates", "fonts"] {
         let path = root.join(dir);
         if path.is_dir() {
             watcher.watch(&path, RecursiveMode::Recursive)?;
         }
     }
-
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut builder: Option<Builder> = None;
     let mut built: HashMap<String, Built> = HashMap::new();
     let mut label = String::from("起動");
@@ -109,16 +116,23 @@ pub fn run(
                 }
             };
             built.clear();
-        } else if (touched("templates") || paths.iter().any(|p| is_council_template(&root, p)))
-            && let Some(b) = builder.as_mut()
-        {
+        }
+        let templates_changed =
+            touched("templates") || paths.iter().any(|p| is_council_template(&root, p));
+        if templates_changed && let Some(b) = builder.as_mut() {
             match crate::render::Templates::load(&root) {
                 Ok(t) => b.templates = t,
                 Err(p) => report(Report::Failed(&Problems(vec![p.relative_to(&root)]))),
             }
         }
         if let Some(b) = builder.as_mut() {
-            rebuild(b, names, &label, &paths, started, &mut built, &mut report);
+            let round = Round {
+                changed: &label,
+                paths: &paths,
+                templates_changed,
+                started,
+            };
+            rebuild(b, names, &round, &mut built, &mut report);
         }
         report(Report::Done);
         comemo::evict(10);
@@ -138,17 +152,33 @@ pub fn run(
     }
 }
 
+/// What one burst of saves touched.
+struct Round<'a> {
+    /// The files saved, for the messages.
+    changed: &'a str,
+    paths: &'a [PathBuf],
+    /// Whether a template was saved: then every document is rendered again.
+    templates_changed: bool,
+    /// When the first save arrived: rebuild times count from there.
+    started: Instant,
+}
+
 /// Rebuilds every selected document whose markup or files changed, and writes them all or,
-/// when any failed, none.
+/// when any failed, none. A document whose council's content, templates and files are as
+/// they were at its last good build is not rendered at all.
 fn rebuild(
     b: &mut Builder,
     names: &[String],
-    changed: &str,
-    paths: &[PathBuf],
-    started: Instant,
+    round: &Round,
     built: &mut HashMap<String, Built>,
     report: &mut impl FnMut(Report),
 ) {
+    let Round {
+        changed,
+        paths,
+        started,
+        ..
+    } = *round;
     let (project, _warnings) = match b.load() {
         Ok(v) => v,
         Err(problems) => return report(Report::Failed(&problems)),
@@ -173,6 +203,11 @@ fn rebuild(
     for (council, file) in selected {
         let id = file.id(council);
         let prev = built.get(&id);
+        let deps_changed = prev.is_some_and(|p| p.deps.iter().any(|d| paths.contains(d)));
+        if !round.templates_changed && !deps_changed && prev.is_some_and(|p| p.council == *council)
+        {
+            continue;
+        }
         // The page is shown as soon as it is rendered, when it changed.
         let mut on_page = |html: &str| {
             if prev.is_none_or(|p| p.html.as_deref() != Some(html)) {
@@ -186,11 +221,14 @@ fn rebuild(
                 continue;
             }
         };
-        if let Some(prev) = prev {
-            let deps_changed = prev.deps.iter().any(|d| paths.contains(d));
-            if rendered.markup == prev.markup && rendered.html == prev.html && !deps_changed {
-                continue;
-            }
+        if let Some(prev) = built.get_mut(&id)
+            && rendered.markup == prev.markup
+            && rendered.html == prev.html
+            && !deps_changed
+        {
+            // Rendered the same from this content: remembered as its source.
+            prev.council = council.clone();
+            continue;
         }
         match b.typeset_rendered(council, file, rendered) {
             Ok(t) => {
@@ -199,7 +237,7 @@ fn rebuild(
                     pdf: &t.pdf,
                     html: t.html.as_deref(),
                 });
-                done.push(t)
+                done.push((t, council.clone()))
             }
             Err(problems) => failed.extend(problems),
         }
@@ -214,10 +252,10 @@ fn rebuild(
         Ok(o) => o,
         Err(problems) => return report(Report::Failed(&problems)),
     };
-    let paths: Vec<PathBuf> = done.iter().map(|t| b.output_path(&t.id)).collect();
+    let paths: Vec<PathBuf> = done.iter().map(|(t, _)| b.output_path(&t.id)).collect();
     let pages: Vec<PathBuf> = paths.iter().map(|p| p.with_extension("html")).collect();
     let mut files = Vec::new();
-    for ((t, path), page) in done.iter().zip(&paths).zip(&pages) {
+    for (((t, _), path), page) in done.iter().zip(&paths).zip(&pages) {
         files.push((path.as_path(), t.pdf.as_slice()));
         if let Some(html) = &t.html {
             files.push((page.as_path(), html.as_bytes()));
@@ -229,7 +267,7 @@ fn rebuild(
     if let Err(p) = written {
         return report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
     }
-    for (typeset, path) in done.into_iter().zip(paths) {
+    for ((typeset, council), path) in done.into_iter().zip(paths) {
         let rel = path.strip_prefix(&b.root).unwrap_or(&path).to_path_buf();
         report(Report::Built {
             id: &typeset.id,
@@ -243,6 +281,7 @@ fn rebuild(
         built.insert(
             typeset.id,
             Built {
+                council,
                 markup: typeset.markup,
                 html: typeset.html_key,
                 deps: typeset.deps,

@@ -159,3 +159,82 @@ fn watch_with_html_rewrites_the_page_with_the_pdf() {
     assert!(matches!(next(&rx), Seen::Built { .. }));
     assert!(p.read(page).contains("（表１）"));
 }
+
+/// The documents built in each round of a watch over several councils' documents (a round
+/// that fails or changes nothing is an empty list).
+fn watch_rounds(p: &TempProject, ids: &[&str], rounds: usize) -> Receiver<Vec<String>> {
+    let root = p.path().to_path_buf();
+    let names: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut round = Vec::new();
+        shiryo::watch::run(&root, &names, Some(rounds), false, |r| match r {
+            Report::Built { id, .. } => round.push(id.to_string()),
+            Report::Done => {
+                round.sort();
+                let _ = tx.send(std::mem::take(&mut round));
+            }
+            _ => {}
+        })
+        .unwrap();
+    });
+    rx
+}
+
+#[test]
+fn a_save_rebuilds_the_documents_it_affects_across_councils_and_only_those() {
+    let p = TempProject::sample();
+    let shuro = "kitamidai-shuro/r6-2-kaigiroku";
+    let soudan = "kitamidai-soudan/r6-2-kaigiroku";
+    let packet = "koganei-seishin/r6-1-shiryo";
+    let report = "niiza-chiiki-ikou/r6-hyoka";
+    let rx = watch_rounds(&p, &[shuro, soudan, packet, report], 20);
+    let next = || {
+        rx.recv_timeout(Duration::from_secs(60))
+            .expect("the watch reported nothing")
+    };
+    let mut all = vec![shuro, soudan, packet, report];
+    all.sort();
+    assert_eq!(next(), all);
+
+    // The record of a joint meeting is written once, by the body that kept it: both bodies'
+    // minutes change.
+    p.edit(
+        "content/kitamidai-shuro/2024/meetings.yaml",
+        "製造業２社",
+        "製造業３社",
+    );
+    assert_eq!(next(), [shuro, soudan]);
+
+    // A member of the other body: the minutes of the body that kept the record list them.
+    p.edit(
+        "content/kitamidai-soudan/2024/members.yaml",
+        "山本 大輔",
+        "山本 大介",
+    );
+    let round = next();
+    assert!(round.contains(&shuro.to_string()), "{round:?}");
+    assert!(!round.contains(&packet.to_string()) && !round.contains(&report.to_string()));
+
+    // A file a document is made from (an attachment of the packet, replaced by another of as
+    // many pages; the report's figure): that document.
+    std::fs::copy(
+        p.path()
+            .join("content/minato-kyogikai/attachments/jokyo.pdf"),
+        p.path()
+            .join("content/koganei-seishin/attachments/shien-jokyo.pdf"),
+    )
+    .unwrap();
+    assert_eq!(next(), [packet]);
+    p.edit(
+        "content/niiza-chiiki-ikou/figures/nimo-houkatsu.svg",
+        "</svg>",
+        "<rect x=\"0\" y=\"0\" width=\"1\" height=\"1\"/></svg>",
+    );
+    assert_eq!(next(), [report]);
+
+    // A template: every document it lays out, though no content changed.
+    let template = "templates/minutes_layout.typ.j2";
+    p.write(template, &format!("{}\n// 変更\n", p.read(template)));
+    assert_eq!(next(), [shuro, soudan]);
+}

@@ -10,7 +10,7 @@ use super::{MaterialStyle, TimeStyle};
 
 /// 次第の様式（council.yaml の agenda:）。書かなければ、いつもの形（題名「{会議}」「次第」、
 /// 「日時：」「場所：」、資料は【資料】）。書いたところだけがいつもの形と変わります。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaDescription {
     /// 題名の行（１行か２行）。{年度}（令和７年度）、{回}（第１回の１）、{協議会}（協議会と部会の名前）、
@@ -79,7 +79,7 @@ impl AgendaDescription {
 }
 
 /// 資料一式（packet）の言葉（council.yaml の packet:）。書かなかったものはいつもの言葉です。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct PacketWords {
     /// 題名の行（PDF の情報と Web ページの見出し）。{会議} が会議の名前になります。

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Day, Status};
 
 /// documents/<資料名>.yaml: 作る PDF １つ。type で種類を決めます。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Document {
     /// 評価結果及び目標設定: year の年度の評価と、次の年度の目標。
@@ -22,7 +22,7 @@ pub enum Document {
 }
 
 /// 会議１回についての資料。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingDocument {
     /// 会議の年度（西暦。令和６年度なら 2024）。
@@ -41,7 +41,7 @@ pub struct MeetingDocument {
 }
 
 /// 会議の資料一式。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Packet {
     pub year: i32,
@@ -68,7 +68,7 @@ pub enum PageNumbers {
 }
 
 /// 委員名簿の言葉（council.yaml の member_list:）。書かなかったものはいつもの言葉です。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct MemberListWords {
     /// 役職の列の見出し。
@@ -93,7 +93,7 @@ impl Default for MemberListWords {
 }
 
 /// その年度の委員名簿。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberListDocument {
     pub year: i32,
@@ -111,7 +111,7 @@ pub struct MemberListDocument {
 }
 
 /// The annual 「令和N年度評価結果及び令和N+1年度目標設定」.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnnualReport {
     /// 各ページの右上に印刷する資料番号（例: 資料７）。
@@ -154,7 +154,7 @@ fn default_report_template() -> String {
 }
 
 /// 作成者。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
     /// 作成者の職名（例: 地域移行・定着支援部会長）。
@@ -164,7 +164,7 @@ pub struct Author {
 }
 
 /// 資料に置く図。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// 図のファイル（協議会のフォルダからの場所。SVG、PNG、JPEG）。

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{MinutesLayout, NameStyle, TimeStyle};
 
 /// 会議録の様式（council.yaml の minutes:）。書くと、会議録はこの様式で作られます（テンプレートは不要）。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MinutesDescription {
     /// 題名の行（１行か２行）。{年度}（令和７年度）、{回}（第１回の１）、{協議会}（協議会と部会の名前）、
@@ -107,7 +107,7 @@ pub enum Groups {
 }
 
 /// 会議録の項目１つ。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// 項目の種類: name（会議名称）/ when（日時）/ place（場所）/ attendance（出席者）/ absent（欠席者）/
@@ -194,7 +194,7 @@ impl SectionKind {
 }
 
 /// 出席者、欠席者、事務局の書き方。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceStyle {
     /// 委員１人の書き方。{名前}、{役職}（書かなければ「委員」）、{所属}、{印}（marks の印）が入ります。
@@ -339,7 +339,7 @@ impl Default for AttendanceStyle {
 }
 
 /// 発言記録の発言者の書き方。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpeakerStyle {
     /// 発言者の書き方（{発言者}）。例: "（{発言者}）"、"{発言者}："、"○ {発言者}"、"■{発言者}"。
@@ -364,7 +364,7 @@ impl Default for SpeakerStyle {
 }
 
 /// 資料の書き方。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MaterialStyle {
     /// 議題の横に印刷する、その議題の資料（{資料} に資料番号が「、」でつながって入ります）。例: "【{資料}】"。

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Clock, Day, GoalNo};
 
 /// <年度>/meetings.yaml: その年度の会議（開いたもの、予定）と、会議でない活動。
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingList {
     /// 会議（第１回から順に）。
@@ -23,7 +23,7 @@ pub struct MeetingList {
 }
 
 /// 会議１回。予定の会議は、決まっていないこと（日付、場所）を書かなければ「未定」と印刷されます。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// 第N回の N。
@@ -108,7 +108,7 @@ pub struct Meeting {
 }
 
 /// 合同で開いた会議。
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JointMeeting {
     /// （記録を書く部会が書く）いっしょに開いた部会のフォルダ（content/ の下の名前）。
@@ -127,7 +127,7 @@ pub struct JointMeeting {
 }
 
 /// 事務局の１人（または同じ職の何人か）。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Staff {
     /// 課（例: 障害福祉課）。同じ課の人は続けて書きます。
@@ -144,7 +144,7 @@ pub struct Staff {
 }
 
 /// 発言記録の１つ: 発言者とその発言（段落ごとに１行）、または見出し。
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Turn {
     /// 発言者（例: 委員長、事務局、山田会長）。
@@ -174,7 +174,7 @@ pub enum MeetingFormat {
 }
 
 /// 傍聴。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublicViewing {
     /// 傍聴できるか（true / false）。
@@ -191,7 +191,7 @@ pub struct PublicViewing {
 }
 
 /// 傍聴者: 人数、または なし / あり。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(
     untagged,
     expecting = "傍聴者（viewers）には、人数（例: 3）か、なし / あり を書いてください。"
@@ -204,7 +204,7 @@ pub enum Viewers {
 }
 
 /// 傍聴者が いたか いなかったか。
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Copy, Deserialize, Serialize, JsonSchema)]
 pub enum ViewersWord {
     #[serde(rename = "なし")]
     None,
@@ -213,7 +213,7 @@ pub enum ViewersWord {
 }
 
 /// 会議録を公開するか、しないならその理由。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MinutesDisclosure {
     /// 公開するか（true / false）。
@@ -224,7 +224,7 @@ pub struct MinutesDisclosure {
 }
 
 /// 会議次第の議題１つ（１、２…。下の段は ⑴、⑵…）。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// 次第に印刷する議題。
@@ -245,7 +245,7 @@ pub struct AgendaItem {
 }
 
 /// 会議結果の１項目。bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordEntry {
     /// 発言や報告の要点。「・…」と印刷されます。
@@ -272,7 +272,7 @@ pub struct RecordEntry {
 }
 
 /// 会議の資料１つ。並んだ順に番号が付きます。次第そのもの（agenda: true）は番号なし。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
     /// 資料の名前（例: 〇〇市協議会委員名簿）。
@@ -304,7 +304,7 @@ pub struct Material {
 }
 
 /// 会議でない活動（表１の１行）。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// 名前。
@@ -341,7 +341,7 @@ pub struct Activity {
 }
 
 /// 講師: 名前と所属。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lecturer {
     /// 氏名。
@@ -352,7 +352,7 @@ pub struct Lecturer {
 }
 
 /// 参加者: 合計（計６３名）と内訳。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participants {
     /// 合計人数。内訳だけ書けば内訳の合計になります。
@@ -364,7 +364,7 @@ pub struct Participants {
 }
 
 /// 参加者の内訳の１行。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ParticipantGroup {
     /// 区分（市民、事業所職員 など）。

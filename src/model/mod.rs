@@ -36,7 +36,7 @@ pub use report_words::*;
 pub use style::*;
 
 /// council.yaml: 協議会（または部会）と、その協議会が使う言葉。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Council {
     /// 協議会の正式な名前（例: 〇〇市地域自立支援協議会）。
@@ -90,7 +90,7 @@ pub struct Council {
 }
 
 /// Web ページの書き方。
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WebSettings {
     /// ページ: `<html>` から始まる１つのページ（そのまま公開するとき）。部品: `<div class="shiryo">`
@@ -112,7 +112,7 @@ pub enum WebForm {
 }
 
 /// <年度>/goals.yaml: その年度の構成要素、課題、活動目標。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GoalSet {
     /// にも包括の構成要素（順に）。
@@ -120,7 +120,7 @@ pub struct GoalSet {
 }
 
 /// にも包括の構成要素１つと、その課題。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Component {
     /// 構成要素の番号（協議の場の設置なら １）。
@@ -132,7 +132,7 @@ pub struct Component {
 }
 
 /// 課題１つと、それに対する活動目標。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issue {
     /// 課題の欄に書く文。
@@ -142,7 +142,7 @@ pub struct Issue {
 }
 
 /// 活動目標１つ。文（activity と target）を書くか、【再掲】なら repeats に再掲元の番号だけを書きます。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// 目標番号（例: 3-5 または ３－５）。
@@ -162,7 +162,7 @@ pub struct Goal {
 }
 
 /// <年度>/evaluation.yaml: その年度の目標ごとの評価（【再掲】の目標には書きません）。
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// 目標番号: 評価（例: 1-1: 達成）、または評価と理由（例: 1-1: {result: 一部達成, reason: …}）。
@@ -258,7 +258,7 @@ impl<'de> Deserialize<'de> for GoalResult {
 }
 
 /// <年度>/members.yaml: その年度の委員。
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberList {
     /// 委員（名簿の順に）。
@@ -266,7 +266,7 @@ pub struct MemberList {
 }
 
 /// 委員１人（所属、氏名、役職）。所属か氏名の少なくとも一方を書きます。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// 所属（会議録に所属が載らないときは書かなくて構いません）。

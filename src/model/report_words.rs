@@ -14,7 +14,7 @@ pub const PLACEHOLDERS: [(&str, &str); 4] = [
 ];
 
 /// 評価結果の資料（annual_report）の書き方: 見出し、列の名前、決まった文と、表２の列。
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportSettings {
     /// 見出し、列の名前、決まった文。書かなかったものはいつもの言葉です。{年度} {年度略} {次年度}
@@ -76,7 +76,7 @@ impl ReportSettings {
 macro_rules! report_labels {
     ($($(#[doc = $doc:literal])* $field:ident: $default:literal,)*) => {
         /// 評価結果の資料の言葉（書かなかったものは、いつもの言葉）。
-        #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+        #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
         #[serde(deny_unknown_fields, default)]
         pub struct ReportLabels {
             $($(#[doc = $doc])* pub $field: String,)*

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::japanese;
 
 /// 評価の凡例: 「◎ 達成　○ 概ね達成　△ 一部達成　× 未達成」.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Legend {
     /// evaluation_words と同じ順に、それぞれの意味（例: [達成, 概ね達成, 一部達成, 未達成]）。
@@ -29,7 +29,7 @@ pub enum LegendPlace {
 }
 
 /// 書き方の決まり（協議会の様式）。
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HouseStyle {
     /// 時刻の書き方（例の形で書きます）: 午後３時 / 午後３時半 / １５時 / １５：００ / 15:00。
