@@ -160,10 +160,10 @@ fn watch_with_html_rewrites_the_page_with_the_pdf() {
     assert!(p.read(page).contains("（表１）"));
 }
 
-/// The documents built in each round of a watch over several councils' documents (a round
-/// that fails or changes nothing is an empty list).
-fn watch_rounds(p: &TempProject, ids: &[&str], rounds: usize) -> Receiver<Vec<String>> {
-    let root = p.path().to_path_buf();
+/// The documents built in each round of a watch of the project at `root` over several
+/// councils' documents (a round that fails or changes nothing is an empty list).
+fn watch_rounds(root: &std::path::Path, ids: &[&str], rounds: usize) -> Receiver<Vec<String>> {
+    let root = root.to_path_buf();
     let names: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
     let (tx, rx) = channel();
     std::thread::spawn(move || {
@@ -181,6 +181,11 @@ fn watch_rounds(p: &TempProject, ids: &[&str], rounds: usize) -> Receiver<Vec<St
     rx
 }
 
+fn next_round(rx: &Receiver<Vec<String>>) -> Vec<String> {
+    rx.recv_timeout(Duration::from_secs(60))
+        .expect("the watch reported nothing")
+}
+
 #[test]
 fn a_save_rebuilds_the_documents_it_affects_across_councils_and_only_those() {
     let p = TempProject::sample();
@@ -188,11 +193,8 @@ fn a_save_rebuilds_the_documents_it_affects_across_councils_and_only_those() {
     let soudan = "kitamidai-soudan/r6-2-kaigiroku";
     let packet = "koganei-seishin/r6-1-shiryo";
     let report = "niiza-chiiki-ikou/r6-hyoka";
-    let rx = watch_rounds(&p, &[shuro, soudan, packet, report], 20);
-    let next = || {
-        rx.recv_timeout(Duration::from_secs(60))
-            .expect("the watch reported nothing")
-    };
+    let rx = watch_rounds(p.path(), &[shuro, soudan, packet, report], 20);
+    let next = || next_round(&rx);
     let mut all = vec![shuro, soudan, packet, report];
     all.sort();
     assert_eq!(next(), all);
@@ -237,4 +239,26 @@ fn a_save_rebuilds_the_documents_it_affects_across_councils_and_only_those() {
     let template = "templates/minutes_layout.typ.j2";
     p.write(template, &format!("{}\n// 変更\n", p.read(template)));
     assert_eq!(next(), [shuro, soudan]);
+}
+
+/// A project reached through another path than its canonical one (a symbolic link here; on
+/// Windows every path, canonical ones starting with `\\?\`): the files a document was made
+/// from are still recognised in the events.
+#[cfg(unix)]
+#[test]
+fn a_project_reached_through_a_link_still_rebuilds_on_a_figure_save() {
+    let p = TempProject::sample();
+    let link_dir = tempfile::tempdir().unwrap();
+    let link = link_dir.path().join("リンク");
+    std::os::unix::fs::symlink(p.path(), &link).unwrap();
+    let report = "niiza-chiiki-ikou/r6-hyoka";
+    let rx = watch_rounds(&link, &[report], 3);
+    let next = || next_round(&rx);
+    assert_eq!(next(), [report]);
+    p.edit(
+        "content/niiza-chiiki-ikou/figures/nimo-houkatsu.svg",
+        "</svg>",
+        "<rect x=\"0\" y=\"0\" width=\"1\" height=\"1\"/></svg>",
+    );
+    assert_eq!(next(), [report]);
 }
