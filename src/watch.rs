@@ -35,6 +35,8 @@ struct Built {
     /// The web page, when the watch writes them too.
     html: Option<String>,
     deps: Vec<PathBuf>,
+    /// A hash of each laid-out page, to tell where the next build first differs.
+    pages: Vec<u128>,
 }
 
 /// One line per event the watch reports (also what tests read).
@@ -51,6 +53,9 @@ pub enum Report<'a> {
         id: &'a str,
         pdf: &'a [u8],
         html: Option<&'a str>,
+        /// The first page (from 1) laid out differently from the last good build's, when
+        /// there was one: where a viewer of the PDF opens.
+        changed_page: Option<usize>,
     },
     /// A document rebuilt and written to `output/`.
     Built {
@@ -232,12 +237,18 @@ fn rebuild(
         }
         match b.typeset_rendered(council, file, rendered) {
             Ok(t) => {
+                let pages: Vec<u128> = (t.document.pages().iter())
+                    .map(|p| typst::utils::hash128(&p.frame))
+                    .collect();
                 report(Report::Typeset {
                     id: &t.id,
                     pdf: &t.pdf,
                     html: t.html.as_deref(),
+                    changed_page: built
+                        .get(&id)
+                        .and_then(|b| first_difference(&b.pages, &pages)),
                 });
-                done.push((t, council.clone()))
+                done.push((t, council.clone(), pages))
             }
             Err(problems) => failed.extend(problems),
         }
@@ -252,10 +263,10 @@ fn rebuild(
         Ok(o) => o,
         Err(problems) => return report(Report::Failed(&problems)),
     };
-    let paths: Vec<PathBuf> = done.iter().map(|(t, _)| b.output_path(&t.id)).collect();
+    let paths: Vec<PathBuf> = done.iter().map(|(t, ..)| b.output_path(&t.id)).collect();
     let pages: Vec<PathBuf> = paths.iter().map(|p| p.with_extension("html")).collect();
     let mut files = Vec::new();
-    for (((t, _), path), page) in done.iter().zip(&paths).zip(&pages) {
+    for (((t, ..), path), page) in done.iter().zip(&paths).zip(&pages) {
         files.push((path.as_path(), t.pdf.as_slice()));
         if let Some(html) = &t.html {
             files.push((page.as_path(), html.as_bytes()));
@@ -267,7 +278,7 @@ fn rebuild(
     if let Err(p) = written {
         return report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
     }
-    for ((typeset, council), path) in done.into_iter().zip(paths) {
+    for ((typeset, council, pages), path) in done.into_iter().zip(paths) {
         let rel = path.strip_prefix(&b.root).unwrap_or(&path).to_path_buf();
         report(Report::Built {
             id: &typeset.id,
@@ -285,9 +296,18 @@ fn rebuild(
                 markup: typeset.markup,
                 html: typeset.html_key,
                 deps: typeset.deps,
+                pages,
             },
         );
     }
+}
+
+/// The first page (from 1) of the new build that differs from the old one's (by their page
+/// hashes), or its last page when only pages at the end were removed; none when the two are
+/// the same.
+fn first_difference(old: &[u128], new: &[u128]) -> Option<usize> {
+    let same = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    (same < old.len().max(new.len())).then_some((same + 1).min(new.len().max(1)))
 }
 
 /// Waits for the next change and returns every path touched in its burst (empty when the
@@ -381,6 +401,17 @@ mod tests {
     use super::*;
     use notify::event::{AccessKind, AccessMode, DataChange, ModifyKind, RenameMode};
     use notify::{Event, EventKind};
+
+    #[test]
+    fn the_viewer_opens_at_the_first_page_that_changed() {
+        assert_eq!(first_difference(&[1, 2, 3], &[1, 2, 3]), None);
+        assert_eq!(first_difference(&[1, 2, 3], &[1, 9, 3]), Some(2));
+        assert_eq!(first_difference(&[1, 2, 3], &[9, 2, 3]), Some(1));
+        // A page added at the end; pages removed from the end: the last page there is.
+        assert_eq!(first_difference(&[1, 2], &[1, 2, 3]), Some(3));
+        assert_eq!(first_difference(&[1, 2, 3], &[1, 2]), Some(2));
+        assert_eq!(first_difference(&[], &[1]), Some(1));
+    }
 
     fn event(kind: EventKind, path: &str) -> notify::Result<Event> {
         Ok(Event::new(kind).add_path(PathBuf::from(path)))

@@ -262,3 +262,40 @@ fn a_project_reached_through_a_link_still_rebuilds_on_a_figure_save() {
     );
     assert_eq!(next(), [report]);
 }
+
+#[test]
+fn a_typeset_report_names_the_first_page_the_save_changed() {
+    let p = TempProject::sample();
+    let root = p.path().to_path_buf();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
+        shiryo::watch::run(&root, &only, Some(3), false, |r| {
+            if let Report::Typeset { changed_page, .. } = r {
+                let _ = tx.send(changed_page);
+            }
+        })
+        .unwrap();
+    });
+    let next = || rx.recv_timeout(Duration::from_secs(60)).unwrap();
+    assert_eq!(next(), None, "the first build has nothing to compare with");
+    // 表３ (next year's goals) is near the end of the report.
+    p.edit(
+        "content/niiza-chiiki-ikou/2025/goals.yaml",
+        "朝霞保健所の構築会議及び推進会議との連携が図られている。",
+        "朝霞保健所の構築会議及び推進会議とのれんけいが図られている。",
+    );
+    let changed = next().expect("a page changed");
+    let report = common::typeset_all(p.path())
+        .into_iter()
+        .find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka")
+        .unwrap();
+    let pages = common::page_texts(&report);
+    let first = pages
+        .iter()
+        .position(|lines| lines.concat().contains("れんけい"))
+        .unwrap()
+        + 1;
+    assert!(first > 1, "{first}");
+    assert_eq!(changed, first);
+}

@@ -169,10 +169,14 @@ pub fn viewer(id: &str, page: &Page) -> String {
     let top = (page.failure.as_ref()).map_or(String::new(), |p| problems_box(p, page.version > 0));
     let frame = if page.version > 0 {
         format!(
-            "<iframe id=\"shiryo-pdf\" title=\"{title} の PDF\" src=\"{src}?v={v}\" style=\"position:absolute;left:0;right:0;bottom:0;top:2.5em;width:100%;height:calc(100% - 2.5em);border:0\"></iframe>",
+            "<iframe id=\"shiryo-pdf\" title=\"{title} の PDF\" src=\"{src}?v={v}{at}\" style=\"position:absolute;left:0;right:0;bottom:0;top:2.5em;width:100%;height:calc(100% - 2.5em);border:0\"></iframe>",
             title = escape(id),
             src = href(id, "pdf"),
-            v = page.version
+            v = page.version,
+            // The browser's viewer opens at the page the last save changed.
+            at = page
+                .pdf_page
+                .map_or(String::new(), |n| format!("#page={n}")),
         )
     } else {
         String::new()
@@ -332,6 +336,7 @@ mod tests {
             html: Some(built.to_string()),
             failure: Some(problems),
             version: 1,
+            pdf_page: None,
         };
         let served = served("a/r6", &page);
         let script = served.find("<script>").unwrap();
@@ -348,6 +353,22 @@ mod tests {
         let start = without.find("<div id=\"shiryo-problems\"").unwrap();
         let end = without[start..].find("</div>").unwrap() + start + "</div>".len();
         assert_eq!(format!("{}{}", &without[..start], &without[end..]), built);
+    }
+
+    #[test]
+    fn the_viewer_opens_the_pdf_at_the_page_the_save_changed() {
+        let mut page = Page {
+            html: None,
+            failure: None,
+            version: 4,
+            pdf_page: Some(7),
+        };
+        assert!(
+            viewer("協議会/r6", &page)
+                .contains("src=\"/%E5%8D%94%E8%AD%B0%E4%BC%9A/r6.pdf?v=4#page=7\"")
+        );
+        page.pdf_page = None;
+        assert!(viewer("協議会/r6", &page).contains("r6.pdf?v=4\""));
     }
 
     #[test]

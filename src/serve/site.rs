@@ -25,6 +25,8 @@ struct Doc {
     /// Counts the PDFs shown: the viewer asks for `…pdf?v=N`, so a browser never shows a
     /// cached one.
     version: u64,
+    /// The page (from 1) the viewer opens at: the first one the last save changed.
+    pdf_page: Option<usize>,
 }
 
 impl Doc {
@@ -105,6 +107,8 @@ pub struct Page {
     pub html: Option<String>,
     pub failure: Option<Problems>,
     pub version: u64,
+    /// Where the viewer opens the PDF (from 1; none: at its start).
+    pub pdf_page: Option<usize>,
 }
 
 impl Site {
@@ -121,9 +125,18 @@ impl Site {
                 doc.preview = Some(html.to_string());
                 vec![Change::new(id, "page")]
             }
-            Report::Typeset { id, pdf, html } => {
+            Report::Typeset {
+                id,
+                pdf,
+                html,
+                changed_page,
+            } => {
                 let doc = s.docs.entry(id.to_string()).or_default();
-                doc.show(id, *html, pdf, true)
+                let changes = doc.show(id, *html, pdf, true);
+                if changed_page.is_some() && changes.iter().any(|c| c.what == "pdf") {
+                    doc.pdf_page = *changed_page;
+                }
+                changes
             }
             Report::Built { id, pdf, html, .. } => {
                 let doc = s.docs.entry(id.to_string()).or_default();
@@ -169,6 +182,7 @@ impl Site {
             html: doc.and_then(|d| d.shown().map(str::to_string)),
             failure: s.failure.clone(),
             version: doc.map_or(0, |d| d.version),
+            pdf_page: doc.and_then(|d| d.pdf_page),
         })
     }
 
@@ -278,12 +292,15 @@ mod tests {
             id: "a/b",
             pdf: b"%PDF-2",
             html: Some("v2"),
+            changed_page: Some(3),
         });
         assert_eq!(
             changes,
             vec![Change::new("a/b", "pdf"), Change::new("a/b", "page")]
         );
         assert_eq!(site.pdf("a/b").unwrap().as_slice(), b"%PDF-2");
+        // The viewer opens where the save changed the PDF.
+        assert_eq!(site.page("a/b").unwrap().pdf_page, Some(3));
         // Written as typeset: nothing new to tell.
         assert_eq!(site.apply(&built("a/b", "v2", b"%PDF-2")), vec![]);
         site.apply(&Report::Done);
@@ -293,6 +310,7 @@ mod tests {
             id: "a/b",
             pdf: b"%PDF-3",
             html: Some("v3"),
+            changed_page: Some(5),
         });
         let problems = Problems(vec![Problem::error("content/a/x.yaml", "誤り")]);
         let changes = site.apply(&Report::Failed(&problems));

@@ -156,7 +156,12 @@ try {
     await viewer.evaluate(() => { window.pdfAt = null; window.viewerAt = null; });
     const saved = save(20 + i);
     await viewer.waitForFunction(() => window.pdfAt !== null && window.viewerAt !== null, { timeout: 20000, polling: 20 });
-    const [at, loaded, bytes] = await viewer.evaluate(() => [window.pdfAt, window.viewerAt, window.pdfBytes]);
+    const [at, loaded, bytes, src] = await viewer.evaluate(() => [
+      window.pdfAt, window.viewerAt, window.pdfBytes, document.getElementById("shiryo-pdf").getAttribute("src"),
+    ]);
+    // The viewer opens at the first page the save changed: the first meeting's row of 表１ is
+    // on page 1 (tests/watch.rs checks a save further on).
+    if (!src.endsWith("#page=1")) fail(`edit ${i}: the viewer opens ${src}`);
     pdfTimes.push(at - saved);
     viewerTimes.push(loaded - saved);
     if (bytes < 1000) fail(`edit ${i}: the PDF has ${bytes} bytes`);
