@@ -62,6 +62,10 @@ pub struct Rendered {
     /// The files a packet's materials were made from (attached PDFs, the figures of the
     /// documents it contains): typst does not read them itself.
     reads: Vec<PathBuf>,
+    /// A hash of a packet's materials as handed to typst (their paths and bytes, in order):
+    /// a material shiryo typesets (an agenda, a member list) can change while the packet's
+    /// own markup does not.
+    pub materials: u128,
 }
 
 /// What was written for one document.
@@ -164,6 +168,7 @@ impl Builder {
             date,
             elapsed: render,
             reads,
+            materials: _,
         } = rendered;
         let vpath = format!("/content/{}/documents/{}.typ", council.slug, file.name);
         let renderer = self.templates.for_council(&council.dir);
@@ -267,6 +272,7 @@ impl Builder {
         let mut outer = outer.to_vec();
         outer.push(id);
         let mut reads = Vec::new();
+        let mut materials = Vec::new();
         let prepared = kind.prepare(council, file, &mut |mat| {
             let (vpath, bytes, deps) = self.material_pdf(council, file, mat, &outer)?;
             reads.extend(deps);
@@ -282,6 +288,7 @@ impl Builder {
                         .hint("ページの多い資料は、分けるか、資料一式に入れずに別に配ってください。"))]));
                 }
             };
+            materials.push(typst::utils::hash128(&(&vpath, &bytes)));
             self.world.set_file(&vpath, bytes);
             Ok((vpath, pages))
         })?;
@@ -304,6 +311,7 @@ impl Builder {
             date,
             elapsed: started.elapsed(),
             reads,
+            materials: typst::utils::hash128(&materials),
         })
     }
 

@@ -17,6 +17,8 @@ use crate::build::{self, Builder};
 use crate::diag::Problems;
 use crate::project::CouncilData;
 
+mod look;
+
 /// After the first event of a burst, wait this long for more (editors save in bursts: write a
 /// temporary file, rename it, touch metadata).
 const QUIET: Duration = Duration::from_millis(8);
@@ -32,10 +34,12 @@ struct Built {
     /// again.
     council: CouncilData,
     markup: String,
+    /// A packet's materials as typst got them (`Rendered::materials`).
+    materials: u128,
     /// The web page, when the watch writes them too.
     html: Option<String>,
     deps: Vec<PathBuf>,
-    /// A hash of each laid-out page, to tell where the next build first differs.
+    /// A hash of what each page draws, to tell where the next build first differs.
     pages: Vec<u128>,
 }
 
@@ -104,12 +108,15 @@ pub fn run(
     let mut built: HashMap<String, Built> = HashMap::new();
     let mut label = String::from("起動");
     let mut paths: Vec<PathBuf> = Vec::new();
+    // Every path saved since the last good round: a save whose round failed (the content
+    // broken elsewhere, a template that does not parse) still counts when the next one is
+    // good.
+    let mut pending: Vec<PathBuf> = Vec::new();
     let mut rounds = 0;
     let mut started = Instant::now();
     loop {
-        let touched = |dir: &str| paths.iter().any(|p| p.starts_with(root.join(dir)));
-        if builder.is_none() || touched("fonts") {
-            // Fonts are part of the world: a new one.
+        if builder.is_none() || paths.iter().any(|p| p.starts_with(root.join("fonts"))) {
+            // Fonts are part of the world: a new one, and every document built again.
             builder = match Builder::new(&root) {
                 Ok(mut b) => {
                     b.html = html;
@@ -122,22 +129,42 @@ pub fn run(
             };
             built.clear();
         }
-        let templates_changed =
-            touched("templates") || paths.iter().any(|p| is_council_template(&root, p));
-        if templates_changed && let Some(b) = builder.as_mut() {
-            match crate::render::Templates::load(&root) {
-                Ok(t) => b.templates = t,
-                Err(p) => report(Report::Failed(&Problems(vec![p.relative_to(&root)]))),
+        for p in paths.drain(..) {
+            if !pending.contains(&p) {
+                pending.push(p);
             }
         }
+        let templates_changed = pending
+            .iter()
+            .any(|p| p.starts_with(root.join("templates")) || is_council_template(&root, p));
         if let Some(b) = builder.as_mut() {
-            let round = Round {
-                changed: &label,
-                paths: &paths,
-                templates_changed,
-                started,
+            // Templates saved since the last good round are loaded again until they are
+            // (a template that does not load fails every round, as `build` would).
+            let loaded = if templates_changed {
+                crate::render::Templates::load(&root)
+                    .map(|t| b.templates = t)
+                    .map_err(|p| Problems(vec![p.relative_to(&root)]))
+            } else {
+                Ok(())
             };
-            rebuild(b, names, &round, &mut built, &mut report);
+            let good = match loaded {
+                Ok(()) => {
+                    let round = Round {
+                        changed: &label,
+                        paths: &pending,
+                        templates_changed,
+                        started,
+                    };
+                    rebuild(b, names, &round, &mut built, &mut report)
+                }
+                Err(problems) => {
+                    report(Report::Failed(&problems));
+                    false
+                }
+            };
+            if good {
+                pending.clear();
+            }
         }
         report(Report::Done);
         comemo::evict(10);
@@ -157,9 +184,9 @@ pub fn run(
     }
 }
 
-/// What one burst of saves touched.
+/// What the saves since the last good round touched.
 struct Round<'a> {
-    /// The files saved, for the messages.
+    /// The files of this round's saves, for the messages.
     changed: &'a str,
     paths: &'a [PathBuf],
     /// Whether a template was saved: then every document is rendered again.
@@ -169,15 +196,16 @@ struct Round<'a> {
 }
 
 /// Rebuilds every selected document whose markup or files changed, and writes them all or,
-/// when any failed, none. A document whose council's content, templates and files are as
-/// they were at its last good build is not rendered at all.
+/// when any failed, none (then false: the round's saves count again in the next). A
+/// document whose council's content, templates and files are as they were at its last good
+/// build is not rendered at all.
 fn rebuild(
     b: &mut Builder,
     names: &[String],
     round: &Round,
     built: &mut HashMap<String, Built>,
     report: &mut impl FnMut(Report),
-) {
+) -> bool {
     let Round {
         changed,
         paths,
@@ -186,11 +214,17 @@ fn rebuild(
     } = *round;
     let (project, _warnings) = match b.load() {
         Ok(v) => v,
-        Err(problems) => return report(Report::Failed(&problems)),
+        Err(problems) => {
+            report(Report::Failed(&problems));
+            return false;
+        }
     };
     let selected = match build::select(&project, names) {
         Ok(s) => s,
-        Err(problems) => return report(Report::Failed(&problems)),
+        Err(problems) => {
+            report(Report::Failed(&problems));
+            return false;
+        }
     };
     // The documents of the council whose files were saved first: their page is previewed
     // (and their PDF typeset) before the others are rendered to see whether they changed
@@ -228,6 +262,7 @@ fn rebuild(
         };
         if let Some(prev) = built.get_mut(&id)
             && rendered.markup == prev.markup
+            && rendered.materials == prev.materials
             && rendered.html == prev.html
             && !deps_changed
         {
@@ -235,10 +270,11 @@ fn rebuild(
             prev.council = council.clone();
             continue;
         }
+        let materials = rendered.materials;
         match b.typeset_rendered(council, file, rendered) {
             Ok(t) => {
                 let pages: Vec<u128> = (t.document.pages().iter())
-                    .map(|p| typst::utils::hash128(&p.frame))
+                    .map(|p| look::page_look(&p.frame))
                     .collect();
                 report(Report::Typeset {
                     id: &t.id,
@@ -248,20 +284,25 @@ fn rebuild(
                         .get(&id)
                         .and_then(|b| first_difference(&b.pages, &pages)),
                 });
-                done.push((t, council.clone(), pages))
+                done.push((t, council.clone(), pages, materials))
             }
             Err(problems) => failed.extend(problems),
         }
     }
     if !failed.is_empty() {
-        return report(Report::Failed(&failed));
+        report(Report::Failed(&failed));
+        return false;
     }
     if done.is_empty() {
-        return report(Report::Unchanged { changed });
+        report(Report::Unchanged { changed });
+        return true;
     }
     let output = match build::output_dir(&b.root) {
         Ok(o) => o,
-        Err(problems) => return report(Report::Failed(&problems)),
+        Err(problems) => {
+            report(Report::Failed(&problems));
+            return false;
+        }
     };
     let paths: Vec<PathBuf> = done.iter().map(|(t, ..)| b.output_path(&t.id)).collect();
     let pages: Vec<PathBuf> = paths.iter().map(|p| p.with_extension("html")).collect();
@@ -276,9 +317,10 @@ fn rebuild(
     let written = crate::output::Output::open(&output, &mut |l| report(Report::Waiting(l)))
         .and_then(|o| o.write_all(&files));
     if let Err(p) = written {
-        return report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
+        report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
+        return false;
     }
-    for ((typeset, council, pages), path) in done.into_iter().zip(paths) {
+    for ((typeset, council, pages, materials), path) in done.into_iter().zip(paths) {
         let rel = path.strip_prefix(&b.root).unwrap_or(&path).to_path_buf();
         report(Report::Built {
             id: &typeset.id,
@@ -294,12 +336,14 @@ fn rebuild(
             Built {
                 council,
                 markup: typeset.markup,
+                materials,
                 html: typeset.html_key,
                 deps: typeset.deps,
                 pages,
             },
         );
     }
+    true
 }
 
 /// The first page (from 1) of the new build that differs from the old one's (by their page

@@ -160,8 +160,12 @@ fn watch_with_html_rewrites_the_page_with_the_pdf() {
     assert!(p.read(page).contains("（表１）"));
 }
 
+/// What a round that failed reports in `watch_rounds`.
+const FAILED: &str = "（失敗）";
+
 /// The documents built in each round of a watch of the project at `root` over several
-/// councils' documents (a round that fails or changes nothing is an empty list).
+/// councils' documents (a round that changes nothing is an empty list; one that fails,
+/// `FAILED`).
 fn watch_rounds(root: &std::path::Path, ids: &[&str], rounds: usize) -> Receiver<Vec<String>> {
     let root = root.to_path_buf();
     let names: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
@@ -170,6 +174,7 @@ fn watch_rounds(root: &std::path::Path, ids: &[&str], rounds: usize) -> Receiver
         let mut round = Vec::new();
         shiryo::watch::run(&root, &names, Some(rounds), false, |r| match r {
             Report::Built { id, .. } => round.push(id.to_string()),
+            Report::Failed(_) => round.push(FAILED.to_string()),
             Report::Done => {
                 round.sort();
                 let _ = tx.send(std::mem::take(&mut round));
@@ -184,6 +189,25 @@ fn watch_rounds(root: &std::path::Path, ids: &[&str], rounds: usize) -> Receiver
 fn next_round(rx: &Receiver<Vec<String>>) -> Vec<String> {
     rx.recv_timeout(Duration::from_secs(60))
         .expect("the watch reported nothing")
+}
+
+/// Document `id` as a fresh build of the project makes it now.
+fn typeset_now(p: &TempProject, id: &str) -> shiryo::build::Typeset {
+    let mut b = shiryo::build::Builder::new(p.path()).unwrap();
+    let (project, _) = b.load().unwrap();
+    let (council, file) = project.documents().find(|(c, d)| d.id(c) == id).unwrap();
+    b.typeset(council, file).unwrap()
+}
+
+/// The PDF in `output/` of document `id` is what a fresh build of the project makes now.
+#[track_caller]
+fn assert_current(p: &TempProject, id: &str) {
+    let fresh = typeset_now(p, id).pdf;
+    let written = std::fs::read(p.path().join(format!("output/{id}.pdf"))).unwrap();
+    assert!(
+        written == fresh,
+        "output/{id}.pdf is not what a build makes now"
+    );
 }
 
 #[test]
@@ -239,6 +263,62 @@ fn a_save_rebuilds_the_documents_it_affects_across_councils_and_only_those() {
     let template = "templates/minutes_layout.typ.j2";
     p.write(template, &format!("{}\n// 変更\n", p.read(template)));
     assert_eq!(next(), [shuro, soudan]);
+
+    // What shiryo typesets into a packet (its agenda) changed, the packet's markup did not.
+    p.edit(
+        "content/koganei-seishin/2024/meetings.yaml",
+        "第二庁舎 ８０１会議室",
+        "第二庁舎 ８０２会議室",
+    );
+    assert_eq!(next(), [packet]);
+    assert_current(&p, packet);
+}
+
+/// Saves made while the project is broken (a template that does not load, a figure, while
+/// the minutes' attendance is not a number) all reach the output once the project is whole
+/// again, and a broken template stays an error however many other saves follow.
+#[test]
+fn saves_made_while_a_round_fails_count_in_the_next_good_one() {
+    let p = TempProject::sample();
+    let report = "niiza-chiiki-ikou/r6-hyoka";
+    let rx = watch_rounds(p.path(), &[report], 10);
+    let next = || next_round(&rx);
+    assert_eq!(next(), [report]);
+    let before = std::fs::read(p.path().join(PDF)).unwrap();
+
+    let template = "templates/annual_report.typ.j2";
+    let good_template = p.read(template);
+    p.write(template, &format!("{good_template}\n{{% if %}}\n"));
+    assert_eq!(next(), [FAILED]);
+    p.edit(MEETINGS, "attendance: 35", "attendance: 36");
+    assert_eq!(next(), [FAILED], "built with the template as it was");
+    p.write(
+        template,
+        &format!("{good_template}\n#text[テンプレート変更]\n"),
+    );
+    assert_eq!(next(), [report]);
+    assert_current(&p, report);
+
+    let original = p.read(MEETINGS);
+    p.write(
+        MEETINGS,
+        &original.replacen("attendance: 36", "attendance: 三十", 1),
+    );
+    assert_eq!(next(), [FAILED]);
+    p.write(template, &good_template);
+    assert_eq!(next(), [FAILED]);
+    p.edit(
+        "content/niiza-chiiki-ikou/figures/nimo-houkatsu.svg",
+        "</svg>",
+        "<rect x=\"0\" y=\"0\" width=\"50\" height=\"50\"/></svg>",
+    );
+    assert_eq!(next(), [FAILED]);
+    // Back exactly as it was before it broke: the template and the figure saved meanwhile
+    // are in the report.
+    p.write(MEETINGS, &original);
+    assert_eq!(next(), [report]);
+    assert_current(&p, report);
+    assert!(std::fs::read(p.path().join(PDF)).unwrap() != before);
 }
 
 /// A project reached through another path than its canonical one (a symbolic link here; on
@@ -266,11 +346,12 @@ fn a_project_reached_through_a_link_still_rebuilds_on_a_figure_save() {
 #[test]
 fn a_typeset_report_names_the_first_page_the_save_changed() {
     let p = TempProject::sample();
+    let report = "niiza-chiiki-ikou/r6-hyoka";
     let root = p.path().to_path_buf();
     let (tx, rx) = channel();
     std::thread::spawn(move || {
-        let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
-        shiryo::watch::run(&root, &only, Some(3), false, |r| {
+        let only = [report.to_string()];
+        shiryo::watch::run(&root, &only, Some(4), false, |r| {
             if let Report::Typeset { changed_page, .. } = r {
                 let _ = tx.send(changed_page);
             }
@@ -279,23 +360,30 @@ fn a_typeset_report_names_the_first_page_the_save_changed() {
     });
     let next = || rx.recv_timeout(Duration::from_secs(60)).unwrap();
     assert_eq!(next(), None, "the first build has nothing to compare with");
-    // 表３ (next year's goals) is near the end of the report.
-    p.edit(
-        "content/niiza-chiiki-ikou/2025/goals.yaml",
-        "朝霞保健所の構築会議及び推進会議との連携が図られている。",
-        "朝霞保健所の構築会議及び推進会議とのれんけいが図られている。",
-    );
-    let changed = next().expect("a page changed");
-    let report = common::typeset_all(p.path())
-        .into_iter()
-        .find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka")
-        .unwrap();
-    let pages = common::page_texts(&report);
-    let first = pages
-        .iter()
-        .position(|lines| lines.concat().contains("れんけい"))
-        .unwrap()
-        + 1;
-    assert!(first > 1, "{first}");
-    assert_eq!(changed, first);
+    // 表３ (next year's goals) is near the end of the report; it spans several pages, and a
+    // goal on its last pages changes those, not the page where the table starts.
+    let goals = "content/niiza-chiiki-ikou/2025/goals.yaml";
+    let edits = [
+        ("推進会議との連携", "推進会議とのれんけい"),
+        (
+            "target: 保健センターとの協働",
+            "target: 保健センターとのきょうどう",
+        ),
+    ];
+    let mut firsts = Vec::new();
+    for (from, to) in edits {
+        let before = common::page_texts(&typeset_now(&p, report));
+        p.edit(goals, from, to);
+        let changed = next().expect("a page changed");
+        let after = common::page_texts(&typeset_now(&p, report));
+        let first = before
+            .iter()
+            .zip(&after)
+            .take_while(|(a, b)| a == b)
+            .count()
+            + 1;
+        assert_eq!(changed, first, "{to}");
+        firsts.push(first);
+    }
+    assert!(1 < firsts[0] && firsts[0] < firsts[1], "{firsts:?}");
 }
