@@ -431,7 +431,7 @@ fn whole_processes(
         wall: shiryo.wall,
         peak_kb: shiryo.peak_kb,
         pdf_bytes: pdf.len(),
-        pages: shiryo::images::pdf_pages(&pdf).unwrap_or(0),
+        pages: shiryo::images::pdf::check(&pdf).unwrap_or(0),
     };
     Ok((cold, (!alone.is_empty()).then(|| medians(alone))))
 }

@@ -276,18 +276,13 @@ impl Builder {
         let prepared = kind.prepare(council, file, &mut |mat| {
             let (vpath, bytes, deps) = self.material_pdf(council, file, mat, &outer)?;
             reads.extend(deps);
-            let max = crate::images::MAX_PDF_PAGES;
-            let pages = match crate::images::pdf_pages(&bytes) {
-                Some(n) if n <= max => n,
-                found => {
-                    let message = match found {
-                        Some(n) => format!("資料「{}」は {n} ページあります。資料一式に入れられるのは、１つの資料につき {max} ページまでです。", mat.title),
-                        None => format!("資料「{}」の PDF を読めません。", mat.title),
-                    };
-                    return Err(Problems(vec![rel(Problem::error(&file.path, message)
-                        .hint("ページの多い資料は、分けるか、資料一式に入れずに別に配ってください。"))]));
-                }
-            };
+            let pages = crate::images::pdf::check(&bytes).map_err(|e| {
+                Problems(vec![rel(Problem::error(
+                    &file.path,
+                    format!("資料「{}」の PDF: {e}", mat.title),
+                )
+                .hint("元のファイルから PDF を作り直して置き換えるか、資料一式に入れずに別に配ってください。"))])
+            })?;
             materials.push(typst::utils::hash128(&(&vpath, &bytes)));
             self.world.set_file(&vpath, bytes);
             Ok((vpath, pages))

@@ -7,6 +7,8 @@ mod common;
 mod links;
 #[path = "hostile/messages.rs"]
 mod messages;
+#[path = "hostile/pdfs.rs"]
+mod pdfs;
 
 use std::time::{Duration, Instant};
 
@@ -356,6 +358,97 @@ fn a_template_that_never_ends_is_stopped() {
     assert!(out.contains("テンプレートの処理が長すぎる"), "{out}");
 }
 
+/// A small PNG whose colour profile (iCCP) inflates to 64 MB: refused at the figure's line
+/// before the decoder inflates it.
+#[test]
+fn a_png_whose_colour_profile_inflates_without_bound_is_refused_at_its_line() {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&vec![0u8; 64 * 1024 * 1024]).unwrap();
+    let profile = z.finish().unwrap();
+    let mut png = png_header(10, 10);
+    let mut chunk = b"icc\0\0".to_vec();
+    chunk.extend_from_slice(&profile);
+    png.extend_from_slice(&(chunk.len() as u32).to_be_bytes());
+    png.extend_from_slice(b"iCCP");
+    png.extend_from_slice(&chunk);
+    png.extend_from_slice(&[0; 4]);
+    let p = TempProject::sample();
+    std::fs::write(
+        p.path().join("content/niiza-chiiki-ikou/figures/icc.png"),
+        &png,
+    )
+    .unwrap();
+    use_figure(&p, "figures/icc.png");
+    for command in ["check", "build"] {
+        let (code, out) = run_bounded(&p, &[command]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains(&format!("{REPORT}:18"))
+                && out.contains("icc.png")
+                && out.contains("展開すると大きすぎます"),
+            "{command}: {out}"
+        );
+    }
+}
+
+/// Sizes and places no page could hold (a font size of 10^30) would be written into the PDF
+/// as numbers readers reject: refused at the figure's line.
+#[test]
+fn an_svg_with_extreme_sizes_is_refused_at_its_line() {
+    for inner in [
+        r#"<text x="10" y="50" font-size="1e30">図</text>"#,
+        r#"<rect width="1e30" height="10"/>"#,
+        r#"<g transform="scale(1e20)"><rect width="10" height="10"/></g>"#,
+    ] {
+        let p = TempProject::sample();
+        p.write(
+            "content/niiza-chiiki-ikou/figures/huge.svg",
+            &format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">{inner}</svg>"#
+            ),
+        );
+        use_figure(&p, "figures/huge.svg");
+        let (code, out) = run_bounded(&p, &["build"]);
+        assert_eq!(code, 1, "{inner}: {out}");
+        assert!(
+            out.contains(&format!("{REPORT}:18")) && out.contains("とても大きい値"),
+            "{inner}: {out}"
+        );
+    }
+}
+
+/// An SVG that links itself, or two that link each other: the figure's YAML line is named,
+/// not the template typst would blame.
+#[test]
+fn an_svg_that_links_itself_is_refused_at_the_figures_line() {
+    let svg = |href: &str| {
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><image href="{href}" width="50" height="50"/></svg>"#
+        )
+    };
+    for (files, figure) in [
+        (vec![("self.svg", svg("self.svg"))], "figures/self.svg"),
+        (
+            vec![("a.svg", svg("b.svg")), ("b.svg", svg("a.svg"))],
+            "figures/a.svg",
+        ),
+    ] {
+        let p = TempProject::sample();
+        for (name, text) in &files {
+            p.write(&format!("content/niiza-chiiki-ikou/figures/{name}"), text);
+        }
+        use_figure(&p, figure);
+        let (code, out) = run_bounded(&p, &["build"]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains(&format!("{REPORT}:18")) && out.contains("参照が輪になっている"),
+            "{out}"
+        );
+        assert!(!out.contains("templates/"), "{out}");
+    }
+}
+
 #[test]
 fn svg_filters_and_images_under_other_names_are_refused_quickly() {
     let p = TempProject::sample();
@@ -549,6 +642,19 @@ fn a_build_killed_midway_is_rolled_back_only_by_a_build_that_writes() {
         out.contains("output/ には途中で止まった前回の作成が残っていて"),
         "{out}"
     );
+    // Every command that fails without writing says so too: `check`, and a build that stops
+    // before reading the content (its fonts gone).
+    let (code, out) = run_bounded(&p, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("途中で止まった前回の作成が残って"), "{out}");
+    let fonts = p.path().join("fonts");
+    let hidden = p.path().join("fonts-away");
+    std::fs::rename(&fonts, &hidden).unwrap();
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("途中で止まった前回の作成が残って"), "{out}");
+    std::fs::rename(&hidden, &fonts).unwrap();
+    assert_eq!(common::snapshot(&p.path().join("output")), before);
     // A build that writes puts the old files back first: one whole state, then its own files.
     p.edit(MEMBERS, "members: [", "members:");
     let (code, out) = run_bounded(&p, &["build", "r6-1-kaigiroku"]);

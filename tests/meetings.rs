@@ -140,7 +140,7 @@ fn a_packet_places_each_material_with_its_number() {
     assert!(runs.iter().any(|r| r.page == 5 && r.text == "2"));
     assert!(runs.iter().any(|r| r.page == 4 && r.text == "1"));
     // One PDF, its pages from the external files.
-    assert_eq!(shiryo::images::pdf_pages(&t.pdf), Some(5));
+    assert_eq!(shiryo::images::pdf::check(&t.pdf), Ok(5));
 }
 
 #[test]

@@ -302,6 +302,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
         }
         if let Some(f) = &mat.file {
             let path = c.dir.join(f);
+            let mut content_problem = false;
             let read = if crate::files::leaves(f) {
                 Err(Problem::error(&path, "外にある"))
             } else {
@@ -320,28 +321,21 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                     "資料「{}」のファイル {f}: {}",
                     mat.title, e.message
                 )),
-                Ok(bytes) => match crate::images::check_pdf(&bytes)
-                    .map(|()| crate::images::pdf_pages(&bytes))
-                {
-                    Err(e) => Some(format!("資料「{}」のファイル {f}: {e}", mat.title)),
-                    Ok(None) => Some(format!(
-                        "資料「{}」のファイル {f} は PDF として読めません。",
-                        mat.title
-                    )),
-                    Ok(Some(n)) if n > crate::images::MAX_PDF_PAGES => Some(format!(
-                        "資料「{}」のファイル {f} は {n} ページあります（{} ページまで）。",
-                        mat.title,
-                        crate::images::MAX_PDF_PAGES
-                    )),
-                    Ok(Some(_)) => None,
-                },
+                Ok(bytes) => crate::images::pdf::check(&bytes).err().map(|e| {
+                    content_problem = true;
+                    format!("資料「{}」のファイル {f}: {e}", mat.title)
+                }),
             };
             if let Some(message) = problem {
                 out.push(
                     Problem::error(&file, message)
                         .at(find_line(&file, "file", f), None)
                         .field(format!("{field}.file"))
-                        .hint("協議会のフォルダからの相対パスで PDF を指定してください。"),
+                        .hint(if content_problem {
+                            "元のファイル（Word など）から PDF を作り直して置き換えてください。"
+                        } else {
+                            "協議会のフォルダからの相対パスで PDF を指定してください。"
+                        }),
                 );
             }
         }

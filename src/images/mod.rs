@@ -2,6 +2,8 @@
 //! and decoding it would take more memory than a staff PC has. The dimensions are read from
 //! the header only; an SVG is checked for the raster images embedded in it as `data:` URLs.
 
+pub mod pdf;
+
 use std::path::Path;
 
 use crate::diag::{Problem, Problems};
@@ -12,134 +14,16 @@ pub const MAX_PIXELS: u64 = 50_000_000;
 
 /// Whether `bytes` (a file named with extension `ext`) can be decoded within [`MAX_PIXELS`].
 /// Returns a Japanese reason when not. A raster image is recognised by its content, whatever
-/// its name (an SVG may link `big.dat`); a PDF must be nested no deeper than
-/// [`MAX_PDF_NESTING`]. Other files pass (typst reports those).
+/// its name (an SVG may link `big.dat`); a PDF must be readable in full ([`pdf::check`]).
+/// Other files pass (typst reports those).
 pub fn check(ext: &str, bytes: &[u8]) -> Result<(), String> {
     match ext.to_ascii_lowercase().as_str() {
         "svg" | "svgz" => check_svg(bytes),
         "png" | "jpg" | "jpeg" | "gif" | "webp" => check_raster(bytes),
-        "pdf" => check_pdf(bytes),
+        "pdf" => pdf::check(bytes).map(|_| ()),
         _ if imagesize::image_type(bytes).is_ok() => check_raster(bytes),
         _ => Ok(()),
     }
-}
-
-/// Pages an attached PDF may have (its pages are placed one by one in the packet).
-pub const MAX_PDF_PAGES: usize = 300;
-
-/// The number of pages of a PDF, or none when it cannot be read.
-pub fn pdf_pages(bytes: &[u8]) -> Option<usize> {
-    hayro_syntax::Pdf::new(bytes.to_vec())
-        .ok()
-        .map(|pdf| pdf.pages().len())
-        .filter(|&n| n > 0)
-}
-
-/// Arrays and dictionaries a PDF may nest (real PDFs nest a handful; a deeper one would
-/// exhaust the reader's stack).
-pub const MAX_PDF_NESTING: usize = 256;
-
-/// Whether a PDF can be read within bounds: its objects nest no deeper than
-/// [`MAX_PDF_NESTING`] and its compressed streams inflate to at most [`MAX_PDF_INFLATED`].
-/// Nesting counts `[` and
-/// `<<` outside strings, comments and stream data.
-pub fn check_pdf(bytes: &[u8]) -> Result<(), String> {
-    let (mut depth, mut i, mut inflated) = (0usize, 0usize, 0u64);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'(' => {
-                // A literal string: balanced parentheses, backslash escapes.
-                let mut level = 0usize;
-                while i < bytes.len() {
-                    match bytes[i] {
-                        b'\\' => i += 1,
-                        b'(' => level += 1,
-                        b')' => {
-                            level -= 1;
-                            if level == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
-            b'%' => {
-                while i < bytes.len() && !matches!(bytes[i], b'\r' | b'\n') {
-                    i += 1;
-                }
-            }
-            b'[' => depth += 1,
-            b'<' if bytes.get(i + 1) == Some(&b'<') => {
-                depth += 1;
-                i += 1;
-            }
-            b']' => depth = depth.saturating_sub(1),
-            b'>' if bytes.get(i + 1) == Some(&b'>') => {
-                depth = depth.saturating_sub(1);
-                i += 1;
-            }
-            b's' if bytes[i..].starts_with(b"stream") && !bytes[..i].ends_with(b"end") => {
-                // Stream data runs to `endstream`; compressed data may not inflate past the
-                // limit (a small PDF can hold gigabytes of page content).
-                let Some(end) = find(&bytes[i + 6..], b"endstream") else {
-                    break;
-                };
-                let data = &bytes[i + 6..i + 6 + end];
-                let data = data
-                    .strip_prefix(b"\r\n")
-                    .or_else(|| data.strip_prefix(b"\n"))
-                    .unwrap_or(data);
-                inflated =
-                    inflated.saturating_add(inflated_size(data, MAX_PDF_INFLATED - inflated));
-                if inflated >= MAX_PDF_INFLATED {
-                    return Err(format!(
-                        "PDF の中身を展開すると大きすぎます（{} MB まで）。",
-                        MAX_PDF_INFLATED / 1024 / 1024
-                    ));
-                }
-                i += 6 + end + 8;
-            }
-            _ => {}
-        }
-        if depth > MAX_PDF_NESTING {
-            return Err(format!(
-                "PDF の中の入れ子が深すぎます（{MAX_PDF_NESTING} 段まで）。壊れているか、普通の PDF ではありません。"
-            ));
-        }
-        i += 1;
-    }
-    Ok(())
-}
-
-/// What compressed page content a PDF may inflate to, all streams together.
-pub const MAX_PDF_INFLATED: u64 = 256 * 1024 * 1024;
-
-/// How many bytes zlib `data` inflates to, counting no further than `limit` (data that is
-/// not zlib, or stored uncompressed, counts as its own length).
-fn inflated_size(data: &[u8], limit: u64) -> u64 {
-    use std::io::Read;
-    let looks_zlib = data.len() >= 2
-        && data[0] & 0x0F == 8
-        && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
-    if !looks_zlib {
-        return data.len() as u64;
-    }
-    let mut sink = [0u8; 64 * 1024];
-    let mut total = 0u64;
-    let mut decoder = flate2::read::ZlibDecoder::new(data).take(limit.saturating_add(1));
-    while let Ok(n) = decoder.read(&mut sink) {
-        if n == 0 {
-            break;
-        }
-        total += n as u64;
-    }
-    total
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Whether an SVG file parses as typst will parse it. Slower than [`check`] (the whole file is
@@ -157,6 +41,9 @@ pub fn check_svg_syntax(bytes: &[u8]) -> Result<(), String> {
         ..usvg::Options::default()
     };
     match usvg::Tree::from_data(bytes, &options) {
+        Ok(tree) if extreme(tree.root()) || extreme_number(&String::from_utf8_lossy(bytes)) => Err(
+            "SVG の中に、とても大きい値（文字の大きさ、座標、拡大率など）があります。PDF が開けなくなるため使えません。図を作ったソフトで書き出し直してください。".into(),
+        ),
         Ok(_) => Ok(()),
         Err(usvg::Error::NotAnUtf8Str) => Err("SVG の文字コードが UTF-8 ではありません。".into()),
         Err(usvg::Error::MalformedGZip) => Err("圧縮された SVG（svgz）が壊れています。".into()),
@@ -175,6 +62,89 @@ pub fn check_svg_syntax(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+/// Coordinates, sizes and scales an SVG may reach: a figure is at most a page, so a value far
+/// past that (`font-size="1e30"`) is a mistake, and the PDF writer would write it as a number
+/// PDF readers reject.
+const MAX_SVG_MAGNITUDE: f32 = 1.0e6;
+
+/// Whether anything under `group` is drawn at an extreme size or place.
+fn extreme(group: &usvg::Group) -> bool {
+    let big = |v: f32| !v.is_finite() || v.abs() > MAX_SVG_MAGNITUDE;
+    let rect = |r: usvg::Rect| {
+        [r.left(), r.top(), r.right(), r.bottom()]
+            .into_iter()
+            .any(big)
+    };
+    let transform = |t: usvg::Transform| [t.sx, t.kx, t.ky, t.sy, t.tx, t.ty].into_iter().any(big);
+    group.children().iter().any(|node| {
+        transform(node.abs_transform())
+            || rect(node.abs_bounding_box())
+            || match node {
+                usvg::Node::Group(g) => extreme(g),
+                usvg::Node::Text(text) => text
+                    .chunks()
+                    .iter()
+                    .flat_map(|c| c.spans())
+                    .any(|span| big(span.font_size().get())),
+                _ => false,
+            }
+    })
+}
+
+/// Whether an attribute value or a `<style>` of the SVG's text holds a number past
+/// [`MAX_SVG_MAGNITUDE`]. The parsed tree leaves out what it could not lay out without fonts
+/// (text, and a group holding only text), which typst lays out with its own.
+fn extreme_number(svg: &str) -> bool {
+    let mut values: Vec<&str> = Vec::new();
+    for (at, quote) in svg.match_indices(['"', '\'']) {
+        if svg[..at].trim_end().ends_with('=') {
+            let rest = &svg[at + 1..];
+            values.push(&rest[..rest.find(quote).unwrap_or(rest.len())]);
+        }
+    }
+    for part in svg.split("<style").skip(1) {
+        values.push(part.split("</style").next().unwrap_or_default());
+    }
+    values
+        .iter()
+        .filter(|v| !v.trim_start().starts_with("data:"))
+        .any(|v| {
+            let bytes = v.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let starts = (bytes[i].is_ascii_digit() || bytes[i] == b'.')
+                    && (i == 0
+                        || !(bytes[i - 1].is_ascii_alphanumeric()
+                            || b"_#".contains(&bytes[i - 1])));
+                if !starts {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
+                    i += 1;
+                }
+                if i + 1 < bytes.len() && matches!(bytes[i], b'e' | b'E') {
+                    let mut j = i + 1;
+                    if matches!(bytes[j], b'+' | b'-') {
+                        j += 1;
+                    }
+                    if bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                        i = j;
+                        while i < bytes.len() && bytes[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                    }
+                }
+                let number: f64 = v[start..i].parse().unwrap_or(0.0);
+                if !number.is_finite() || number > f64::from(MAX_SVG_MAGNITUDE) {
+                    return true;
+                }
+            }
+            false
+        })
+}
+
 fn check_raster(bytes: &[u8]) -> Result<(), String> {
     let size = imagesize::blob_size(bytes).map_err(|_| {
         "画像として読めません（ファイルが壊れているか、拡張子と中身の形式が違います）。".to_string()
@@ -185,6 +155,60 @@ fn check_raster(bytes: &[u8]) -> Result<(), String> {
             "画像が大きすぎます（{} × {} ピクセル。{} ピクセルまで）。",
             size.width, size.height, MAX_PIXELS
         ));
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        check_png_chunks(bytes)?;
+    }
+    Ok(())
+}
+
+/// What the compressed chunks of one PNG (its colour profile, its texts) may inflate to.
+pub const MAX_PNG_INFLATED: u64 = 16 * 1024 * 1024;
+
+/// A PNG's compressed side chunks (`iCCP`, `zTXt`, compressed `iTXt`) are inflated by the
+/// decoder in full before any pixel: a 1.5 MB colour profile can inflate to gigabytes.
+fn check_png_chunks(bytes: &[u8]) -> Result<(), String> {
+    let mut at = 8;
+    let mut inflated = 0u64;
+    while at + 8 <= bytes.len() {
+        let len = u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+        let kind = &bytes[at + 4..at + 8];
+        let data = &bytes
+            [(at + 8).min(bytes.len())..(at + 8).saturating_add(len as usize).min(bytes.len())];
+        // The compressed part: after the keyword's NUL and the compression method (and for
+        // iTXt, the flag, the language and the translated keyword).
+        let compressed = match kind {
+            b"iCCP" | b"zTXt" => data
+                .iter()
+                .position(|&b| b == 0)
+                .map(|nul| &data[(nul + 2).min(data.len())..]),
+            b"iTXt" => data.iter().position(|&b| b == 0).and_then(|nul| {
+                let rest = data.get(nul + 1..)?;
+                if rest.first() != Some(&1) {
+                    return None;
+                }
+                let rest = rest.get(2..)?;
+                let lang = rest.iter().position(|&b| b == 0)?;
+                let rest = &rest[lang + 1..];
+                let translated = rest.iter().position(|&b| b == 0)?;
+                Some(&rest[translated + 1..])
+            }),
+            b"IEND" => break,
+            _ => None,
+        };
+        if let Some(compressed) = compressed {
+            inflated = inflated.saturating_add(pdf::inflated_size(
+                compressed,
+                MAX_PNG_INFLATED - inflated.min(MAX_PNG_INFLATED),
+            ));
+            if inflated >= MAX_PNG_INFLATED {
+                return Err(format!(
+                    "PNG 画像に付いている色の設定や文字の情報が、展開すると大きすぎます（{} MB まで）。画像を編集ソフトで PNG に保存し直してください。",
+                    MAX_PNG_INFLATED / 1024 / 1024
+                ));
+            }
+        }
+        at = at.saturating_add(12).saturating_add(len as usize);
     }
     Ok(())
 }
@@ -293,6 +317,18 @@ pub fn check_figure(council_dir: &Path, file: &str, doc: &Path, out: &mut Proble
 /// The files an SVG links (`href="zu.png"`): inside the council folder, and images that fit
 /// in memory, like the figure itself.
 fn check_svg_links(council_dir: &Path, svg: &Path, bytes: &[u8]) -> Result<(), String> {
+    check_svg_links_from(council_dir, &mut vec![svg.to_path_buf()], bytes)
+}
+
+/// SVGs may link SVGs: `chain` is the figure and the SVGs that led here, which none may link
+/// again (typst would follow the loop and blame the template).
+fn check_svg_links_from(
+    council_dir: &Path,
+    chain: &mut Vec<std::path::PathBuf>,
+    bytes: &[u8],
+) -> Result<(), String> {
+    let svg = chain.last().cloned().unwrap_or_default();
+    let svg = svg.as_path();
     let text = String::from_utf8_lossy(bytes);
     for part in text.split("href=").skip(1) {
         let Some(quote) = part.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
@@ -318,6 +354,22 @@ fn check_svg_links(council_dir: &Path, svg: &Path, bytes: &[u8]) -> Result<(), S
             crate::files::read_bytes(council_dir, &linked, crate::files::MAX_BINARY_BYTES)
                 .map_err(|e| format!("SVG の中で参照している {target}: {}", e.message))?;
         check(&ext, &linked_bytes).map_err(|e| format!("SVG の中で参照している {target}: {e}"))?;
+        if matches!(ext.as_str(), "svg" | "svgz") {
+            let same = |a: &Path| a.canonicalize().ok() == linked.canonicalize().ok() && a.exists();
+            if chain.iter().any(|p| same(p)) {
+                return Err(format!(
+                    "SVG の中で参照している {target} は、この図そのもの（または図を参照している SVG）です。参照が輪になっているため描けません。"
+                ));
+            }
+            if chain.len() >= 4 {
+                return Err(format!(
+                    "SVG の中で参照している {target} の先で、SVG が SVG を参照する段が深すぎます。"
+                ));
+            }
+            chain.push(linked.clone());
+            check_svg_links_from(council_dir, chain, &linked_bytes)?;
+            chain.pop();
+        }
     }
     Ok(())
 }
@@ -361,25 +413,22 @@ mod tests {
     }
 
     #[test]
-    fn pdf_nesting_is_bounded() {
-        let deep = format!("1 0 obj << /Foo {} >> endobj", "[".repeat(200_000));
-        assert!(check_pdf(deep.as_bytes()).is_err());
-        let ok = b"1 0 obj << /A [1 [2] (a [[[ string) ] >> stream\n[[[[[[ binary endstream endobj";
-        assert!(check_pdf(ok).is_ok());
-        // 300 MB of spaces in a small compressed stream.
-        use std::io::Write;
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-        let spaces = vec![b' '; 1024 * 1024];
-        for _ in 0..300 {
-            z.write_all(&spaces).unwrap();
-        }
-        let data = z.finish().unwrap();
-        assert!(data.len() < 2 * 1024 * 1024);
-        let mut pdf = b"1 0 obj << /Filter /FlateDecode >> stream\n".to_vec();
-        pdf.extend_from_slice(&data);
-        pdf.extend_from_slice(b"\nendstream endobj");
-        let e = check_pdf(&pdf).unwrap_err();
-        assert!(e.contains("大きすぎます"), "{e}");
+    fn extreme_numbers_in_svgs_are_found_where_they_are_drawn() {
+        assert!(extreme_number(r#"<text font-size="1e30">x</text>"#));
+        assert!(extreme_number(r#"<g transform="scale(1E+20)"/>"#));
+        assert!(extreme_number(
+            "<style>text { font-size: 99999999px }</style>"
+        ));
+        assert!(!extreme_number(
+            r#"<path id="path12345678" d="M 0 0 L 100.5 2e3"/>"#
+        ));
+        assert!(!extreme_number(
+            r#"<image href="data:image/png;base64,99999999"/>"#
+        ));
+        assert!(!extreme_number("<desc>1234567890</desc>"));
+        assert!(!extreme_number(
+            r##"<rect fill="#2e75b6" style="stroke:#1e30ff"/>"##
+        ));
     }
 
     #[test]
