@@ -174,7 +174,7 @@ fn run_watch(
 fn run_check(root: &std::path::Path, deny_warnings: bool, html: bool) -> ExitCode {
     let mut builder = match Builder::new(root) {
         Ok(b) => b,
-        Err(problems) => return fail(&problems),
+        Err(problems) => return fail(&problems, root),
     };
     builder.html = html;
     let (problems, documents) = build::check(&mut builder);
@@ -182,6 +182,7 @@ fn run_check(root: &std::path::Path, deny_warnings: bool, html: bool) -> ExitCod
     report_up_to(&problems, 2000);
     let (errors, warnings) = (problems.errors(), problems.warnings());
     println!("確認しました: 資料 {documents} 件、エラー {errors} 件、警告 {warnings} 件");
+    note_interrupted(root);
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::FAILURE
     } else {
@@ -221,7 +222,7 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
         Ok(w) => w,
         Err(problem) => {
             report(&Problems(vec![problem.relative_to(&builder.root)]));
-            eprintln!("途中で書けなくなりました。書けたファイルはそのまま残しています。");
+            eprintln!("ファイルは何も書いていません（途中まで書いたものは消して元に戻しました）。");
             return ExitCode::FAILURE;
         }
     };
@@ -253,7 +254,7 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
 fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> ExitCode {
     let (project, problems) = shiryo::project::Project::load(root);
     if project.councils.is_empty() && problems.has_errors() {
-        return fail(&problems);
+        return fail(&problems, root);
     }
     let slug = council.trim_end_matches(['/', '\\']);
     let slug = slug.strip_prefix("content/").unwrap_or(slug);
@@ -271,7 +272,9 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
             Ok(fy) if shiryo::project::YEARS.contains(&fy) => fy,
             _ => {
                 eprintln!(
-                    "エラー: 年度「{y}」が正しくありません。\n  → 西暦４桁で書いてください（令和６年度なら 2024）。"
+                    "エラー: 年度「{y}」が正しくありません。\n  → {} 年度から {} 年度までの西暦４桁で書いてください（令和６年度なら 2024）。",
+                    shiryo::project::YEARS.start(),
+                    shiryo::project::YEARS.end()
                 );
                 return ExitCode::from(2);
             }
@@ -382,7 +385,7 @@ fn run_build(
     let started = Instant::now();
     let mut builder = match Builder::new(root) {
         Ok(b) => b,
-        Err(problems) => return fail(&problems),
+        Err(problems) => return fail(&problems, root),
     };
     builder.html = html;
     let mut on_wait = |line: &str| eprintln!("{line}");
@@ -418,7 +421,6 @@ fn run_build(
                 );
             }
             let errors = failure.problems.errors().max(1);
-            let output = builder.root.join(build::OUTPUT_DIR);
             let rolled_back = failure.recovered.rolled_back;
             if rolled_back > 0 {
                 eprintln!(
@@ -431,11 +433,7 @@ fn run_build(
                 );
             } else if failure.left_changed.is_empty() {
                 eprintln!("エラーが {errors} 件あります。output/ の PDF は変更していません。");
-                if shiryo::output::interrupted(&output) {
-                    eprintln!(
-                        "ただし output/ には途中で止まった前回の作成が残っていて、一部の PDF だけが新しくなっています。次に作成できたときに、そろった状態に戻します。"
-                    );
-                }
+                note_interrupted(root);
             } else {
                 let files: Vec<String> = failure
                     .left_changed
@@ -469,13 +467,24 @@ fn report_up_to(problems: &Problems, shown: usize) {
     }
 }
 
-fn fail(problems: &Problems) -> ExitCode {
+fn fail(problems: &Problems, root: &std::path::Path) -> ExitCode {
     report(problems);
     eprintln!(
         "エラーが {} 件あります。output/ の PDF は変更していません。",
         problems.errors().max(1)
     );
+    note_interrupted(root);
     ExitCode::FAILURE
+}
+
+/// Says so when `output/` still holds a build stopped midway (some PDFs new, some old): a
+/// command that did not write leaves it as it found it.
+fn note_interrupted(root: &std::path::Path) {
+    if shiryo::output::interrupted(&root.join(build::OUTPUT_DIR)) {
+        eprintln!(
+            "ただし output/ には途中で止まった前回の作成が残っていて、一部の PDF だけが新しくなっています。次に作成できたときに、そろった状態に戻します。"
+        );
+    }
 }
 
 fn human_size(bytes: usize) -> String {

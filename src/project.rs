@@ -308,14 +308,22 @@ impl Loader<'_> {
                     documents = self.documents(&entry);
                 } else if let Ok(year) = name.parse::<i32>() {
                     if !crate::project::YEARS.contains(&year) || name.len() != 4 {
+                        let hint = if name.len() == 4 {
+                            format!(
+                                "年度は {} 年度から {} 年度までです。年度のフォルダは西暦で名付けてください（令和６年度なら 2024）。",
+                                YEARS.start(),
+                                YEARS.end()
+                            )
+                        } else {
+                            "年度のフォルダは西暦４桁で名付けてください（令和６年度なら 2024）。"
+                                .to_string()
+                        };
                         self.problems.push(
                             Problem::error(
                                 &entry,
                                 format!("年度のフォルダ名 {name} が正しくありません。"),
                             )
-                            .hint(
-                                "年度のフォルダは西暦４桁で名付けてください（令和６年度なら 2024）。",
-                            ),
+                            .hint(hint),
                         );
                         continue;
                     }

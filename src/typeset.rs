@@ -238,13 +238,8 @@ fn typst_ja(message: &str) -> Option<String> {
             "SVG の中で参照している画像を読み込めません",
         ),
         ("failed to parse SVG", "SVG を読み込めません"),
-        (
-            "access denied",
-            "プロジェクトのフォルダの外のファイルは読めません",
-        ),
         ("file not found", "ファイルが見つかりません"),
         ("failed to load", "ファイルを読み込めません"),
-        ("is a directory", "ファイルではなくフォルダです"),
         (
             "unknown variable",
             "テンプレートの Typst に、定義されていない名前があります",
@@ -254,9 +249,35 @@ fn typst_ja(message: &str) -> Option<String> {
             "同梱されていないフォントが指定されています",
         ),
     ];
-    let ja = TABLE
+    // Typst's reasons in brackets, or as the whole message (`#read("../x")`: "path escapes
+    // project root"): what staff can act on comes first.
+    const REASONS: &[(&str, &str)] = &[
+        (
+            "path escapes project root",
+            "プロジェクトのフォルダの外のファイルは読めません",
+        ),
+        (
+            "would escape the project root",
+            "プロジェクトのフォルダの外のファイルは読めません",
+        ),
+        (
+            "access denied",
+            "プロジェクトのフォルダの外のファイルは読めません",
+        ),
+        ("is a directory", "ファイルではなくフォルダです"),
+        (
+            "path contains backslash",
+            "ファイルの場所に「\\」は使えません（「/」で区切ってください）",
+        ),
+        (
+            "not valid UTF-8",
+            "テキストファイルとして読めません（文字コードが UTF-8 ではありません）",
+        ),
+    ];
+    let ja = REASONS
         .iter()
-        .find(|(en, _)| head.contains(en))
+        .chain(TABLE)
+        .find(|(en, _)| message.contains(en))
         .map(|(_, ja)| ja.to_string())
         .unwrap_or_else(|| "テンプレートの Typst の書き方に誤りがあります".to_string());
     Some(match reason {

@@ -475,3 +475,35 @@ fn a_council_folder_named_with_a_line_break_writes_nothing() {
     assert!(err.contains("フォルダ"), "{err}");
     assert_eq!(common::snapshot(&p.path().join("content")), before);
 }
+
+/// A year folder that is a file in the way: `next-year` writes none of its files (it wrote the
+/// ones before the blocked folder and left them).
+#[test]
+fn next_year_over_a_year_that_is_a_file_writes_nothing() {
+    let p = TempProject::sample();
+    p.write(&format!("content/{COUNCIL}/2026"), "not a folder");
+    let before = snapshot(&p);
+    let (code, out, err) = p.run(&["next-year", COUNCIL]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains(&format!("content/{COUNCIL}/2026"))
+            && err.contains("同じ名前のファイルがあります"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&p), before, "{out}");
+}
+
+/// A year folder of four digits out of the years shiryo knows is named with the range, not
+/// told to use four digits.
+#[test]
+fn a_year_folder_out_of_range_says_the_range() {
+    let p = TempProject::sample();
+    std::fs::create_dir_all(p.path().join(format!("content/{COUNCIL}/9999"))).unwrap();
+    let (code, out, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("9999") && err.contains("2200 年度まで"),
+        "{err}"
+    );
+    assert!(!err.contains("西暦４桁で"), "{err}");
+}

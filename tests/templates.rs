@@ -69,3 +69,23 @@ fn a_council_template_changes_that_council_only() {
     );
     assert!(!err.contains("エラー: templates/agenda.typ.j2"), "{err}");
 }
+
+/// A template that reads a file outside the project is told so in Japanese, not called a
+/// mistake in its Typst with the reason left in English.
+#[test]
+fn a_template_reading_outside_the_project_says_so() {
+    let p = TempProject::sample();
+    let template = "templates/member_list.typ.j2";
+    for path in ["../../../../etc/passwd", "/../outside.txt"] {
+        let text = p.read(template);
+        p.write(template, &format!("{text}\n#read(\"{path}\")\n"));
+        let (code, _, err) = p.run(&["check"]);
+        assert_eq!(code, 1, "{err}");
+        assert!(
+            err.contains("プロジェクトのフォルダの外のファイルは読めません"),
+            "{path}: {err}"
+        );
+        assert!(!err.contains("書き方に誤りがあります"), "{path}: {err}");
+        p.write(template, &text);
+    }
+}

@@ -272,19 +272,56 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
     Ok(Plan { files, to_do })
 }
 
-/// Writes the files that do not exist yet; returns the ones written.
+/// Writes the files that do not exist yet; returns the ones written. All or nothing: a folder
+/// on the way that is a file refuses every file before one is written, and a write that fails
+/// midway takes back the files and folders written before it.
 pub fn write(plan: &Plan) -> Result<Vec<&Planned>, Problem> {
-    let mut written = Vec::new();
-    for f in plan.files.iter().filter(|f| !f.exists && !f.path.exists()) {
-        if let Some(dir) = f.path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| {
+    let todo: Vec<&Planned> = plan
+        .files
+        .iter()
+        .filter(|f| !f.exists && !f.path.exists())
+        .collect();
+    for f in &todo {
+        if let Some(blocker) = f.path.ancestors().skip(1).find(|d| d.is_file()) {
+            return Err(Problem::error(
+                blocker,
+                "フォルダを作る場所に、同じ名前のファイルがあります。",
+            )
+            .hint("そのファイルの名前を変えるか別の場所に移してから、もう一度実行してください。"));
+        }
+    }
+    // The folders this creates, outermost first, to take back on failure.
+    let mut created: Vec<&Path> = Vec::new();
+    for f in &todo {
+        for dir in f.path.ancestors().skip(1) {
+            if dir.exists() || created.contains(&dir) {
+                break;
+            }
+            created.push(dir);
+        }
+    }
+    created.sort_by_key(|d| d.components().count());
+    let mut written: Vec<&Planned> = Vec::new();
+    for f in todo {
+        let result = match f.path.parent() {
+            Some(dir) => std::fs::create_dir_all(dir).map_err(|e| {
                 Problem::error(
                     dir,
                     format!("フォルダを作れません（{}）。", crate::diag::io_ja(&e)),
                 )
-            })?;
+            }),
+            None => Ok(()),
         }
-        crate::output::write_atomic(&f.path, f.text.as_bytes())?;
+        .and_then(|()| crate::output::write_atomic(&f.path, f.text.as_bytes()));
+        if let Err(problem) = result {
+            for done in &written {
+                let _ = std::fs::remove_file(&done.path);
+            }
+            for dir in created.iter().rev() {
+                let _ = std::fs::remove_dir(dir);
+            }
+            return Err(problem);
+        }
         written.push(f);
     }
     Ok(written)
