@@ -353,22 +353,24 @@ fn fail_unchanged(problems: &Problems) -> ExitCode {
 }
 
 fn run_schema(root: &std::path::Path) -> ExitCode {
-    let reference = root.join(shiryo::reference::REFERENCE_FILE);
-    let written = shiryo::schema::write_all(&root.join("schema")).and_then(|mut paths| {
-        shiryo::output::write_atomic(&reference, shiryo::reference::markdown().as_bytes())
-            .map_err(|p| std::io::Error::other(p.message))?;
-        paths.push(reference);
-        Ok(paths)
-    });
-    match written {
-        Ok(paths) => {
-            for p in paths {
-                say!("作成: {}", p.display());
+    let mut files = shiryo::schema::files(&root.join("schema"));
+    files.push((
+        root.join(shiryo::reference::REFERENCE_FILE),
+        shiryo::reference::markdown(),
+    ));
+    let all: Vec<(&std::path::Path, &[u8])> = (files.iter())
+        .map(|(path, text)| (path.as_path(), text.as_bytes()))
+        .collect();
+    match shiryo::output::write_in_project(root, &all) {
+        Ok(()) => {
+            for (path, _) in &files {
+                say!("作成: {}", path.display());
             }
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            tell!("エラー: スキーマを書き込めません（{e}）。");
+        Err(problem) => {
+            report(&Problems(vec![problem.relative_to(root)]));
+            tell!("スキーマは書き込んでいません（ファイルは何も変えていません）。");
             ExitCode::FAILURE
         }
     }

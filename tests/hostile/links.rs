@@ -216,3 +216,72 @@ fn a_root_is_a_folder_with_content_templates_and_fonts() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("shiryo のプロジェクトではありません"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_lock_file_is_never_created_through_a_link() {
+    let p = TempProject::sample();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("made-by-shiryo");
+    std::fs::create_dir_all(p.path().join("output")).unwrap();
+    std::os::unix::fs::symlink(&target, p.path().join("output/.shiryo-lock")).unwrap();
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("エラー: output/.shiryo-lock: output の中の .shiryo-lock はリンク（ショートカット）のため、その先には書き込みません。"),
+        "{out}"
+    );
+    assert!(!target.exists(), "the link's target was created");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    assert!(
+        !p.path()
+            .join("output/koganei-seishin/r6-meibo.pdf")
+            .exists(),
+        "{out}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn schema_writes_through_no_link() {
+    let p = TempProject::sample();
+    let outside = tempfile::tempdir().unwrap();
+    // The schema folder a link to a folder outside.
+    std::os::unix::fs::symlink(outside.path(), p.path().join("schema")).unwrap();
+    let (code, stdout, stderr) = p.run(&["schema"]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(
+            "エラー: schema: schema はリンク（ショートカット）のため、その先には書き込みません。"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    assert!(!p.path().join("docs/templates.md").exists(), "all or none");
+    // One schema file a link to a file outside; docs/ a link to a missing folder.
+    std::fs::remove_file(p.path().join("schema")).unwrap();
+    std::fs::create_dir(p.path().join("schema")).unwrap();
+    let secret = outside.path().join("secret.json");
+    std::fs::write(&secret, "not ours").unwrap();
+    std::os::unix::fs::symlink(&secret, p.path().join("schema/goals.schema.json")).unwrap();
+    let (code, _, stderr) = p.run(&["schema"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("schema/goals.schema.json はリンク"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&secret).unwrap(), b"not ours");
+    std::fs::remove_file(p.path().join("schema/goals.schema.json")).unwrap();
+    let missing = outside.path().join("docs");
+    std::os::unix::fs::symlink(&missing, p.path().join("docs")).unwrap();
+    let (code, _, stderr) = p.run(&["schema"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("docs はリンク"), "{stderr}");
+    assert!(!missing.exists());
+    // Without links every file is written.
+    std::fs::remove_file(p.path().join("docs")).unwrap();
+    let (code, stdout, stderr) = p.run(&["schema"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("schema/goals.schema.json"), "{stdout}");
+    assert!(p.path().join("docs/templates.md").is_file());
+}
