@@ -92,7 +92,8 @@ impl fmt::Display for Problem {
             Severity::Error => "エラー",
             Severity::Warning => "警告",
         };
-        write!(f, "{label}: {}", visible(&self.file.display().to_string()))?;
+        let file = self.file.display().to_string();
+        write!(f, "{label}: {}", crate::visible::line(&file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -100,7 +101,7 @@ impl fmt::Display for Problem {
             }
         }
         if let Some(field) = &self.field {
-            write!(f, " ({field})")?;
+            write!(f, " ({})", crate::visible::line(field))?;
         }
         write!(f, ": {}", self.message)?;
         if let Some(hint) = &self.hint {
@@ -108,21 +109,6 @@ impl fmt::Display for Problem {
         }
         Ok(())
     }
-}
-
-/// A path as a message shows it: a line break or another control character in a file name
-/// (possible on Linux) is written out, so each message stays on its own line.
-fn visible(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            '\n' => out.push_str("<改行>"),
-            '\t' => out.push_str("<タブ>"),
-            c if c.is_control() => out.push_str(&format!("<U+{:04X}>", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A list of problems, in the order found.

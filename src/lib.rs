@@ -34,6 +34,7 @@ pub mod serve;
 pub mod typeset;
 pub mod validate;
 pub mod view;
+pub mod visible;
 pub mod watch;
 pub mod world;
 pub mod yaml_cache;

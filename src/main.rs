@@ -3,6 +3,9 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
+#[macro_use]
+mod terminal;
+
 mod cli;
 
 use cli::{Cli, Command, command, usage_error};
@@ -23,7 +26,7 @@ fn japanese_panics() {
             .unwrap_or_default();
         // println! panics when stdout is a closed pipe or a full disk.
         if message.starts_with("failed printing to std") {
-            eprintln!(
+            tell!(
                 "エラー: 結果を表示できませんでした（表示の行き先が閉じられたか、いっぱいです）。"
             );
             std::process::exit(1);
@@ -32,7 +35,7 @@ fn japanese_panics() {
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
+        tell!(
             "エラー: shiryo の内部で思わぬ誤りが起きました（{message}、{place}）。\n  → この表示を添えて、担当の開発者に知らせてください。"
         );
         std::process::exit(101);
@@ -51,14 +54,14 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            eprintln!("{}", usage_error(&e));
+            tell!("{}", usage_error(&e));
             return ExitCode::from(2);
         }
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => {
-            eprintln!("{}", usage_error(&e));
+            tell!("{}", usage_error(&e));
             return ExitCode::from(2);
         }
     };
@@ -92,29 +95,29 @@ fn main() -> ExitCode {
 }
 
 fn run_serve(root: &std::path::Path, port: u16, open: bool) -> ExitCode {
-    println!("すべての資料を作っています…");
+    say!("すべての資料を作っています…");
     let running = match shiryo::serve::start(root, port, print_watch_report) {
         Ok(r) => r,
         Err(message) => {
-            eprintln!("{message}");
+            tell!("{message}");
             return ExitCode::FAILURE;
         }
     };
     let url = running.url();
-    println!(
+    say!(
         "ブラウザで {url} を開くと、資料の一覧から Web ページと PDF を見られます（この PC からだけ見られます）。"
     );
-    println!(
+    say!(
         "content/ やテンプレートを保存するたびに作り直し、開いているページも新しくなります。終了するには Ctrl+C を押してください。"
     );
     if open && let Err(message) = shiryo::serve::open_browser(&url) {
-        eprintln!("{message}");
+        tell!("{message}");
     }
     let _ = std::io::Write::flush(&mut std::io::stdout());
     match running.wait() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{message}");
+            tell!("{message}");
             ExitCode::FAILURE
         }
     }
@@ -132,19 +135,19 @@ fn print_watch_report(r: &shiryo::watch::Report) {
             pages,
             path,
             ..
-        } => println!(
+        } => say!(
             "作成: {}（{id}、変更: {changed}、{} ms、{pages}ページ）",
             path.display(),
             elapsed.as_millis()
         ),
         Report::Unchanged { changed } => {
-            println!("変更なし: {changed}（作り直す資料はありません）")
+            say!("変更なし: {changed}（作り直す資料はありません）")
         }
         Report::Failed(problems) => {
             report(problems);
-            eprintln!("前回の PDF はそのまま残しています。直して保存すると作り直します。");
+            tell!("前回の PDF はそのまま残しています。直して保存すると作り直します。");
         }
-        Report::Waiting(line) => eprintln!("{line}"),
+        Report::Waiting(line) => tell!("{line}"),
         Report::Page { .. } | Report::Typeset { .. } | Report::Done => {}
     }
     let _ = std::io::stdout().flush();
@@ -156,16 +159,14 @@ fn run_watch(
     max_rounds: Option<usize>,
     html: bool,
 ) -> ExitCode {
-    println!(
-        "監視を始めます（content/, templates/, fonts/）。終了するには Ctrl+C を押してください。"
-    );
+    say!("監視を始めます（content/, templates/, fonts/）。終了するには Ctrl+C を押してください。");
     let result = shiryo::watch::run(root, documents, max_rounds, html, |r| {
         print_watch_report(&r)
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("エラー: フォルダを監視できません（{e}）。");
+            tell!("エラー: フォルダを監視できません（{e}）。");
             ExitCode::FAILURE
         }
     }
@@ -181,7 +182,7 @@ fn run_check(root: &std::path::Path, deny_warnings: bool, html: bool) -> ExitCod
     // Everything: on a draft, the warnings are the list of what is left to write.
     report_up_to(&problems, 2000);
     let (errors, warnings) = (problems.errors(), problems.warnings());
-    println!("確認しました: 資料 {documents} 件、エラー {errors} 件、警告 {warnings} 件");
+    say!("確認しました: 資料 {documents} 件、エラー {errors} 件、警告 {warnings} 件");
     note_interrupted(root);
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::FAILURE
@@ -206,7 +207,7 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
     );
     if own.has_errors() {
         report(&own);
-        eprintln!("先に shiryo check の誤りを直してください。ファイルは何も書いていません。");
+        tell!("先に shiryo check の誤りを直してください。ファイルは何も書いていません。");
         return ExitCode::FAILURE;
     }
     let plan = match shiryo::next_year::plan(&project, council) {
@@ -222,7 +223,7 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
         Ok(w) => w,
         Err(problem) => {
             report(&Problems(vec![problem.relative_to(&builder.root)]));
-            eprintln!("ファイルは何も書いていません（途中まで書いたものは消して元に戻しました）。");
+            tell!("ファイルは何も書いていません（途中まで書いたものは消して元に戻しました）。");
             return ExitCode::FAILURE;
         }
     };
@@ -234,17 +235,17 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
     };
     for f in &plan.files {
         if written.iter().any(|w| w.path == f.path) {
-            println!("作成: {}（{}から）", rel(&f.path), f.made_from);
+            say!("作成: {}（{}から）", rel(&f.path), f.made_from);
         } else {
-            println!("そのまま: {}（もうあるので変えていません）", rel(&f.path));
+            say!("そのまま: {}（もうあるので変えていません）", rel(&f.path));
         }
     }
     if written.is_empty() {
-        println!("書いたファイルはありません。次の年度に要るファイルはもうそろっています。");
+        say!("書いたファイルはありません。次の年度に要るファイルはもうそろっています。");
     }
-    println!("これから書くこと:");
+    say!("これから書くこと:");
     for item in &plan.to_do {
-        println!("  ・{item}");
+        say!("  ・{item}");
     }
     ExitCode::SUCCESS
 }
@@ -260,7 +261,7 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
     let slug = slug.strip_prefix("content/").unwrap_or(slug);
     let Some(c) = project.councils.iter().find(|c| c.slug == slug) else {
         let known: Vec<&str> = project.councils.iter().map(|c| c.slug.as_str()).collect();
-        eprintln!(
+        tell!(
             "エラー: 協議会 {council} が見つかりません（content/{slug}/council.yaml がありません）。\n  → 協議会はフォルダ名で指定します: {}",
             known.join(", ")
         );
@@ -271,7 +272,7 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
         Some(y) => match shiryo::japanese::halfwidth_digits(y.trim()).parse::<i32>() {
             Ok(fy) if shiryo::project::YEARS.contains(&fy) => fy,
             _ => {
-                eprintln!(
+                tell!(
                     "エラー: 年度「{y}」が正しくありません。\n  → {} 年度から {} 年度までの西暦４桁で書いてください（令和６年度なら 2024）。",
                     shiryo::project::YEARS.start(),
                     shiryo::project::YEARS.end()
@@ -287,7 +288,7 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
         {
             Some(&fy) => fy,
             None => {
-                eprintln!(
+                tell!(
                     "エラー: {slug} には、続く２つの年度の目標（goals.yaml）がありません。\n  → 比べるには、たとえば content/{slug}/2024/goals.yaml と content/{slug}/2025/goals.yaml が必要です。"
                 );
                 return ExitCode::FAILURE;
@@ -315,13 +316,13 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
             .filter(|&&y| has_goals(y))
             .map(|y| y.to_string())
             .collect();
-        eprintln!(
+        tell!(
             "エラー: {}の目標（{file}）が{}ため、比べられません。",
             shiryo::diag::fy_name(y),
             if broken { "読めない" } else { "ない" }
         );
         if !broken {
-            eprintln!("  → 目標のある年度: {}", years.join(", "));
+            tell!("  → 目標のある年度: {}", years.join(", "));
         }
         return ExitCode::FAILURE;
     }
@@ -334,43 +335,45 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
         Some(body) => format!("{} {body}", c.council.name),
         None => c.council.name.clone(),
     };
-    println!(
+    say!(
         "{name}: {} → {} の目標の変わったところ（{} 件）",
         shiryo::diag::fy_name(fy),
         shiryo::diag::fy_name(fy + 1),
         changes.changes.len()
     );
     if changes.changes.is_empty() {
-        println!("変わったところはありません。");
+        say!("変わったところはありません。");
     } else {
-        println!("\n{}", changes.render(fy));
+        say!("\n{}", changes.render(fy));
     }
     ExitCode::SUCCESS
 }
 
 fn fail_unchanged(problems: &Problems) -> ExitCode {
     report(problems);
-    eprintln!("ファイルは何も書いていません。");
+    tell!("ファイルは何も書いていません。");
     ExitCode::FAILURE
 }
 
 fn run_schema(root: &std::path::Path) -> ExitCode {
-    let reference = root.join(shiryo::reference::REFERENCE_FILE);
-    let written = shiryo::schema::write_all(&root.join("schema")).and_then(|mut paths| {
-        shiryo::output::write_atomic(&reference, shiryo::reference::markdown().as_bytes())
-            .map_err(|p| std::io::Error::other(p.message))?;
-        paths.push(reference);
-        Ok(paths)
-    });
-    match written {
-        Ok(paths) => {
-            for p in paths {
-                println!("作成: {}", p.display());
+    let mut files = shiryo::schema::files(&root.join("schema"));
+    files.push((
+        root.join(shiryo::reference::REFERENCE_FILE),
+        shiryo::reference::markdown(),
+    ));
+    let all: Vec<(&std::path::Path, &[u8])> = (files.iter())
+        .map(|(path, text)| (path.as_path(), text.as_bytes()))
+        .collect();
+    match shiryo::output::write_in_project(root, &all) {
+        Ok(()) => {
+            for (path, _) in &files {
+                say!("作成: {}", path.display());
             }
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("エラー: スキーマを書き込めません（{e}）。");
+        Err(problem) => {
+            report(&Problems(vec![problem.relative_to(root)]));
+            tell!("スキーマは書き込んでいません（ファイルは何も変えていません）。");
             ExitCode::FAILURE
         }
     }
@@ -388,10 +391,10 @@ fn run_build(
         Err(problems) => return fail(&problems, root),
     };
     builder.html = html;
-    let mut on_wait = |line: &str| eprintln!("{line}");
+    let mut on_wait = |line: &str| tell!("{line}");
     let result = build::build(&mut builder, documents, emit_typst, &mut on_wait, |t, w| {
         let total = t.timings.render + t.timings.compile + t.timings.export;
-        println!(
+        say!(
             "作成: {}（{}ページ、{}、{:.2}秒）",
             w.path.display(),
             w.pages,
@@ -399,7 +402,7 @@ fn run_build(
             total.as_secs_f64()
         );
         if let Some(html) = &t.html {
-            println!(
+            say!(
                 "作成: {}（Web ページ、{}）",
                 w.path.with_extension("html").display(),
                 human_size(html.len())
@@ -409,13 +412,13 @@ fn run_build(
     match result {
         Ok(warnings) => {
             report(&warnings);
-            println!("完了（{:.2}秒）", started.elapsed().as_secs_f64());
+            say!("完了（{:.2}秒）", started.elapsed().as_secs_f64());
             ExitCode::SUCCESS
         }
         Err(failure) => {
             report(&failure.problems);
             if !failure.not_written.is_empty() {
-                eprintln!(
+                tell!(
                     "誤りのない資料も、そろって作れるまで書き込んでいません: {}",
                     failure.not_written.join(", ")
                 );
@@ -423,16 +426,16 @@ fn run_build(
             let errors = failure.problems.errors().max(1);
             let rolled_back = failure.recovered.rolled_back;
             if rolled_back > 0 {
-                eprintln!(
+                tell!(
                     "途中で止まった前回の作成を元に戻しました（output/ の {rolled_back} 個のファイルを、その前の内容に戻しました）。"
                 );
             }
             if failure.left_changed.is_empty() && rolled_back > 0 {
-                eprintln!(
+                tell!(
                     "エラーが {errors} 件あります。今回の作成では、ほかに output/ の PDF を変更していません。"
                 );
             } else if failure.left_changed.is_empty() {
-                eprintln!("エラーが {errors} 件あります。output/ の PDF は変更していません。");
+                tell!("エラーが {errors} 件あります。output/ の PDF は変更していません。");
                 note_interrupted(root);
             } else {
                 let files: Vec<String> = failure
@@ -440,7 +443,7 @@ fn run_build(
                     .iter()
                     .map(|p| p.display().to_string())
                     .collect();
-                eprintln!(
+                tell!(
                     "エラーが {errors} 件あります。次のファイルは新しい内容に置き換わり、元に戻せませんでした: {}",
                     files.join(", ")
                 );
@@ -457,10 +460,10 @@ fn report(problems: &Problems) {
 
 fn report_up_to(problems: &Problems, shown: usize) {
     for p in problems.0.iter().take(shown) {
-        eprintln!("{p}");
+        tell!("{p}");
     }
     if problems.0.len() > shown {
-        eprintln!(
+        tell!(
             "…ほか {} 件（後の誤りは前の誤りから続いていることが多いので、最初のものから直してください）",
             problems.0.len() - shown
         );
@@ -469,7 +472,7 @@ fn report_up_to(problems: &Problems, shown: usize) {
 
 fn fail(problems: &Problems, root: &std::path::Path) -> ExitCode {
     report(problems);
-    eprintln!(
+    tell!(
         "エラーが {} 件あります。output/ の PDF は変更していません。",
         problems.errors().max(1)
     );
@@ -481,7 +484,7 @@ fn fail(problems: &Problems, root: &std::path::Path) -> ExitCode {
 /// command that did not write leaves it as it found it.
 fn note_interrupted(root: &std::path::Path) {
     if shiryo::output::interrupted(&root.join(build::OUTPUT_DIR)) {
-        eprintln!(
+        tell!(
             "ただし output/ には途中で止まった前回の作成が残っていて、一部の PDF だけが新しくなっています。次に作成できたときに、そろった状態に戻します。"
         );
     }

@@ -29,6 +29,39 @@ pub fn url_path(path: &str) -> String {
         .join("/")
 }
 
+/// Characters a name may not hold though they are no control: invisible ones (zero-width
+/// spaces and joiners, the byte-order mark, the soft hyphen, tag characters, line and
+/// paragraph separators) and variation selectors, which change nothing a reader sees in a
+/// file name.
+fn invisible(c: char) -> bool {
+    crate::visible::is_invisible(c)
+        || matches!(c, '\u{180B}'..='\u{180D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// The part before the first `.` of `name` when Windows takes it for a device (`CON`,
+/// `com1.txt`, `LPT³`, `CONIN$`), in any case, with or without an extension. The list is
+/// Microsoft's ("Naming Files, Paths, and Namespaces"): COM0 and LPT0 and the superscript
+/// digits ¹ ² ³ included.
+fn device_name(name: &str) -> Option<&str> {
+    let stem = name.split('.').next().unwrap_or_default().trim_end();
+    let upper = stem.to_ascii_uppercase();
+    let numbered = |prefix: &str| {
+        upper.strip_prefix(prefix).is_some_and(|n| {
+            let mut digits = n.chars();
+            matches!(
+                (digits.next(), digits.next()),
+                (Some('0'..='9' | '¹' | '²' | '³'), None)
+            )
+        })
+    };
+    let reserved = matches!(
+        upper.as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) || numbered("COM")
+        || numbered("LPT");
+    reserved.then_some(stem)
+}
+
 /// Why `name` (one file or folder name, without any path) cannot be a file name on Windows
 /// and Linux, in Japanese, or `None` when it can.
 pub fn unsafe_name(name: &str) -> Option<String> {
@@ -44,16 +77,22 @@ pub fn unsafe_name(name: &str) -> Option<String> {
     if name.chars().any(char::is_control) {
         return Some("名前に改行やタブなどの制御文字があります".into());
     }
+    if let Some(c) = name.chars().find(|&c| crate::visible::is_bidi_control(c)) {
+        return Some(format!(
+            "名前に、文字の並ぶ向きを変える見えない文字（U+{:04X}）があり、表示される名前が本当の名前と違って見えます",
+            c as u32
+        ));
+    }
+    if let Some(c) = name.chars().find(|&c| invisible(c)) {
+        return Some(format!(
+            "名前に目に見えない文字（U+{:04X}）があり、同じに見える別の名前になります",
+            c as u32
+        ));
+    }
     if name.ends_with(['.', ' ', '\u{3000}']) {
         return Some("名前が「.」か空白で終わっています（Windows では使えません）".into());
     }
-    let stem = name.split('.').next().unwrap_or_default().trim_end();
-    let upper = stem.to_ascii_uppercase();
-    let reserved = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
-            && upper.len() == 4
-            && upper[3..].chars().all(|c| ('1'..='9').contains(&c)));
-    if reserved {
+    if let Some(stem) = device_name(name) {
         return Some(format!(
             "「{stem}」は Windows で装置の名前として予約されていて、ファイル名に使えません"
         ));
@@ -105,6 +144,26 @@ mod tests {
             "COM1",
             "lpt9.yaml",
             "aux .x",
+            "COM0",
+            "COM¹",
+            "com².pdf",
+            "LPT³",
+            "conin$",
+            "CONOUT$.txt",
+            "r6-1-kaigi\u{202E}gpj.exe",
+            "a\u{200E}b",
+            "a\u{200F}b",
+            "a\u{2066}b",
+            "zw\u{200B}sp",
+            "zw\u{200C}nj",
+            "zw\u{200D}j",
+            "\u{FEFF}bom",
+            "soft\u{AD}hyphen",
+            "tag\u{E0041}",
+            "line\u{2028}sep",
+            "para\u{2029}sep",
+            "vs\u{FE0F}",
+            "葛\u{E0100}飾",
         ] {
             assert!(unsafe_name(bad).is_some(), "{bad:?}");
         }
@@ -117,7 +176,10 @@ mod tests {
             "COM10",
             "CONSOLE",
             "LPT",
-            "COM0",
+            "COM¹0",
+            "CONIN",
+            "LPT¹²",
+            "r6-hyoka（案）",
             &"長".repeat(60),
         ] {
             assert!(unsafe_name(good).is_none(), "{good:?}");

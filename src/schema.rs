@@ -22,16 +22,13 @@ pub fn all() -> Vec<(&'static str, serde_json::Value)> {
     ]
 }
 
-/// Writes every schema into `dir`, returning the paths written.
-pub fn write_all(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
-    let mut written = Vec::new();
-    for (name, schema) in all() {
-        let path = dir.join(name);
-        let text = serde_json::to_string_pretty(&schema).map_err(std::io::Error::other)? + "\n";
-        crate::output::write_atomic(&path, text.as_bytes())
-            .map_err(|p| std::io::Error::other(p.to_string()))?;
-        written.push(path);
-    }
-    Ok(written)
+/// The schema files for `dir` (`schema/` of the project): `(path, text)`.
+pub fn files(dir: &Path) -> Vec<(PathBuf, String)> {
+    all()
+        .into_iter()
+        .map(|(name, schema)| {
+            let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+            (dir.join(name), text)
+        })
+        .collect()
 }

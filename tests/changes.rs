@@ -179,3 +179,54 @@ fn a_row_left_at_a_number_the_year_no_longer_has_is_said_once() {
         "{stdout}"
     );
 }
+
+/// Bytes a terminal obeys: C0 controls but the line break, DEL and C1 controls.
+fn obeyed_by_a_terminal(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| c != '\n' && c.is_control())
+        .collect()
+}
+
+#[test]
+fn terminal_escapes_in_a_goal_are_shown_not_obeyed() {
+    let p = TempProject::sample();
+    // A goal text that would retitle the terminal window and clear it, and a council name
+    // that would turn the text red (C1 CSI).
+    p.edit(
+        GOALS_2025,
+        "target: 協議の場を年８回以上開催\n",
+        "target: \"協議の場を年８回以上開催\\e]0;x\\a\\e[2J\"\n",
+    );
+    p.edit(
+        "content/niiza-chiiki-ikou/council.yaml",
+        "name: 新座市地域自立支援協議会\n",
+        "name: \"新座市地域自立支援協議会\\x9b31m\"\n",
+    );
+    let (code, stdout, stderr) = p.run(&["changes", COUNCIL, "2024"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        obeyed_by_a_terminal(&stdout),
+        Vec::<char>::new(),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains("目標値（令和７年度）: 協議の場を年８回以上開催<ESC>]0;x<U+0007><ESC>[2J"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.starts_with("新座市地域自立支援協議会<U+009B>31m 地域移行"),
+        "{stdout}"
+    );
+    // A value an error message quotes: the year as typed.
+    let (code, stdout, stderr) = p.run(&["changes", COUNCIL, "2024\u{1b}[2J\u{7}"]);
+    assert_eq!(code, 2, "{stdout}");
+    assert_eq!(
+        obeyed_by_a_terminal(&stderr),
+        Vec::<char>::new(),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("年度「2024<ESC>[2J<U+0007>」が正しくありません。"),
+        "{stderr}"
+    );
+}

@@ -30,25 +30,42 @@ fn wait_limit() -> Duration {
         .map_or(DEFAULT_WAIT, Duration::from_secs_f64)
 }
 
+/// Opens the last part of a path itself, never what a link there leads to.
+fn no_follow(options: &mut std::fs::OpenOptions) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        // FILE_FLAG_OPEN_REPARSE_POINT: a link is opened as itself, not followed.
+        options.custom_flags(0x0020_0000);
+    }
+}
+
 /// Takes the lock of `output` (a folder that exists), waiting while another shiryo holds it.
 /// `on_wait` gets a Japanese line once, when waiting starts.
 pub fn acquire(output: &Path, on_wait: &mut dyn FnMut(&str)) -> Result<Lock, Problem> {
     let path = output.join(LOCK_FILE);
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| {
-            Problem::error(
-                &path,
-                format!(
-                    "output フォルダの鍵のファイルを作れません（{}）。",
-                    io_ja(&e)
-                ),
-            )
-            .hint("output フォルダの書き込み権限を確かめてください。")
-        })?;
+    // A link in its place (one to a missing file outside the project included) is refused
+    // before anything is opened, and the file is opened without following a link, so a link
+    // put there in between is not followed either.
+    super::refuse_link(output, &path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    no_follow(&mut options);
+    let file = options.open(&path).map_err(|e| {
+        Problem::error(
+            &path,
+            format!(
+                "output フォルダの鍵のファイルを作れません（{}）。",
+                io_ja(&e)
+            ),
+        )
+        .hint("output フォルダの書き込み権限を確かめてください。")
+    })?;
     let limit = wait_limit();
     let started = Instant::now();
     let mut told = false;

@@ -22,7 +22,7 @@ pub use journal::{Recovered, interrupted};
 
 const TEMP_PREFIX: &str = ".shiryo-";
 const TEMP_SUFFIX: &str = ".tmp";
-const BACKUP_PREFIX: &str = ".shiryo-backup-";
+pub(crate) const BACKUP_PREFIX: &str = ".shiryo-backup-";
 
 /// A file written in full to a temporary file beside its target, not yet in place. Dropped
 /// without `commit`, the temporary file is removed.
@@ -107,24 +107,36 @@ impl Output {
     }
 }
 
+/// Whether `path` is a link: a symbolic link, or on Windows a junction or another reparse
+/// point that stands for a name elsewhere (`symlink_metadata` reports those as links too). A
+/// link whose target is missing is a link: writing through it would create the target.
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// A link at `path` (a folder or file under `output/`, or `output/` itself) is refused:
 /// nothing is written through a link, wherever it leads.
 fn refuse_link(output: &Path, path: &Path) -> Result<(), Problem> {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if !is_link {
+    if !is_link(path) {
         return Ok(());
     }
-    let what = if path == output {
-        "output フォルダ".to_string()
+    let (what, hint) = if path == output {
+        (
+            "output フォルダ".to_string(),
+            "リンクを消して、普通のフォルダにしてください（PDF はリンク先ではなく output フォルダの中に作ります）。",
+        )
     } else {
         let rel = path.strip_prefix(output).unwrap_or(path);
-        format!("output の中の {} ", rel.display())
+        (
+            format!("output の中の {} ", rel.display()),
+            "リンクを消してから、もう一度実行してください（PDF などはリンク先ではなく output フォルダの中に作ります）。",
+        )
     };
     Err(Problem::error(
         path,
         format!("{what}はリンク（ショートカット）のため、その先には書き込みません。"),
     )
-    .hint("リンクを消して、普通のフォルダにしてください（PDF はリンク先ではなく output フォルダの中に作ります）。"))
+    .hint(hint))
 }
 
 /// Every folder between `output` and `target`, and `target` itself, is no link.
@@ -139,6 +151,37 @@ fn no_links_below(output: &Path, target: &Path) -> Result<(), Problem> {
         refuse_link(output, &path)?;
     }
     Ok(())
+}
+
+/// Writes files of the project outside `output/` (`schema/`, `docs/`, a new year's content):
+/// all of them replaced, or none, and none through a link. Every folder between `root` and
+/// each file, and the file itself, must be no link (the root itself may be one: it is where
+/// the user said the project is). Nothing is written when one is.
+pub fn write_in_project(root: &Path, files: &[(&Path, &[u8])]) -> Result<(), Problem> {
+    for (target, _) in files {
+        let Ok(rel) = target.strip_prefix(root) else {
+            continue;
+        };
+        let mut path = root.to_path_buf();
+        for part in rel.components() {
+            path.push(part);
+            if is_link(&path) {
+                let shown = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
+                return Err(Problem::error(
+                    &path,
+                    format!("{shown} はリンク（ショートカット）のため、その先には書き込みません。"),
+                )
+                .hint(format!(
+                    "リンクを消してから、もう一度実行してください（{shown} はリンク先ではなく、プロジェクトのフォルダの中に作ります）。"
+                )));
+            }
+        }
+    }
+    write_all_atomic(files)
 }
 
 /// Why a commit failed, and whether `output/` is as it was.

@@ -14,6 +14,7 @@ use crate::view::goal_iter;
 
 mod evaluation;
 mod layout;
+mod output_names;
 mod text;
 mod year;
 
@@ -31,6 +32,7 @@ pub fn check(project: &Project) -> Problems {
     for council in &project.councils {
         check_council(council, &mut problems);
     }
+    output_names::check(project, &mut problems);
     Problems(
         problems
             .0

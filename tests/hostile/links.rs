@@ -216,3 +216,214 @@ fn a_root_is_a_folder_with_content_templates_and_fonts() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("shiryo のプロジェクトではありません"), "{err}");
 }
+
+#[test]
+fn names_that_deceive_or_are_windows_devices_are_refused_with_their_file() {
+    let p = TempProject::sample();
+    let documents = p.path().join("content/koganei-seishin/documents");
+    for (name, says) in [
+        // Shown by most viewers as 「r6-1-kaigiexe.jpg.pdf」.
+        ("r6-1-kaigi\u{202E}gpj.exe", "向きを変える"),
+        ("r6\u{200E}meibo", "向きを変える"),
+        ("r6\u{2067}meibo", "向きを変える"),
+        ("r6\u{200B}meibo", "目に見えない文字（U+200B）"),
+        ("r6\u{200C}meibo", "目に見えない文字（U+200C）"),
+        ("r6\u{200D}meibo", "目に見えない文字（U+200D）"),
+        ("\u{FEFF}r6-meibo", "目に見えない文字（U+FEFF）"),
+        ("r6-mei\u{AD}bo", "目に見えない文字（U+00AD）"),
+        ("r6-meibo\u{E0041}", "目に見えない文字（U+E0041）"),
+        ("r6\u{2028}meibo", "目に見えない文字（U+2028）"),
+        ("COM¹", "予約"),
+        ("lpt³", "予約"),
+        ("CONIN$", "予約"),
+        ("conout$.r6", "予約"),
+    ] {
+        let path = documents.join(format!("{name}.yaml"));
+        std::fs::rename(p.path().join(MEIBO), &path).unwrap();
+        let (code, out) = run_bounded(&p, &["check"]);
+        assert_eq!(code, 1, "{name:?}: {out}");
+        let shown: String = name
+            .chars()
+            .map(|c| match c {
+                '\u{200E}'
+                | '\u{2067}'
+                | '\u{202E}'
+                | '\u{200B}'..='\u{200D}'
+                | '\u{FEFF}'
+                | '\u{AD}'
+                | '\u{E0041}'
+                | '\u{2028}' => format!("<U+{:04X}>", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
+        let line =
+            format!("エラー: content/koganei-seishin/documents/{shown}.yaml: ファイルの名前が");
+        assert!(out.contains(&line), "{name:?}: {line}\n{out}");
+        assert!(out.contains(says), "{name:?}: {out}");
+        // The name is shown, never printed as it is.
+        if shown != name {
+            assert!(!out.contains(name), "{name:?}: {out}");
+        }
+        std::fs::rename(&path, p.path().join(MEIBO)).unwrap();
+    }
+    // A council folder's name is a folder under output/: the same rules.
+    std::fs::rename(
+        p.path().join("content/minato-kyogikai"),
+        p.path().join("content/minato\u{202E}kyogikai"),
+    )
+    .unwrap();
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("エラー: content/minato<U+202E>kyogikai: フォルダの名前が"),
+        "{out}"
+    );
+    assert!(!p.path().join("output").exists());
+}
+
+/// Two documents whose PDFs are one file on Windows: each pair refused, naming both files.
+#[test]
+fn names_one_file_on_windows_are_refused() {
+    let p = TempProject::sample();
+    let documents = p.path().join("content/koganei-seishin/documents");
+    // Letter case: R6-meibo.yaml beside r6-meibo.yaml.
+    std::fs::copy(p.path().join(MEIBO), documents.join("R6-meibo.yaml")).unwrap();
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "エラー: content/koganei-seishin/documents/r6-meibo.yaml: この資料の PDF（output/koganei-seishin/r6-meibo.pdf）は、content/koganei-seishin/documents/R6-meibo.yaml の PDF（output/koganei-seishin/R6-meibo.pdf）と Windows では同じファイルになります（名前の大文字と小文字の違いだけです）"
+        ),
+        "{out}"
+    );
+    assert!(!p.path().join("output").exists());
+    std::fs::remove_file(documents.join("R6-meibo.yaml")).unwrap();
+    // NFC beside NFD: 「が」 as one character, and as 「か」 and a combining mark.
+    for name in ["会議\u{304C}", "会議\u{304B}\u{3099}"] {
+        std::fs::copy(p.path().join(MEIBO), documents.join(format!("{name}.yaml"))).unwrap();
+    }
+    let (code, out) = run_bounded(&p, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("と Windows では同じファイルになります"),
+        "{out}"
+    );
+    assert!(out.contains("書き表し方"), "{out}");
+    for name in ["会議\u{304C}", "会議\u{304B}\u{3099}"] {
+        std::fs::remove_file(documents.join(format!("{name}.yaml"))).unwrap();
+    }
+    // Council folders that differ in case only: their PDFs are one file too.
+    super::common::copy_dir(
+        &p.path().join("content/niiza-chiiki-ikou"),
+        &p.path().join("content/Niiza-chiiki-ikou"),
+    );
+    let (code, out) = run_bounded(&p, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("（output/niiza-chiiki-ikou/r6-hyoka.pdf）は、content/Niiza-chiiki-ikou/documents/r6-hyoka.yaml の PDF（output/Niiza-chiiki-ikou/r6-hyoka.pdf）と Windows では同じファイル"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_output_path_too_long_for_windows_is_warned_about() {
+    let p = TempProject::sample();
+    let council = format!("niiza-{}", "c".repeat(120));
+    let name = format!("r6-{}", "d".repeat(120));
+    std::fs::rename(
+        p.path().join("content/niiza-chiiki-ikou"),
+        p.path().join("content").join(&council),
+    )
+    .unwrap();
+    let documents = p.path().join("content").join(&council).join("documents");
+    std::fs::rename(
+        documents.join("r6-hyoka.yaml"),
+        documents.join(format!("{name}.yaml")),
+    )
+    .unwrap();
+    let (code, out) = run_bounded(&p, &["check"]);
+    assert_eq!(code, 0, "a warning: {out}");
+    let pdf = p
+        .path()
+        .join("output")
+        .join(&council)
+        .join(format!("{name}.pdf"));
+    let length = pdf.to_string_lossy().encode_utf16().count();
+    assert!(
+        out.contains(&format!(
+            "警告: content/{council}/documents/{name}.yaml: この資料の PDF（output/{council}/{name}.pdf）のパスは、プロジェクトのフォルダを含めて {length} 文字あります。Windows で書き込めるパスは 260 文字まで"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("ファイル名を短くするか"), "{out}");
+    assert!(out.contains("エラー 0 件、警告 1 件"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_file_is_never_created_through_a_link() {
+    let p = TempProject::sample();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("made-by-shiryo");
+    std::fs::create_dir_all(p.path().join("output")).unwrap();
+    std::os::unix::fs::symlink(&target, p.path().join("output/.shiryo-lock")).unwrap();
+    let (code, out) = run_bounded(&p, &["build"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("エラー: output/.shiryo-lock: output の中の .shiryo-lock はリンク（ショートカット）のため、その先には書き込みません。"),
+        "{out}"
+    );
+    assert!(!target.exists(), "the link's target was created");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    assert!(
+        !p.path()
+            .join("output/koganei-seishin/r6-meibo.pdf")
+            .exists(),
+        "{out}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn schema_writes_through_no_link() {
+    let p = TempProject::sample();
+    let outside = tempfile::tempdir().unwrap();
+    // The schema folder a link to a folder outside.
+    std::os::unix::fs::symlink(outside.path(), p.path().join("schema")).unwrap();
+    let (code, stdout, stderr) = p.run(&["schema"]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(
+            "エラー: schema: schema はリンク（ショートカット）のため、その先には書き込みません。"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    assert!(!p.path().join("docs/templates.md").exists(), "all or none");
+    // One schema file a link to a file outside; docs/ a link to a missing folder.
+    std::fs::remove_file(p.path().join("schema")).unwrap();
+    std::fs::create_dir(p.path().join("schema")).unwrap();
+    let secret = outside.path().join("secret.json");
+    std::fs::write(&secret, "not ours").unwrap();
+    std::os::unix::fs::symlink(&secret, p.path().join("schema/goals.schema.json")).unwrap();
+    let (code, _, stderr) = p.run(&["schema"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("schema/goals.schema.json はリンク"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&secret).unwrap(), b"not ours");
+    std::fs::remove_file(p.path().join("schema/goals.schema.json")).unwrap();
+    let missing = outside.path().join("docs");
+    std::os::unix::fs::symlink(&missing, p.path().join("docs")).unwrap();
+    let (code, _, stderr) = p.run(&["schema"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("docs はリンク"), "{stderr}");
+    assert!(!missing.exists());
+    // Without links every file is written.
+    std::fs::remove_file(p.path().join("docs")).unwrap();
+    let (code, stdout, stderr) = p.run(&["schema"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("schema/goals.schema.json"), "{stdout}");
+    assert!(p.path().join("docs/templates.md").is_file());
+}
