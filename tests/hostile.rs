@@ -728,12 +728,33 @@ fn a_build_waits_for_the_lock_and_gives_up_in_japanese() {
     assert!(out.contains("output/ の PDF は変更していません。"), "{out}");
     assert_eq!(common::snapshot(&p.path().join("output")), before);
     // Released while it waits: it goes on and writes.
-    let child = spawn(&p, &["build"], &[("SHIRYO_LOCK_WAIT_SECONDS", "60")]);
-    std::thread::sleep(Duration::from_secs(3));
+    // Unlocked once it says it waits (not after a fixed time: a loaded machine typesets slowly).
+    let mut child = spawn(&p, &["build"], &[("SHIRYO_LOCK_WAIT_SECONDS", "60")]);
+    let stderr = child.stderr.take().unwrap();
+    let (lines, heard) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        let mut all = String::new();
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = lines.send(line.clone());
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    while let Ok(line) = heard.recv_timeout(Duration::from_secs(60)) {
+        if line.contains("終わるのを待っています") {
+            break;
+        }
+    }
     lock.unlock().unwrap();
     let (code, out) = finish(child);
-    assert_eq!(code, 0, "{out}");
-    assert!(out.contains("終わるのを待っています"), "{out}");
+    let err = reader.join().unwrap();
+    assert_eq!(code, 0, "{err}{out}");
+    assert!(err.contains("終わるのを待っています"), "{err}");
 }
 
 #[cfg(unix)]
