@@ -276,13 +276,25 @@ impl Builder {
         let prepared = kind.prepare(council, file, &mut |mat| {
             let (vpath, bytes, deps) = self.material_pdf(council, file, mat, &outer)?;
             reads.extend(deps);
-            let pages = crate::images::pdf::check(&bytes).map_err(|e| {
-                Problems(vec![rel(Problem::error(
-                    &file.path,
-                    format!("資料「{}」の PDF: {e}", mat.title),
-                )
-                .hint("元のファイルから PDF を作り直して置き換えるか、資料一式に入れずに別に配ってください。"))])
-            })?;
+            let max = crate::images::pdf::MAX_PAGES;
+            let pages = match crate::images::pdf::pages(&bytes) {
+                Ok(n) if n <= max => n,
+                found => {
+                    let (message, hint) = match found {
+                        Ok(n) => (
+                            format!("資料「{}」は {n} ページあります。資料一式に入れられるのは、１つの資料につき {max} ページまでです。", mat.title),
+                            "ページの多い資料は、分けるか、資料一式に入れずに別に配ってください。",
+                        ),
+                        Err(e) => (
+                            format!("資料「{}」の PDF: {e}", mat.title),
+                            "元のファイル（Word など）から PDF を作り直して置き換えてください。",
+                        ),
+                    };
+                    return Err(Problems(vec![rel(
+                        Problem::error(&file.path, message).hint(hint),
+                    )]));
+                }
+            };
             materials.push(typst::utils::hash128(&(&vpath, &bytes)));
             self.world.set_file(&vpath, bytes);
             Ok((vpath, pages))

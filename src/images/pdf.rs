@@ -28,8 +28,17 @@ pub const MAX_NESTING: usize = 256;
 /// What compressed streams may inflate to, all streams together.
 pub const MAX_INFLATED: u64 = 256 * 1024 * 1024;
 
-/// The number of pages of a PDF whose every page can be read, or a Japanese reason why not.
+/// The number of pages of a PDF whose every page can be read and that has at most
+/// [`MAX_PAGES`] pages, or a Japanese reason why not.
 pub fn check(bytes: &[u8]) -> Result<usize, String> {
+    match pages(bytes)? {
+        n if n > MAX_PAGES => Err(format!("{n} ページあります（{MAX_PAGES} ページまで）。")),
+        n => Ok(n),
+    }
+}
+
+/// The number of pages of a PDF whose every page can be read, or a Japanese reason why not.
+pub fn pages(bytes: &[u8]) -> Result<usize, String> {
     static CHECKED: Mutex<Option<HashMap<u128, Result<usize, String>>>> = Mutex::new(None);
     let key = typst::utils::hash128(&bytes);
     if let Some(known) = CHECKED
@@ -175,12 +184,8 @@ fn read_pages(bytes: &[u8]) -> Result<usize, String> {
         Err(_) => return Err("PDF として読めません。".into()),
     };
     let pages = pdf.pages();
-    match pages.len() {
-        0 => return Err(format!("{BROKEN}（ページが見つかりません）")),
-        n if n > MAX_PAGES => {
-            return Err(format!("{n} ページあります（{MAX_PAGES} ページまで）。"));
-        }
-        _ => {}
+    if pages.is_empty() {
+        return Err(format!("{BROKEN}（ページが見つかりません）"));
     }
     // A page left out of the tree (unreadable, or cut off) leaves fewer pages than it says.
     let xref = pdf.xref();
