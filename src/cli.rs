@@ -75,7 +75,7 @@ pub enum Command {
         #[command(flatten)]
         root: Root,
         /// 待ち受けるポートの番号（ほかのプログラムが使っているときは別の番号を指定します）
-        #[arg(long, default_value_t = shiryo::serve::DEFAULT_PORT, value_name = "番号")]
+        #[arg(long, default_value_t = shiryo::serve::DEFAULT_PORT, value_name = "番号", value_parser = port_number)]
         port: u16,
         /// 作り終えたら、いつものブラウザで一覧のページを開きます
         #[arg(long)]
@@ -105,6 +105,18 @@ pub enum Command {
         #[command(flatten)]
         root: Root,
     },
+}
+
+/// `serve --port`: a number from 1 to 65535 (0 would be "any free port", of no use to staff who
+/// type the address into a browser).
+fn port_number(value: &str) -> Result<u16, String> {
+    match value.trim().parse::<u16>() {
+        Ok(port) if port >= 1 => Ok(port),
+        _ => Err(format!(
+            "ポートの番号は 1 から 65535 までの数で指定してください（例: --port {}）。",
+            shiryo::serve::DEFAULT_PORT + 1
+        )),
+    }
 }
 
 /// Help laid out with Japanese headings (clap's own are English).
@@ -171,6 +183,12 @@ pub fn usage_error(e: &clap::Error) -> String {
         ErrorKind::InvalidValue | ErrorKind::NoEquals => format!(
             "{} の値が正しくないか、ありません。",
             context(ContextKind::InvalidArg)
+        ),
+        // A value our own parser refused: its reason is in Japanese already.
+        ErrorKind::ValueValidation => format!(
+            "{} の値が正しくありません。{}",
+            context(ContextKind::InvalidArg),
+            std::error::Error::source(e).map_or(String::new(), |why| why.to_string())
         ),
         ErrorKind::MissingRequiredArgument => format!(
             "必要な指定 {} がありません。",

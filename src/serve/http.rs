@@ -1,13 +1,17 @@
 //! The requests `serve` answers: which paths name what (and nothing else), the Host check
 //! against DNS rebinding, and the event stream that tells open pages to update.
 //!
+//! Requests come from the door (`gate`), which has bounded their heads; a fixed pool of
+//! [`WORKERS`] answers them, so that a browser slow to read a large PDF holds one worker (until
+//! the door's write timeout frees it), not the others.
+//!
 //! Nothing is read from disk here: every answer comes from the [`Site`] in memory or is one of
 //! serve's own pages, so a path cannot reach a file, whatever it spells (`..`, `%2e%2e`, an
 //! absolute path, a link under `output/`).
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use tiny_http::{Header, Request, Response, Server};
@@ -15,10 +19,15 @@ use tiny_http::{Header, Request, Response, Server};
 use super::pages;
 use super::site::{Change, Site};
 
-/// At most this many pages listen at once (each holds a connection and a thread).
+/// Requests answered at once.
+const WORKERS: usize = 8;
+/// At most this many pages listen at once (each holds a connection and a thread). A page
+/// closed or reloaded gives its place back within a few seconds (see [`KEEP_ALIVE`]).
 const MAX_LISTENERS: usize = 64;
-/// A comment line this often keeps a quiet stream alive and finds closed ones.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// A comment line this often keeps a quiet stream alive and finds closed ones: a write to a
+/// connection the browser has closed fails at the latest on the second try, and the stream's
+/// place among the listeners is given back then.
+const KEEP_ALIVE: Duration = Duration::from_secs(1);
 /// Where pages listen for changes.
 pub const EVENTS: &str = "/_shiryo/events";
 /// The PDF viewer page of a document: `/_shiryo/pdf/<council>/<name>`.
@@ -150,7 +159,21 @@ pub fn host_allowed(host: Option<&str>, port: u16) -> bool {
 /// The pages listening for changes.
 #[derive(Default)]
 pub struct Hub {
-    listeners: Mutex<Vec<(Watching, Sender<String>)>>,
+    listeners: Mutex<Vec<Listener>>,
+}
+
+/// A page listening for changes, while its stream's thread runs (`open` is gone when it has
+/// ended: the page went away).
+struct Listener {
+    watching: Watching,
+    tx: Sender<String>,
+    open: Weak<()>,
+}
+
+impl Listener {
+    fn is_open(&self) -> bool {
+        self.open.strong_count() > 0
+    }
 }
 
 impl Hub {
@@ -164,7 +187,10 @@ impl Hub {
         let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
         // One rendering per page, however many tabs show it.
         let mut made: Vec<(Watching, String)> = Vec::new();
-        listeners.retain(|(watching, tx)| {
+        listeners.retain(|Listener { watching, tx, open }| {
+            if open.strong_count() == 0 {
+                return false;
+            }
             if !changes.iter().any(|c| watching.cares(c)) {
                 return true;
             }
@@ -182,19 +208,31 @@ impl Hub {
 
     /// Turns the request into an event stream (`text/event-stream`) in a thread of its own.
     fn listen(&self, request: Request, watching: Watching) {
-        let rx = {
+        let (rx, open) = {
             let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+            listeners.retain(Listener::is_open);
             if listeners.len() >= MAX_LISTENERS {
                 drop(listeners);
                 let text = "開いているページが多すぎます。使っていないタブを閉じてください。";
                 return respond(request, text_response(503, text));
             }
             let (tx, rx) = channel();
-            listeners.push((watching, tx));
-            rx
+            let open = Arc::new(());
+            listeners.push(Listener {
+                watching,
+                tx,
+                open: Arc::downgrade(&open),
+            });
+            (rx, open)
         };
         let writer = request.into_writer();
-        std::thread::spawn(move || stream(writer, rx));
+        // A thread that cannot be started drops `open` with it: the place is given back.
+        let _ = std::thread::Builder::new()
+            .name("shiryo serve events".into())
+            .spawn(move || {
+                let _open = open;
+                stream(writer, rx);
+            });
     }
 }
 
@@ -237,14 +275,23 @@ fn stream(mut w: Box<dyn Write + Send>, rx: Receiver<String>) {
     }
 }
 
-/// Answers requests until the server is closed.
-pub fn serve(server: Server, port: u16, site: Arc<Site>, hub: Arc<Hub>, mut index: pages::Index) {
-    for request in server.incoming_requests() {
-        handle(request, port, &site, &hub, &mut index);
+/// Starts the [`WORKERS`] that answer requests until the server is closed.
+pub fn serve(server: Server, port: u16, site: Arc<Site>, hub: Arc<Hub>, index: pages::Index) {
+    let server = Arc::new(server);
+    let index = Arc::new(Mutex::new(index));
+    for _ in 0..WORKERS {
+        let (server, site, hub, index) = (server.clone(), site.clone(), hub.clone(), index.clone());
+        let _ = std::thread::Builder::new()
+            .name("shiryo serve worker".into())
+            .spawn(move || {
+                while let Ok(request) = server.recv() {
+                    handle(request, port, &site, &hub, &index);
+                }
+            });
     }
 }
 
-fn handle(request: Request, port: u16, site: &Site, hub: &Hub, index: &mut pages::Index) {
+fn handle(request: Request, port: u16, site: &Site, hub: &Hub, index: &Mutex<pages::Index>) {
     let host = (request.headers().iter())
         .find(|h| h.field.equiv("Host"))
         .map(|h| h.value.as_str());
@@ -266,7 +313,7 @@ fn handle(request: Request, port: u16, site: &Site, hub: &Hub, index: &mut pages
     let not_found = || text_response(404, "そのページはありません。");
     match route(request.url()) {
         Some(Route::Index) => {
-            let html = index.render(site);
+            let html = (index.lock().unwrap_or_else(|e| e.into_inner())).render(site);
             respond(request, html_response(html))
         }
         Some(Route::Events(watching)) => hub.listen(request, watching),
@@ -283,7 +330,7 @@ fn handle(request: Request, port: u16, site: &Site, hub: &Hub, index: &mut pages
                 let response = Response::new(
                     tiny_http::StatusCode(200),
                     vec![header("Content-Type", "application/pdf"), no_store()],
-                    std::io::Cursor::new(pdf.as_slice().to_vec()),
+                    Shared(pdf.clone(), 0),
                     Some(pdf.len()),
                     None,
                 );
@@ -295,7 +342,20 @@ fn handle(request: Request, port: u16, site: &Site, hub: &Hub, index: &mut pages
     }
 }
 
-fn respond<R: std::io::Read>(request: Request, response: Response<R>) {
+/// Bytes the site keeps, read as a response body without a copy per request.
+struct Shared(Arc<Vec<u8>>, usize);
+
+impl Read for Shared {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let rest = &self.0[self.1.min(self.0.len())..];
+        let n = rest.len().min(buf.len());
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.1 += n;
+        Ok(n)
+    }
+}
+
+fn respond<R: Read>(request: Request, response: Response<R>) {
     // A browser that went away mid-answer is no error of ours.
     let _ = request.respond(response);
 }

@@ -8,7 +8,11 @@
 //! Each report becomes a change that open pages hear of through server-sent events; a page
 //! then fetches itself again (`pages`). A page's web version is reported before its PDF is
 //! typeset, so the page follows a save without waiting for typst.
+//!
+//! The browser's connections reach the door (`gate`) first, which reads each request head
+//! within bounds and hands it to tiny_http on a second loopback port of serve's own.
 
+mod gate;
 mod http;
 mod open;
 mod pages;
@@ -76,6 +80,13 @@ pub fn port_message(port: u16, e: &std::io::Error) -> String {
     )
 }
 
+fn inner_failed(e: &std::io::Error) -> String {
+    format!(
+        "エラー: ページを見せる準備ができません（{}）。",
+        crate::diag::io_ja(e)
+    )
+}
+
 /// Builds everything under `root`, then serves it on 127.0.0.1:`port` (0: any free port).
 /// Returns once the first build has finished (with or without errors); `on_report` hears
 /// every report of the rebuilding loop (for the console).
@@ -90,7 +101,10 @@ pub fn start(
         .local_addr()
         .map_err(|e| port_message(port, &e))?
         .port();
-    let server = tiny_http::Server::from_listener(listener, None)
+    // tiny_http listens on a port of its own, which only the door connects to.
+    let inner = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(|e| inner_failed(&e))?;
+    let backend = inner.local_addr().map_err(|e| inner_failed(&e))?;
+    let server = tiny_http::Server::from_listener(inner, None)
         .map_err(|e| format!("エラー: ポート {port} で待ち受けられません（{e}）。"))?;
     let site = Arc::new(site::Site::default());
     let hub = Arc::new(http::Hub::default());
@@ -116,7 +130,8 @@ pub fn start(
         });
     }
     let root = root.canonicalize().unwrap_or(root);
-    std::thread::spawn(move || http::serve(server, port, site, hub, pages::Index::new(&root)));
+    http::serve(server, port, site, hub, pages::Index::new(&root));
+    std::thread::spawn(move || gate::run(listener, backend));
     Ok(Running { port, watch })
 }
 

@@ -28,6 +28,37 @@ fn href(id: &str, ext: &str) -> String {
     format!("/{}.{ext}", encode(id))
 }
 
+/// A name from the project (a document's id, a council's name or folder) as it reads in
+/// serve's pages: its bidirectional formatting characters (U+202E RIGHT-TO-LEFT OVERRIDE and
+/// the like, invisible and able to show `r6\u{202E}fdp.exe` as `r6exe.pdf`) written out as
+/// `<U+202E>`, so they cannot reorder anything.
+fn visible(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\u{061C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A name from the project in a page's text: visible (above), escaped, and in `<bdi>`, so
+/// that right-to-left letters in it are laid out apart from the text around it.
+fn name_html(name: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(&visible(name)))
+}
+
+/// A name from the project in a title or an attribute (where no element can go): visible, and
+/// between FSI and PDI, the isolating marks `<bdi>` stands for. Not escaped.
+fn name_text(name: &str) -> String {
+    format!("\u{2068}{}\u{2069}", visible(name))
+}
+
 fn encode(id: &str) -> String {
     (id.split('/'))
         .map(|s| utf8_percent_encode(s, SEGMENT).to_string())
@@ -120,7 +151,7 @@ fn problems_box(problems: &Problems, has_page: bool) -> String {
         "<div id=\"shiryo-problems\" role=\"alert\" style=\"position:sticky;top:0;z-index:10;margin:0 0 1em;padding:0.75em 1em;background:#fff4f4;color:#222;border:3px solid #b00020;font-family:sans-serif\">\
 <p style=\"margin:0 0 0.5em;font-weight:bold;color:#b00020\">保存した内容に誤りがあるため、作り直していません。{below}直して保存すると、このページも新しくなります。</p>\
 <pre style=\"margin:0;white-space:pre-wrap;font-size:0.95em\">{}</pre></div>",
-        escape(text.trim_end()).replace("<br>", "\n")
+        escape(&visible(text.trim_end())).replace("<br>", "\n")
     )
 }
 
@@ -159,7 +190,7 @@ pub fn served(id: &str, page: &Page) -> String {
         (page.failure.as_ref()).map_or(String::new(), |p| problems_box(p, page.html.is_some()));
     match &page.html {
         Some(html) => inject(html, &script, &top),
-        None => shell(id, &script, &top),
+        None => shell(&name_text(id), &script, &top),
     }
 }
 
@@ -170,7 +201,7 @@ pub fn viewer(id: &str, page: &Page) -> String {
     let frame = if page.version > 0 {
         format!(
             "<iframe id=\"shiryo-pdf\" title=\"{title} の PDF\" src=\"{src}?v={v}{at}\" style=\"position:absolute;left:0;right:0;bottom:0;top:2.5em;width:100%;height:calc(100% - 2.5em);border:0\"></iframe>",
-            title = escape(id),
+            title = escape(&name_text(id)),
             src = href(id, "pdf"),
             v = page.version,
             // The browser's viewer opens at the page the last save changed.
@@ -184,9 +215,9 @@ pub fn viewer(id: &str, page: &Page) -> String {
     let body = format!(
         "<p style=\"margin:0 0 0.5em\"><a href=\"/\">一覧</a>　<a href=\"{page}\">Web ページ</a>　{id}.pdf</p>{top}{frame}",
         page = href(id, "html"),
-        id = escape(id)
+        id = name_html(id)
     );
-    shell(&format!("{id}.pdf"), &script, &body)
+    shell(&format!("{}.pdf", name_text(id)), &script, &body)
 }
 
 /// The index: every council and its documents, with their problems as `check` counts them.
@@ -245,8 +276,8 @@ impl Index {
             };
             body.push_str(&format!(
                 "<h2>{}（content/{}）</h2><table style=\"border-collapse:collapse\"><thead><tr><th scope=\"col\">資料</th><th scope=\"col\">種類</th><th scope=\"col\">年度</th><th scope=\"col\">案／確定</th><th scope=\"col\">エラー</th><th scope=\"col\">警告</th><th scope=\"col\">見る</th></tr></thead><tbody>",
-                escape(&name),
-                escape(&council.slug)
+                name_html(&name),
+                name_html(&council.slug)
             ));
             for file in &council.documents {
                 let id = file.id(council);
@@ -271,7 +302,7 @@ impl Index {
                 };
                 body.push_str(&format!(
                     "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{links}</td></tr>",
-                    escape(&file.name),
+                    name_html(&file.name),
                     kind_name(&file.document),
                     escape(&fy_name(kind.year())),
                     if kind.draft() { "案" } else { "確定" },
@@ -287,7 +318,7 @@ impl Index {
                 "<h2>check の結果（エラー {} 件、警告 {} 件）</h2><pre style=\"white-space:pre-wrap\">{}</pre>",
                 problems.errors(),
                 problems.warnings(),
-                escape(&text.join("\n")).replace("<br>", "\n")
+                escape(&visible(&text.join("\n"))).replace("<br>", "\n")
             ));
         }
         shell("資料の一覧", &script, &body)
