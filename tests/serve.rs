@@ -353,25 +353,12 @@ fn names_that_could_reorder_the_page_are_isolated() {
     let (status, index) = serve.get("/");
     assert_eq!(status, 200);
     assert!(!index.contains('\u{202E}'), "{index}");
-    assert!(
-        index.contains("<bdi>r6&lt;U+202E&gt;fdp.exe</bdi>"),
-        "{index}"
-    );
+    // The document's file name is refused (names that deceive, issue 29): its problem names
+    // it with the control written out.
+    assert!(index.contains("r6&lt;U+202E&gt;fdp.exe"), "{index}");
     assert!(
         index.contains("<bdi>テスト市&lt;U+202E&gt;会議協 テスト部会</bdi>"),
         "{index}"
-    );
-    let viewer = "/_shiryo/pdf/test/r6%E2%80%AEfdp.exe";
-    let (status, page) = serve.get(viewer);
-    assert_eq!(status, 200, "{page}");
-    assert!(!page.contains('\u{202E}'), "{page}");
-    assert!(
-        page.contains("<title>\u{2068}test/r6&lt;U+202E&gt;fdp.exe\u{2069}.pdf</title>"),
-        "{page}"
-    );
-    assert!(
-        page.contains("<bdi>test/r6&lt;U+202E&gt;fdp.exe</bdi>.pdf"),
-        "{page}"
     );
 }
 
