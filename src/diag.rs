@@ -63,10 +63,28 @@ impl Problem {
         self
     }
 
+    /// Names the value the problem is about by its field path (`meetings[3].date`, indices
+    /// from 0). A problem not yet at a line is placed at that value in its file, as the YAML
+    /// scanner saw it (see [`Problem::at_value`]).
     pub fn field(mut self, field: impl Into<String>) -> Self {
         let field = field.into();
+        self = self.at_value(&field);
         self.field = (!field.is_empty() && field != ".").then_some(field);
         self
+    }
+
+    /// Places a problem not yet at a line at the value `path` names in its file
+    /// (`components[0].issues[1].goals[2]`), or at the nearest value written that holds it,
+    /// without naming the path in the message. The file is the YAML text read when the
+    /// content was loaded (`files::read_text`); a file not read so leaves the problem as is.
+    pub fn at_value(self, path: &str) -> Self {
+        if self.line.is_some() || path.is_empty() {
+            return self;
+        }
+        match crate::files::position(&self.file, path) {
+            Some((line, column)) => self.at(Some(line), Some(column)),
+            None => self,
+        }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
