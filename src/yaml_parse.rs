@@ -27,8 +27,15 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
         serde_path_to_error::deserialize(de).map_err(|e| {
             let field = e.path().to_string();
             let inner = e.into_inner();
+            // serde_yaml counts NEL, LS and PS as line breaks; an editor does not.
             let (line, column) = match inner.location() {
-                Some(loc) => (Some(loc.line()), Some(loc.column())),
+                Some(loc) => {
+                    let (line, column) = match crate::yaml_positions::Lines::of(text) {
+                        Some(lines) => lines.from_yaml(loc.line(), loc.column()),
+                        None => (loc.line(), loc.column()),
+                    };
+                    (Some(line), Some(column))
+                }
                 None => (None, None),
             };
             let raw = inner.to_string();
@@ -57,9 +64,14 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
             p
         })
     });
-    // A full-width space or a tab where YAML needs a plain space is the usual cause of a
-    // file that does not parse: name it rather than the parser's consequence of it.
-    result.map_err(|p| crate::yaml_scan::invisible_cause(text).unwrap_or(p))
+    // A full-width space or a tab where YAML needs a plain space, or a line separator pasted
+    // into a value, is the usual cause of a file that does not parse: name it rather than the
+    // parser's consequence of it.
+    result.map_err(|p| {
+        crate::yaml_messages::invisible_cause(text)
+            .or_else(|| crate::yaml_messages::hidden_break(text))
+            .unwrap_or(p)
+    })
 }
 
 /// The line (and key) a position-less serde message is about: the key of an unknown field,
