@@ -7,6 +7,8 @@ mod common;
 mod links;
 #[path = "hostile/messages.rs"]
 mod messages;
+#[path = "hostile/scale.rs"]
+mod scale;
 
 use std::time::{Duration, Instant};
 

@@ -31,6 +31,8 @@ pub fn check(project: &Project) -> Problems {
     for council in &project.councils {
         check_council(council, &mut problems);
     }
+    // Two documents about one meeting meet its missing parts twice.
+    problems.dedup();
     Problems(
         problems
             .0
