@@ -4,14 +4,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
     Error,
 }
 
 /// One problem: where it is, what is wrong, what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Problem {
     pub severity: Severity,
     /// The file, relative to the project root where possible.
@@ -63,10 +63,28 @@ impl Problem {
         self
     }
 
+    /// Names the value the problem is about by its field path (`meetings[3].date`, indices
+    /// from 0). A problem not yet at a line is placed at that value in its file, as the YAML
+    /// scanner saw it (see [`Problem::at_value`]).
     pub fn field(mut self, field: impl Into<String>) -> Self {
         let field = field.into();
+        self = self.at_value(&field);
         self.field = (!field.is_empty() && field != ".").then_some(field);
         self
+    }
+
+    /// Places a problem not yet at a line at the value `path` names in its file
+    /// (`components[0].issues[1].goals[2]`), or at the nearest value written that holds it,
+    /// without naming the path in the message. The file is the YAML text read when the
+    /// content was loaded (`files::read_text`); a file not read so leaves the problem as is.
+    pub fn at_value(self, path: &str) -> Self {
+        if self.line.is_some() || path.is_empty() {
+            return self;
+        }
+        match crate::files::position(&self.file, path) {
+            Some((line, column)) => self.at(Some(line), Some(column)),
+            None => self,
+        }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -112,22 +130,33 @@ impl fmt::Display for Problem {
 }
 
 /// A list of problems, in the order found.
+///
+/// The very same problem met twice is said once (one file can be met by two walks of the
+/// project: a link that loops is found by each; two documents share a template): lists are
+/// rid of repeats where they are merged ([`Problems::extend`]) and where a walk that may meet
+/// a problem twice ends ([`Problems::dedup`]), in time linear in the list. (Looking for each
+/// new problem among those listed made content with 30,000 problems take minutes.)
 #[derive(Debug, Clone, Default)]
 pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
-    /// Adds `p`, unless the very same problem is listed already (one file can be met by two
-    /// walks of the project: a link that loops is found by each).
+    /// Adds `p` at the end (repeats are dropped by [`Problems::dedup`]).
     pub fn push(&mut self, p: Problem) {
-        if !self.0.contains(&p) {
-            self.0.push(p);
-        }
+        self.0.push(p);
     }
 
+    /// Adds `other`'s problems, except those listed already.
     pub fn extend(&mut self, other: Problems) {
-        for p in other.0 {
-            self.push(p);
-        }
+        self.0.extend(other.0);
+        self.dedup();
+    }
+
+    /// Keeps the first of each problem listed more than once, in order.
+    pub fn dedup(&mut self) {
+        let mut seen = std::collections::HashSet::with_capacity(self.0.len());
+        let keep: Vec<bool> = self.0.iter().map(|p| seen.insert(p)).collect();
+        let mut keep = keep.into_iter();
+        self.0.retain(|_| keep.next().unwrap_or(true));
     }
 
     pub fn errors(&self) -> usize {

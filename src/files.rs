@@ -8,9 +8,10 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::diag::{Problem, io_ja};
+use crate::yaml_positions::Positions;
 
 /// Content YAML and templates larger than this are refused before they are read.
 pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
@@ -114,19 +115,47 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Problem> {
         ..p
     })?;
     if let Ok(mut read) = READ.lock() {
-        read.insert(path.to_path_buf(), Arc::from(text.as_str()));
+        // The same text read again (a watch reloads on every save) keeps its positions.
+        if read.get(path).is_none_or(|r| *r.text != *text) {
+            let remembered = Remembered {
+                text: Arc::from(text.as_str()),
+                positions: OnceLock::new(),
+            };
+            read.insert(path.to_path_buf(), Arc::new(remembered));
+        }
     }
     Ok(text)
+}
+
+/// A text [`read_text`] read, and the place of each YAML value in it (recorded the first
+/// time a message asks, once per text).
+struct Remembered {
+    text: Arc<str>,
+    positions: OnceLock<Positions>,
 }
 
 /// The texts [`read_text`] read last, by the path they were read at: line numbers in messages
 /// come from what was read once, never from a second read of the disk (which could find
 /// another file, or a pipe).
-static READ: Mutex<BTreeMap<PathBuf, Arc<str>>> = Mutex::new(BTreeMap::new());
+static READ: Mutex<BTreeMap<PathBuf, Arc<Remembered>>> = Mutex::new(BTreeMap::new());
+
+fn remembered(path: &Path) -> Option<Arc<Remembered>> {
+    READ.lock().ok()?.get(path).cloned()
+}
 
 /// The text last read at `path` through [`read_text`], if any.
 pub fn text_read(path: &Path) -> Option<Arc<str>> {
-    READ.lock().ok()?.get(path).cloned()
+    remembered(path).map(|r| r.text.clone())
+}
+
+/// The (line, column) of the YAML value at `field` (`meetings[3].materials[2]`) in the text
+/// last read at `path`, or of the nearest value written that holds it (see
+/// [`Positions::find`]).
+pub fn position(path: &Path, field: &str) -> Option<(usize, usize)> {
+    let read = remembered(path)?;
+    read.positions
+        .get_or_init(|| Positions::record(&read.text))
+        .find(field)
 }
 
 /// UTF-8 text, with a leading byte-order mark removed. Other encodings are named.
@@ -182,72 +211,6 @@ pub fn list_dir(root: &Path, dir: &Path, problems: &mut crate::diag::Problems) -
     entries
 }
 
-/// The 1-based line of the first `key: value` in a YAML file (ignoring quotes and list dashes).
-/// The text is the one read (through `files`) when the content was loaded, never read again.
-pub fn find_line(path: &Path, key: &str, value: &str) -> Option<usize> {
-    let text = text_read(path)?;
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            l.strip_prefix(key)
-                .and_then(|r| r.trim_start().strip_prefix(':'))
-                .map(|v| {
-                    v.split(" #")
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .trim_matches(['"', '\''])
-                })
-                .is_some_and(|v| v == value)
-        })
-        .or_else(|| text.lines().position(|l| in_flow(l, key, value)))
-        .map(|i| i + 1)
-}
-
-/// Whether `line` gives `key` the value `value` in flow style: inside a mapping
-/// (`- {word: E, at_least: 50}`, `joint: {held_by: x}`) or as an item of a sequence
-/// (`with: [a, x]`).
-fn in_flow(line: &str, key: &str, value: &str) -> bool {
-    let clean = |v: &str| v.trim().trim_matches(['"', '\'']) == value;
-    line.match_indices(key).any(|(at, _)| {
-        let before = line[..at].trim_end();
-        let Some(rest) = line[at + key.len()..].trim_start().strip_prefix(':') else {
-            return false;
-        };
-        if !(before.is_empty() || before.ends_with(['{', ',', '-'])) {
-            return false;
-        }
-        let rest = rest.trim_start();
-        match rest.strip_prefix('[') {
-            Some(items) => items.split(']').next().unwrap_or("").split(',').any(clean),
-            None => clean(rest.split([',', '}', '#']).next().unwrap_or("")),
-        }
-    })
-}
-
-/// The line where goal `n` is defined or keyed (`number: 3-5`, or `3-5: 達成`), however its
-/// digits are written.
-pub fn find_goal_line(path: &Path, n: crate::model::GoalNo) -> Option<usize> {
-    let text = text_read(path)?;
-    let is_n = |s: &str| {
-        s.trim()
-            .trim_matches(['"', '\''])
-            .parse::<crate::model::GoalNo>()
-            .ok()
-            == Some(n)
-    };
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            match l.split_once(':') {
-                Some(("number", v)) => is_n(v),
-                Some((k, _)) => is_n(k),
-                None => false,
-            }
-        })
-        .map(|i| i + 1)
-}
-
 /// The first file read under `dir` (through [`read_text`]) with a line containing `needle`,
 /// and that line (1-based).
 pub fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
@@ -258,37 +221,41 @@ pub fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
     read.iter()
         .filter(|(path, _)| path.starts_with(dir))
         .find_map(|(path, text)| {
-            let i = text.lines().position(|l| l.contains(needle))?;
+            let i = text.text.lines().position(|l| l.contains(needle))?;
             Some((path.clone(), i + 1))
         })
 }
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_value_is_found_in_flow_style_too() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.yaml");
-        std::fs::write(
-            &file,
-            "rules:\n  - {word: A, at_least: 110}\n  - {word: \"E\"}\njoint: {held_by: x, meeting: 2}\nwith: [a, b]\nwords: 'E'\n",
-        )
-        .unwrap();
-        read_text(dir.path(), &file).unwrap();
-        assert_eq!(find_line(&file, "word", "A"), Some(2));
-        assert_eq!(
-            find_line(&file, "word", "E"),
-            Some(3),
-            "quoted, in a flow mapping"
-        );
-        assert_eq!(find_line(&file, "held_by", "x"), Some(4));
-        assert_eq!(find_line(&file, "meeting", "2"), Some(4));
-        assert_eq!(find_line(&file, "with", "b"), Some(5));
-        // A key that only ends another key's name is not that key.
-        assert_eq!(find_line(&file, "ds", "E"), None);
-    }
-
     use super::*;
+
+    #[test]
+    fn positions_are_recorded_once_per_text_read() {
+        use crate::yaml_positions::RECORDED;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("members.yaml");
+        let mut text = String::from("members:\n");
+        for _ in 0..1000 {
+            text.push_str("  - name: 岡本\n    role: 委員\n");
+        }
+        std::fs::write(&file, &text).unwrap();
+        read_text(dir.path(), &file).unwrap();
+        let before = RECORDED.with(|n| n.get());
+        for i in 0..1000 {
+            let at = position(&file, &format!("members[{i}].role"));
+            assert_eq!(at, Some((3 + 2 * i, 11)));
+        }
+        // Read again unchanged (a watch's next round): the same positions.
+        read_text(dir.path(), &file).unwrap();
+        assert_eq!(position(&file, "members[999]"), Some((2000, 5)));
+        assert_eq!(RECORDED.with(|n| n.get()) - before, 1);
+        // Changed: recorded again, from the new text.
+        std::fs::write(&file, format!("# 名簿\n{text}")).unwrap();
+        read_text(dir.path(), &file).unwrap();
+        assert_eq!(position(&file, "members[0].role"), Some((4, 11)));
+        assert_eq!(RECORDED.with(|n| n.get()) - before, 2);
+    }
 
     #[test]
     fn paths_that_leave_as_written() {

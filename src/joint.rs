@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Problem, Problems, fy_name};
-use crate::files::find_line;
 use crate::model::{Council, Meeting, Member};
 use crate::needs::zen;
 use crate::project::CouncilData;
@@ -83,15 +82,14 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                     continue;
                 };
                 let file = meetings_file(c, year);
-                let at = find_line(&file, "held_by", held_by);
+                let at = format!("meetings[{k}].joint.held_by");
                 let Some(&hi) = index.get(held_by) else {
                     problems.push(
                         Problem::error(
                             &file,
                             format!("合同で開いた部会 {held_by} が content/ にありません。"),
                         )
-                        .at(at, None)
-                        .field(format!("meetings[{k}].joint.held_by"))
+                        .field(at)
                         .hint("held_by: に、会議録を書いた部会のフォルダの名前を書いてください。"),
                     );
                     continue;
@@ -105,7 +103,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                                 zen(m.number)
                             ),
                         )
-                        .at(at, None)
+                        .at_value(&at)
                         .field(format!("meetings[{k}].joint.meeting"))
                         .hint("例: joint: {held_by: 部会のフォルダ, meeting: 2}"),
                     );
@@ -134,7 +132,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                         zen(number)
                     ),
                 )
-                .at(at, None)
+                .at_value(&at)
                 .hint("joint: の held_by: と meeting: を確かめてください。"),
             );
             continue;
@@ -154,7 +152,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                         zen(number)
                     ),
                 )
-                .at(at, None)
+                .at_value(&at)
                 .hint(format!(
                     "{} の meetings.yaml の第{}回に joint: {{with: [{guest_slug}]}} と書いてください。",
                     host.slug,
@@ -180,9 +178,9 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
         for (&year, y) in &c.years {
             for (k, m) in y.meetings.meetings.iter().enumerate() {
                 let Some(j) = &m.joint else { continue };
-                for other in &j.with {
+                for (w, other) in j.with.iter().enumerate() {
                     let file = meetings_file(c, year);
-                    let at = find_line(&file, "with", other);
+                    let at = format!("meetings[{k}].joint.with[{w}]");
                     let listed = index.get(other).is_some_and(|&gi| {
                         groups
                             .get(&(index[&c.slug], year, m.number))
@@ -194,7 +192,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                                 &file,
                                 format!("合同で開いた部会 {other} が content/ にありません。"),
                             )
-                            .at(at, None)
+                            .at_value(&at)
                             .field(format!("meetings[{k}].joint.with"))
                             .hint(
                                 "with: に、いっしょに開いた部会のフォルダの名前を書いてください。",
@@ -209,7 +207,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                                     fy_name(year)
                                 ),
                             )
-                            .at(at, None)
+                            .at_value(&at)
                             .field(format!("meetings[{k}].joint.with"))
                             .hint(format!(
                                 "{other} の meetings.yaml に、その部会での回を joint: {{held_by: {}, meeting: {}}} と書いてください（表１にも入ります）。",

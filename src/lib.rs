@@ -40,4 +40,5 @@ pub mod world;
 pub mod yaml_cache;
 pub mod yaml_messages;
 pub mod yaml_parse;
+pub mod yaml_positions;
 pub mod yaml_scan;

@@ -7,7 +7,6 @@
 //! not reported again.
 
 use crate::diag::{Problem, Problems, fy_name};
-use crate::files::find_line;
 use crate::japanese;
 use crate::project::{CouncilData, DocumentFile, YearData};
 
@@ -26,11 +25,14 @@ pub(crate) fn meeting_part(
         && !has(m)
     {
         let path = meetings_file(c, fy);
-        out.push(
-            Problem::unfilled(draft, &path, format!("第{}回{what}", zen(number)))
-                .at(find_line(&path, "number", &number.to_string()), None)
-                .hint(hint),
-        );
+        let k = (c.years.get(&fy).into_iter())
+            .flat_map(|y| y.meetings.meetings.iter())
+            .position(|x| std::ptr::eq(x, m));
+        let mut problem = Problem::unfilled(draft, &path, format!("第{}回{what}", zen(number)));
+        if let Some(k) = k {
+            problem = problem.at_value(&format!("meetings[{k}]"));
+        }
+        out.push(problem.hint(hint));
     }
 }
 
@@ -92,8 +94,6 @@ pub(crate) fn held_meetings(
         );
     }
     for (i, m) in list.meetings.iter().enumerate() {
-        // Looked up only for a problem (a scan of the file each time).
-        let line = || find_line(&path, "number", &m.number.to_string());
         let reported = !m.outcomes.is_empty() || m.attendance.is_some();
         if m.date.is_none() && reported {
             out.push(
@@ -104,7 +104,6 @@ pub(crate) fn held_meetings(
                         zen(m.number)
                     ),
                 )
-                .at(line(), None)
                 .field(format!("meetings[{i}].date"))
                 .hint("date: に開催日を書いてください。"),
             );
@@ -121,7 +120,6 @@ pub(crate) fn held_meetings(
                         zen(m.number)
                     ),
                 )
-                .at(line(), None)
                 .field(format!("meetings[{i}].date"))
                 .hint("開いた日を date: に書いてください。開かなかった回なら、その回を消してください。"),
             );
@@ -136,7 +134,6 @@ pub(crate) fn held_meetings(
                     &path,
                     format!("第{}回の出席者数が０名です。", zen(m.number)),
                 )
-                .at(line(), None)
                 .field(format!("meetings[{i}].attendance"))
                 .hint("出席者数を確かめてください。"),
             );
@@ -160,7 +157,6 @@ pub(crate) fn held_meetings(
                         lacks.join("と")
                     ),
                 )
-                .at(line(), None)
                 .field(format!("meetings[{i}]"))
                 .hint("ファイルが途中で切れていないか確かめ、書き足してください。"),
             );

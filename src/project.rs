@@ -101,13 +101,14 @@ impl Project {
         let texts = loader.texts;
         cache.end();
         crate::joint::resolve(&mut councils, &mut problems);
-        let problems = Problems(
+        let mut problems = Problems(
             problems
                 .0
                 .into_iter()
                 .map(|p| p.relative_to(root))
                 .collect(),
         );
+        problems.dedup();
         let project = Project {
             root: root.to_path_buf(),
             councils,

@@ -251,6 +251,44 @@ pub fn goal_iter(set: &GoalSet) -> impl Iterator<Item = &Goal> {
         .flat_map(|c| c.issues.iter().flat_map(|i| i.goals.iter()))
 }
 
+/// Where a goal is written in goals.yaml, as a field path: `components[0].issues[1].goals[2]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoalPath {
+    pub component: usize,
+    pub issue: usize,
+    pub goal: usize,
+}
+
+impl std::fmt::Display for GoalPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let GoalPath {
+            component,
+            issue,
+            goal,
+        } = self;
+        write!(f, "components[{component}].issues[{issue}].goals[{goal}]")
+    }
+}
+
+/// Every goal of a goal set, in order, with where it is written.
+pub fn goal_paths(set: &GoalSet) -> impl Iterator<Item = (GoalPath, &Goal)> {
+    set.components
+        .iter()
+        .enumerate()
+        .flat_map(|(component, c)| {
+            c.issues.iter().enumerate().flat_map(move |(issue, i)| {
+                i.goals.iter().enumerate().map(move |(goal, g)| {
+                    let path = GoalPath {
+                        component,
+                        issue,
+                        goal,
+                    };
+                    (path, g)
+                })
+            })
+        })
+}
+
 pub(crate) static NO_DATA: std::sync::LazyLock<YearData> =
     std::sync::LazyLock::new(YearData::default);
 

@@ -276,9 +276,146 @@ fn kind_ja(s: &str) -> String {
     s.to_string()
 }
 
+/// The first NEL, LS or PS (U+0085, U+2028, U+2029, pasted from a word processor or a PDF)
+/// with text after it on its line. serde_yaml breaks the line there and an editor shows no
+/// break, so the text after it is read as a new line at the left edge. Used only once a file
+/// has failed to parse (at the end of a value or a line it changes nothing), so the message
+/// names the character at its own line rather than what the parser made of the rest.
+pub fn hidden_break(text: &str) -> Option<crate::diag::Problem> {
+    let names = [
+        ('\u{2028}', "行区切りの文字", "U+2028"),
+        ('\u{2029}', "段落区切りの文字", "U+2029"),
+        ('\u{85}', "改行の制御文字", "U+0085"),
+    ];
+    for (i, line) in text.lines().enumerate() {
+        // The column of the last character that is not a space of any kind.
+        let Some(last) = line
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| !c.is_whitespace())
+            .map(|(col, _)| col)
+            .last()
+        else {
+            continue;
+        };
+        let found = line.chars().take(last).enumerate().find_map(|(col, c)| {
+            let (_, name, code) = names.iter().find(|(b, _, _)| *b == c)?;
+            Some((col, name, code))
+        });
+        if let Some((col, name, code)) = found {
+            return Some(
+                crate::diag::Problem::error(
+                    "",
+                    format!(
+                        "{} 行目の {} 文字目に目に見えない{name}（{code}）があります。YAML はそこで行が変わったものとして読みます。",
+                        i + 1,
+                        col + 1
+                    ),
+                )
+                .at(Some(i + 1), Some(col + 1))
+                .hint("ほかのソフトから貼り付けたときに紛れ込むことがあります。その文字を消してください（見えないときは、前後の数文字を消して打ち直します）。"),
+            );
+        }
+    }
+    None
+}
+
+/// The first place where a full-width space (U+3000) or a tab stands where YAML needs a plain
+/// space: in the indentation before a key or a list item, after a key's colon, or after a
+/// list dash. Used only once a file has failed to parse (such characters are fine inside
+/// text), so the message names the character and its line rather than what the parser made
+/// of it.
+pub fn invisible_cause(text: &str) -> Option<crate::diag::Problem> {
+    let looks_like_key = |s: &str| {
+        let s = s.trim_start_matches(['\u{3000}', ' ', '\t']);
+        s.starts_with("- ")
+            || s.starts_with("-\u{3000}")
+            || s.split_once(':').is_some_and(|(k, v)| {
+                !k.is_empty()
+                    && !k.starts_with(['#', '"', '\''])
+                    && !k.contains(char::is_whitespace)
+                    && (v.is_empty() || v.starts_with([' ', '\u{3000}', '\t']))
+            })
+    };
+    for (i, line) in text.lines().enumerate() {
+        let rest = line.trim_start_matches(' ');
+        if rest.starts_with('#') || rest.trim().is_empty() {
+            continue;
+        }
+        let indent: String = rest
+            .chars()
+            .take_while(|c| matches!(c, '\u{3000}' | '\t' | ' '))
+            .collect();
+        let after_dash = rest
+            .strip_prefix('-')
+            .filter(|r| r.starts_with(['\u{3000}', '\t']));
+        let after_colon = rest
+            .split_once(':')
+            .filter(|(k, v)| {
+                !k.is_empty()
+                    && !k.starts_with(['#', '"', '\''])
+                    && !k.contains(char::is_whitespace)
+                    && v.starts_with(['\u{3000}', '\t'])
+            })
+            .map(|(k, _)| k.chars().count() + 1);
+        let column = if !indent.is_empty() && looks_like_key(rest) {
+            Some(0)
+        } else if after_dash.is_some() {
+            Some(1)
+        } else {
+            after_colon
+        };
+        let Some(offset) = column else { continue };
+        let col = line.chars().count() - rest.chars().count() + offset;
+        let c = line.chars().nth(col).unwrap_or(' ');
+        let (name, code) = if c == '\t' {
+            ("タブ文字", "U+0009")
+        } else {
+            ("全角スペース", "U+3000")
+        };
+        return Some(
+            crate::diag::Problem::error(
+                "",
+                format!("{} 行目の {} 文字目に{name}（{code}）があります。YAML の字下げや「:」「-」の後には半角スペースしか使えません。", i + 1, col + 1),
+            )
+            .at(Some(i + 1), Some(col + 1))
+            .hint(format!("その{name}を半角スペースに置き換えてください（文の中の全角スペースはそのままで構いません）。")),
+        );
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_separator_with_text_after_it_is_named() {
+        let p = hidden_break("a: 1\nvenue: 本庁舎\u{2028}\u{2028}３階\nb: 2\n").unwrap();
+        assert_eq!((p.line, p.column), (Some(2), Some(11)));
+        assert!(p.message.contains("（U+2028）"), "{}", p.message);
+        // At the end of a value or a line it changes nothing.
+        assert!(hidden_break("venue: 本庁舎\u{2028}\u{2028}\nb: \u{85} \n").is_none());
+    }
+
+    #[test]
+    fn invisible_characters_are_named() {
+        let p = invisible_cause("meetings:\n  - number: 1\n    venue:\u{3000}市役所\n").unwrap();
+        assert_eq!((p.line, p.column), (Some(3), Some(11)));
+        assert!(
+            p.message.contains("全角スペース（U+3000）"),
+            "{}",
+            p.message
+        );
+        let p = invisible_cause("a:\n\u{3000}\u{3000}b: 1\n").unwrap();
+        assert_eq!((p.line, p.column), (Some(2), Some(1)));
+        let p = invisible_cause("a:\n  -\u{3000}b\n").unwrap();
+        assert_eq!((p.line, p.column), (Some(2), Some(4)));
+        let p = invisible_cause("a:\n\tb: 1\n").unwrap();
+        assert!(p.message.contains("タブ文字"), "{}", p.message);
+        // Inside text a full-width space is fine.
+        assert!(invisible_cause("name: 岡本\u{3000}誠\nintro:\n  - \u{3000}本部会は\n").is_none());
+    }
 
     #[test]
     fn unknown_field_suggests_nearest() {

@@ -27,17 +27,24 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
         serde_path_to_error::deserialize(de).map_err(|e| {
             let field = e.path().to_string();
             let inner = e.into_inner();
+            // serde_yaml counts NEL, LS and PS as line breaks; an editor does not.
             let (line, column) = match inner.location() {
-                Some(loc) => (Some(loc.line()), Some(loc.column())),
+                Some(loc) => {
+                    let (line, column) = match crate::yaml_positions::Lines::of(text) {
+                        Some(lines) => lines.from_yaml(loc.line(), loc.column()),
+                        None => (loc.line(), loc.column()),
+                    };
+                    (Some(line), Some(column))
+                }
                 None => (None, None),
             };
             let raw = inner.to_string();
             let (message, hint) = crate::yaml_messages::explain(&raw);
-            // serde_yaml reports a value our own parser refused at the start of its mapping;
-            // point at the key's own line when it follows.
-            let key = field.rsplit('.').next().unwrap_or_default();
-            let (line, column) = match line.and_then(|l| key_line_after(text, l, key)) {
-                Some(l) if Some(l) != line => (Some(l), None),
+            // serde_yaml reports a value our own parser refused (a date that does not exist)
+            // at the start of its mapping; point at the value itself, found by its path.
+            let exact = || crate::yaml_positions::Positions::record(text).find_exact(&field);
+            let (line, column) = match line.filter(|_| !field.is_empty()).and_then(|_| exact()) {
+                Some((l, c)) if Some(l) > line => (Some(l), Some(c)),
                 _ => (line, column),
             };
             // Errors inside a document's body (an internally tagged enum, which serde buffers)
@@ -57,9 +64,14 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
             p
         })
     });
-    // A full-width space or a tab where YAML needs a plain space is the usual cause of a
-    // file that does not parse: name it rather than the parser's consequence of it.
-    result.map_err(|p| crate::yaml_scan::invisible_cause(text).unwrap_or(p))
+    // A full-width space or a tab where YAML needs a plain space, or a line separator pasted
+    // into a value, is the usual cause of a file that does not parse: name it rather than the
+    // parser's consequence of it.
+    result.map_err(|p| {
+        crate::yaml_messages::invisible_cause(text)
+            .or_else(|| crate::yaml_messages::hidden_break(text))
+            .unwrap_or(p)
+    })
 }
 
 /// The line (and key) a position-less serde message is about: the key of an unknown field,
@@ -107,20 +119,4 @@ fn locate(text: &str, raw: &str) -> Option<(usize, String)> {
         .iter()
         .position(|l| key_of(l).is_some_and(|(_, v)| v.trim_matches(['"', '\'']) == quoted))?;
     Some((i + 1, key_of(lines[i])?.0))
-}
-
-/// The first line at or after `from` (1-based) that sets `key:`.
-fn key_line_after(text: &str, from: usize, key: &str) -> Option<usize> {
-    if key.is_empty() || key.contains('[') {
-        return None;
-    }
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, l)| {
-            let l = l.trim_start().trim_start_matches("- ");
-            l.strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with(':'))
-        })
-        .map(|(i, _)| i + 1)
 }

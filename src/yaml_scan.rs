@@ -14,9 +14,10 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
 use crate::diag::Problem;
+use crate::yaml_positions::{Lines, as_yaml_reads};
 
 /// Nesting deeper than this is refused.
 pub const MAX_DEPTH: usize = crate::files::MAX_YAML_DEPTH;
@@ -58,21 +59,22 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
     let mut anchors: HashMap<usize, Option<Size>> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut documents = 0;
-    // serde_yaml (libyaml, YAML 1.1) breaks lines at NEL, LS and PS as well; YAML 1.2 parsers
-    // do not. Scan what serde_yaml will read.
-    let breaks = ['\u{85}', '\u{2028}', '\u{2029}'];
-    let text: std::borrow::Cow<str> = if text.contains(breaks) {
-        text.replace(breaks, "\n").into()
-    } else {
-        text.into()
-    };
-    if let Some(p) = control_character(&text) {
+    if let Some(p) = control_character(text) {
         return Err(p);
     }
-    for item in Parser::new_from_str(&text) {
-        let (event, span) = item.map_err(syntax_problem)?;
-        let line = span.start.line();
-        let col = span.start.col() + 1;
+    // serde_yaml (libyaml, YAML 1.1) breaks lines at NEL, LS and PS as well; YAML 1.2 parsers
+    // do not. Scan what serde_yaml will read, and say where as the editor shows it.
+    let lines = Lines::of(text);
+    let place = |m: &Marker| match &lines {
+        Some(lines) => lines.at_index(m.index()),
+        None => (m.line(), m.col() + 1),
+    };
+    for item in Parser::new_from_str(&as_yaml_reads(text)) {
+        let (event, span) = item.map_err(|e| {
+            let at = place(e.marker());
+            syntax_problem(e, at)
+        })?;
+        let (line, col) = place(&span.start);
         let at = |p: Problem| p.at(Some(line), Some(col));
         // What this node adds, and its key if it is a mapping key.
         let mut scalar_key = None;
@@ -224,15 +226,15 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
     Ok(total.nodes)
 }
 
-/// The first control character in the text (other than tab and line breaks), with its line
-/// and column: one pasted from another program is invisible in an editor, and the parser
-/// would blame something else (a NUL byte reads as 「タブ文字」 to it).
+/// The first control character in the text (other than tab and line breaks, NEL among them),
+/// with its line and column: one pasted from another program is invisible in an editor, and
+/// the parser would blame something else (a NUL byte reads as 「タブ文字」 to it).
 fn control_character(text: &str) -> Option<Problem> {
     for (i, line) in text.lines().enumerate() {
         if let Some((col, c)) = line
             .chars()
             .enumerate()
-            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n' | '\u{85}'))
         {
             return Some(
                 Problem::error(
@@ -342,74 +344,9 @@ pub fn normalise_key(key: &str) -> String {
         .collect()
 }
 
-/// The first place where a full-width space (U+3000) or a tab stands where YAML needs a plain
-/// space: in the indentation before a key or a list item, after a key's colon, or after a
-/// list dash. Used only once a file has failed to parse (such characters are fine inside
-/// text), so the message names the character and its line rather than what the parser made
-/// of it.
-pub fn invisible_cause(text: &str) -> Option<Problem> {
-    let looks_like_key = |s: &str| {
-        let s = s.trim_start_matches(['\u{3000}', ' ', '\t']);
-        s.starts_with("- ")
-            || s.starts_with("-\u{3000}")
-            || s.split_once(':').is_some_and(|(k, v)| {
-                !k.is_empty()
-                    && !k.starts_with(['#', '"', '\''])
-                    && !k.contains(char::is_whitespace)
-                    && (v.is_empty() || v.starts_with([' ', '\u{3000}', '\t']))
-            })
-    };
-    for (i, line) in text.lines().enumerate() {
-        let rest = line.trim_start_matches(' ');
-        if rest.starts_with('#') || rest.trim().is_empty() {
-            continue;
-        }
-        let indent: String = rest
-            .chars()
-            .take_while(|c| matches!(c, '\u{3000}' | '\t' | ' '))
-            .collect();
-        let after_dash = rest
-            .strip_prefix('-')
-            .filter(|r| r.starts_with(['\u{3000}', '\t']));
-        let after_colon = rest
-            .split_once(':')
-            .filter(|(k, v)| {
-                !k.is_empty()
-                    && !k.starts_with(['#', '"', '\''])
-                    && !k.contains(char::is_whitespace)
-                    && v.starts_with(['\u{3000}', '\t'])
-            })
-            .map(|(k, _)| k.chars().count() + 1);
-        let column = if !indent.is_empty() && looks_like_key(rest) {
-            Some(0)
-        } else if after_dash.is_some() {
-            Some(1)
-        } else {
-            after_colon
-        };
-        let Some(offset) = column else { continue };
-        let col = line.chars().count() - rest.chars().count() + offset;
-        let c = line.chars().nth(col).unwrap_or(' ');
-        let (name, code) = if c == '\t' {
-            ("タブ文字", "U+0009")
-        } else {
-            ("全角スペース", "U+3000")
-        };
-        return Some(
-            Problem::error(
-                "",
-                format!("{} 行目の {} 文字目に{name}（{code}）があります。YAML の字下げや「:」「-」の後には半角スペースしか使えません。", i + 1, col + 1),
-            )
-            .at(Some(i + 1), Some(col + 1))
-            .hint(format!("その{name}を半角スペースに置き換えてください（文の中の全角スペースはそのままで構いません）。")),
-        );
-    }
-    None
-}
-
-fn syntax_problem(e: ScanError) -> Problem {
+fn syntax_problem(e: ScanError, (line, col): (usize, usize)) -> Problem {
     let (message, hint) = crate::yaml_messages::explain(e.info());
-    let mut p = Problem::error("", message).at(Some(e.marker().line()), Some(e.marker().col() + 1));
+    let mut p = Problem::error("", message).at(Some(line), Some(col));
     p.hint = hint;
     p
 }
@@ -464,25 +401,6 @@ mod tests {
             "{}",
             err.message
         );
-    }
-
-    #[test]
-    fn invisible_characters_are_named() {
-        let p = invisible_cause("meetings:\n  - number: 1\n    venue:\u{3000}市役所\n").unwrap();
-        assert_eq!((p.line, p.column), (Some(3), Some(11)));
-        assert!(
-            p.message.contains("全角スペース（U+3000）"),
-            "{}",
-            p.message
-        );
-        let p = invisible_cause("a:\n\u{3000}\u{3000}b: 1\n").unwrap();
-        assert_eq!((p.line, p.column), (Some(2), Some(1)));
-        let p = invisible_cause("a:\n  -\u{3000}b\n").unwrap();
-        assert_eq!((p.line, p.column), (Some(2), Some(4)));
-        let p = invisible_cause("a:\n\tb: 1\n").unwrap();
-        assert!(p.message.contains("タブ文字"), "{}", p.message);
-        // Inside text a full-width space is fine.
-        assert!(invisible_cause("name: 岡本\u{3000}誠\nintro:\n  - \u{3000}本部会は\n").is_none());
     }
 
     #[test]

@@ -62,15 +62,16 @@ fn a_row_left_at_the_old_number_is_warned_about_and_listed() {
     let (code, stdout, stderr) = p.run(&["check"]);
     assert_eq!(code, 0, "a warning, not an error: {stderr}");
     assert!(stdout.contains("エラー 0 件、警告 1 件"), "{stdout}");
+    // At the row's `repeats:`, the line after its number.
     let line = p
         .read(GOALS_2025)
         .lines()
         .position(|l| l.contains("number: 4-4"))
         .unwrap()
-        + 1;
+        + 2;
     assert!(
         stderr.contains(&format!(
-            "警告: {GOALS_2025}:{line}: 目標 ４－４ は ３－５ の再掲ですが、令和６年度に ４－４ で再掲していた目標（じもくらにより"
+            "警告: {GOALS_2025}:{line}:22: 目標 ４－４ は ３－５ の再掲ですが、令和６年度に ４－４ で再掲していた目標（じもくらにより"
         )),
         "{stderr}"
     );

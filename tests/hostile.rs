@@ -9,6 +9,8 @@ mod links;
 mod messages;
 #[path = "hostile/pdfs.rs"]
 mod pdfs;
+#[path = "hostile/scale.rs"]
+mod scale;
 
 use std::time::{Duration, Instant};
 
@@ -193,7 +195,7 @@ fn minutes_and_agenda_need_their_record() {
     let (code, out) = run_bounded(&p, &["check"]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("content/koganei-seishin/2024/meetings.yaml:2: 第１回の会議結果（agenda の record）が書かれていないため、会議録が空になります。"),
+        out.contains("content/koganei-seishin/2024/meetings.yaml:2:5: 第１回の会議結果（agenda の record）が書かれていないため、会議録が空になります。"),
         "{out}"
     );
     assert!(out.contains("次第が空になります"), "{out}");

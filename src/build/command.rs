@@ -49,6 +49,7 @@ pub fn select<'a>(
         }
     }
     if problems.has_errors() {
+        problems.dedup(); // a name given twice
         Err(problems)
     } else {
         Ok(chosen)

@@ -15,7 +15,6 @@ mod report;
 mod report_rows;
 
 use crate::diag::{Problem, Problems, fy_name};
-use crate::files::find_line;
 use crate::model::{Council, Document, Material};
 use crate::project::{CouncilData, DocumentFile};
 
@@ -94,7 +93,6 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
     if !crate::project::YEARS.contains(&year) {
         out.push(
             Problem::error(&file.path, format!("年度 {year} が正しくありません。"))
-                .at(find_line(&file.path, "year", &year.to_string()), None)
                 .field("year")
                 .hint("年度は西暦４桁で書いてください（令和６年度なら 2024）。"),
         );
@@ -114,7 +112,6 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
                     years.end() + 1
                 ),
             )
-            .at(find_line(&file.path, "date", &day), None)
             .field("date")
             .hint("date と year を確かめてください。"),
         );

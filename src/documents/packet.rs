@@ -7,7 +7,6 @@ use serde::Serialize;
 use super::meeting::{MeetingDocView, dated_meeting, meeting_doc_view, missing_meeting};
 use super::{Attach, Kind, Prepared};
 use crate::diag::{Problem, Problems};
-use crate::files::find_line;
 use crate::model::{Council, Document};
 use crate::needs::meeting_part;
 use crate::project::{CouncilData, DocumentFile};
@@ -217,15 +216,15 @@ pub const MAX_PACKET_PAGES: usize = 1_000;
 
 /// Every material of a packet has exactly one source, and that source exists.
 fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
-    let Some(m) = crate::view::find_meeting(c, fy, number) else {
+    let Some(year) = c.years.get(&fy) else {
         return;
     };
-    let file = c
-        .years
-        .get(&fy)
-        .and_then(|y| y.files.get("meetings"))
-        .cloned()
-        .unwrap_or_default();
+    let Some((k, m)) =
+        (year.meetings.meetings.iter().enumerate()).find(|(_, m)| m.number == number)
+    else {
+        return;
+    };
+    let file = year.files.get("meetings").cloned().unwrap_or_default();
     if m.materials.len() > MAX_MATERIALS {
         out.push(
             Problem::error(
@@ -236,15 +235,13 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                     m.materials.len()
                 ),
             )
-            .at(find_line(&file, "number", &number.to_string()), None)
-            .field(format!("meetings[{}].materials", number.saturating_sub(1)))
+            .field(format!("meetings[{k}].materials"))
             .hint("同じ資料をくり返し書いていないか確かめてください。本当に多いときは、資料一式を会議の分と参考資料の分などに分けてください。"),
         );
         return;
     }
     for (i, mat) in m.materials.iter().enumerate() {
-        let field = format!("meetings[{}].materials[{i}]", number.saturating_sub(1));
-        let line = || find_line(&file, "title", &mat.title);
+        let field = format!("meetings[{k}].materials[{i}]");
         let sources = usize::from(mat.agenda)
             + usize::from(mat.document.is_some())
             + usize::from(mat.file.is_some());
@@ -262,7 +259,6 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                         }
                     ),
                 )
-                .at(line(), None)
                 .field(&field)
                 .hint("agenda: true、document: 文書名、file: PDF のどれか１つを書いてください。"),
             );
@@ -278,7 +274,6 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                             mat.title
                         ),
                     )
-                    .at(line(), None)
                     .field(format!("{field}.document"))
                     .hint(format!(
                         "作れる文書: {}",
@@ -294,7 +289,6 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                         &file,
                         format!("資料「{}」に資料一式 {name} は入れられません。", mat.title),
                     )
-                    .at(line(), None)
                     .field(format!("{field}.document")),
                 ),
                 Some(_) => {}
@@ -329,7 +323,6 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
             if let Some(message) = problem {
                 out.push(
                     Problem::error(&file, message)
-                        .at(find_line(&file, "file", f), None)
                         .field(format!("{field}.file"))
                         .hint(if content_problem {
                             "元のファイル（Word など）から PDF を作り直して置き換えてください。"

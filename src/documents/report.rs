@@ -6,12 +6,11 @@ use serde::Serialize;
 
 use super::{Attach, Kind, Prepared};
 use crate::diag::{Problem, Problems, fy_name};
-use crate::files::{find_goal_line, find_line};
 use crate::japanese;
 use crate::model::{AnnualReport, Council, ReportLabels};
 use crate::needs::{blank, has_file, held_meetings, members, planned_meetings, readable};
 use crate::project::{CouncilData, DocumentFile, YearData};
-use crate::view::{YearView, council_virtual_dir, goal_iter, year_view};
+use crate::view::{YearView, council_virtual_dir, goal_iter, goal_paths, year_view};
 
 pub(super) struct Report<'a>(pub &'a AnnualReport);
 
@@ -67,7 +66,6 @@ impl Kind for Report<'_> {
             if f.alt.trim().is_empty() {
                 out.push(
                     Problem::error(&file.path, "図の説明（alt）が空です。")
-                        .at(find_line(&file.path, "alt", &f.alt), None)
                         .field("figure.alt")
                         .hint("画面読み上げソフトが読む、図の内容の説明を書いてください（PDF/UA で必要です）。"),
                 );
@@ -105,7 +103,7 @@ fn unwritten_goals(fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
             .hint("components: に構成要素と課題、活動目標を書いてください。"),
         );
     }
-    for g in goal_iter(set).filter(|g| g.repeats.is_none()) {
+    for (path, g) in goal_paths(set).filter(|(_, g)| g.repeats.is_none()) {
         for (value, key, what) in [
             (&g.activity, "activity", "活動目標"),
             (&g.target, "target", "目標値"),
@@ -121,7 +119,7 @@ fn unwritten_goals(fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
                             g.number
                         ),
                     )
-                    .at(find_goal_line(file, g.number), None)
+                    .at_value(&format!("{path}.{key}"))
                     .hint(format!(
                         "{key}: を書いてください（別の目標の再掲なら repeats: を書きます）。{}",
                         if draft {
@@ -157,7 +155,6 @@ fn unevaluated_goals(c: &CouncilData, fy: i32, year: &YearData, draft: bool, out
                     g.number
                 ),
             )
-            .at(result.and_then(|_| find_goal_line(file, g.number)), None)
             .field(format!("results.{}", g.number))
             .hint(format!(
                 "{}: のあとに評価（{}）を書いてください。",

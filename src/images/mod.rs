@@ -7,7 +7,6 @@ pub mod pdf;
 use std::path::Path;
 
 use crate::diag::{Problem, Problems};
-use crate::files::find_line;
 
 /// The most pixels one raster image may have (8000 × 6000 is 48 million).
 pub const MAX_PIXELS: u64 = 50_000_000;
@@ -296,7 +295,6 @@ pub fn check_figure(council_dir: &Path, file: &str, doc: &Path, out: &mut Proble
                 doc,
                 format!("図のファイル {file} に foreignObject（SVG に埋め込んだ HTML）があります。その部分は PDF に描かれません。"),
             )
-            .at(find_line(doc, "file", file), None)
             .field("figure.file")
             .hint("作図ソフトで、文字を HTML ではなく SVG の文字（テキスト）として書き出す設定にするか、PNG で書き出してください。"),
         );
@@ -304,7 +302,6 @@ pub fn check_figure(council_dir: &Path, file: &str, doc: &Path, out: &mut Proble
     if let Some(message) = problem {
         out.push(
             Problem::error(doc, message)
-                .at(find_line(doc, "file", file), None)
                 .field("figure.file")
                 .hint(format!(
                     "協議会のフォルダからの相対パスで、{} のいずれかの画像を指定してください。",

@@ -40,14 +40,12 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
                         g.number
                     ),
                 )
-                .at(find_goal_line(file, g.number), None)
                 .field(format!("results.{}", g.number)),
             );
         }
     }
     let known: BTreeSet<GoalNo> = goal_iter(set).map(|g| g.number).collect();
     for (n, word) in &eval.results {
-        let line = || find_goal_line(file, *n);
         // A reason or an actual the report has no column for would be dropped without a word.
         let columns = c.council.report.table2_columns();
         if word.as_ref().and_then(|w| w.actual()).is_some()
@@ -57,7 +55,6 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
         {
             out.push(
                 Problem::warning(file, format!("目標 {n} の実績（actual）は印刷されません。"))
-                    .at(line(), None)
                     .field(format!("results.{n}"))
                     .hint("表２に実績の列を入れるには、council.yaml に report: {columns: [target, actual, rate, result]} のように書いてください。"),
             );
@@ -68,7 +65,6 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
         if word.as_ref().and_then(|w| w.reason()).is_some() && !columns.contains(&Column::Reason) {
             out.push(
                 Problem::warning(file, format!("目標 {n} の評価の理由（reason）は印刷されません。"))
-                    .at(line(), None)
                     .field(format!("results.{n}"))
                     .hint("表２に評価の理由の列を入れるには、council.yaml に report: {reason_column: true} と書いてください。"),
             );
@@ -80,7 +76,6 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
                     file,
                     format!("目標 {n} は{}の目標にありません。", fy_name(fy)),
                 )
-                .at(line(), None)
                 .field(format!("results.{n}")),
             );
         }
@@ -89,7 +84,6 @@ pub(super) fn check_evaluation(c: &CouncilData, fy: i32, year: &YearData, out: &
                 file,
                 format!("目標 {n} の評価「{word}」は使えない言葉です。"),
             )
-            .at(line(), None)
             .field(format!("results.{n}"));
             p = match suggest_word(word, words) {
                 Some(k) => p.hint(format!(
@@ -141,7 +135,6 @@ fn check_rule(
                     rule.word
                 ),
             )
-            .at(find_goal_line(file, n), None)
             .field(format!("results.{n}"))
             .hint("評価か実績を確かめてください（決まりは council.yaml の evaluation_rules）。"),
         );
@@ -161,7 +154,6 @@ pub(super) fn check_rules(c: &CouncilData, file: &std::path::Path, out: &mut Pro
                         r.word
                     ),
                 )
-                .at(find_line(file, "word", &r.word), None)
                 .field(format!("evaluation_rules[{i}].word"))
                 .hint(format!(
                     "使える言葉: {}（evaluation_words）",

@@ -6,26 +6,27 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{Problem, Problems};
-use crate::files::find_line;
 use crate::model::{AgendaItem, Council, Meeting, unknown_placeholders};
 
-/// A placeholder of `value` (the `part.key` of council.yaml) that nothing fills.
+/// A placeholder of `value` (at `part.path` of council.yaml: `minutes`, `title[1]`) that
+/// nothing fills.
 fn placeholders(
     file: &Path,
-    part: &str,
-    key: &str,
+    (part, path): (&str, &str),
     value: &str,
     known: &[&str],
     out: &mut Problems,
 ) {
+    // The key as the message names it: `form` for `sections[2].form`, `title` for `title[1]`.
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let key = last.split('[').next().unwrap_or(last);
     for p in unknown_placeholders(value, known) {
         out.push(
             Problem::error(
                 file,
                 format!("{part} の {key} に、使えない {{{p}}} があります。"),
             )
-            .at(find_line(file, key, value), None)
-            .field(format!("{part}.{key}"))
+            .field(format!("{part}.{path}"))
             .hint(format!(
                 "使えるのは {} です。",
                 known
@@ -44,36 +45,27 @@ const TITLE: &[&str] = &["年度", "回", "協議会", "会議"];
 /// The `agenda:` description's and the `packet:` words' patterns.
 pub(super) fn check_agenda(council: &Council, file: &Path, out: &mut Problems) {
     let w = &council.packet;
-    for t in &w.title {
-        placeholders(file, "packet", "title", t, &["会議"], out);
+    let mut packet = |path: &str, value: &str, known: &[&str]| {
+        placeholders(file, ("packet", path), value, known, out)
+    };
+    for (i, t) in w.title.iter().enumerate() {
+        packet(&format!("title[{i}]"), t, &["会議"]);
     }
-    placeholders(file, "packet", "pages", &w.pages, &["ページ"], out);
-    placeholders(
-        file,
-        "packet",
-        "page_alt",
-        &w.page_alt,
-        &["資料", "ページ", "総ページ"],
-        out,
-    );
+    packet("pages", &w.pages, &["ページ"]);
+    packet("page_alt", &w.page_alt, &["資料", "ページ", "総ページ"]);
     let Some(d) = &council.agenda else { return };
-    for t in &d.title {
-        placeholders(file, "agenda", "title", t, TITLE, out);
+    let mut agenda = |path: &str, value: &str, known: &[&str]| {
+        placeholders(file, ("agenda", path), value, known, out)
+    };
+    for (i, t) in d.title.iter().enumerate() {
+        agenda(&format!("title[{i}]"), t, TITLE);
     }
-    placeholders(file, "agenda", "when", &d.when, &["日時"], out);
-    placeholders(file, "agenda", "place", &d.place, &["場所"], out);
-    placeholders(
-        file,
-        "agenda",
-        "beside_item",
-        &d.materials.beside_item,
-        &["資料"],
-        out,
-    );
+    agenda("when", &d.when, &["日時"]);
+    agenda("place", &d.place, &["場所"]);
+    agenda("materials.beside_item", &d.materials.beside_item, &["資料"]);
     if d.title.iter().all(|t| t.trim().is_empty()) {
         out.push(
             Problem::error(file, "agenda の title が空です。")
-                .at(find_line(file, "title", ""), None)
                 .field("agenda.title")
                 .hint("例: title: [\"{会議}\", \"次第\"]"),
         );
@@ -83,32 +75,36 @@ pub(super) fn check_agenda(council: &Council, file: &Path, out: &mut Problems) {
 /// The `minutes:` description's labels and patterns.
 pub(super) fn check_description(council: &Council, file: &Path, out: &mut Problems) {
     let Some(d) = &council.minutes else { return };
-    let mut pattern = |key: &str, value: &str, known: &[&str]| {
-        placeholders(file, "minutes", key, value, known, out)
+    let mut pattern = |path: &str, value: &str, known: &[&str]| {
+        placeholders(file, ("minutes", path), value, known, out)
     };
-    for t in &d.title {
-        pattern("title", t, TITLE);
+    for (i, t) in d.title.iter().enumerate() {
+        pattern(&format!("title[{i}]"), t, TITLE);
     }
+    let a = &d.attendance;
     pattern("label", &d.label, &["見出し", "番号", "敬称略"]);
     pattern(
-        "member",
-        &d.attendance.member,
+        "attendance.member",
+        &a.member,
         &["名前", "役職", "所属", "印"],
     );
-    pattern("marks_legend", &d.attendance.marks_legend, &["凡例"]);
-    pattern("quorum", &d.attendance.quorum, &["総数", "出席", "欠席"]);
-    pattern("staff", &d.attendance.staff, &["職名", "名前", "人数"]);
-    pattern("speaker", &d.speakers.speaker, &["発言者"]);
-    pattern("beside_item", &d.materials.beside_item, &["資料"]);
-    for s in &d.sections {
+    pattern("attendance.marks_legend", &a.marks_legend, &["凡例"]);
+    pattern("attendance.quorum", &a.quorum, &["総数", "出席", "欠席"]);
+    pattern("attendance.staff", &a.staff, &["職名", "名前", "人数"]);
+    pattern("speakers.speaker", &d.speakers.speaker, &["発言者"]);
+    pattern("materials.beside_item", &d.materials.beside_item, &["資料"]);
+    for (i, s) in d.sections.iter().enumerate() {
         if let Some(f) = &s.form {
-            pattern("form", f, &["見出し", "番号", "敬称略"]);
+            pattern(
+                &format!("sections[{i}].form"),
+                f,
+                &["見出し", "番号", "敬称略"],
+            );
         }
     }
     if d.sections.is_empty() {
         out.push(
             Problem::error(file, "minutes の sections が空です。")
-                .at(find_line(file, "sections", ""), None)
                 .field("minutes.sections")
                 .hint("例: - section: when"),
         );
@@ -129,7 +125,6 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
                         }
                     ),
                 )
-                .at(find_line(file, "beside", "true"), None)
                 .field(format!("minutes.sections[{i}].beside"))
                 .hint("frame: ruled と書くか、beside: を消してください。"),
             );
@@ -142,7 +137,6 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
                     file,
                     format!("minutes の {} 番目の項目（{}）の見出しが空です。", i + 1, s.section.usual_label()),
                 )
-                .at(find_empty_line(file, key), None)
                 .field(format!("minutes.sections[{i}].{key}"))
                 .hint("見出しの言葉を書いてください。見出しを印刷しないなら unlabelled: true と書きます。"),
             );
@@ -150,21 +144,14 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
     }
 }
 
-/// The first line of `file` that gives `key` an empty value.
-fn find_empty_line(file: &Path, key: &str) -> Option<usize> {
-    let text = std::fs::read_to_string(file).ok()?;
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start().trim_start_matches("- ").trim();
-            l.strip_prefix(key)
-                .and_then(|r| r.strip_prefix(':'))
-                .is_some_and(|v| matches!(v.trim(), "" | "\"\"" | "''"))
-        })
-        .map(|i| i + 1)
-}
-
 /// A meeting's materials: numbers written twice, agenda references to no material.
-pub(super) fn check_materials(council: &Council, m: &Meeting, file: &Path, out: &mut Problems) {
+/// `k` is the meeting's place in meetings.yaml.
+pub(super) fn check_materials(
+    council: &Council,
+    (k, m): (usize, &Meeting),
+    file: &Path,
+    out: &mut Problems,
+) {
     let views = crate::documents::material_views(council, m);
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, v) in views.iter().enumerate() {
@@ -180,38 +167,38 @@ pub(super) fn check_materials(council: &Council, m: &Meeting, file: &Path, out: 
                         m.number, views[first].title, v.title
                     ),
                 )
-                .at(find_line(file, "title", v.title), None)
-                .field("materials")
+                .at_value(&format!("meetings[{k}].materials[{i}].number"))
+                .field(format!("meetings[{k}].materials[{i}]"))
                 .hint("number: を書き直してください（書かなければ並んだ順に番号が付きます）。"),
             );
         }
     }
-    fn walk(items: &[AgendaItem], f: &mut dyn FnMut(&AgendaItem)) {
-        for it in items {
-            f(it);
-            walk(&it.items, f);
+    fn walk(items: &[AgendaItem], path: &str, f: &mut dyn FnMut(&AgendaItem, &str)) {
+        for (a, it) in items.iter().enumerate() {
+            let here = format!("{path}[{a}]");
+            f(it, &here);
+            walk(&it.items, &format!("{here}.items"), f);
         }
     }
-    walk(&m.agenda, &mut |it| {
-        for r in &it.materials {
-            if crate::documents::find_material(&views, r).is_none() {
-                out.push(
-                    Problem::error(
-                        file,
-                        format!(
-                            "議題「{}」の資料「{r}」が、第{}回の materials にありません。",
-                            it.title, m.number
-                        ),
-                    )
-                    .at(
-                        find_line(file, "materials", r)
-                            .or_else(|| find_line(file, "title", &it.title)),
-                        None,
-                    )
-                    .field("agenda.materials")
-                    .hint("materials の id か番号（例: 2−1）を書いてください。"),
-                );
+    walk(
+        &m.agenda,
+        &format!("meetings[{k}].agenda"),
+        &mut |it, path| {
+            for (j, r) in it.materials.iter().enumerate() {
+                if crate::documents::find_material(&views, r).is_none() {
+                    out.push(
+                        Problem::error(
+                            file,
+                            format!(
+                                "議題「{}」の資料「{r}」が、第{}回の materials にありません。",
+                                it.title, m.number
+                            ),
+                        )
+                        .field(format!("{path}.materials[{j}]"))
+                        .hint("materials の id か番号（例: 2−1）を書いてください。"),
+                    );
+                }
             }
-        }
-    });
+        },
+    );
 }

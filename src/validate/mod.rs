@@ -6,15 +6,15 @@ use std::path::Path;
 
 pub use crate::diag::fy_name;
 use crate::diag::{Problem, Problems};
-pub use crate::files::{find_goal_line, find_line};
 use crate::japanese;
 use crate::model::{Council, Goal, GoalNo};
 use crate::project::{CouncilData, Project, YearData};
-use crate::view::goal_iter;
+use crate::view::{goal_iter, goal_paths};
 
 mod evaluation;
 mod layout;
 mod output_names;
+mod record;
 mod text;
 mod year;
 
@@ -33,6 +33,8 @@ pub fn check(project: &Project) -> Problems {
         check_council(council, &mut problems);
     }
     output_names::check(project, &mut problems);
+    // Two documents about one meeting meet its missing parts twice.
+    problems.dedup();
     Problems(
         problems
             .0
@@ -63,7 +65,6 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
                     c.council.evaluation_words.len()
                 ),
             )
-            .at(find_line(&council_file, "meanings", ""), None)
             .field("evaluation_legend.meanings")
             .hint("評価の言葉と同じ順に、同じ数だけ書いてください。"),
         );
@@ -76,7 +77,6 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
                     &council_file,
                     format!("report.labels の {key} の {{{p}}} は、埋められない書き方です。"),
                 )
-                .at(find_line(&council_file, key, label), None)
                 .field(format!("report.labels.{key}"))
                 .hint(format!(
                     "使えるのは {} です。",
@@ -98,7 +98,6 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
         if value.trim().is_empty() {
             out.push(
                 Problem::error(&council_file, format!("style の {key} が空です。"))
-                    .at(find_line(&council_file, key, value), None)
                     .field(format!("style.{key}"))
                     .hint("案の資料に印刷する言葉を書いてください（書かなければ「案」「（未記入）」）。"),
             );
@@ -109,7 +108,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     evaluation::check_rules(c, &council_file, out);
     for (&fy, year) in &c.years {
         if let Some(file) = year.files.get("meetings") {
-            for m in &year.meetings.meetings {
+            for m in year.meetings.meetings.iter().enumerate() {
                 layout::check_materials(&c.council, m, file, out);
             }
         }
