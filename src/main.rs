@@ -7,6 +7,7 @@ use std::time::Instant;
 mod terminal;
 
 mod cli;
+mod desktop;
 
 use cli::{Cli, Command, command, usage_error};
 
@@ -38,6 +39,7 @@ fn japanese_panics() {
         tell!(
             "エラー: shiryo の内部で思わぬ誤りが起きました（{message}、{place}）。\n  → この表示を添えて、担当の開発者に知らせてください。"
         );
+        desktop::wait_if_double_clicked();
         std::process::exit(101);
     }));
 }
@@ -46,6 +48,9 @@ fn main() -> ExitCode {
     use clap::FromArgMatches;
     japanese_panics();
     shiryo::memory::set_limit();
+    if desktop::double_clicked() {
+        return desktop::run(run_serve);
+    }
     let matches = match command().try_get_matches() {
         Ok(m) => m,
         Err(e) => {

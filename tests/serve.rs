@@ -7,6 +7,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -374,4 +375,106 @@ fn a_port_outside_1_to_65535_is_refused_in_japanese() {
         );
         assert!(!err.contains("error:") && !err.contains("invalid"), "{err}");
     }
+}
+
+/// shiryo started as Explorer starts it on a double-click (no arguments, a console of its own:
+/// `SHIRYO_DOUBLE_CLICK=1` stands for that here), in the folder `cwd`, with a stand-in
+/// browser opener on PATH that records the address it was asked to open.
+#[cfg(unix)]
+fn double_click(cwd: &Path, opener: &Path) -> Child {
+    use std::os::unix::fs::PermissionsExt;
+    let script = opener.join("xdg-open");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$1\" > '{}'\n",
+            opener.join("opened").display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        opener.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    Command::new(env!("CARGO_BIN_EXE_shiryo"))
+        .current_dir(cwd)
+        .env("SHIRYO_DOUBLE_CLICK", "1")
+        .env("PATH", path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+#[cfg(unix)]
+fn a_double_click_in_a_project_serves_it_and_opens_the_browser() {
+    let p = small();
+    let opener = tempfile::tempdir().unwrap();
+    let mut child = double_click(p.path(), opener.path());
+    let mut said = String::new();
+    let mut url = None;
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        said.push_str(&line);
+        said.push('\n');
+        if let Some(at) = line.find("http://127.0.0.1:") {
+            url = line[at..].split('/').nth(2).map(str::to_string);
+            break;
+        }
+    }
+    let host = url.unwrap_or_else(|| panic!("no address in:\n{said}"));
+    // Later reports are read and dropped, so that serve never waits on the pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    assert!(said.contains("閉じると shiryo は終わります"), "{said}");
+    let port: u16 = host.rsplit(':').next().unwrap().parse().unwrap();
+    let serve = Serve { child, port };
+    let (status, body) = serve.get("/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<html"), "{body}");
+    let opened = opener.path().join("opened");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !opened.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let opened = std::fs::read_to_string(opened).unwrap_or_default();
+    assert_eq!(opened.trim(), format!("http://{host}/"));
+}
+
+#[test]
+#[cfg(unix)]
+fn a_double_click_outside_a_project_says_what_to_do_and_waits_for_enter() {
+    let lonely = tempfile::tempdir().unwrap();
+    let opener = tempfile::tempdir().unwrap();
+    let mut child = double_click(lonely.path(), opener.path());
+    // The window stays until Enter is pressed.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(child.try_wait().unwrap().is_none(), "closed before Enter");
+    child.stdin.take().unwrap().write_all(b"\r\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let (said, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{said}{err}");
+    assert!(err.contains("shiryo のプロジェクトではありません"), "{err}");
+    assert!(err.contains("「すべて展開」"), "{err}");
+    assert!(said.contains("Enter キーを押すと"), "{said}");
+    assert!(!opener.path().join("opened").exists());
+}
+
+#[test]
+fn no_arguments_from_a_terminal_still_print_the_usage() {
+    let out = Command::new(env!("CARGO_BIN_EXE_shiryo"))
+        .env("SHIRYO_DOUBLE_CLICK", "0")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("コマンド（build"), "{err}");
 }

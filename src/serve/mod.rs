@@ -31,6 +31,15 @@ use crate::watch::Report;
 /// The port when none is given.
 pub const DEFAULT_PORT: u16 = 8765;
 
+/// The first port from `from` on (up to 20 further) that can be listened on now, or `from`
+/// itself when none can (serve then says why). A second double-click while one shiryo is
+/// serving starts another on the next port instead of failing.
+pub fn free_port(from: u16) -> u16 {
+    (from..=from.saturating_add(20))
+        .find(|&port| TcpListener::bind((Ipv4Addr::LOCALHOST, port)).is_ok())
+        .unwrap_or(from)
+}
+
 /// A running serve: its address, and the thread that rebuilds.
 pub struct Running {
     pub port: u16,
@@ -138,6 +147,15 @@ pub fn start(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_free_port_is_found_past_a_taken_one() {
+        let here = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+        let taken = here.local_addr().unwrap().port();
+        if taken < u16::MAX - 21 {
+            assert_ne!(free_port(taken), taken);
+        }
+    }
 
     #[test]
     fn a_taken_port_says_so_and_suggests_another() {
