@@ -18,6 +18,10 @@ pub(super) struct OnMeeting<'a> {
 }
 
 impl Kind for OnMeeting<'_> {
+    fn name(&self) -> &'static str {
+        if self.minutes { "会議録" } else { "次第" }
+    }
+
     fn year(&self) -> i32 {
         self.doc.year
     }

@@ -12,6 +12,10 @@ use crate::project::{CouncilData, DocumentFile};
 pub(super) struct MemberList<'a>(pub &'a MemberListDocument);
 
 impl Kind for MemberList<'_> {
+    fn name(&self) -> &'static str {
+        "委員名簿"
+    }
+
     fn year(&self) -> i32 {
         self.0.year
     }

@@ -27,6 +27,8 @@ pub use report::{ReportDoc, ReportView};
 
 /// One document type.
 pub trait Kind {
+    /// What the type is called where documents are listed (serve's index).
+    fn name(&self) -> &'static str;
     /// The fiscal year the document is about.
     fn year(&self) -> i32;
     /// The date written in the document and the fiscal years it may fall in, when it has one

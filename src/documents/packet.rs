@@ -14,6 +14,10 @@ use crate::project::{CouncilData, DocumentFile};
 pub(super) struct Packet<'a>(pub &'a crate::model::Packet);
 
 impl Kind for Packet<'_> {
+    fn name(&self) -> &'static str {
+        "資料一式"
+    }
+
     fn year(&self) -> i32 {
         self.0.year
     }

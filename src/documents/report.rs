@@ -15,6 +15,10 @@ use crate::view::{YearView, council_virtual_dir, goal_iter, goal_paths, year_vie
 pub(super) struct Report<'a>(pub &'a AnnualReport);
 
 impl Kind for Report<'_> {
+    fn name(&self) -> &'static str {
+        "評価結果及び目標設定"
+    }
+
     fn year(&self) -> i32 {
         self.0.year
     }

@@ -11,7 +11,6 @@ use super::site::{Page, Site};
 use crate::build::Builder;
 use crate::diag::{Problem, Problems, Severity, fy_name};
 use crate::html::escape;
-use crate::model::Document;
 
 /// Problems shown in a page, at most (as `check` on the console shows the first ones).
 const SHOWN: usize = 30;
@@ -175,9 +174,37 @@ fn find_ascii(html: &str, tag: &str) -> Option<usize> {
     html.to_ascii_lowercase().find(tag)
 }
 
+/// The look of serve's own pages: readable from a phone's 390 px up; the viewer a column
+/// whose problems box sits above the PDF, never over the viewer's toolbar.
+const STYLE: &str = "<style>\
+body{font-family:sans-serif;margin:1em;line-height:1.5;word-break:keep-all;overflow-wrap:anywhere}\
+.lead{margin:0 0 1em}\
+.folder{margin:-0.5em 0 0.5em;color:#555;font-size:0.9em}\
+ul.documents{list-style:none;margin:0 0 1.5em;padding:0}\
+ul.documents li{border:1px solid #ccc;border-radius:6px;padding:0.6em 0.8em;margin:0 0 0.6em}\
+ul.documents .title{font-weight:bold;margin:0}\
+ul.documents .about{margin:0.2em 0;color:#333}\
+ul.documents .links a{display:inline-block;margin:0.2em 1em 0 0;padding:0.2em 0.8em;border:1px solid #1a4f9c;border-radius:4px;text-decoration:none;color:#1a4f9c}\
+.errors{color:#b00020;font-weight:bold}\
+.warnings{color:#7a4d00}\
+body.viewer{margin:0;height:100vh;display:flex;flex-direction:column}\
+body.viewer>p{margin:0;padding:0.4em 1em}\
+body.viewer #shiryo-problems{position:static;max-height:40vh;overflow:auto;margin:0 0.5em 0.5em}\
+body.viewer #shiryo-pdf{flex:1;width:100%;border:0;min-height:0}\
+</style>";
+
 fn shell(title: &str, script: &str, body: &str) -> String {
+    shell_with(title, script, "", body)
+}
+
+fn shell_with(title: &str, script: &str, class: &str, body: &str) -> String {
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title>{script}</head><body style=\"font-family:sans-serif;margin:1em\">{body}</body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title>{STYLE}{script}</head><body{class}>{body}</body></html>\n",
         escape(title)
     )
 }
@@ -200,7 +227,7 @@ pub fn viewer(id: &str, page: &Page) -> String {
     let top = (page.failure.as_ref()).map_or(String::new(), |p| problems_box(p, page.version > 0));
     let frame = if page.version > 0 {
         format!(
-            "<iframe id=\"shiryo-pdf\" title=\"{title} の PDF\" src=\"{src}?v={v}{at}\" style=\"position:absolute;left:0;right:0;bottom:0;top:2.5em;width:100%;height:calc(100% - 2.5em);border:0\"></iframe>",
+            "<iframe id=\"shiryo-pdf\" title=\"{title} の PDF\" src=\"{src}?v={v}{at}\"></iframe>",
             title = escape(&name_text(id)),
             src = href(id, "pdf"),
             v = page.version,
@@ -217,7 +244,7 @@ pub fn viewer(id: &str, page: &Page) -> String {
         page = href(id, "html"),
         id = name_html(id)
     );
-    shell(&format!("{}.pdf", name_text(id)), &script, &body)
+    shell_with(&format!("{}.pdf", name_text(id)), &script, "viewer", &body)
 }
 
 /// The index: every council and its documents, with their problems as `check` counts them.
@@ -252,7 +279,9 @@ impl Index {
     fn compute(&mut self, site: &Site) -> String {
         let script = live_script(&Watching::Index);
         let failure = site.failure();
-        let mut body = String::from("<h1>資料の一覧（shiryo serve）</h1>");
+        let mut body = String::from(
+            "<h1>資料の一覧</h1><p class=\"lead\">content フォルダの .yaml ファイルを直して保存すると、資料を作り直し、このページと開いている資料も新しくなります。終わるときは、shiryo の黒い画面を閉じてください。</p>",
+        );
         if let Some(p) = &failure {
             body.push_str(&problems_box(p, true));
         }
@@ -275,7 +304,7 @@ impl Index {
                 None => council.council.name.clone(),
             };
             body.push_str(&format!(
-                "<h2>{}（content/{}）</h2><table style=\"border-collapse:collapse\"><thead><tr><th scope=\"col\">資料</th><th scope=\"col\">種類</th><th scope=\"col\">年度</th><th scope=\"col\">案／確定</th><th scope=\"col\">エラー</th><th scope=\"col\">警告</th><th scope=\"col\">見る</th></tr></thead><tbody>",
+                "<h2>{}</h2><p class=\"folder\">フォルダ: content/{}</p><ul class=\"documents\">",
                 name_html(&name),
                 name_html(&council.slug)
             ));
@@ -291,26 +320,41 @@ impl Index {
                         .filter(|p| p.severity == s)
                         .count()
                 };
+                // The page's title, less the council's name the heading above gives.
+                let title = (site.page(&id))
+                    .and_then(|page| page.html.as_deref().and_then(page_title))
+                    .map(|t| {
+                        without_prefix(&t, &council.council.name, council.council.body.as_deref())
+                    })
+                    .unwrap_or_else(|| kind.name().to_string());
                 let links = if built.contains(&id) {
                     format!(
-                        "<a href=\"{}\">Web ページ</a>　<a href=\"{VIEWER}{}\">PDF</a>",
+                        "<a href=\"{}\">Web ページ</a><a href=\"{VIEWER}{}\">PDF</a>",
                         href(&id, "html"),
                         encode(&id)
                     )
                 } else {
-                    "（まだ作れていません）".to_string()
+                    "まだ作れていません（下の誤りを直すと作ります）".to_string()
+                };
+                let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+                let state = match (errors, warnings) {
+                    (0, 0) => String::new(),
+                    (0, w) => format!("・<span class=\"warnings\">警告 {w} 件</span>"),
+                    (e, 0) => format!("・<span class=\"errors\">エラー {e} 件</span>"),
+                    (e, w) => format!(
+                        "・<span class=\"errors\">エラー {e} 件</span>・<span class=\"warnings\">警告 {w} 件</span>"
+                    ),
                 };
                 body.push_str(&format!(
-                    "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{links}</td></tr>",
-                    name_html(&file.name),
-                    kind_name(&file.document),
+                    "<li><p class=\"title\">{}</p><p class=\"about\">{}・{}・{}{state}（{}）</p><p class=\"links\">{links}</p></li>",
+                    escape(&visible(&title)),
+                    kind.name(),
                     escape(&fy_name(kind.year())),
                     if kind.draft() { "案" } else { "確定" },
-                    count(Severity::Error),
-                    count(Severity::Warning),
+                    name_html(&format!("documents/{}.yaml", file.name)),
                 ));
             }
-            body.push_str("</tbody></table>");
+            body.push_str("</ul>");
         }
         if !problems.is_empty() {
             let text: Vec<String> = problems.0.iter().map(|p| p.to_string()).collect();
@@ -341,14 +385,30 @@ fn concerns(p: &Problem, slug: &str, name: &str) -> bool {
     }
 }
 
-fn kind_name(document: &Document) -> &'static str {
-    match document {
-        Document::AnnualReport(_) => "評価結果及び目標設定",
-        Document::Minutes(_) => "会議録",
-        Document::Agenda(_) => "次第",
-        Document::Packet(_) => "資料一式",
-        Document::MemberList(_) => "委員名簿",
+/// `title` without a leading council name (and body), when what is left says something.
+fn without_prefix(title: &str, name: &str, body: Option<&str>) -> String {
+    let mut rest = title.strip_prefix(name).unwrap_or(title).trim_start();
+    if rest.len() < title.len()
+        && let Some(body) = body
+    {
+        rest = rest.strip_prefix(body).unwrap_or(rest).trim_start();
     }
+    if rest.is_empty() { title } else { rest }.to_string()
+}
+
+/// The title a built page carries (its `<title>`, as the document's view phrased it), as
+/// plain text.
+fn page_title(html: &str) -> Option<String> {
+    let start = find_ascii(html, "<title>")? + "<title>".len();
+    let end = start + find_ascii(&html[start..], "</title>")?;
+    let text = html[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 #[cfg(test)]
@@ -407,6 +467,23 @@ mod tests {
         let s = live_script(&Watching::Page("a/</script><b>".into()));
         assert_eq!(s.matches("</script>").count(), 1);
         assert!(s.contains("?page=a%2F%3C%2Fscript%3E%3Cb%3E"), "{s}");
+    }
+
+    #[test]
+    fn the_index_names_a_document_by_its_page_title_less_the_council() {
+        let html = "<html><head><title>A市協議会B部会 令和６年度評価結果 &amp; 目標</title>";
+        let title = page_title(html).unwrap();
+        assert_eq!(title, "A市協議会B部会 令和６年度評価結果 & 目標");
+        assert_eq!(
+            without_prefix(&title, "A市協議会", Some("B部会")),
+            "令和６年度評価結果 & 目標"
+        );
+        assert_eq!(without_prefix("A市協議会", "A市協議会", None), "A市協議会");
+        assert_eq!(
+            without_prefix("第１回 会議録", "A市協議会", None),
+            "第１回 会議録"
+        );
+        assert_eq!(page_title("<title> </title>"), None);
     }
 
     #[test]
