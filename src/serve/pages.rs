@@ -177,7 +177,7 @@ fn find_ascii(html: &str, tag: &str) -> Option<usize> {
 /// The look of serve's own pages: readable from a phone's 390 px up; the viewer a column
 /// whose problems box sits above the PDF, never over the viewer's toolbar.
 const STYLE: &str = "<style>\
-body{font-family:sans-serif;margin:1em;line-height:1.5;word-break:keep-all;overflow-wrap:anywhere}\
+body{font-family:sans-serif;margin:1em;line-height:1.5;overflow-wrap:anywhere}\
 .lead{margin:0 0 1em}\
 .folder{margin:-0.5em 0 0.5em;color:#555;font-size:0.9em}\
 ul.documents{list-style:none;margin:0 0 1.5em;padding:0}\
@@ -325,8 +325,12 @@ impl Index {
                     .and_then(|page| page.html.as_deref().and_then(page_title))
                     .map(|t| {
                         without_prefix(&t, &council.council.name, council.council.body.as_deref())
-                    })
-                    .unwrap_or_else(|| kind.name().to_string());
+                    });
+                // Before its first page, the type stands for the title, said once.
+                let (title, kind_name) = match title {
+                    Some(t) => (t, format!("{}・", kind.name())),
+                    None => (kind.name().to_string(), String::new()),
+                };
                 let links = if built.contains(&id) {
                     format!(
                         "<a href=\"{}\">Web ページ</a><a href=\"{VIEWER}{}\">PDF</a>",
@@ -346,9 +350,8 @@ impl Index {
                     ),
                 };
                 body.push_str(&format!(
-                    "<li><p class=\"title\">{}</p><p class=\"about\">{}・{}・{}{state}（{}）</p><p class=\"links\">{links}</p></li>",
+                    "<li><p class=\"title\">{}</p><p class=\"about\">{kind_name}{}・{}{state}（{}）</p><p class=\"links\">{links}</p></li>",
                     escape(&visible(&title)),
-                    kind.name(),
                     escape(&fy_name(kind.year())),
                     if kind.draft() { "案" } else { "確定" },
                     name_html(&format!("documents/{}.yaml", file.name)),
