@@ -97,8 +97,8 @@ impl Serve {
         self.get_within(target, Duration::from_secs(60))
     }
 
-    /// The pid, for reading its memory.
-    #[cfg(target_os = "linux")]
+    /// The pid, for reading its memory and sending it signals.
+    #[cfg(unix)]
     fn pid(&self) -> u32 {
         self.child.id()
     }
@@ -495,4 +495,48 @@ fn no_arguments_from_a_terminal_still_print_the_usage() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("コマンド（build"), "{err}");
+}
+
+#[test]
+#[cfg(unix)]
+fn ctrl_c_ends_serve_and_leaves_the_output_to_the_next_build() {
+    let p = small();
+    let serve = Serve::start(&p);
+    assert_eq!(serve.get("/").0, 200);
+    // Ctrl+C in the console: SIGINT (on Windows CTRL_C_EVENT; both end the process by the
+    // default handler, and the system releases the output lock).
+    let sent = Command::new("kill")
+        .args(["-INT", &serve.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let mut serve = serve;
+    let status = serve.child.wait().unwrap();
+    assert!(!status.success(), "{status:?}");
+    let started = Instant::now();
+    let (code, out, err) = p.run(&["build"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        !err.contains("待っています"),
+        "the lock was left held: {err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(30));
+    let leftovers: Vec<_> = walk(&p.path().join("output"))
+        .into_iter()
+        .filter(|f| f.contains(".shiryo-") && !f.ends_with(".shiryo-lock"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path.display().to_string());
+        }
+    }
+    found
 }
