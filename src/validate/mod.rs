@@ -20,6 +20,7 @@ mod year;
 
 use evaluation::check_evaluation;
 pub use evaluation::suggest_word;
+pub use output_names::windows_key;
 pub use text::check_printable;
 #[cfg(test)]
 use text::cut_by_comment;
