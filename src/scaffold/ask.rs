@@ -135,13 +135,18 @@ impl Console<'_> {
         default: Option<String>,
         parse: impl Fn(&str) -> Result<T, String>,
     ) -> Result<T, String> {
+        // An option's answer that cannot be used is named by its option (the folder's name,
+        // the one answer without one, says which it is itself).
+        let refused = |why: String| match option.starts_with("--") {
+            true => format!("{option}: {why}。"),
+            false => format!("{why}。"),
+        };
         if let Some(text) = given {
-            return parse(text).map_err(|why| format!("{option}: {why}。"));
+            return parse(text).map_err(refused);
         }
         if !self.interactive {
             // Only an answer with a default can be missing here (see `missing`).
-            return parse(default.as_deref().unwrap_or_default())
-                .map_err(|why| format!("{option}: {why}。"));
+            return parse(default.as_deref().unwrap_or_default()).map_err(refused);
         }
         loop {
             let line = self.ask(question, default.as_deref())?;

@@ -90,7 +90,7 @@ fn options_make_every_file_and_say_what_to_write_next() {
     assert!(!council.contains("にも包括"), "{council}");
     assert!(out.contains("これから書くこと"), "{out}");
     assert!(
-        out.contains("content/minami-shuro/2025/members.yaml: 委員の所属・氏名・役職"),
+        out.contains("content/minami-shuro/2025/members.yaml: 令和７年度の委員の所属・氏名・役職"),
         "{out}"
     );
     assert!(out.contains("shiryo check"), "{out}");
@@ -203,7 +203,8 @@ fn questions_are_asked_one_a_line_with_their_defaults() {
         "",             // packet: いいえ
         "",             // confirm: はい
     ]
-    .join("\n");
+    .join("\n")
+        + "\n";
     let (made, out, err) = run_with(p.path(), Given::default(), &input, true);
     assert!(made, "{out}{err}");
     for asked in [
@@ -238,7 +239,8 @@ fn input_that_ends_early_or_a_no_writes_nothing() {
     let (made, _, err) = run_with(p.path(), Given::default(), "kita\n北市\n", true);
     assert!(!made);
     assert!(err.contains("答えの入力が途中で終わりました。"), "{err}");
-    let (made, out, _) = run_with(p.path(), given("kita"), "いいえ\n", true);
+    // Asked for what no option gave (the council's name, にも包括), then the summary.
+    let (made, out, _) = run_with(p.path(), given("kita"), "\n\nいいえ\n", true);
     assert!(!made);
     assert!(
         out.contains("作るのをやめました。ファイルは何も書いていません。"),
