@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 mod answers;
 mod ask;
+pub mod marks;
 mod text;
 
 pub use answers::Documents;

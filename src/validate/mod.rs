@@ -34,6 +34,8 @@ pub fn check(project: &Project) -> Problems {
         check_council(council, &mut problems);
     }
     output_names::check(project, &mut problems);
+    // What `shiryo new` left to write, in a document no longer a draft.
+    crate::scaffold::marks::check(project, &mut problems);
     // Two documents about one meeting meet its missing parts twice.
     problems.dedup();
     Problems(

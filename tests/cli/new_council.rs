@@ -331,3 +331,47 @@ fn the_guides_example_builds() {
     let packet = &docs[1].1;
     assert!(packet.contains("資料１"), "{packet}");
 }
+
+/// A document made final while a place `shiryo new` marked is still unwritten is an error at
+/// the mark; the drafts beside it are not.
+#[test]
+fn a_final_document_with_a_mark_left_is_an_error_at_the_mark() {
+    let p = TempProject::empty();
+    let args = [
+        "minami",
+        "--city",
+        "南市",
+        "--year",
+        "2025",
+        "--documents",
+        "委員名簿,次第",
+    ];
+    assert_eq!(new(&p, &args, "").0, 0);
+    p.edit(
+        "content/minami/documents/r7-meibo.yaml",
+        "status: draft\n",
+        "",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("エラー: content/minami/2025/members.yaml:6:19: 【記入】の所がまだ書き直されていません（確定した資料 r7-meibo に、そのまま印刷されます）。"),
+        "{err}"
+    );
+    assert!(
+        err.contains("documents/r7-meibo.yaml に status: draft と書きます"),
+        "{err}"
+    );
+    // The agenda is still a draft: its meetings.yaml marks are not reported.
+    assert!(!err.contains("meetings.yaml"), "{err}");
+    // Written, the list is final and clean.
+    let members = p.read("content/minami/2025/members.yaml");
+    p.write(
+        "content/minami/2025/members.yaml",
+        &members
+            .replace("【記入】所属", "南市社会福祉協議会")
+            .replace("【記入】氏名", "山田 太郎"),
+    );
+    let (code, out, err) = p.run(&["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+}
