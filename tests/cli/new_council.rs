@@ -230,8 +230,28 @@ fn refusals_name_what_is_wrong_and_change_nothing() {
     );
     assert!(err.contains("協議会は作っていません。"), "{err}");
     assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
+    assert!(
+        err.contains("新しい協議会を作るときも、shiryo を展開したフォルダで shiryo new フォルダ名 を実行します"),
+        "{err}"
+    );
 
     let p = TempProject::sample();
+    // Run inside a council's folder, a command names the project it is in.
+    let inside = p.path().join("content/niiza-chiiki-ikou");
+    let out = Command::new(env!("CARGO_BIN_EXE_shiryo"))
+        .args(["check", "--root"])
+        .arg(&inside)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "このフォルダは shiryo のプロジェクト {} の中にあります。",
+            std::path::absolute(p.path()).unwrap().display()
+        )),
+        "{err}"
+    );
     let before = super::common::snapshot(&p.path().join("content"));
     let cases: [(&[&str], &str); 4] = [
         (
