@@ -24,6 +24,7 @@ pub(super) fn answers(
         input,
         out,
         interactive,
+        asked: false,
     };
     let folder = console.answer(
         given.folder.as_deref(),
@@ -81,7 +82,8 @@ pub(super) fn answers(
         nimo,
         documents,
     };
-    if !console.interactive {
+    // Every answer given as an option: nothing to look over.
+    if !console.asked {
         return Ok(Some(a));
     }
     let yes = console.confirm(&a)?;
@@ -123,6 +125,9 @@ struct Console<'a> {
     input: &'a mut dyn BufRead,
     out: &'a mut dyn Write,
     interactive: bool,
+    /// Whether anything was asked (then the answers are shown together before anything is
+    /// written).
+    asked: bool,
 }
 
 impl Console<'_> {
@@ -216,6 +221,7 @@ impl Console<'_> {
 
     /// Prints the question and reads one line (without its line break).
     fn ask(&mut self, question: &str, default: Option<&str>) -> Result<String, String> {
+        self.asked = true;
         let shown = default.map(|d| format!(" [{d}]")).unwrap_or_default();
         let _ = write!(self.out, "{question}{shown}: ");
         let _ = self.out.flush();

@@ -265,3 +265,17 @@ fn a_council_without_a_body_is_a_council() {
     let report = std::fs::read_to_string(dir.join("documents/r7-hyoka.yaml")).unwrap();
     assert!(report.contains("  title: 会長\n"), "{report}");
 }
+
+#[test]
+fn every_answer_given_asks_nothing_even_on_a_console() {
+    let p = project();
+    let mut g = given("kita");
+    g.council = Some("北市地域自立支援協議会".into());
+    g.nimo = Some("いいえ".into());
+    let (made, out, err) = run_with(p.path(), g, "", true);
+    assert!(made, "{err}");
+    assert!(
+        !out.contains("]: ") && !out.contains("この内容で作りますか"),
+        "{out}"
+    );
+}
