@@ -100,11 +100,61 @@ pub enum Command {
         #[arg(value_name = "年度")]
         year: Option<String>,
     },
+    /// 新しい協議会のフォルダを content/ に作ります: 質問に答えるか、答えを指定で渡します（今ある協議会は変えません）
+    New {
+        #[command(flatten)]
+        root: Root,
+        #[command(flatten)]
+        answers: NewAnswers,
+        /// 端末でなくても、足りない答えを標準入力から１行ずつ読んで尋ねます（テスト用）
+        #[arg(long, hide = true)]
+        ask: bool,
+    },
     /// エディタの入力補完に使う JSON Schema を schema/ に、テンプレートの値の一覧を docs/templates.md に書き出します
     Schema {
         #[command(flatten)]
         root: Root,
     },
+}
+
+/// The answers `shiryo new` takes as options (those not given are asked on the console).
+#[derive(clap::Args)]
+pub struct NewAnswers {
+    /// 協議会のフォルダの名前（content/ の下に作ります。例: minami-shuro）
+    #[arg(value_name = "フォルダ名")]
+    folder: Option<String>,
+    /// 市町村の名前（例: 南市）
+    #[arg(long, value_name = "名前")]
+    city: Option<String>,
+    /// 協議会の正式な名前（省略すると「市町村の名前＋地域自立支援協議会」）
+    #[arg(long, value_name = "名前")]
+    council: Option<String>,
+    /// 部会の名前（協議会そのものなら なし。省略すると なし）
+    #[arg(long, value_name = "名前")]
+    body: Option<String>,
+    /// 年度（令和7年度、R7、2025 など）
+    #[arg(long, value_name = "年度")]
+    year: Option<String>,
+    /// にも包括の協議の場か（はい / いいえ。省略すると いいえ）
+    #[arg(long, value_name = "はい/いいえ")]
+    nimo: Option<String>,
+    /// 作る資料を「,」で区切って: 評価結果,会議録,次第,委員名簿,資料一式
+    #[arg(long, value_name = "資料")]
+    documents: Option<String>,
+}
+
+impl From<NewAnswers> for shiryo::scaffold::Given {
+    fn from(a: NewAnswers) -> Self {
+        shiryo::scaffold::Given {
+            folder: a.folder,
+            city: a.city,
+            council: a.council,
+            body: a.body,
+            year: a.year,
+            nimo: a.nimo,
+            documents: a.documents,
+        }
+    }
 }
 
 /// `serve --port`: a number from 1 to 65535 (0 would be "any free port", of no use to staff who
@@ -157,6 +207,9 @@ pub fn command() -> clap::Command {
         .mut_subcommand("changes", |c| {
             c.override_usage("shiryo changes [指定…] <協議会> [年度]")
         })
+        .mut_subcommand("new", |c| {
+            c.override_usage("shiryo new [指定…] [フォルダ名]")
+        })
 }
 
 /// A command-line mistake in Japanese, with what to do.
@@ -173,11 +226,11 @@ pub fn usage_error(e: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "知らないコマンド {} です（build, check, watch, serve, next-year, changes, schema のどれかです）。",
+            "知らないコマンド {} です（build, check, watch, serve, new, next-year, changes, schema のどれかです）。",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "コマンド（build, check, watch, serve, next-year, changes, schema）を指定してください。"
+            "コマンド（build, check, watch, serve, new, next-year, changes, schema）を指定してください。"
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::NoEquals => format!(

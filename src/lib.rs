@@ -29,6 +29,7 @@ pub mod phrases;
 pub mod project;
 pub mod reference;
 pub mod render;
+pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod typeset;

@@ -96,6 +96,9 @@ fn main() -> ExitCode {
             documents,
         } => run_watch(&root.path, &documents, max_rounds, html),
         Command::Serve { root, port, open } => run_serve(&root.path, port, open),
+        Command::New { root, answers, ask } => {
+            shiryo::scaffold::command(&root.path, answers.into(), ask)
+        }
     }
 }
 

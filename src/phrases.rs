@@ -55,6 +55,14 @@ pub fn issuer(c: &Council) -> String {
     }
 }
 
+/// A document's author as printed under its title: the organization's line when written,
+/// then 「職名 氏名」. Exactly what content says: nothing is added in front of it.
+pub fn author(a: &crate::model::Author) -> Vec<String> {
+    let mut lines: Vec<String> = a.organization.iter().cloned().collect();
+    lines.push(format!("{} {}", a.title, a.name));
+    lines
+}
+
 /// 令和７年度 (fiscal year `year`, as of the meeting's date), for titles and names.
 pub fn fiscal_year(year: i32, m: &Meeting) -> String {
     japanese::fiscal_year_as_of(year, m.date.map(|d| d.0)).unwrap_or_else(|_| year.to_string())
@@ -189,8 +197,9 @@ pub fn secretariat(m: &Meeting) -> String {
     }
 }
 
-/// An attendee by `pattern` ({名前}{役職}, {名前}（{役職}）, {所属} {名前}): a member without
-/// a name is named by the organization, one without a role is a 委員.
+/// An attendee by `pattern` ({名字}{役職}, {名前}（{役職}）, {所属} {名前}): a member without
+/// a name is named by the organization, one without a role is a 委員. {名字} is the name up
+/// to its first space (「岡本 誠」 → 岡本), or the whole name when it has none.
 pub fn attendee(
     pattern: &str,
     name: Option<&str>,
@@ -202,11 +211,19 @@ pub fn attendee(
         pattern,
         &[
             ("名前", name.unwrap_or(organization)),
+            ("名字", family_name(name.unwrap_or(organization))),
             ("役職", role.unwrap_or("委員")),
             ("所属", organization),
         ],
     );
     text.trim().to_string()
+}
+
+/// The family name of `name` as members.yaml writes it (名字 and 名前 parted by a space of
+/// either width): the part before the first space.
+pub fn family_name(name: &str) -> &str {
+    let name = name.trim_matches([' ', '\u{3000}']);
+    name.split([' ', '\u{3000}']).next().unwrap_or(name)
 }
 
 /// A member as a report lists them: 所属 氏名（役職）, each part only when written.

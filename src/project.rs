@@ -140,10 +140,36 @@ pub fn check_root(root: &Path) -> Result<(), Problem> {
     if missing.is_empty() {
         return Ok(());
     }
-    let what = if root.join("content").is_dir() {
+    let has_content = root.join("content").is_dir();
+    let what = if has_content {
         "content フォルダはありますが、"
     } else {
         ""
+    };
+    // A folder inside a project (a council's folder, `content/` itself): name the project.
+    let inside = std::path::absolute(root).ok().and_then(|abs| {
+        abs.ancestors()
+            .skip(1)
+            .find(|a| ROOT_FOLDERS.iter().all(|f| a.join(f).is_dir()))
+            .map(Path::to_path_buf)
+    });
+    let hint = match inside {
+        Some(project) => format!(
+            "このフォルダは shiryo のプロジェクト {} の中にあります。そのフォルダで実行するか、--root にそのフォルダを指定してください。",
+            project.display()
+        ),
+        None => format!(
+            "--root には {} の３つのフォルダがそろったフォルダ（shiryo を展開したフォルダ）を指定してください。",
+            ROOT_FOLDERS.join("・")
+        ),
+    };
+    // A new council is made inside the program's folder, not in an empty one of its own.
+    let hint = if has_content {
+        hint
+    } else {
+        format!(
+            "{hint}新しい協議会を作るときも、shiryo を展開したフォルダで shiryo new フォルダ名 を実行します（協議会はその content フォルダの中にできます）。"
+        )
     };
     Err(Problem::error(
         root,
@@ -152,10 +178,7 @@ pub fn check_root(root: &Path) -> Result<(), Problem> {
             missing.join("・")
         ),
     )
-    .hint(format!(
-        "--root には {} の３つのフォルダがそろったフォルダ（shiryo を展開したフォルダ）を指定してください。",
-        ROOT_FOLDERS.join("・")
-    )))
+    .hint(hint))
 }
 
 /// The fiscal years a document may be about (the range of year folders).

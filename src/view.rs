@@ -21,7 +21,7 @@ use crate::project::{CouncilData, YearData};
 pub struct YearView<'a> {
     /// 年度（西暦、令和６年度なら 2024）。`fiscal_year` フィルタで「令和６年度」に。
     pub year: i32,
-    /// にも包括の構成要素（goals.yaml）。
+    /// 構成要素（重点項目、にも包括の構成要素など。goals.yaml）。
     pub components: Vec<ComponentView<'a>>,
     /// 会議（meetings.yaml）。
     pub meetings: Vec<MeetingView<'a>>,

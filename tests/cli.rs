@@ -2,6 +2,8 @@
 //! never costs them the last good PDF.
 
 mod common;
+#[path = "cli/new_council.rs"]
+mod new_council;
 
 use common::TempProject;
 

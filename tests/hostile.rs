@@ -148,7 +148,7 @@ fn images_too_large_to_decode_are_refused_from_their_header() {
     let (code, out) = run_bounded(&p, &["build"]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains(&format!("{REPORT}:18")) && out.contains("100000 × 100000"),
+        out.contains(&format!("{REPORT}:19")) && out.contains("100000 × 100000"),
         "{out}"
     );
 
@@ -180,7 +180,7 @@ fn a_broken_svg_is_reported_in_japanese_at_the_yaml_line() {
     use_figure(&p, "figures/broken.svg");
     let (code, out) = run_bounded(&p, &["check"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains(&format!("{REPORT}:18")), "{out}");
+    assert!(out.contains(&format!("{REPORT}:19")), "{out}");
     assert!(out.contains("SVG（XML）の書き方に誤りがあります"), "{out}");
     assert!(!out.contains("failed to parse"), "{out}");
 }
@@ -386,7 +386,7 @@ fn a_png_whose_colour_profile_inflates_without_bound_is_refused_at_its_line() {
         let (code, out) = run_bounded(&p, &[command]);
         assert_eq!(code, 1, "{out}");
         assert!(
-            out.contains(&format!("{REPORT}:18"))
+            out.contains(&format!("{REPORT}:19"))
                 && out.contains("icc.png")
                 && out.contains("展開すると大きすぎます"),
             "{command}: {out}"
@@ -414,7 +414,7 @@ fn an_svg_with_extreme_sizes_is_refused_at_its_line() {
         let (code, out) = run_bounded(&p, &["build"]);
         assert_eq!(code, 1, "{inner}: {out}");
         assert!(
-            out.contains(&format!("{REPORT}:18")) && out.contains("とても大きい値"),
+            out.contains(&format!("{REPORT}:19")) && out.contains("とても大きい値"),
             "{inner}: {out}"
         );
     }
@@ -444,7 +444,7 @@ fn an_svg_that_links_itself_is_refused_at_the_figures_line() {
         let (code, out) = run_bounded(&p, &["build"]);
         assert_eq!(code, 1, "{out}");
         assert!(
-            out.contains(&format!("{REPORT}:18")) && out.contains("参照が輪になっている"),
+            out.contains(&format!("{REPORT}:19")) && out.contains("参照が輪になっている"),
             "{out}"
         );
         assert!(!out.contains("templates/"), "{out}");
@@ -479,7 +479,7 @@ fn svg_filters_and_images_under_other_names_are_refused_quickly() {
     assert_eq!(code, 1, "{out}");
     assert!(!out.contains("failed to"), "{out}");
     assert!(
-        out.contains(&format!("{REPORT}:18"))
+        out.contains(&format!("{REPORT}:19"))
             && out.contains("SVG の中で参照している big.dat: 画像が大きすぎます"),
         "{out}"
     );

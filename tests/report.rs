@@ -401,8 +401,8 @@ fn table1_rows_in_the_order_held_with_a_course_and_the_councils_words() {
     );
     p.edit(
         &format!("{council}/council.yaml"),
-        "roles: [部会長, 副部会長, 委員]\n",
-        "roles: [部会長, 副部会長, 委員]\nreport:\n  labels:\n    held_when: \"日時：{日時}\"\n    meeting: \"{会議}（第{回}回）\"\n    schedule_place: \"会場：{場所}\"\n",
+        "  labels:\n",
+        "  labels:\n    held_when: \"日時：{日時}\"\n    meeting: \"{会議}（第{回}回）\"\n    schedule_place: \"会場：{場所}\"\n",
     );
     let (code, out, err) = p.run(&["build", "--html"]);
     assert_eq!(code, 0, "{out}{err}");

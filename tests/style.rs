@@ -283,11 +283,10 @@ fn an_unknown_report_word_is_an_error_at_its_line() {
     let p = TempProject::sample();
     let council = "content/niiza-chiiki-ikou/council.yaml";
     let text = p.read(council);
-    let line = text.lines().count() + 3;
-    p.write(
-        council,
-        &format!("{text}report:\n  labels:\n    componet: 重点項目\n"),
-    );
+    // The sample's council.yaml ends with its report.labels (にも包括構成要素).
+    assert!(text.ends_with("  labels:\n    component: にも包括構成要素\n"));
+    let line = text.lines().count() + 1;
+    p.write(council, &format!("{text}    componet: 重点項目\n"));
     let (code, _, err) = p.run(&["check"]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains(&format!("{council}:{line}")), "{err}");
@@ -295,7 +294,7 @@ fn an_unknown_report_word_is_an_error_at_its_line() {
 
     p.write(
         council,
-        &format!("{text}report:\n  labels:\n    evaluation: \"{{年}}の評価結果\"\n"),
+        &format!("{text}    evaluation: \"{{年}}の評価結果\"\n"),
     );
     let (code, _, err) = p.run(&["check"]);
     assert_eq!(code, 1, "{err}");

@@ -232,11 +232,12 @@ fn a_save_rebuilds_the_documents_it_affects_across_councils_and_only_those() {
     );
     assert_eq!(next(), [shuro, soudan]);
 
-    // A member of the other body: the minutes of the body that kept the record list them.
+    // A member of the other body: the minutes of the body that kept the record list them
+    // (by family name: 山本副部会長).
     p.edit(
         "content/kitamidai-soudan/2024/members.yaml",
         "山本 大輔",
-        "山本 大介",
+        "山元 大輔",
     );
     let round = next();
     assert!(round.contains(&shuro.to_string()), "{round:?}");

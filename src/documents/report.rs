@@ -186,6 +186,9 @@ pub struct ReportView<'a> {
     pub words: ReportLabels,
     /// 協議会と部会の名前（〇〇協議会〇〇部会）。
     pub issuer: String,
+    /// 題名の下の作成者の行（できあがった言葉）: author.organization を書いたときはその行と、
+    /// 「職名 氏名」の行。
+    pub author: Vec<String>,
     /// 評価の凡例（「◎ 達成」…。evaluation_legend があるとき）。
     pub legend: Vec<String>,
     /// 表２の活動目標の右の列（key: target / actual / rate / result / reason と、その見出し）。
@@ -315,6 +318,7 @@ pub(crate) fn report_view<'a>(
         next,
         words,
         issuer: crate::phrases::issuer(&council.council),
+        author: crate::phrases::author(&report.author),
         legend: crate::phrases::legend(&council.council),
         table2_columns,
         table3_columns,

@@ -153,10 +153,13 @@ fn default_report_template() -> String {
     "annual_report".into()
 }
 
-/// 作成者。
+/// 作成者。題名の下に、organization の行と「title name」の行を、書いたとおりに印刷します。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
+    /// 作成者の所属（例: 〇〇市地域自立支援協議会）。書けば、職名と氏名の上の行に印刷します。
+    #[serde(default)]
+    pub organization: Option<String>,
     /// 作成者の職名（例: 地域移行・定着支援部会長）。
     pub title: String,
     /// 作成者の氏名（例: 山田 太郎）。

@@ -197,8 +197,9 @@ impl SectionKind {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceStyle {
-    /// 委員１人の書き方。{名前}、{役職}（書かなければ「委員」）、{所属}、{印}（marks の印）が入ります。
-    /// 例: "{名前}{役職}"（岡本委員）、"{名前}"（名前だけ）、"{名前} {役職}"、"{役職} {名前}"、"{印}{名前}"。
+    /// 委員１人の書き方。{名前}（氏名）、{名字}（氏名の最初の空白の前: 岡本 誠 → 岡本）、{役職}（書かなければ
+    /// 「委員」）、{所属}、{印}（marks の印）が入ります。書かなければ "{名字}{役職}"（岡本委員）。
+    /// 例: "{名前}"（氏名だけ）、"{名字} {役職}"（岡本 委員）、"{名前}（{役職}）"、"{役職} {名前}"、"{印}{名前}"。
     #[serde(default = "default_member")]
     pub member: String,
     /// 出席者の見出し（members_label、secretariat_label）を、名前と同じ行の初めに印刷するか（「委員：…」）。
@@ -268,7 +269,7 @@ pub struct AttendanceStyle {
 }
 
 fn default_member() -> String {
-    "{名前}{役職}".into()
+    "{名字}{役職}".into()
 }
 fn default_separator() -> String {
     "、".into()

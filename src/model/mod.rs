@@ -115,11 +115,11 @@ pub enum WebForm {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GoalSet {
-    /// にも包括の構成要素（順に）。
+    /// 構成要素（重点項目、にも包括の構成要素など。順に）。
     pub components: Vec<Component>,
 }
 
-/// にも包括の構成要素１つと、その課題。
+/// 構成要素（重点項目など）１つと、その課題。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Component {

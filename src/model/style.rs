@@ -48,7 +48,8 @@ pub struct HouseStyle {
     /// 議題の番号の付け方: 「１ ⑴ ①」（既定）または「１． (1) ア」。
     #[serde(default)]
     pub numbering: Numbering,
-    /// 出席者の名前と役職の書き方: 「岡本委員」（既定）/「岡本 委員」/「岡本 誠（部会長）」。
+    /// 出席者の名前と役職の書き方: 「岡本委員」（既定。名字と役職）/「岡本 委員」（名字、空白、役職）/
+    /// 「岡本 誠（部会長）」（氏名と、かっこの中に役職）。名字は members.yaml の name の最初の空白の前です。
     #[serde(default)]
     pub names: NameStyle,
     /// 協議会の名前と部会の名前の間に空白を入れるか（「〇〇協議会 〇〇部会」）。
@@ -213,11 +214,11 @@ impl Numbering {
 /// 出席者の名前と役職の書き方。
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum NameStyle {
-    /// 岡本委員（名前のすぐ後に役職）
+    /// 岡本委員（名字のすぐ後に役職）
     #[default]
     #[serde(rename = "岡本委員")]
     Joined,
-    /// 岡本 委員（間に空白）
+    /// 岡本 委員（名字と役職の間に空白）
     #[serde(rename = "岡本 委員")]
     Spaced,
     /// 岡本 誠（部会長）（役職はかっこの中）
@@ -230,8 +231,8 @@ impl NameStyle {
     /// description writes it.
     pub fn pattern(self) -> &'static str {
         match self {
-            NameStyle::Joined => "{名前}{役職}",
-            NameStyle::Spaced => "{名前} {役職}",
+            NameStyle::Joined => "{名字}{役職}",
+            NameStyle::Spaced => "{名字} {役職}",
             NameStyle::Bracketed => "{名前}（{役職}）",
         }
     }

@@ -86,7 +86,7 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
     pattern(
         "attendance.member",
         &a.member,
-        &["名前", "役職", "所属", "印"],
+        &["名前", "名字", "役職", "所属", "印"],
     );
     pattern("attendance.marks_legend", &a.marks_legend, &["凡例"]);
     pattern("attendance.quorum", &a.quorum, &["総数", "出席", "欠席"]);

@@ -20,6 +20,7 @@ mod year;
 
 use evaluation::check_evaluation;
 pub use evaluation::suggest_word;
+pub use output_names::windows_key;
 pub use text::check_printable;
 #[cfg(test)]
 use text::cut_by_comment;
@@ -33,6 +34,8 @@ pub fn check(project: &Project) -> Problems {
         check_council(council, &mut problems);
     }
     output_names::check(project, &mut problems);
+    // What `shiryo new` left to write, in a document no longer a draft.
+    crate::scaffold::marks::check(project, &mut problems);
     // Two documents about one meeting meet its missing parts twice.
     problems.dedup();
     Problems(

@@ -125,7 +125,7 @@ fn html_inside_an_svg_figure_is_a_warning_at_the_figure_line() {
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains(&format!(
-            "警告: {REPORT}:18:9 (figure.file): 図のファイル figures/html.svg に foreignObject"
+            "警告: {REPORT}:19:9 (figure.file): 図のファイル figures/html.svg に foreignObject"
         )),
         "{out}"
     );
