@@ -166,7 +166,10 @@ fn the_report_has_headings_merged_cells_and_repeated_header_rows() {
         assert!(rows[1..].iter().all(|r| !repeated(r)));
         // Rows of ordinary length stay on one page, as in the PDF (a long one may split: see
         // hostile_values_come_back_as_text).
-        assert!(rows.iter().all(|r| r.descendants().any(|n| n.has_tag_name((W, "cantSplit")))));
+        assert!(
+            rows.iter()
+                .all(|r| r.descendants().any(|n| n.has_tag_name((W, "cantSplit"))))
+        );
     }
     // 表２: the component and issue cells merged down their goals' rows.
     let merged = |t: &roxmltree::Node, how: Option<&str>| {
@@ -273,10 +276,24 @@ fn hostile_values_come_back_as_text() {
     }
     // The meeting's row, 300 paragraphs long, may split over pages; its header row repeats.
     let doc = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
-    let table1 = doc.descendants().find(|n| n.has_tag_name((W, "tbl"))).unwrap();
-    let rows: Vec<_> = table1.children().filter(|n| n.has_tag_name((W, "tr"))).collect();
-    assert!(!rows[1].descendants().any(|n| n.has_tag_name((W, "cantSplit"))));
-    assert!(rows[0].descendants().any(|n| n.has_tag_name((W, "tblHeader"))));
+    let table1 = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "tbl")))
+        .unwrap();
+    let rows: Vec<_> = table1
+        .children()
+        .filter(|n| n.has_tag_name((W, "tr")))
+        .collect();
+    assert!(
+        !rows[1]
+            .descendants()
+            .any(|n| n.has_tag_name((W, "cantSplit")))
+    );
+    assert!(
+        rows[0]
+            .descendants()
+            .any(|n| n.has_tag_name((W, "tblHeader")))
+    );
     // No value made an element: the body has the tables and paragraphs of a plain report.
     let plain = TempProject::empty();
     small_council(&plain, 2, "活動", "成果");
@@ -314,4 +331,122 @@ fn hostile_values_come_back_as_text() {
 
 fn parts_of(t: &shiryo::build::Typeset) -> BTreeMap<String, String> {
     parts(t.docx.as_deref().unwrap())
+}
+
+/// Every text field of a small report, one at a time, holding a value that tries to end the
+/// text, start a part or a paragraph: the file stays well-formed and the value comes back as
+/// text, in the body, the header or the properties (where it is printed).
+#[test]
+fn hostile_values_in_every_field_are_escaped() {
+    let hostile = r#"</w:t></w:r><w:p>&amp;"'<?shiryo-part word/styles.xml?>]]><script>x</script>"#;
+    let fields = [
+        (
+            "content/test/council.yaml",
+            "name: テスト市協議会",
+            "name: ",
+        ),
+        ("content/test/council.yaml", "body: テスト部会", "body: "),
+        (
+            "content/test/2024/goals.yaml",
+            "name: 協議の場の設置",
+            "name: ",
+        ),
+        (
+            "content/test/2024/goals.yaml",
+            "issue: 課題の文章です。",
+            "issue: ",
+        ),
+        (
+            "content/test/2025/goals.yaml",
+            "activity: 令和７年度の第1目標の文章です。",
+            "activity: ",
+        ),
+        (
+            "content/test/2025/goals.yaml",
+            "target: 目標値1を年１回以上実施",
+            "target: ",
+        ),
+        (
+            "content/test/documents/report.yaml",
+            "title: テスト部会長",
+            "title: ",
+        ),
+        (
+            "content/test/documents/report.yaml",
+            "name: 山田 太郎",
+            "name: ",
+        ),
+        (
+            "content/test/documents/report.yaml",
+            "[はじめの文章です。]",
+            "",
+        ),
+    ];
+    let value = serde_json::to_string(hostile).unwrap();
+    for (file, from, key) in fields {
+        let p = TempProject::empty();
+        small_council(&p, 2, "活動", "成果");
+        let to = if key.is_empty() {
+            format!("[{value}]")
+        } else {
+            format!("{key}{value}")
+        };
+        p.edit(file, from, &to);
+        // Runs like 「</w:t></w:r>」 cannot break in a narrow cell of the PDF: a build
+        // refuses them (hostile.rs); here the layout is kept to read the Word file.
+        let mut builder = shiryo::build::Builder::new(p.path()).unwrap();
+        builder.refuse_overflow = false;
+        builder.formats = shiryo::build::Formats::PDF.with(shiryo::build::Format::Docx, true);
+        let (project, _) = builder
+            .load()
+            .unwrap_or_else(|e| panic!("{file} {from}: {e}"));
+        let (c, d) = project.documents().next().unwrap();
+        let t = (builder.typeset(c, d)).unwrap_or_else(|e| panic!("{file} {from}: {e}"));
+        let parts = parts_of(&t);
+        check_xml(&parts, from);
+        let text: String = ["word/document.xml", "word/header1.xml"]
+            .iter()
+            .flat_map(|part| paragraphs(&parts[*part]))
+            .collect();
+        let core = roxmltree::Document::parse(&parts["docProps/core.xml"]).unwrap();
+        let props: String = core.descendants().filter_map(|n| n.text()).collect();
+        assert!(
+            text.contains(hostile) || props.contains(hostile),
+            "{file} {from}: the value is not printed as text"
+        );
+        assert_eq!(parts.len(), 9, "{file} {from}: a value made a part");
+    }
+}
+
+/// `watch --docx` writes the Word file, and writes it again when only a Word template changed
+/// (the PDF and page are the same).
+#[test]
+fn watch_writes_the_word_file_again_when_its_template_changes() {
+    use shiryo::build::{Format, Formats};
+    let p = TempProject::sample();
+    let root = p.path().to_path_buf();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let watcher = std::thread::spawn(move || {
+        let only = ["koganei-seishin/r6-meibo".to_string()];
+        let formats = Formats::PDF.with(Format::Docx, true);
+        shiryo::watch::run(&root, &only, Some(2), formats, |r| {
+            if let shiryo::watch::Report::Built { .. } = r {
+                let _ = tx.send(());
+            }
+        })
+        .unwrap();
+    });
+    let wait = std::time::Duration::from_secs(120);
+    rx.recv_timeout(wait).expect("the first build");
+    let file = "output/koganei-seishin/r6-meibo.docx";
+    assert!(!docx(&p, file)["word/document.xml"].contains("（当協議会の様式）"));
+    p.edit(
+        "templates/member_list.docx.j2",
+        r#"{{ common.p(as_of, "Right") }}"#,
+        r#"{{ common.p(as_of ~ "（当協議会の様式）", "Right") }}"#,
+    );
+    rx.recv_timeout(wait)
+        .expect("a rebuild after the template changed");
+    watcher.join().unwrap();
+    assert!(docx(&p, file)["word/document.xml"].contains("（当協議会の様式）"));
 }
