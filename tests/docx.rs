@@ -450,3 +450,20 @@ fn watch_writes_the_word_file_again_when_its_template_changes() {
     watcher.join().unwrap();
     assert!(docx(&p, file)["word/document.xml"].contains("（当協議会の様式）"));
 }
+
+/// A council's own Word template (extending the shipped one) changes that council's Word files
+/// only.
+#[test]
+fn a_council_word_template_changes_that_council_only() {
+    let p = TempProject::sample();
+    p.write(
+        "content/koganei-seishin/templates/minutes_layout.docx.j2",
+        "{% extends \"shipped/minutes_layout.docx.j2\" %}\n{% block title %}\n<w:p><w:r><w:t>会議録（当協議会の様式）</w:t></w:r></w:p>\n{% endblock %}\n",
+    );
+    let (code, out, err) = p.run(&["build", "--docx"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let own = docx(&p, "output/koganei-seishin/r6-1-kaigiroku.docx");
+    assert!(paragraphs(&own["word/document.xml"])[0].contains("（当協議会の様式）"));
+    let other = docx(&p, "output/minato-kyogikai/r7-1-kaigiroku.docx");
+    assert!(!other["word/document.xml"].contains("当協議会の様式"));
+}
