@@ -654,24 +654,18 @@ impl Watch {
         let (tx, events) = mpsc::channel();
         let root = root.to_path_buf();
         let thread = std::thread::spawn(move || {
-            shiryo::watch::run(
-                &root,
-                &[],
-                Some(rounds),
-                shiryo::build::Formats::PDF,
-                |report| {
-                    let event = match report {
-                        Report::Built { elapsed, .. } => Event::Built(elapsed),
-                        Report::Unchanged { .. } => Event::Unchanged,
-                        Report::Failed(problems) => Event::Failed(problems.to_string()),
-                        Report::Waiting(_)
-                        | Report::Page { .. }
-                        | Report::Typeset { .. }
-                        | Report::Done => return,
-                    };
-                    let _ = tx.send(event);
-                },
-            )
+            shiryo::watch::run(&root, &[], Some(rounds), Default::default(), |report| {
+                let event = match report {
+                    Report::Built { elapsed, .. } => Event::Built(elapsed),
+                    Report::Unchanged { .. } => Event::Unchanged,
+                    Report::Failed(problems) => Event::Failed(problems.to_string()),
+                    Report::Waiting(_)
+                    | Report::Page { .. }
+                    | Report::Typeset { .. }
+                    | Report::Done => return,
+                };
+                let _ = tx.send(event);
+            })
         });
         let watch = Watch { events, thread };
         watch.next_build()?; // the first build
