@@ -654,7 +654,7 @@ impl Watch {
         let (tx, events) = mpsc::channel();
         let root = root.to_path_buf();
         let thread = std::thread::spawn(move || {
-            shiryo::watch::run(&root, &[], Some(rounds), false, |report| {
+            shiryo::watch::run(&root, &[], Some(rounds), Default::default(), |report| {
                 let event = match report {
                     Report::Built { elapsed, .. } => Event::Built(elapsed),
                     Report::Unchanged { .. } => Event::Unchanged,

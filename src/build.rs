@@ -14,7 +14,9 @@ use crate::typeset::{self, Job};
 use crate::world::ShiryoWorld;
 
 mod command;
+mod formats;
 pub use command::{BuildFailure, build, check, output_dir, select, typeset_all};
+pub use formats::{Format, Formats};
 
 /// Where PDFs go, under the project root.
 pub const OUTPUT_DIR: &str = "output";
@@ -30,6 +32,8 @@ pub struct Typeset {
     /// The same page rendered before the PDF existed (without its size): what the watch
     /// compares to see whether a page changed.
     pub html_key: Option<String>,
+    /// The Word file of the document (when the builder makes Word files).
+    pub docx: Option<Vec<u8>>,
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
     pub warnings: Vec<Problem>,
@@ -53,8 +57,9 @@ pub struct Rendered {
     pub markup: String,
     /// The web page, from the same view (when the builder makes HTML), before its PDF exists.
     pub html: Option<String>,
-    /// The page's template and view, rendered again once the PDF's size is known.
-    page: Option<(String, minijinja::Value)>,
+    /// The template's name (without suffix) and the view: the page is rendered again from
+    /// them once the PDF's size is known, and the Word file from them too.
+    view: (String, minijinja::Value),
     /// The document's date.
     pub date: time::Date,
     /// How long rendering took (for a packet: its materials' typesetting too).
@@ -83,8 +88,8 @@ pub struct Builder {
     /// The shipped templates and each council's own.
     pub templates: Templates,
     pub world: ShiryoWorld,
-    /// Whether each document's web page is rendered too (`build --html`).
-    pub html: bool,
+    /// What is made of each document besides its PDF (`build --html`, `--docx`).
+    pub formats: Formats,
     /// Whether text the layout cannot hold (outside its cell or the page) stops the document
     /// (always, for staff); tests of the escaping turn it into a warning to see the layout.
     pub refuse_overflow: bool,
@@ -104,7 +109,7 @@ impl Builder {
             root,
             templates,
             world,
-            html: false,
+            formats: Formats::PDF,
             refuse_overflow: true,
             yaml: Default::default(),
         })
@@ -164,7 +169,7 @@ impl Builder {
             template,
             markup,
             html: html_key,
-            page,
+            view: (name, view),
             date,
             elapsed: render,
             reads,
@@ -204,21 +209,20 @@ impl Builder {
         let export = started.elapsed();
         // The page says how large its PDF is and how many pages it has: rendered again from
         // the same view now that the PDF exists (a millisecond; no typesetting).
-        let html = match page {
-            Some((name, view)) => {
-                let facts = crate::html::PdfFacts {
-                    bytes: pdf.len(),
-                    pages: document.pages().len(),
-                };
-                let form = council.council.web.form;
-                let (template, context) =
-                    crate::html::page(&name, &file.name, &view, Some(facts), form);
-                let page = renderer
-                    .render(&template, context)
-                    .map_err(|p| Problems(vec![rel(p)]))?;
-                Some(crate::html::finish(page, form))
-            }
-            None => None,
+        let html = if html_key.is_some() {
+            let facts = crate::html::PdfFacts {
+                bytes: pdf.len(),
+                pages: document.pages().len(),
+            };
+            let form = council.council.web.form;
+            let (template, context) =
+                crate::html::page(&name, &file.name, &view, Some(facts), form);
+            let page = renderer
+                .render(&template, context)
+                .map_err(|p| Problems(vec![rel(p)]))?;
+            Some(crate::html::finish(page, form))
+        } else {
+            None
         };
         // The page embeds the figure as the world read it for the PDF: one read, one figure.
         let html = html
@@ -231,11 +235,21 @@ impl Builder {
             })
             .transpose()
             .map_err(|m| Problems(vec![rel(Problem::error(renderer.file_of(&template), m))]))?;
+        let docx = self
+            .formats
+            .has(Format::Docx)
+            .then(|| {
+                let template = format!("{name}{}", crate::docx::DOCX_TEMPLATE_SUFFIX);
+                crate::docx::make(renderer, &template, &view)
+            })
+            .transpose()
+            .map_err(|p| Problems(vec![rel(p)]))?;
         Ok(Typeset {
             id,
             markup,
             html,
             html_key,
+            docx,
             document,
             pdf,
             deps,
@@ -307,14 +321,12 @@ impl Builder {
             on_page,
         )?;
         let date = prepared.date;
-        let page = html
-            .is_some()
-            .then(|| (kind.template(&council.council).to_string(), prepared.view));
+        let view = (kind.template(&council.council).to_string(), prepared.view);
         Ok(Rendered {
             template,
             markup,
             html,
-            page,
+            view,
             date,
             elapsed: started.elapsed(),
             reads,
@@ -336,8 +348,8 @@ impl Builder {
         let template = format!("{name}{TYPST_TEMPLATE_SUFFIX}");
         let renderer = self.templates.for_council(&council.dir);
         let rel = |p: Problem| Problems(vec![p.relative_to(&self.root)]);
-        let html = self
-            .html
+        let html = (self.formats)
+            .has(Format::Html)
             .then(|| {
                 let form = council.council.web.form;
                 let (template, context) = crate::html::page(name, &file.name, view, None, form);

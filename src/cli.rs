@@ -41,6 +41,9 @@ pub enum Command {
         /// 同じ資料の Web ページ（.html）も PDF の隣に作ります（市のホームページに載せる用）
         #[arg(long)]
         html: bool,
+        /// 同じ資料の Word ファイル（.docx）も PDF の隣に作ります（直しや決裁に回す用）
+        #[arg(long)]
+        docx: bool,
         /// 作る資料（例: niiza-chiiki-ikou/r6-hyoka）。省略するとすべて
         #[arg(value_name = "資料")]
         documents: Vec<String>,
@@ -66,6 +69,9 @@ pub enum Command {
         /// 同じ資料の Web ページ（.html）も作り直します
         #[arg(long)]
         html: bool,
+        /// 同じ資料の Word ファイル（.docx）も作り直します
+        #[arg(long)]
+        docx: bool,
         /// 作る資料（省略するとすべて）
         #[arg(value_name = "資料")]
         documents: Vec<String>,

@@ -12,6 +12,7 @@ pub mod achievement;
 pub mod build;
 pub mod diag;
 pub mod documents;
+pub mod docx;
 pub mod files;
 pub mod goal_changes;
 pub mod html;

@@ -11,7 +11,7 @@ mod desktop;
 
 use cli::{Cli, Command, command, usage_error};
 
-use shiryo::build::{self, Builder};
+use shiryo::build::{self, Builder, Format, Formats};
 use shiryo::diag::Problems;
 
 #[global_allocator]
@@ -75,8 +75,16 @@ fn main() -> ExitCode {
             root,
             emit_typst,
             html,
+            docx,
             documents,
-        } => run_build(&root.path, &documents, emit_typst, html),
+        } => run_build(
+            &root.path,
+            &documents,
+            Formats::PDF
+                .with(Format::Typst, emit_typst)
+                .with(Format::Html, html)
+                .with(Format::Docx, docx),
+        ),
         Command::Check {
             root,
             deny_warnings,
@@ -93,8 +101,16 @@ fn main() -> ExitCode {
             root,
             max_rounds,
             html,
+            docx,
             documents,
-        } => run_watch(&root.path, &documents, max_rounds, html),
+        } => run_watch(
+            &root.path,
+            &documents,
+            max_rounds,
+            Formats::PDF
+                .with(Format::Html, html)
+                .with(Format::Docx, docx),
+        ),
         Command::Serve { root, port, open } => run_serve(&root.path, port, open),
         Command::New { root, answers, ask } => {
             shiryo::scaffold::command(&root.path, answers.into(), ask)
@@ -165,10 +181,10 @@ fn run_watch(
     root: &std::path::Path,
     documents: &[String],
     max_rounds: Option<usize>,
-    html: bool,
+    formats: Formats,
 ) -> ExitCode {
     say!("監視を始めます（content/, templates/, fonts/）。終了するには Ctrl+C を押してください。");
-    let result = shiryo::watch::run(root, documents, max_rounds, html, |r| {
+    let result = shiryo::watch::run(root, documents, max_rounds, formats, |r| {
         print_watch_report(&r)
     });
     match result {
@@ -185,7 +201,7 @@ fn run_check(root: &std::path::Path, deny_warnings: bool, html: bool) -> ExitCod
         Ok(b) => b,
         Err(problems) => return fail(&problems, root),
     };
-    builder.html = html;
+    builder.formats = Formats::PDF.with(Format::Html, html);
     let (problems, documents) = build::check(&mut builder);
     // Everything: on a draft, the warnings are the list of what is left to write.
     report_up_to(&problems, 2000);
@@ -387,20 +403,15 @@ fn run_schema(root: &std::path::Path) -> ExitCode {
     }
 }
 
-fn run_build(
-    root: &std::path::Path,
-    documents: &[String],
-    emit_typst: bool,
-    html: bool,
-) -> ExitCode {
+fn run_build(root: &std::path::Path, documents: &[String], formats: Formats) -> ExitCode {
     let started = Instant::now();
     let mut builder = match Builder::new(root) {
         Ok(b) => b,
         Err(problems) => return fail(&problems, root),
     };
-    builder.html = html;
+    builder.formats = formats;
     let mut on_wait = |line: &str| tell!("{line}");
-    let result = build::build(&mut builder, documents, emit_typst, &mut on_wait, |t, w| {
+    let result = build::build(&mut builder, documents, &mut on_wait, |t, w| {
         let total = t.timings.render + t.timings.compile + t.timings.export;
         say!(
             "作成: {}（{}ページ、{}、{:.2}秒）",
@@ -409,12 +420,15 @@ fn run_build(
             human_size(w.bytes),
             total.as_secs_f64()
         );
-        if let Some(html) = &t.html {
-            say!(
-                "作成: {}（Web ページ、{}）",
-                w.path.with_extension("html").display(),
-                human_size(html.len())
-            );
+        for (format, path, bytes) in t.files(formats, &w.path) {
+            if matches!(format, Format::Html | Format::Docx) {
+                say!(
+                    "作成: {}（{}、{}）",
+                    path.display(),
+                    format.name_ja(),
+                    human_size(bytes.len())
+                );
+            }
         }
     });
     match result {

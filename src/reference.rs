@@ -33,7 +33,10 @@ pub fn markdown() -> String {
          見出しは shiryo が１段下げます）が使え、フィルタ `attr`\
          （属性 `alt=\"…\"` などに入れる値はかならずこれを通します）、`url`（資料名などからリンクを作るときは\
          かならずこれを通します。`href=\"{{ mat.document | url }}.html\"`）、`notags`（`<title>` 用に文字だけに）、\
-         `data_uri`（図を埋め込む）が加わります。\n",
+         `data_uri`（図を埋め込む）が加わります。\n\n\
+         Word ファイル（`shiryo build --docx`）は、同じ値を `templates/<名前>.docx.j2` で Word の XML\
+         にします（値はすべて Word 用にエスケープされ、`<w:t>` の中に置けます）。文書のプロパティ（題名、作成者）\
+         に入れる値はフィルタ `prop` を通します。書き方は docs/word.md を見てください。\n",
     );
     section::<ReportView>(&mut out, "annual_report", "annual_report.typ.j2");
     section::<MeetingDocView>(

@@ -87,7 +87,7 @@ pub fn run(
     root: &Path,
     names: &[String],
     max_rounds: Option<usize>,
-    html: bool,
+    formats: build::Formats,
     mut report: impl FnMut(Report),
 ) -> notify::Result<()> {
     let (tx, rx) = channel();
@@ -119,7 +119,7 @@ pub fn run(
             // Fonts are part of the world: a new one, and every document built again.
             builder = match Builder::new(&root) {
                 Ok(mut b) => {
-                    b.html = html;
+                    b.formats = formats;
                     Some(b)
                 }
                 Err(problems) => {
@@ -265,6 +265,8 @@ fn rebuild(
             && rendered.materials == prev.materials
             && rendered.html == prev.html
             && !deps_changed
+            // A Word template is seen only in the Word file, made after typesetting.
+            && !(round.templates_changed && b.formats.has(build::Format::Docx))
         {
             // Rendered the same from this content: remembered as its source.
             prev.council = council.clone();
@@ -305,14 +307,13 @@ fn rebuild(
         }
     };
     let paths: Vec<PathBuf> = done.iter().map(|(t, ..)| b.output_path(&t.id)).collect();
-    let pages: Vec<PathBuf> = paths.iter().map(|p| p.with_extension("html")).collect();
-    let mut files = Vec::new();
-    for (((t, ..), path), page) in done.iter().zip(&paths).zip(&pages) {
-        files.push((path.as_path(), t.pdf.as_slice()));
-        if let Some(html) = &t.html {
-            files.push((page.as_path(), html.as_bytes()));
-        }
-    }
+    let each: Vec<_> = (done.iter().zip(&paths))
+        .flat_map(|((t, ..), path)| t.files(b.formats, path))
+        .collect();
+    let files: Vec<_> = each
+        .iter()
+        .map(|(_, p, bytes)| (p.as_path(), *bytes))
+        .collect();
     // Locked for the write only: a `build` beside the watch takes its turn.
     let written = crate::output::Output::open(&output, &mut |l| report(Report::Waiting(l)))
         .and_then(|o| o.write_all(&files));

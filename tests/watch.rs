@@ -9,6 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use common::TempProject;
+use shiryo::build::{Format, Formats};
 use shiryo::watch::Report;
 
 const PDF: &str = "output/niiza-chiiki-ikou/r6-hyoka.pdf";
@@ -41,19 +42,25 @@ fn watch(p: &TempProject, rounds: usize, html: bool) -> (Receiver<Seen>, JoinHan
     let (tx, rx) = channel();
     let watcher = std::thread::spawn(move || {
         let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
-        shiryo::watch::run(&root, &only, Some(rounds), html, |r| {
-            let seen = match r {
-                Report::Built { changed, pages, .. } => Seen::Built {
-                    changed: changed.to_string(),
-                    pages,
-                },
-                Report::Unchanged { .. } => Seen::Unchanged,
-                Report::Failed(problems) => Seen::Failed(problems.to_string()),
-                Report::Waiting(_) => Seen::Waiting,
-                Report::Page { .. } | Report::Typeset { .. } | Report::Done => return,
-            };
-            let _ = tx.send(seen);
-        })
+        shiryo::watch::run(
+            &root,
+            &only,
+            Some(rounds),
+            Formats::PDF.with(Format::Html, html),
+            |r| {
+                let seen = match r {
+                    Report::Built { changed, pages, .. } => Seen::Built {
+                        changed: changed.to_string(),
+                        pages,
+                    },
+                    Report::Unchanged { .. } => Seen::Unchanged,
+                    Report::Failed(problems) => Seen::Failed(problems.to_string()),
+                    Report::Waiting(_) => Seen::Waiting,
+                    Report::Page { .. } | Report::Typeset { .. } | Report::Done => return,
+                };
+                let _ = tx.send(seen);
+            },
+        )
         .unwrap();
     });
     (rx, watcher)
@@ -172,7 +179,7 @@ fn watch_rounds(root: &std::path::Path, ids: &[&str], rounds: usize) -> Receiver
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let mut round = Vec::new();
-        shiryo::watch::run(&root, &names, Some(rounds), false, |r| match r {
+        shiryo::watch::run(&root, &names, Some(rounds), Formats::PDF, |r| match r {
             Report::Built { id, .. } => round.push(id.to_string()),
             Report::Failed(_) => round.push(FAILED.to_string()),
             Report::Done => {
@@ -352,7 +359,7 @@ fn a_typeset_report_names_the_first_page_the_save_changed() {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let only = [report.to_string()];
-        shiryo::watch::run(&root, &only, Some(4), false, |r| {
+        shiryo::watch::run(&root, &only, Some(4), Formats::PDF, |r| {
             if let Report::Typeset { changed_page, .. } = r {
                 let _ = tx.send(changed_page);
             }

@@ -106,7 +106,6 @@ impl From<Problems> for BuildFailure {
 pub fn build(
     builder: &mut Builder,
     names: &[String],
-    emit_typst: bool,
     on_wait: &mut dyn FnMut(&str),
     mut on_done: impl FnMut(&Typeset, &Written),
 ) -> Result<Problems, BuildFailure> {
@@ -151,25 +150,10 @@ pub fn build(
     };
     let mut staged = Vec::new();
     for t in &done {
-        let path = builder.output_path(&t.id);
-        staged.push(
-            output
-                .stage(&path, &t.pdf)
-                .map_err(rel)
-                .map_err(not_written)?,
-        );
-        if let Some(html) = &t.html {
+        for (_, path, bytes) in t.files(builder.formats, &builder.output_path(&t.id)) {
             staged.push(
                 output
-                    .stage(&path.with_extension("html"), html.as_bytes())
-                    .map_err(rel)
-                    .map_err(not_written)?,
-            );
-        }
-        if emit_typst {
-            staged.push(
-                output
-                    .stage(&path.with_extension("typ"), t.markup.as_bytes())
+                    .stage(&path, bytes)
                     .map_err(rel)
                     .map_err(not_written)?,
             );
@@ -214,7 +198,7 @@ pub fn typeset_all(
     for _ in 1..workers {
         match Builder::new(&builder.root) {
             Ok(mut b) => {
-                b.html = builder.html;
+                b.formats = builder.formats;
                 b.refuse_overflow = builder.refuse_overflow;
                 builders.push(b)
             }

@@ -100,6 +100,8 @@ impl Renderer {
                 TYPST_ESCAPE
             } else if name.ends_with(crate::html::HTML_TEMPLATE_SUFFIX) {
                 AutoEscape::Html
+            } else if name.ends_with(crate::docx::DOCX_TEMPLATE_SUFFIX) {
+                crate::docx::WORD_ESCAPE
             } else {
                 AutoEscape::None
             }
@@ -125,12 +127,15 @@ impl Renderer {
             } else if state.auto_escape() == AutoEscape::Html {
                 // Never the Typst escaping: HTML's own, with the same digits.
                 crate::html::format(out, value, crate::html::half_width_digits(state))
+            } else if state.auto_escape() == crate::docx::WORD_ESCAPE {
+                crate::docx::format(out, value, crate::html::half_width_digits(state))
             } else {
                 minijinja::escape_formatter(out, state, value)
             }
         });
         register_filters(&mut env);
         crate::html::register_filters(&mut env);
+        crate::docx::register_filters(&mut env);
         // Errors carry the values their expression referenced: a missing name is reported
         // with the names that are there.
         env.set_debug(true);

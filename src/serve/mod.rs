@@ -122,7 +122,8 @@ pub fn start(
     let watch = {
         let (site, hub, root) = (site.clone(), hub.clone(), root.clone());
         std::thread::spawn(move || {
-            crate::watch::run(&root, &[], None, true, |r| {
+            let pages = crate::build::Formats::PDF.with(crate::build::Format::Html, true);
+            crate::watch::run(&root, &[], None, pages, |r| {
                 hub.send(&site.apply(&r), &site);
                 on_report(&r);
                 if matches!(r, Report::Done) {

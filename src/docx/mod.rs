@@ -1,0 +1,229 @@
+//! The Word file of a document: `templates/<name>.docx.j2` rendered from the same view as its
+//! Typst and HTML templates, written beside the PDF as `output/<council>/<document>.docx`.
+//!
+//! A `.docx.j2` template writes WordprocessingML itself (a council overrides it like any other
+//! template). Its output is several parts of the Word file, each after a line
+//! `<?shiryo-part NAME?>`: the body (`word/document.xml`), the styles, the header (資料番号,
+//! 案), the footer (page numbers) and the properties (title, author). shiryo adds the parts
+//! that only tie these together (content types, relationships) and zips them.
+//!
+//! Every value a `.docx.j2` template prints is escaped for Word XML: `& < > " '` as
+//! references, characters XML cannot hold (controls, U+FFFE/U+FFFF) dropped, line breaks
+//! as `<w:br/>`, so a value stands inside a `<w:t>`. For text outside one (the properties),
+//! the `prop` filter makes it one line.
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Error, ErrorKind};
+
+use crate::diag::Problem;
+use crate::render::Renderer;
+
+mod zip;
+
+/// Templates with this ending produce Word XML and are escaped for it.
+pub const DOCX_TEMPLATE_SUFFIX: &str = ".docx.j2";
+/// The auto-escape mode of `.docx.j2` templates.
+pub const WORD_ESCAPE: AutoEscape = AutoEscape::Custom("word");
+
+/// The parts a template writes, each once: every one of them is needed.
+const TEMPLATE_PARTS: [&str; 5] = [
+    "word/document.xml",
+    "word/styles.xml",
+    "word/header1.xml",
+    "word/footer1.xml",
+    "docProps/core.xml",
+];
+
+const MARKER: &str = "<?shiryo-part ";
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
+"#;
+
+const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>
+"#;
+
+/// The body's relationships: templates refer to the header as `rIdHeader` and the footer as
+/// `rIdFooter` (in `w:sectPr`).
+const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>
+"#;
+
+const APP: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>shiryo</Application></Properties>
+"#;
+
+/// Renders `template` (`<name>.docx.j2`) with `context` and packs its parts into a Word file.
+pub fn make(renderer: &Renderer, template: &str, context: &Value) -> Result<Vec<u8>, Problem> {
+    let xml = renderer.render(template, context)?;
+    let file = renderer.file_of(template);
+    let parts = split_parts(&xml).map_err(|m| {
+        Problem::error(&file, m).hint(
+            "Word のテンプレートは、各部品の前に <?shiryo-part 部品名?> の行を書きます（templates の common.docx.j2 を参考にしてください）。",
+        )
+    })?;
+    let mut all: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+        ("docProps/app.xml", APP.as_bytes()),
+    ];
+    all.extend(parts.iter().map(|(n, t)| (*n, t.as_bytes())));
+    Ok(zip::archive(&all))
+}
+
+/// The parts of a template's output, in the order of `TEMPLATE_PARTS`; a message in Japanese
+/// when one is missing, repeated or unknown.
+fn split_parts(xml: &str) -> Result<Vec<(&'static str, &str)>, String> {
+    let mut found: Vec<Option<&str>> = vec![None; TEMPLATE_PARTS.len()];
+    let mut pieces = xml.split(MARKER);
+    if pieces
+        .next()
+        .is_some_and(|before| !before.trim().is_empty())
+    {
+        return Err("Word の部品の印 <?shiryo-part …?> より前に文字があります。".into());
+    }
+    for piece in pieces {
+        let (name, rest) = piece
+            .split_once("?>")
+            .ok_or("Word の部品の印 <?shiryo-part …?> が閉じていません。")?;
+        let name = name.trim();
+        let i = TEMPLATE_PARTS
+            .iter()
+            .position(|p| *p == name)
+            .ok_or_else(|| {
+                format!(
+                    "Word の部品 {name} は作れません（作れるもの: {}）。",
+                    TEMPLATE_PARTS.join(", ")
+                )
+            })?;
+        if found[i].replace(rest.trim_start()).is_some() {
+            return Err(format!("Word の部品 {name} が２回あります。"));
+        }
+    }
+    TEMPLATE_PARTS
+        .iter()
+        .zip(found)
+        .map(|(name, text)| {
+            text.map(|t| (*name, t))
+                .ok_or(format!("Word の部品 {name} がありません。"))
+        })
+        .collect()
+}
+
+/// Escapes text to stand inside a `<w:t xml:space="preserve">`: markup characters as
+/// references, line breaks as `<w:br/>`, tabs as spaces, and what XML 1.0 cannot hold
+/// (controls, U+FFFE, U+FFFF) dropped, as the PDF drops them.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(r#"</w:t><w:br/><w:t xml:space="preserve">"#)
+            }
+            '\t' => out.push(' '),
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `escape` on one line: for text outside `<w:t>` (the properties).
+fn escape_line(text: &str) -> String {
+    let one: String = text
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => ' ',
+            c => c,
+        })
+        .collect();
+    escape(&one)
+}
+
+/// Prints a value into a Word template: the council's digits, then escaped. Values marked
+/// safe (a macro's output) are printed as they are.
+pub fn format(out: &mut minijinja::Output, value: &Value, half_width: bool) -> Result<(), Error> {
+    let failed = |_| Error::new(ErrorKind::WriteFailure, "write failed");
+    if value.is_safe() {
+        return out
+            .write_str(value.as_str().unwrap_or_default())
+            .map_err(failed);
+    }
+    if value.is_none() || value.is_undefined() {
+        return Ok(());
+    }
+    out.write_str(&escape(&digits(value, half_width)))
+        .map_err(failed)
+}
+
+fn digits(value: &Value, half_width: bool) -> String {
+    let text = match value.as_str() {
+        Some(s) => s.to_string(),
+        None => value.to_string(),
+    };
+    if half_width {
+        crate::japanese::ascii_numbers(&text)
+    } else {
+        text
+    }
+}
+
+/// The filters of Word templates: `prop` (a value on one line, escaped, for the properties).
+pub fn register_filters(env: &mut Environment<'static>) {
+    env.add_filter("prop", |state: &minijinja::State, v: Value| {
+        if v.is_safe() {
+            return v;
+        }
+        let text = digits(&v, crate::html::half_width_digits(state));
+        Value::from_safe_string(escape_line(&text))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_for_word() {
+        assert_eq!(
+            escape("a<b>&\"c'\u{1}\u{FFFF}"),
+            "a&lt;b&gt;&amp;&quot;c&apos;"
+        );
+        assert_eq!(
+            escape("一\r\n二"),
+            r#"一</w:t><w:br/><w:t xml:space="preserve">二"#
+        );
+        assert_eq!(escape_line("一\n二"), "一 二");
+    }
+
+    #[test]
+    fn parts_are_named_once_each() {
+        let all: String = TEMPLATE_PARTS
+            .iter()
+            .map(|p| format!("<?shiryo-part {p}?>\n<x/>\n"))
+            .collect();
+        let parts = split_parts(&all).unwrap();
+        assert_eq!(parts.len(), 5);
+        assert_eq!(parts[0], ("word/document.xml", "<x/>\n"));
+        let missing = split_parts("<?shiryo-part word/document.xml?><x/>").unwrap_err();
+        assert!(missing.contains("word/styles.xml"), "{missing}");
+        let twice = format!("{all}<?shiryo-part word/styles.xml?>");
+        assert!(split_parts(&twice).unwrap_err().contains("２回"));
+        assert!(
+            split_parts("x<?shiryo-part a?>")
+                .unwrap_err()
+                .contains("前に")
+        );
+        let unknown = format!("{all}<?shiryo-part word/media/a.png?>");
+        assert!(split_parts(&unknown).unwrap_err().contains("作れません"));
+    }
+}
