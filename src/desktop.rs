@@ -49,7 +49,7 @@ fn console_is_ours_alone() -> bool {
 
 /// The project to serve: the folder the program stands in (the unzipped release folder), or
 /// else the current folder (a shortcut whose "start in" names the project).
-fn project_folder() -> Result<PathBuf, (PathBuf, shiryo::diag::Problem)> {
+fn project_folder() -> Result<PathBuf, (PathBuf, String)> {
     let beside_program = std::env::current_exe()
         .ok()
         .and_then(|exe| exe.parent().map(Path::to_path_buf));
@@ -61,10 +61,10 @@ fn project_folder() -> Result<PathBuf, (PathBuf, shiryo::diag::Problem)> {
         }
     }
     let first = candidates.into_iter().next().unwrap_or_else(|| ".".into());
-    let problem = shiryo::project::check_root(&first)
+    let why = shiryo::project::check_root(&first)
         .err()
-        .unwrap_or_else(|| shiryo::diag::Problem::error(&first, "このフォルダを読めません。"));
-    Err((first, problem))
+        .map_or_else(|| "このフォルダを読めません。".to_string(), |p| p.message);
+    Err((first, why))
 }
 
 /// Runs the double-click mode: serve and open the browser, or explain why not.
@@ -80,8 +80,8 @@ pub fn run(serve: impl FnOnce(&Path, u16, bool) -> ExitCode) -> ExitCode {
             let port = shiryo::serve::free_port(shiryo::serve::DEFAULT_PORT);
             serve(&root, port, true)
         }
-        Err((folder, problem)) => {
-            tell!("エラー: {}", problem.message);
+        Err((folder, why)) => {
+            tell!("エラー: {why}");
             tell!("  フォルダ: {}", folder.display());
             tell!(
                 "  → 配布された zip ファイルを右クリックして「すべて展開」を選び、展開してできたフォルダの中の shiryo.exe をダブルクリックしてください（zip を開いただけの中からは動きません）。"

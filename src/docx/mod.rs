@@ -18,8 +18,6 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind};
 use crate::diag::Problem;
 use crate::render::Renderer;
 
-mod zip;
-
 /// Templates with this ending produce Word XML and are escaped for it.
 pub const DOCX_TEMPLATE_SUFFIX: &str = ".docx.j2";
 /// The auto-escape mode of `.docx.j2` templates.
@@ -70,7 +68,28 @@ pub fn make(renderer: &Renderer, template: &str, context: &Value) -> Result<Vec<
         ("docProps/app.xml", APP.as_bytes()),
     ];
     all.extend(parts.iter().map(|(n, t)| (*n, t.as_bytes())));
-    Ok(zip::archive(&all))
+    archive(&all).map_err(|e| {
+        Problem::error(
+            &file,
+            format!("Word のファイルを組み立てられません（{e}）。"),
+        )
+    })
+}
+
+/// A ZIP archive of `parts` (name, bytes), in the order given, deflated, every entry dated
+/// 1980-01-01 so that the same content gives the same bytes.
+fn archive(parts: &[(&str, &[u8])]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        writer.start_file(*name, options)?;
+        writer.write_all(bytes)?;
+    }
+    Ok(writer.finish()?.into_inner())
 }
 
 /// The parts of a template's output, in the order of `TEMPLATE_PARTS`; a message in Japanese
@@ -191,6 +210,21 @@ pub fn register_filters(env: &mut Environment<'static>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_archive_reads_back_in_order_and_the_same_content_gives_the_same_bytes() {
+        let parts: [(&str, &[u8]); 2] = [("a.xml", b"<a/>"), ("word/b.xml", "日本語".as_bytes())];
+        let zip = archive(&parts).unwrap();
+        assert_eq!(zip, archive(&parts).unwrap());
+        let mut read = ::zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+        for (i, (name, bytes)) in parts.iter().enumerate() {
+            let mut entry = read.by_index(i).unwrap();
+            assert_eq!(entry.name(), *name);
+            let mut back = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut back).unwrap();
+            assert_eq!(back, *bytes);
+        }
+    }
 
     #[test]
     fn escaped_for_word() {
