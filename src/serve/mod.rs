@@ -122,8 +122,12 @@ pub fn start(
     let watch = {
         let (site, hub, root) = (site.clone(), hub.clone(), root.clone());
         std::thread::spawn(move || {
-            let pages = crate::build::Formats::PDF.with(crate::build::Format::Html, true);
-            crate::watch::run(&root, &[], None, pages, |r| {
+            // The page and the PDF are shown; the Word file is written to output/ beside them,
+            // for the members' check and the department's approval.
+            let formats = (crate::build::Formats::PDF)
+                .with(crate::build::Format::Html, true)
+                .with(crate::build::Format::Docx, true);
+            crate::watch::run(&root, &[], None, formats, |r| {
                 hub.send(&site.apply(&r), &site);
                 on_report(&r);
                 if matches!(r, Report::Done) {
