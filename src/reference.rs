@@ -35,26 +35,40 @@ pub fn markdown() -> String {
          かならずこれを通します。`href=\"{{ mat.document | url }}.html\"`）、`notags`（`<title>` 用に文字だけに）、\
          `data_uri`（図を埋め込む）が加わります。\n",
     );
-    section::<ReportView>(&mut out, "annual_report", "annual_report.typ.j2");
+    let mut seen = Seen::new();
+    section::<ReportView>(&mut out, &mut seen, "annual_report", "annual_report.typ.j2");
     section::<MeetingDocView>(
         &mut out,
+        &mut seen,
         "minutes",
-        "minutes_layout.typ.j2（様式は laid_out: council.yaml の minutes:、書かなければ style.minutes の\
-         いつもの様式 src/model/shipped/minutes_*.yaml）",
+        "minutes_layout.typ.j2（様式は laid_out: 下の「会議録と次第のいつもの様式」に、council.yaml の \
+         minutes: で変えたところを重ねたもの）",
     );
-    section::<MeetingDocView>(&mut out, "agenda", "agenda.typ.j2");
-    section::<PacketView>(&mut out, "packet", "packet.typ.j2");
-    section::<MemberListView>(&mut out, "member_list", "member_list.typ.j2");
+    section::<MeetingDocView>(&mut out, &mut seen, "agenda", "agenda.typ.j2");
+    section::<PacketView>(&mut out, &mut seen, "packet", "packet.typ.j2");
+    section::<MemberListView>(&mut out, &mut seen, "member_list", "member_list.typ.j2");
+    out.push_str(&crate::forms::markdown());
     out
 }
 
-fn section<T: JsonSchema>(out: &mut String, kind: &str, template: &str) {
+/// The groups of values listed so far: the type's name → the section and the name under
+/// which its rows are (`council`, `evaluated`). A group met again is one row that points
+/// there (`next` has the rows of `evaluated`; every document's `council` those of the first).
+type Seen = std::collections::HashMap<String, (String, String)>;
+
+fn section<T: JsonSchema>(out: &mut String, seen: &mut Seen, kind: &str, template: &str) {
     let schema = serde_json::to_value(schema_for!(T)).unwrap_or_default();
     out.push_str(&format!(
         "\n## {kind}（templates/{template}）\n\n| 名前 | 種類 | 説明 |\n| --- | --- | --- |\n"
     ));
     let mut rows = Vec::new();
-    walk(&schema, &schema, "", 0, &mut rows);
+    let mut walker = Walker {
+        root: &schema,
+        kind,
+        seen,
+        rows: &mut rows,
+    };
+    walker.walk(&schema, "", 0);
     for (name, kind, what) in rows {
         out.push_str(&format!("| `{name}` | {kind} | {what} |\n"));
     }
@@ -118,36 +132,77 @@ fn describe(node: &Value) -> String {
         .replace('|', "／")
 }
 
-fn walk(
-    root: &Value,
-    node: &Value,
-    prefix: &str,
-    depth: usize,
-    rows: &mut Vec<(String, String, String)>,
-) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    let node = present(root, node);
-    let Some(props) = node.get("properties").and_then(Value::as_object) else {
-        return;
+/// The name of the type a property's schema refers to (`$ref`, also inside `anyOf`).
+fn ref_name(node: &Value) -> Option<&str> {
+    let direct = node.get("$ref").and_then(Value::as_str);
+    let inside = || {
+        node.get("anyOf")?
+            .as_array()?
+            .iter()
+            .find_map(|o| o.get("$ref")?.as_str())
     };
-    for (name, prop) in props {
-        let path = format!("{prefix}{name}");
-        let what = {
-            let own = describe(prop);
-            if own.is_empty() {
-                describe(present(root, prop))
-            } else {
-                own
-            }
+    direct.or_else(inside)?.strip_prefix("#/$defs/")
+}
+
+struct Walker<'a> {
+    root: &'a Value,
+    kind: &'a str,
+    seen: &'a mut Seen,
+    rows: &'a mut Vec<(String, String, String)>,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, node: &Value, prefix: &str, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let root = self.root;
+        let node = present(root, node);
+        let Some(props) = node.get("properties").and_then(Value::as_object) else {
+            return;
         };
-        rows.push((path.clone(), kind_of(root, prop), what));
-        let inner = present(root, prop);
-        if inner.get("properties").is_some() {
-            walk(root, inner, &format!("{path}."), depth + 1, rows);
-        } else if let Some(items) = inner.get("items") {
-            walk(root, items, &format!("{path}[]."), depth + 1, rows);
+        for (name, prop) in props {
+            let path = format!("{prefix}{name}");
+            let mut what = {
+                let own = describe(prop);
+                if own.is_empty() {
+                    describe(present(root, prop))
+                } else {
+                    own
+                }
+            };
+            let inner = present(root, prop);
+            // The group a list holds, or the group itself.
+            let (group, below) = match inner.get("items") {
+                Some(items) => (ref_name(items), format!("{path}[].")),
+                None => (ref_name(prop), format!("{path}.")),
+            };
+            let group_node = match inner.get("items") {
+                Some(items) => present(root, items),
+                None => inner,
+            };
+            let has_rows = group_node.get("properties").is_some();
+            if let (Some(group), true) = (group, has_rows) {
+                if let Some((kind, first)) = self.seen.get(group) {
+                    let there = if kind == self.kind {
+                        format!("`{first}`")
+                    } else {
+                        format!("{kind} の `{first}`")
+                    };
+                    what.push_str(&format!("（中の項目は {there} と同じです）"));
+                    self.rows.push((path, kind_of(root, prop), what));
+                    continue;
+                }
+                // Listed here only when its rows are (not below the depth listed).
+                if depth < MAX_DEPTH {
+                    self.seen
+                        .insert(group.to_string(), (self.kind.to_string(), path.clone()));
+                }
+            }
+            self.rows.push((path, kind_of(root, prop), what));
+            if has_rows {
+                self.walk(group_node, &below, depth + 1);
+            }
         }
     }
 }
