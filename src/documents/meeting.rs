@@ -163,7 +163,7 @@ pub struct MeetingDocView<'a> {
     pub next_meeting_phrase: String,
     /// その年度の委員と、欠席したかどうか。
     pub members: Vec<AttendeeView<'a>>,
-    /// 提出資料, numbered.
+    /// 提出資料（番号が付きます）。
     pub materials: Vec<MaterialView<'a>>,
     /// 会議録の様式（council.yaml の minutes:、書かなければ style.minutes のいつもの様式）どおりに並べた
     /// 会議録（できあがった言葉）。

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::TimeStyle;
 
-/// 会議録の様式。いつもの様式（style.minutes の ruled か headings。docs/forms.md）に、council.yaml の
+/// 会議録の様式。いつもの様式（style.minutes の ruled か headings。docs/templates.md の「会議録と次第のいつもの様式」）に、council.yaml の
 /// minutes: で変えたところを重ねたものです（テンプレートは不要）。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

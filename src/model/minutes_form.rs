@@ -63,14 +63,14 @@ impl JsonSchema for MinutesChanges {
         schema.remove("required");
         schema.insert(
             "description".into(),
-            "会議録の様式のうち、いつもの様式（style.minutes の ruled か headings。docs/forms.md）から変えるところ。書いた項目だけが変わり、ほかはいつもの様式のままです（sections や title のようなリストは、書くとそのリストに置き換わります）。".into(),
+            "会議録の様式のうち、いつもの様式（style.minutes の ruled か headings。docs/templates.md の「会議録と次第のいつもの様式」）から変えるところ。書いた項目だけが変わり、ほかはいつもの様式のままです（sections や title のようなリストは、書くとそのリストに置き換わります）。".into(),
         );
         schema
     }
 }
 
 /// The shipped form of `layout` as YAML text: what a council would write as `minutes:` to get
-/// it (docs/forms.md prints these files).
+/// it (the forms section of docs/templates.md prints these files).
 pub fn minutes_shipped(layout: MinutesLayout) -> &'static str {
     match layout {
         MinutesLayout::Ruled => include_str!("shipped/minutes_ruled.yaml"),

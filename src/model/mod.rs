@@ -70,7 +70,7 @@ pub struct Council {
     #[serde(default)]
     pub style: HouseStyle,
     /// 会議録の様式: 項目とその見出し、順、題名、出席者や発言者の書き方。書いたところだけが、いつもの様式
-    /// （style.minutes の ruled か headings。docs/forms.md）から変わります。
+    /// （style.minutes の ruled か headings。docs/templates.md の「会議録と次第のいつもの様式」）から変わります。
     #[serde(default)]
     pub minutes: Option<MinutesChanges>,
     /// 次第の様式: 題名、日時と場所の行、資料の見出しと書き方。書けば次第（と資料一式のページ）はこの様式に
