@@ -113,7 +113,7 @@ pub(crate) fn held_meetings(
             // the undecided word in its place, a final report is not made.
             let then = if draft {
                 format!(
-                    "案のうちは、表１のこの回の日付に「{}」と印刷されます。",
+                    "案のうちは、表１のこの回の日時に「{}」と印刷されます。",
                     c.council.style.undecided
                 )
             } else {

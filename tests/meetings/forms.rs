@@ -7,8 +7,14 @@ use super::common::{TempProject, squashed, typeset_all};
 use super::{by_id, stamps};
 use shiryo::typeset::text_runs;
 
-/// The sample's annual report (資料７, 17 pages) in a packet of meeting 7 of its year.
+/// The sample's annual report (資料７, 17 pages), as a draft, in a draft packet of meeting 7
+/// of its year.
 fn report_in_a_packet(p: &TempProject) {
+    p.edit(
+        "content/niiza-chiiki-ikou/documents/r6-hyoka.yaml",
+        "year: 2024\n",
+        "year: 2024\nstatus: draft\n",
+    );
     p.edit(
         "content/niiza-chiiki-ikou/2024/meetings.yaml",
         "activities:\n",
@@ -16,7 +22,7 @@ fn report_in_a_packet(p: &TempProject) {
     );
     p.write(
         "content/niiza-chiiki-ikou/documents/r6-7-shiryo.yaml",
-        "type: packet\nyear: 2024\nmeeting: 7\n",
+        "type: packet\nyear: 2024\nmeeting: 7\nstatus: draft\n",
     );
 }
 
@@ -36,11 +42,12 @@ fn top_and_foot(t: &shiryo::build::Typeset, page: usize) -> (Vec<String>, Vec<St
 fn a_document_in_a_packet_is_one_sheet_under_the_packets_stamp() {
     let p = TempProject::sample();
     report_in_a_packet(&p);
-    // The report on its own: 資料７ at the top of every page, its page numbers at the foot.
+    // The report on its own: 資料７ and the draft mark at the top of every page, its page
+    // numbers at the foot.
     let all = typeset_all(p.path());
     let own = by_id(all, "niiza-chiiki-ikou/r6-hyoka");
     let (top, foot) = top_and_foot(&own, 2);
-    assert!(top.concat().contains("資料７"), "{top:?}");
+    assert_eq!(top.concat(), "資料７案");
     assert_eq!(foot, ["2"]);
     // As the packet holds it: neither, so the packet's stamp and number are the only ones.
     let mut builder = shiryo::build::Builder::new(p.path()).unwrap();
@@ -58,16 +65,17 @@ fn a_document_in_a_packet_is_one_sheet_under_the_packets_stamp() {
     assert_eq!(sheet.document.pages().len(), own.document.pages().len());
     for page in 1..=sheet.document.pages().len() {
         let (top, foot) = top_and_foot(&sheet, page);
-        assert!(!top.concat().contains("資料"), "page {page}: {top:?}");
+        assert!(top.is_empty(), "page {page}: {top:?}");
         assert!(foot.is_empty(), "page {page}: {foot:?}");
     }
-    // The packet stamps 資料１ on each of the report's pages and numbers every page once.
+    // The packet stamps 資料１ and its draft mark on each of the report's pages (the mark
+    // alone on the 次第) and numbers every page once.
     let packet = by_id(typeset_all(p.path()), "niiza-chiiki-ikou/r6-7-shiryo");
     let pages = packet.document.pages().len();
     assert_eq!(pages, 1 + own.document.pages().len());
     let stamped = stamps(&packet);
-    assert_eq!(stamped[0], "");
-    assert!(stamped[1..].iter().all(|s| s == "資料１"), "{stamped:?}");
+    assert_eq!(stamped[0], "案");
+    assert!(stamped[1..].iter().all(|s| s == "資料１案"), "{stamped:?}");
     for page in 1..=pages {
         assert_eq!(top_and_foot(&packet, page).1, [page.to_string()]);
     }
