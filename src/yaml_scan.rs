@@ -148,8 +148,9 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
             return Err(at(Problem::error(
                 "",
                 format!(
-                    "内容が多すぎます（別名 * を展開すると、値 {} 個・文字 {} バイトを超えます）。",
-                    MAX_NODES, MAX_SCALAR_BYTES
+                    "内容が多すぎます（別名 * を展開すると、値 {} 個・文字 {} を超えます）。",
+                    MAX_NODES,
+                    crate::files::size_words(MAX_SCALAR_BYTES)
                 ),
             )
             .hint(
