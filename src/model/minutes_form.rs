@@ -40,7 +40,7 @@ impl<'de> Deserialize<'de> for MinutesChanges {
             serde_yaml::Value::Mapping(m) => Ok(MinutesChanges(m)),
             serde_yaml::Value::Null => Ok(MinutesChanges(serde_yaml::Mapping::new())),
             _ => Err(serde::de::Error::custom(
-                "minutes: には「項目: 値」の組（変えたい項目だけ）を書いてください",
+                "会議録の様式（minutes:）には、変えたい項目だけを「項目: 値」の組で書いてください（例: minutes: {title: [会議録]}）",
             )),
         }
     }
@@ -198,6 +198,15 @@ mod tests {
         let d = MinutesDescription::resolve(&c, Path::new("")).unwrap();
         let headings = MinutesDescription::shipped(MinutesLayout::Headings, NameStyle::default());
         assert_eq!((d.inline, &d.title), (true, &headings.title));
+    }
+
+    #[test]
+    fn minutes_that_are_no_mapping_say_what_to_write() {
+        let err = serde_yaml::from_str::<super::super::Council>(
+            "name: 市協議会\nmeeting_label: 協議会\nevaluation_words: [達成]\nminutes: ruled\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("変えたい項目だけ"), "{err}");
     }
 
     #[test]
