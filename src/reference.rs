@@ -62,12 +62,12 @@ pub fn markdown() -> String {
     ];
     let kinds: Vec<&str> = sections.iter().map(|(k, _, _)| *k).collect();
     let roots: Vec<&Value> = sections.iter().map(|(_, _, s)| s).collect();
-    let mut rows = rows(&kinds, &roots);
+    let rows = rows(&kinds, &roots);
     for (i, (kind, template, _)) in sections.iter().enumerate() {
         out.push_str(&format!(
             "\n## {kind}（templates/{template}）\n\n| 名前 | 種類 | 説明 |\n| --- | --- | --- |\n"
         ));
-        for row in rows.iter_mut().filter(|r| r.section == i) {
+        for row in rows.iter().filter(|r| r.section == i) {
             let (name, kind, what) = (&row.name, &row.kind, &row.what);
             out.push_str(&format!("| `{name}` | {kind} | {what} |\n"));
         }
