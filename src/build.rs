@@ -21,6 +21,11 @@ pub use formats::{Format, Formats};
 /// Where PDFs go, under the project root.
 pub const OUTPUT_DIR: &str = "output";
 
+/// Appended to the markup of a packet's sheet: the shipped preamble (`common.typ.j2`) prints
+/// no page number when the document's `shiryo-sheet` state ends true, since the packet
+/// numbers every page itself (two numbers were stacked at the foot of each page).
+pub const SHEET_MARK: &str = "\n#state(\"shiryo-sheet\", false).update(true)\n";
+
 /// A typeset document, ready to be written.
 pub struct Typeset {
     /// `council/name`.
@@ -140,17 +145,21 @@ impl Builder {
         council: &CouncilData,
         file: &DocumentFile,
     ) -> Result<Typeset, Problems> {
-        self.typeset_in(council, file, &[])
+        let rendered = self.render_document(council, file, &[], &mut |_| {})?;
+        self.typeset_rendered(council, file, rendered)
     }
 
-    /// `typeset`, with the packets already being built (a packet may not contain itself).
+    /// A sheet of a packet (its agenda, a document it holds), with the packets already being
+    /// built (a packet may not contain itself). The packet stamps and numbers its pages, so
+    /// the sheet prints no page number of its own ([`SHEET_MARK`]).
     fn typeset_in(
         &mut self,
         council: &CouncilData,
         file: &DocumentFile,
         outer: &[String],
     ) -> Result<Typeset, Problems> {
-        let rendered = self.render_document(council, file, outer, &mut |_| {})?;
+        let mut rendered = self.render_document(council, file, outer, &mut |_| {})?;
+        rendered.markup.push_str(SHEET_MARK);
         self.typeset_rendered(council, file, rendered)
     }
 
@@ -417,7 +426,7 @@ impl Builder {
                         .relative_to(&self.root),
                     ])
                 })?;
-            let t = self.typeset_in(council, doc, outer)?;
+            let t = self.sheet(council, doc, mat, outer)?;
             return Ok((format!("{base}/{name}.pdf"), t.pdf, t.deps));
         }
         if let Some(file) = &mat.file {
@@ -446,6 +455,28 @@ impl Builder {
             )
             .relative_to(&self.root),
         ]))
+    }
+
+    /// Document `doc` as a packet holds it (material `mat`), the packets being built
+    /// `outer`: without its own 資料番号 where the packet stamps one at the top right (check
+    /// says when the two differ; an unnumbered material keeps the document's), and without
+    /// page numbers of its own.
+    pub fn sheet(
+        &mut self,
+        council: &CouncilData,
+        doc: &DocumentFile,
+        mat: &crate::model::Material,
+        outer: &[String],
+    ) -> Result<Typeset, Problems> {
+        let sheet = DocumentFile {
+            document: if mat.unnumbered {
+                doc.document.clone()
+            } else {
+                doc.document.without_material()
+            },
+            ..doc.clone()
+        };
+        self.typeset_in(council, &sheet, outer)
     }
 
     /// The PDF path of a document.

@@ -52,7 +52,7 @@ pub enum Command {
     Check {
         #[command(flatten)]
         root: Root,
-        /// 警告があるときも失敗（終了コード 1）にします
+        /// 警告があるときも、エラーのときと同じく「失敗」として終わります（自動の確認で警告を見落とさないために）
         #[arg(long)]
         deny_warnings: bool,
         /// Web ページ（.html）のテンプレートも確かめます
@@ -116,7 +116,7 @@ pub enum Command {
         #[arg(long, hide = true)]
         ask: bool,
     },
-    /// エディタの入力補完に使う JSON Schema を schema/ に、テンプレートの値の一覧を docs/templates.md に書き出します
+    /// エディタが項目名を補ったり書き誤りに印を付けたりするための説明を schema/ に、テンプレートの値の一覧と会議録・次第のいつもの様式を docs/ に書き出します
     Schema {
         #[command(flatten)]
         root: Root,

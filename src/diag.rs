@@ -19,7 +19,8 @@ pub struct Problem {
     /// 1-based line and column, where known.
     pub line: Option<u32>,
     pub column: Option<u32>,
-    /// The field path, e.g. `meetings[2].date`.
+    /// The field path, e.g. `meetings[2].date` (indices from 0); shown to staff in words
+    /// counted from 1 (`field_words::place`).
     pub field: Option<String>,
     /// What is wrong (Japanese).
     pub message: String,
@@ -118,8 +119,9 @@ impl fmt::Display for Problem {
                 write!(f, ":{col}")?;
             }
         }
-        if let Some(field) = &self.field {
-            write!(f, " ({})", crate::visible::line(field))?;
+        // The value's place in words staff count by (「２番目の会議の date」), not the path.
+        if let Some(place) = self.field.as_deref().and_then(crate::field_words::place) {
+            write!(f, "（{}）", crate::visible::line(&place))?;
         }
         write!(f, ": {}", self.message)?;
         if let Some(hint) = &self.hint {

@@ -96,10 +96,32 @@ pub fn read_bytes(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, Probl
     Ok(bytes)
 }
 
+/// A size as a file manager shows it: 「2.9 MB」, 「512 KB」, 「300 バイト」.
+pub fn size_words(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * KB;
+    let tenths = |unit: u64| {
+        let t = (bytes * 10 + unit / 2) / unit;
+        if t % 10 == 0 {
+            format!("{}", t / 10)
+        } else {
+            format!("{}.{}", t / 10, t % 10)
+        }
+    };
+    if bytes >= MB {
+        format!("{} MB", tenths(MB))
+    } else if bytes >= KB {
+        format!("{} KB", tenths(KB))
+    } else {
+        format!("{bytes} バイト")
+    }
+}
+
 fn too_large(path: &Path, len: Option<u64>, limit: u64) -> Problem {
+    let limit = size_words(limit);
     let size = match len {
-        Some(len) => format!("{len} バイト。上限は {limit} バイト"),
-        None => format!("上限の {limit} バイトを超えています"),
+        Some(len) => format!("{}。上限は {limit}", size_words(len)),
+        None => format!("上限の {limit} を超えています"),
     };
     Problem::error(path, format!("ファイルが大きすぎます（{size}）。"))
         .hint("ファイルを分けるか、誤って貼り付けた内容がないか確かめてください。")
@@ -229,6 +251,14 @@ pub fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_said_as_a_file_manager_shows_them() {
+        assert_eq!(size_words(3_000_003), "2.9 MB");
+        assert_eq!(size_words(2 * 1024 * 1024), "2 MB");
+        assert_eq!(size_words(1536), "1.5 KB");
+        assert_eq!(size_words(300), "300 バイト");
+    }
 
     #[test]
     fn positions_are_recorded_once_per_text_read() {

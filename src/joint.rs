@@ -116,6 +116,19 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
     let mut groups: BTreeMap<(usize, i32, u32), Vec<(usize, u32)>> = BTreeMap::new();
     for (gi, year, k, hi, number, file, at) in refs {
         let host = &councils[hi];
+        // The record keeper's meetings.yaml could not be read (reported already): the
+        // meeting's facts are missing, and what needs them is not reported again.
+        if host
+            .years
+            .get(&year)
+            .is_some_and(|y| y.broken.contains("meetings"))
+        {
+            if let Some(y) = councils[gi].years.get_mut(&year) {
+                y.broken.insert("meetings");
+            }
+            continue;
+        }
+        let host = &councils[hi];
         let Some(hm) = host
             .years
             .get(&year)

@@ -100,22 +100,31 @@ pub(crate) fn held_meetings(
                 Problem::error(
                     &path,
                     format!(
-                        "第{}回は成果と課題や出席者数が書かれているのに、開催日（date）がありません（表１に「未定」と印刷されます）。",
+                        "第{}回は成果と課題や出席者数が書かれているのに、開催日（date）がありません。",
                         zen(m.number)
                     ),
                 )
                 .field(format!("meetings[{i}].date"))
-                .hint("date: に開催日を書いてください。"),
+                .hint("date: に開催日を書いてください（開いた会議は、開催日がないと表１に載せられません）。"),
             );
         }
         if m.date.is_none() && !reported {
-            // A meeting of a year being evaluated whose date is still open.
+            // A meeting of a year being evaluated whose date is still open: a draft prints
+            // the undecided word in its place, a final report is not made.
+            let then = if draft {
+                format!(
+                    "案のうちは、表１のこの回の日時に「{}」と印刷されます。",
+                    c.council.style.undecided
+                )
+            } else {
+                "確定した評価結果は、開催日がそろうまで作れません。".to_string()
+            };
             out.push(
                 Problem::unfilled(
                     draft,
                     &path,
                     format!(
-                        "{}の第{}回の開催日（date）がまだありません（表１に「未定」と印刷されます）。",
+                        "{}の第{}回の開催日（date）がまだありません。{then}",
                         fy_name(fy),
                         zen(m.number)
                     ),

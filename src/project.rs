@@ -282,7 +282,8 @@ impl Loader<'_> {
                     Problem::error(
                         path,
                         format!(
-                            "content フォルダの YAML が多すぎるため、ここから先は読みません（{MAX_FILES} ファイル、合わせて {MAX_TOTAL_BYTES} バイトまで）。"
+                            "content フォルダの YAML が多すぎるため、ここから先は読みません（{MAX_FILES} ファイル、合わせて {} まで）。",
+                            crate::files::size_words(MAX_TOTAL_BYTES as u64)
                         ),
                     )
                     .hint("使わないファイルを content フォルダの外に移してください。"),

@@ -20,7 +20,9 @@ pub fn markdown() -> String {
          `shiryo schema` が資料の種類ごとの値の型から作る一覧です（手で直さないでください）。\
          テンプレートでは `{{ doc.date | wareki }}` のように使います。\
          新しい様式は、`templates/` の同じ種類のテンプレートを `content/<協議会>/templates/` に\
-         コピーして直すのが近道です。\n\n\
+         コピーして直すのが近道です。テンプレートを使わずに council.yaml で変えられる会議録・次第などの\
+         いつもの様式は、最後の「会議録と次第のいつもの様式」にあります。同じ項目の組がくり返し出てくる\
+         ところは、最初の表だけに中の項目を並べ、あとは「中の項目は … と同じです」と書いています。\n\n\
          フィルタ: `wareki`（令和６年５月２３日）、`wareki_month`、`weekday`（木）、\
          `fiscal_year`（令和６年度。`fiscal_year(日付)` でその日付の元号）、`fiscal_year_short`（Ｒ６）、\
          `time_as(\"午後３時\")`（時刻を書き方に合わせて）、`zen`（全角数字）、`paren_number`（⑴）、\
@@ -38,29 +40,125 @@ pub fn markdown() -> String {
          にします（値はすべて Word 用にエスケープされ、`<w:t>` の中に置けます）。文書のプロパティ（題名、作成者）\
          に入れる値はフィルタ `prop` を通します。書き方は docs/word.md を見てください。\n",
     );
-    section::<ReportView>(&mut out, "annual_report", "annual_report.typ.j2");
-    section::<MeetingDocView>(
-        &mut out,
-        "minutes",
-        "minutes_layout.typ.j2（様式は laid_out: council.yaml の minutes:、書かなければ style.minutes の\
-         いつもの様式 src/model/shipped/minutes_*.yaml）",
-    );
-    section::<MeetingDocView>(&mut out, "agenda", "agenda.typ.j2");
-    section::<PacketView>(&mut out, "packet", "packet.typ.j2");
-    section::<MemberListView>(&mut out, "member_list", "member_list.typ.j2");
+    fn schema<T: JsonSchema>() -> Value {
+        serde_json::to_value(schema_for!(T)).unwrap_or_default()
+    }
+    let sections = [
+        (
+            "annual_report",
+            "annual_report.typ.j2",
+            schema::<ReportView>(),
+        ),
+        (
+            "minutes",
+            "minutes_layout.typ.j2（様式は laid_out: 下の「会議録と次第のいつもの様式」に、council.yaml の \
+             minutes: で変えたところを重ねたもの）",
+            schema::<MeetingDocView>(),
+        ),
+        ("agenda", "agenda.typ.j2", schema::<MeetingDocView>()),
+        ("packet", "packet.typ.j2", schema::<PacketView>()),
+        (
+            "member_list",
+            "member_list.typ.j2",
+            schema::<MemberListView>(),
+        ),
+    ];
+    let kinds: Vec<&str> = sections.iter().map(|(k, _, _)| *k).collect();
+    let roots: Vec<&Value> = sections.iter().map(|(_, _, s)| s).collect();
+    let rows = rows(&kinds, &roots);
+    for (i, (kind, template, _)) in sections.iter().enumerate() {
+        out.push_str(&format!(
+            "\n## {kind}（templates/{template}）\n\n| 名前 | 種類 | 説明 |\n| --- | --- | --- |\n"
+        ));
+        for row in rows.iter().filter(|r| r.section == i) {
+            let (name, kind, what) = (&row.name, &row.kind, &row.what);
+            out.push_str(&format!("| `{name}` | {kind} | {what} |\n"));
+        }
+    }
+    out.push_str(&crate::forms::markdown());
     out
 }
 
-fn section<T: JsonSchema>(out: &mut String, kind: &str, template: &str) {
-    let schema = serde_json::to_value(schema_for!(T)).unwrap_or_default();
-    out.push_str(&format!(
-        "\n## {kind}（templates/{template}）\n\n| 名前 | 種類 | 説明 |\n| --- | --- | --- |\n"
-    ));
+/// One row of a section's table.
+struct Row {
+    section: usize,
+    /// The names on the way to the value: the table is sorted by them.
+    key: Vec<String>,
+    name: String,
+    kind: String,
+    what: String,
+}
+
+/// The rows of every section. A group of values (a type: the council, a meeting, a year) is
+/// listed once, where it is met first going down level by level (the shallowest place, the
+/// earlier section first: `meeting` in minutes, `council` in annual_report); everywhere else
+/// it is one row that points there (`next` has the rows of `evaluated`).
+fn rows(kinds: &[&str], roots: &[&Value]) -> Vec<Row> {
+    use std::collections::{HashMap, VecDeque};
+    let mut seen: HashMap<String, (usize, String)> = HashMap::new();
     let mut rows = Vec::new();
-    walk(&schema, &schema, "", 0, &mut rows);
-    for (name, kind, what) in rows {
-        out.push_str(&format!("| `{name}` | {kind} | {what} |\n"));
+    let mut queue: VecDeque<(usize, &Value, String, Vec<String>, usize)> = (0..roots.len())
+        .map(|i| (i, roots[i], String::new(), Vec::new(), 0))
+        .collect();
+    while let Some((section, node, prefix, key, depth)) = queue.pop_front() {
+        let root = roots[section];
+        let node = present(root, node);
+        let Some(props) = node.get("properties").and_then(Value::as_object) else {
+            continue;
+        };
+        for (name, prop) in props {
+            let path = format!("{prefix}{name}");
+            let key = [key.clone(), vec![name.clone()]].concat();
+            let mut what = {
+                let own = describe(prop);
+                if own.is_empty() {
+                    describe(present(root, prop))
+                } else {
+                    own
+                }
+            };
+            let inner = present(root, prop);
+            // The group a list holds, or the group itself.
+            let (group, group_node, below) = match inner.get("items") {
+                Some(items) => (ref_name(items), present(root, items), format!("{path}[].")),
+                None => (ref_name(prop), inner, format!("{path}.")),
+            };
+            let has_rows = group_node.get("properties").is_some() && depth < MAX_DEPTH;
+            if let (Some(group), true) = (group, has_rows) {
+                if let Some((there, first)) = seen.get(group) {
+                    let place = if *there == section {
+                        format!("`{first}`")
+                    } else {
+                        format!("{} の `{first}`", kinds[*there])
+                    };
+                    what.push_str(&format!("（中の項目は {place} と同じです）"));
+                    let kind = kind_of(root, prop);
+                    rows.push(Row {
+                        section,
+                        key,
+                        name: path,
+                        kind,
+                        what,
+                    });
+                    continue;
+                }
+                seen.insert(group.to_string(), (section, path.clone()));
+            }
+            let kind = kind_of(root, prop);
+            rows.push(Row {
+                section,
+                key: key.clone(),
+                name: path,
+                kind,
+                what,
+            });
+            if has_rows {
+                queue.push_back((section, group_node, below, key, depth + 1));
+            }
+        }
     }
+    rows.sort_by(|a, b| (a.section, &a.key).cmp(&(b.section, &b.key)));
+    rows
 }
 
 /// The definition a `$ref` names.
@@ -121,36 +219,14 @@ fn describe(node: &Value) -> String {
         .replace('|', "／")
 }
 
-fn walk(
-    root: &Value,
-    node: &Value,
-    prefix: &str,
-    depth: usize,
-    rows: &mut Vec<(String, String, String)>,
-) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    let node = present(root, node);
-    let Some(props) = node.get("properties").and_then(Value::as_object) else {
-        return;
+/// The name of the type a property's schema refers to (`$ref`, also inside `anyOf`).
+fn ref_name(node: &Value) -> Option<&str> {
+    let direct = node.get("$ref").and_then(Value::as_str);
+    let inside = || {
+        node.get("anyOf")?
+            .as_array()?
+            .iter()
+            .find_map(|o| o.get("$ref")?.as_str())
     };
-    for (name, prop) in props {
-        let path = format!("{prefix}{name}");
-        let what = {
-            let own = describe(prop);
-            if own.is_empty() {
-                describe(present(root, prop))
-            } else {
-                own
-            }
-        };
-        rows.push((path.clone(), kind_of(root, prop), what));
-        let inner = present(root, prop);
-        if inner.get("properties").is_some() {
-            walk(root, inner, &format!("{path}."), depth + 1, rows);
-        } else if let Some(items) = inner.get("items") {
-            walk(root, items, &format!("{path}[]."), depth + 1, rows);
-        }
-    }
+    direct.or_else(inside)?.strip_prefix("#/$defs/")
 }

@@ -49,7 +49,7 @@ pub fn explain(raw: &str) -> (String, Option<String>) {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return (
             format!(
-                "値の種類が違います（{} ではなく {} を書いてください）。",
+                "値の種類が違います（{}ではなく、{}を書いてください）。",
                 kind_ja(found),
                 kind_ja(expected)
             ),
@@ -60,7 +60,7 @@ pub fn explain(raw: &str) -> (String, Option<String>) {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return (
             format!(
-                "値が正しくありません（{} ではなく {} を書いてください）。",
+                "値が正しくありません（{}ではなく、{}を書いてください）。",
                 kind_ja(found),
                 kind_ja(expected)
             ),
@@ -232,8 +232,8 @@ fn kind_ja(s: &str) -> String {
     // serde names the integer type a too large number did not fit: "`1e30` as u128".
     let s = s.trim().split(" as ").next().unwrap_or_default().trim();
     let table = [
-        ("a string", "文字列"),
-        ("string", "文字列"),
+        ("a string", "文字"),
+        ("string", "文字"),
         ("integer", "整数"),
         ("u32", "0 以上の整数"),
         ("u64", "0 以上の整数"),
@@ -243,13 +243,13 @@ fn kind_ja(s: &str) -> String {
         ("variant identifier", "種類の名前（annual_report など）"),
         ("enum", "種類の名前"),
         ("char", "１文字"),
-        ("bytes", "文字列"),
+        ("bytes", "文字"),
         ("option", "空の値"),
         ("a sequence", "リスト（- で始まる行）"),
         ("sequence", "リスト（- で始まる行）"),
-        ("a map", "項目: 値 の組"),
-        ("map", "項目: 値 の組"),
-        ("struct", "項目: 値 の組"),
+        ("a map", "「項目: 値」の組"),
+        ("map", "「項目: 値」の組"),
+        ("struct", "「項目: 値」の組"),
         ("a boolean", "true（はい）か false（いいえ）"),
         ("boolean", "true（はい）か false（いいえ）"),
         ("unit value", "空の値"),
@@ -267,7 +267,7 @@ fn kind_ja(s: &str) -> String {
         }
     }
     if s.starts_with("struct ") || s.starts_with("internally tagged enum") {
-        return "項目: 値 の組".into();
+        return "「項目: 値」の組".into();
     }
     // A description in serde's words that has no Japanese here: say nothing in English.
     if s.is_ascii() {
@@ -283,9 +283,9 @@ fn kind_ja(s: &str) -> String {
 /// names the character at its own line rather than what the parser made of the rest.
 pub fn hidden_break(text: &str) -> Option<crate::diag::Problem> {
     let names = [
-        ('\u{2028}', "行区切りの文字", "U+2028"),
-        ('\u{2029}', "段落区切りの文字", "U+2029"),
-        ('\u{85}', "改行の制御文字", "U+0085"),
+        ('\u{2028}', "行区切りの文字"),
+        ('\u{2029}', "段落区切りの文字"),
+        ('\u{85}', "改行の制御文字"),
     ];
     for (i, line) in text.lines().enumerate() {
         // The column of the last character that is not a space of any kind.
@@ -299,15 +299,15 @@ pub fn hidden_break(text: &str) -> Option<crate::diag::Problem> {
             continue;
         };
         let found = line.chars().take(last).enumerate().find_map(|(col, c)| {
-            let (_, name, code) = names.iter().find(|(b, _, _)| *b == c)?;
-            Some((col, name, code))
+            let (_, name) = names.iter().find(|(b, _)| *b == c)?;
+            Some((col, name))
         });
-        if let Some((col, name, code)) = found {
+        if let Some((col, name)) = found {
             return Some(
                 crate::diag::Problem::error(
                     "",
                     format!(
-                        "{} 行目の {} 文字目に目に見えない{name}（{code}）があります。YAML はそこで行が変わったものとして読みます。",
+                        "{} 行目の {} 文字目に目に見えない{name}があります。YAML はそこで行が変わったものとして読みます。",
                         i + 1,
                         col + 1
                     ),
@@ -368,18 +368,18 @@ pub fn invisible_cause(text: &str) -> Option<crate::diag::Problem> {
         let Some(offset) = column else { continue };
         let col = line.chars().count() - rest.chars().count() + offset;
         let c = line.chars().nth(col).unwrap_or(' ');
-        let (name, code) = if c == '\t' {
-            ("タブ文字", "U+0009")
+        let name = if c == '\t' {
+            "タブ"
         } else {
-            ("全角スペース", "U+3000")
+            "全角の空白"
         };
         return Some(
             crate::diag::Problem::error(
                 "",
-                format!("{} 行目の {} 文字目に{name}（{code}）があります。YAML の字下げや「:」「-」の後には半角スペースしか使えません。", i + 1, col + 1),
+                format!("{} 行目の {} 文字目に{name}があります。YAML の字下げや「:」「-」の後には半角の空白しか使えません。", i + 1, col + 1),
             )
             .at(Some(i + 1), Some(col + 1))
-            .hint(format!("その{name}を半角スペースに置き換えてください（文の中の全角スペースはそのままで構いません）。")),
+            .hint(format!("その{name}を半角の空白に置き換えてください（文の中の全角の空白はそのままで構いません）。")),
         );
     }
     None
@@ -393,7 +393,8 @@ mod tests {
     fn a_line_separator_with_text_after_it_is_named() {
         let p = hidden_break("a: 1\nvenue: 本庁舎\u{2028}\u{2028}３階\nb: 2\n").unwrap();
         assert_eq!((p.line, p.column), (Some(2), Some(11)));
-        assert!(p.message.contains("（U+2028）"), "{}", p.message);
+        assert!(p.message.contains("行区切りの文字"), "{}", p.message);
+        assert!(!p.message.contains("U+"), "{}", p.message);
         // At the end of a value or a line it changes nothing.
         assert!(hidden_break("venue: 本庁舎\u{2028}\u{2028}\nb: \u{85} \n").is_none());
     }
@@ -402,17 +403,14 @@ mod tests {
     fn invisible_characters_are_named() {
         let p = invisible_cause("meetings:\n  - number: 1\n    venue:\u{3000}市役所\n").unwrap();
         assert_eq!((p.line, p.column), (Some(3), Some(11)));
-        assert!(
-            p.message.contains("全角スペース（U+3000）"),
-            "{}",
-            p.message
-        );
+        assert!(p.message.contains("全角の空白があります"), "{}", p.message);
+        assert!(!p.message.contains("U+"), "{}", p.message);
         let p = invisible_cause("a:\n\u{3000}\u{3000}b: 1\n").unwrap();
         assert_eq!((p.line, p.column), (Some(2), Some(1)));
         let p = invisible_cause("a:\n  -\u{3000}b\n").unwrap();
         assert_eq!((p.line, p.column), (Some(2), Some(4)));
         let p = invisible_cause("a:\n\tb: 1\n").unwrap();
-        assert!(p.message.contains("タブ文字"), "{}", p.message);
+        assert!(p.message.contains("タブがあります"), "{}", p.message);
         // Inside text a full-width space is fine.
         assert!(invisible_cause("name: 岡本\u{3000}誠\nintro:\n  - \u{3000}本部会は\n").is_none());
     }
@@ -439,7 +437,7 @@ mod tests {
         let (m, _) = explain("invalid type: integer `5`, expected a string");
         assert_eq!(
             m,
-            "値の種類が違います（整数「5」 ではなく 文字列 を書いてください）。"
+            "値の種類が違います（整数「5」ではなく、文字を書いてください）。"
         );
     }
 

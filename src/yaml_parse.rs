@@ -67,9 +67,15 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     // A full-width space or a tab where YAML needs a plain space, or a line separator pasted
     // into a value, is the usual cause of a file that does not parse: name it rather than the
     // parser's consequence of it.
+    // So is a bracket left open on a line before the one the parser stopped at.
     result.map_err(|p| {
+        let syntax = p.message.starts_with("YAML の書き方");
         crate::yaml_messages::invisible_cause(text)
             .or_else(|| crate::yaml_messages::hidden_break(text))
+            .or_else(|| {
+                let line = p.line.filter(|_| syntax)?;
+                crate::yaml_flow::unclosed_bracket(text, line as usize)
+            })
             .unwrap_or(p)
     })
 }

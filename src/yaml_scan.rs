@@ -148,8 +148,9 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
             return Err(at(Problem::error(
                 "",
                 format!(
-                    "内容が多すぎます（別名 * を展開すると、値 {} 個・文字 {} バイトを超えます）。",
-                    MAX_NODES, MAX_SCALAR_BYTES
+                    "内容が多すぎます（別名 * を展開すると、値 {} 個・文字 {} を超えます）。",
+                    MAX_NODES,
+                    crate::files::size_words(MAX_SCALAR_BYTES)
                 ),
             )
             .hint(
@@ -179,7 +180,7 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
                             };
                             return Err(at(Problem::error(
                                 "",
-                                format!("同じ項目 {same} が２回書かれています（{first} 行目と {line} 行目）。"),
+                                format!("同じ項目{same}が２回書かれています（{first} 行目と {line} 行目）。"),
                             )
                             .field(path)
                             .hint("どちらか一方を消してください（どちらを使うかは shiryo には決められません）。")));
@@ -231,18 +232,17 @@ pub fn scan(text: &str) -> Result<u64, Problem> {
 /// the parser would blame something else (a NUL byte reads as 「タブ文字」 to it).
 fn control_character(text: &str) -> Option<Problem> {
     for (i, line) in text.lines().enumerate() {
-        if let Some((col, c)) = line
+        if let Some(col) = line
             .chars()
-            .enumerate()
-            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n' | '\u{85}'))
+            .position(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n' | '\u{85}'))
         {
             return Some(
                 Problem::error(
                     "",
                     format!(
-                        "{} 文字目に目に見えない制御文字（U+{:04X}）があります。",
-                        col + 1,
-                        c as u32
+                        "{} 行目の {} 文字目に目に見えない文字（制御文字）があります。",
+                        i + 1,
+                        col + 1
                     ),
                 )
                 .at(Some(i + 1), Some(col + 1))
@@ -257,20 +257,21 @@ fn control_character(text: &str) -> Option<Problem> {
 /// (35, 35, 5) without a word. Nobody means that in a council's document.
 fn non_decimal_number(value: &str) -> Option<Problem> {
     let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
-    let (radix, rest, name) = match digits.get(..2) {
-        Some("0x") => (16, &digits[2..], "16 進数"),
-        Some("0o") => (8, &digits[2..], "8 進数"),
-        Some("0b") => (2, &digits[2..], "2 進数"),
+    let (radix, rest) = match digits.get(..2) {
+        Some("0x") => (16, &digits[2..]),
+        Some("0o") => (8, &digits[2..]),
+        Some("0b") => (2, &digits[2..]),
         _ => return None,
     };
+    let lead = &digits[..2];
     let read = u128::from_str_radix(rest, radix).ok()?;
     Some(
         Problem::error(
             "",
-            format!("「{value}」は {name}として {read} と読まれてしまいます。"),
+            format!("「{value}」は、{lead} で始まるため、別の数（{read}）と読まれてしまいます。"),
         )
         .hint(format!(
-            "数は 10 進数で書いてください（{read} など）。文字として書くときは \"{value}\" のように \"…\" で囲みます。"
+            "数はふつうの書き方（{read} など）で書いてください。文字として書くときは \"{value}\" のように \"…\" で囲みます。"
         )),
     )
 }
@@ -415,7 +416,8 @@ mod tests {
     fn control_characters_and_other_bases_are_named_at_their_place() {
         let e = scan("a: 1\nvenue: 会議\u{0}室\n").unwrap_err();
         assert_eq!((e.line, e.column), (Some(2), Some(10)));
-        assert!(e.message.contains("U+0000"), "{}", e.message);
+        assert!(e.message.contains("目に見えない文字"), "{}", e.message);
+        assert!(!e.message.contains("U+"), "{}", e.message);
         let e = scan("public:\n  viewers: 0x23\n").unwrap_err();
         assert_eq!(e.line, Some(2));
         assert!(e.message.contains("35"), "{}", e.message);

@@ -114,3 +114,53 @@ fn every_broken_input_gets_its_message() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Words that send a clerk to someone else: codes, bases, format names, and places counted
+/// from 0 (`meetings[3]`). No expected output in the corpus holds one (the corpus is compared
+/// with what shiryo says, so neither does shiryo for these cases).
+#[test]
+fn no_message_speaks_to_engineers() {
+    const WORDS: &[&str] = &[
+        "U+3000",
+        "全角スペース",
+        "終了コード",
+        "進数",
+        "foreignObject",
+        "JSON Schema",
+        "yaml-language-server",
+        "文字列",
+        "exit code",
+    ];
+    let dir = common::repo().join("tests/broken");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (_, expected) = text
+            .split_once("\n---\n")
+            .expect("front matter, ---, output");
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for line in expected.lines() {
+            for w in WORDS {
+                if line.contains(w) {
+                    found.push(format!("{name}: 「{w}」: {line}"));
+                }
+            }
+            // A place counted from 0, as in `meetings[3]` or `[0]`.
+            let bytes = line.as_bytes();
+            for (i, _) in line.match_indices('[') {
+                let digits = bytes[i + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if digits > 0 && bytes.get(i + 1 + digits) == Some(&b']') {
+                    found.push(format!("{name}: a place counted from 0: {line}"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

@@ -194,7 +194,7 @@ fn the_draft_builds_at_once_marked_and_unfilled_visibly() {
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains(&format!(
-            "警告: content/{COUNCIL}/2025/evaluation.yaml:4:3 (results.１－１): 令和７年度の目標 １－１ の評価がまだありません。"
+            "警告: content/{COUNCIL}/2025/evaluation.yaml:4:3（results の１－１）: 令和７年度の目標 １－１ の評価がまだありません。"
         )),
         "{err}"
     );
@@ -212,7 +212,7 @@ fn the_draft_builds_at_once_marked_and_unfilled_visibly() {
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains(&format!(
-            "エラー: content/{COUNCIL}/2025/evaluation.yaml:4:3 (results.１－１): 令和７年度の目標 １－１ の評価がまだありません。"
+            "エラー: content/{COUNCIL}/2025/evaluation.yaml:4:3（results の１－１）: 令和７年度の目標 １－１ の評価がまだありません。"
         )),
         "{err}"
     );
@@ -356,7 +356,7 @@ fn the_schedule_keeps_venues_periods_and_meetingless_years_as_written() {
     let (code, _, err) = p.run(&["check"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("警告: content/niiza-chiiki-ikou/2026/meetings.yaml:5:1 (meetings): 令和８年度の会議の予定が１つもないため"),
+        err.contains("警告: content/niiza-chiiki-ikou/2026/meetings.yaml:5:1（meetings）: 令和８年度の会議の予定が１つもないため"),
         "{err}"
     );
 }

@@ -2,6 +2,8 @@
 //! from the meeting written once in meetings.yaml.
 
 mod common;
+#[path = "meetings/forms.rs"]
+mod forms;
 #[path = "meetings/options.rs"]
 mod options;
 

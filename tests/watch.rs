@@ -94,7 +94,9 @@ fn watch_rebuilds_reports_failures_and_recovers() {
         &original.replacen("attendance: 35", "attendance: 三十", 1),
     );
     match next(&rx) {
-        Seen::Failed(message) => assert!(message.contains("meetings[0].attendance"), "{message}"),
+        Seen::Failed(message) => {
+            assert!(message.contains("１番目の会議の attendance"), "{message}")
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(std::fs::read(p.path().join(PDF)).unwrap(), good);

@@ -111,15 +111,37 @@ pub(super) fn meeting_name(f: &Facts<'_>) -> String {
     phrases::meeting_name(f.council, f.year, f.meeting)
 }
 
-/// The material `r` names (its id, its number as typed, or its printed number).
+/// The material `r` names: its id, its number as typed or printed, or the number alone.
 pub fn find_material<'v, 'a>(
     materials: &'v [MaterialView<'a>],
     r: &str,
 ) -> Option<&'v MaterialView<'a>> {
     let r = r.trim();
-    materials.iter().find(|m| {
-        m.id == Some(r) || m.typed_number.is_some_and(|n| n == r) || m.number.as_deref() == Some(r)
-    })
+    let key = same_number(r);
+    let same = |n: Option<&str>| n.is_some_and(|n| same_number(n) == key);
+    // The id or the number as written or printed; else the number alone (「1」 for 資料１),
+    // a material's before a reference's (参考資料１).
+    materials
+        .iter()
+        .find(|m| m.id == Some(r) || same(m.typed_number) || same(m.number.as_deref()))
+        .or_else(|| {
+            let mut alone = materials.iter().filter(|m| same(m.count.as_deref()));
+            let first = alone.next()?;
+            if first.reference {
+                Some(alone.find(|m| !m.reference).unwrap_or(first))
+            } else {
+                Some(first)
+            }
+        })
+}
+
+/// A material number as compared: digits and dashes in one width, no spaces (「資料１」,
+/// 「資料 1」 and 「資料1」 are one; so are 「2−1」 and 「２－１」).
+pub(super) fn same_number(n: &str) -> String {
+    crate::japanese::halfwidth_digits(n)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 fn beside(style: &MaterialStyle, f: &Facts<'_>, it: &AgendaItem) -> Option<String> {

@@ -42,14 +42,13 @@ impl Kind for OnMeeting<'_> {
     }
 
     fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
-        // Minutes whose layout prints no record (a header and the agenda only) need none.
-        let records = c.council.minutes.as_ref().is_none_or(|d| {
-            d.sections.iter().any(|s| {
-                matches!(
-                    s.section,
-                    crate::model::SectionKind::Record | crate::model::SectionKind::Transcript
-                )
-            })
+        // Minutes whose form prints no record (a header and the agenda only) need none.
+        let form = crate::model::MinutesDescription::for_council(&c.council);
+        let records = form.sections.iter().any(|s| {
+            matches!(
+                s.section,
+                crate::model::SectionKind::Record | crate::model::SectionKind::Transcript
+            )
         });
         let (has, words): (fn(&Meeting) -> bool, _) = if self.minutes && !records {
             (
@@ -61,12 +60,7 @@ impl Kind for OnMeeting<'_> {
             )
         } else if self.minutes {
             (
-                // An item's transcript is printed by a `minutes:` layout only.
-                if c.council.minutes.is_some() {
-                    |m| has_record(&m.agenda, true) || !m.transcript.is_empty()
-                } else {
-                    |m| has_record(&m.agenda, false) || !m.transcript.is_empty()
-                },
+                |m| has_record(&m.agenda) || !m.transcript.is_empty(),
                 (
                     "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
                     "議題（agenda）ごとに record: を書くか、発言記録（transcript:）を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
@@ -148,12 +142,10 @@ pub(super) fn missing_meeting(file: &DocumentFile, year: i32, number: u32) -> Pr
 
 /// Whether any agenda item, at any depth, has a record entry.
 /// Whether an item says what came of it: its record, or (`transcripts`) its transcript.
-fn has_record(items: &[AgendaItem], transcripts: bool) -> bool {
-    items.iter().any(|i| {
-        !i.record.is_empty()
-            || (transcripts && !i.transcript.is_empty())
-            || has_record(&i.items, transcripts)
-    })
+fn has_record(items: &[AgendaItem]) -> bool {
+    items
+        .iter()
+        .any(|i| !i.record.is_empty() || !i.transcript.is_empty() || has_record(&i.items))
 }
 
 /// Context of a document about one meeting (minutes, agenda, packet).
@@ -175,7 +167,7 @@ pub struct MeetingDocView<'a> {
     pub next_meeting_phrase: String,
     /// その年度の委員と、欠席したかどうか。
     pub members: Vec<AttendeeView<'a>>,
-    /// 提出資料, numbered.
+    /// 提出資料（番号が付きます）。
     pub materials: Vec<MaterialView<'a>>,
     /// 会議録の様式（council.yaml の minutes:、書かなければ style.minutes のいつもの様式）どおりに並べた
     /// 会議録（できあがった言葉）。
@@ -223,6 +215,11 @@ pub struct MaterialView<'a> {
     pub id: Option<&'a str>,
     /// meetings.yaml に書いた番号（2−1 など）。
     pub typed_number: Option<&'a str>,
+    /// The number alone, written or counted (`１`, `2−1`): an agenda item may name its
+    /// material by it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub count: Option<String>,
     /// 参考資料か。
     pub reference: bool,
 }
@@ -335,6 +332,7 @@ pub fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView
         .iter()
         .map(|mat| {
             let series = usize::from(mat.reference);
+            let mut count = None;
             let number = (!mat.agenda && !mat.unnumbered).then(|| {
                 counters[series] += 1;
                 // A number written in content (2−1) sets the count the next unwritten one
@@ -357,7 +355,9 @@ pub fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView
                 } else {
                     &council.style.material_number
                 };
-                crate::model::fill(pattern, &[("番号", &n)])
+                let number = crate::model::fill(pattern, &[("番号", &n)]);
+                count = Some(n);
+                number
             });
             MaterialView {
                 number,
@@ -369,6 +369,7 @@ pub fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView
                 pages: 0,
                 id: mat.id.as_deref(),
                 typed_number: mat.number.as_deref(),
+                count,
                 reference: mat.reference,
             }
         })

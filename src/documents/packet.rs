@@ -229,6 +229,19 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
         return;
     };
     let file = year.files.get("meetings").cloned().unwrap_or_default();
+    if !m.materials.is_empty() && !m.materials.iter().any(|mat| mat.agenda) {
+        out.push(
+            Problem::warning(
+                &file,
+                format!(
+                    "第{}回の資料一式に、次第のページがありません（materials に agenda: true の資料がないため）。",
+                    crate::needs::zen(number)
+                ),
+            )
+            .field(format!("meetings[{k}].materials"))
+            .hint("次第を資料一式の初めに入れるには、materials: の初めに「- {title: 次第, agenda: true}」を書いてください。"),
+        );
+    }
     if m.materials.len() > MAX_MATERIALS {
         out.push(
             Problem::error(
@@ -244,6 +257,7 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
         );
         return;
     }
+    let views = super::material_views(&c.council, m);
     for (i, mat) in m.materials.iter().enumerate() {
         let field = format!("meetings[{k}].materials[{i}]");
         let sources = usize::from(mat.agenda)
@@ -295,7 +309,11 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
                     )
                     .field(format!("{field}.document")),
                 ),
-                Some(_) => {}
+                Some(d) => {
+                    if let Some(p) = numbers_differ(c, d, (&views[i], mat), &file) {
+                        out.push(p.field(&field));
+                    }
+                }
             }
         }
         if let Some(f) = &mat.file {
@@ -337,4 +355,57 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
             }
         }
     }
+}
+
+/// The document a material holds prints its own 資料番号 (`material:`) and the packet stamps
+/// another: the packet prints only its own (the sheet is built without the document's), and
+/// the document on its own says the other. A warning naming both places.
+fn numbers_differ(
+    c: &CouncilData,
+    d: &crate::project::DocumentFile,
+    (view, mat): (&super::MaterialView<'_>, &crate::model::Material),
+    meetings_file: &std::path::Path,
+) -> Option<Problem> {
+    use super::laid_out::same_number;
+    let own = d.document.material()?;
+    let stamp = view.number.as_deref()?;
+    if same_number(own) == same_number(stamp) {
+        return None;
+    }
+    let root = c.dir.parent().and_then(|p| p.parent());
+    let doc_file = root
+        .and_then(|r| d.path.strip_prefix(r).ok())
+        .unwrap_or(&d.path)
+        .display()
+        .to_string();
+    let place = match crate::files::position(&d.path, "material") {
+        Some((line, _)) => format!("{doc_file} の {line} 行目の material:"),
+        None => format!("{doc_file} の material:"),
+    };
+    // The number to write in meetings.yaml for the packet to stamp the document's own.
+    let pattern = if mat.reference {
+        &c.council.style.reference_number
+    } else {
+        &c.council.style.material_number
+    };
+    let count = pattern
+        .split_once("{番号}")
+        .and_then(|(before, after)| own.strip_prefix(before)?.strip_suffix(after))
+        .filter(|n| !n.trim().is_empty());
+    let in_meetings = match count {
+        Some(n) => format!("この資料に number: {} と書く", n.trim()),
+        None => format!("この資料の number: を「{own}」になるように書く"),
+    };
+    Some(
+        Problem::warning(
+            meetings_file,
+            format!(
+                "資料「{}」は、資料一式では「{stamp}」ですが、文書 {} では「{own}」です（{place}）。資料一式には「{stamp}」だけを押します。",
+                mat.title, d.name
+            ),
+        )
+        .hint(format!(
+            "番号をそろえてください: {in_meetings}か、{doc_file} の material: を {stamp} に直します（資料一式にだけ入れる資料なら、material: の行を消しても構いません）。"
+        )),
+    )
 }

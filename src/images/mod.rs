@@ -293,10 +293,10 @@ pub fn check_figure(council_dir: &Path, file: &str, doc: &Path, out: &mut Proble
         out.push(
             Problem::warning(
                 doc,
-                format!("図のファイル {file} に foreignObject（SVG に埋め込んだ HTML）があります。その部分は PDF に描かれません。"),
+                format!("図のファイル {file} に、Web ページの書き方で埋め込んだ部分（文字や表など）があります。その部分は PDF に描かれません。"),
             )
             .field("figure.file")
-            .hint("作図ソフトで、文字を HTML ではなく SVG の文字（テキスト）として書き出す設定にするか、PNG で書き出してください。"),
+            .hint("作図ソフトで、文字も図の一部として書き出す設定にするか、PNG で書き出してください。"),
         );
     }
     if let Some(message) = problem {

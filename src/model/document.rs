@@ -21,6 +21,30 @@ pub enum Document {
     MemberList(MemberListDocument),
 }
 
+impl Document {
+    /// The 資料番号 the document prints at its top right (`material:`), if any.
+    pub fn material(&self) -> Option<&str> {
+        match self {
+            Document::AnnualReport(r) => r.material.as_deref(),
+            Document::Minutes(d) | Document::Agenda(d) => d.material.as_deref(),
+            Document::MemberList(d) => d.material.as_deref(),
+            Document::Packet(_) => None,
+        }
+    }
+
+    /// The same document without its own 資料番号: the sheet a packet stamps with its own.
+    pub fn without_material(&self) -> Document {
+        let mut d = self.clone();
+        match &mut d {
+            Document::AnnualReport(r) => r.material = None,
+            Document::Minutes(d) | Document::Agenda(d) => d.material = None,
+            Document::MemberList(d) => d.material = None,
+            Document::Packet(_) => {}
+        }
+        d
+    }
+}
+
 /// 会議１回についての資料。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

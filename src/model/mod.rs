@@ -26,12 +26,14 @@ mod agenda_layout;
 mod document;
 mod layout;
 mod meeting;
+mod minutes_form;
 mod report_words;
 mod style;
 pub use agenda_layout::*;
 pub use document::*;
 pub use layout::*;
 pub use meeting::*;
+pub use minutes_form::*;
 pub use report_words::*;
 pub use style::*;
 
@@ -67,9 +69,10 @@ pub struct Council {
     /// 書かなければ資料の種類ごとのいつもの形です。
     #[serde(default)]
     pub style: HouseStyle,
-    /// 会議録の様式: 項目とその見出し、順、題名、出席者や発言者の書き方。書けば会議録はこの様式になります。
+    /// 会議録の様式: 項目とその見出し、順、題名、出席者や発言者の書き方。書いたところだけが、いつもの様式
+    /// （style.minutes の ruled か headings。docs/templates.md の「会議録と次第のいつもの様式」）から変わります。
     #[serde(default)]
-    pub minutes: Option<MinutesDescription>,
+    pub minutes: Option<MinutesChanges>,
     /// 次第の様式: 題名、日時と場所の行、資料の見出しと書き方。書けば次第（と資料一式のページ）はこの様式に
     /// なります。
     #[serde(default)]

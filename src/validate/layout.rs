@@ -72,9 +72,29 @@ pub(super) fn check_agenda(council: &Council, file: &Path, out: &mut Problems) {
     }
 }
 
-/// The `minutes:` description's labels and patterns.
+/// The council's minutes form (the shipped one with what its `minutes:` changes): each change
+/// fits the form, and the labels and patterns it wrote print something.
 pub(super) fn check_description(council: &Council, file: &Path, out: &mut Problems) {
-    let Some(d) = &council.minutes else { return };
+    let Some(changes) = &council.minutes else {
+        return;
+    };
+    let d = match crate::model::MinutesDescription::resolve(council, file) {
+        Ok(d) => d,
+        Err(p) => return out.push(p),
+    };
+    let mut found = Problems::default();
+    check_form(&d, file, &mut found);
+    // What the shipped form says is not the council's to answer for.
+    out.0.extend(found.0.into_iter().filter(|p| {
+        match p.field.as_deref().and_then(|f| f.strip_prefix("minutes.")) {
+            Some(path) => changes.wrote(path),
+            None => true,
+        }
+    }));
+}
+
+/// A minutes form's labels and patterns.
+fn check_form(d: &crate::model::MinutesDescription, file: &Path, out: &mut Problems) {
     let mut pattern = |path: &str, value: &str, known: &[&str]| {
         placeholders(file, ("minutes", path), value, known, out)
     };
@@ -115,8 +135,8 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
                 Problem::warning(
                     file,
                     format!(
-                        "minutes の {} 番目の項目（{}）の beside: true は、{}。",
-                        i + 1,
+                        "minutes の{}番目の項目（{}）の beside: true は、{}。",
+                        crate::japanese::fullwidth(&(i + 1).to_string()),
                         s.section.usual_label(),
                         if i == 0 {
                             "最初の項目には使えません"
@@ -135,7 +155,7 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
             out.push(
                 Problem::error(
                     file,
-                    format!("minutes の {} 番目の項目（{}）の見出しが空です。", i + 1, s.section.usual_label()),
+                    format!("minutes の{}番目の項目（{}）の見出しが空です。", crate::japanese::fullwidth(&(i + 1).to_string()), s.section.usual_label()),
                 )
                 .field(format!("minutes.sections[{i}].{key}"))
                 .hint("見出しの言葉を書いてください。見出しを印刷しないなら unlabelled: true と書きます。"),
@@ -164,7 +184,9 @@ pub(super) fn check_materials(
                     file,
                     format!(
                         "第{}回の資料「{}」と「{}」が同じ番号（{n}）です。",
-                        m.number, views[first].title, v.title
+                        crate::needs::zen(m.number),
+                        views[first].title,
+                        v.title
                     ),
                 )
                 .at_value(&format!("meetings[{k}].materials[{i}].number"))
@@ -190,15 +212,35 @@ pub(super) fn check_materials(
                         Problem::error(
                             file,
                             format!(
-                                "議題「{}」の資料「{r}」が、第{}回の materials にありません。",
-                                it.title, m.number
+                                "議題「{}」の資料「{r}」に当たる資料が、第{}回の資料（materials）にありません。",
+                                it.title,
+                                crate::needs::zen(m.number)
                             ),
                         )
                         .field(format!("{path}.materials[{j}]"))
-                        .hint("materials の id か番号（例: 2−1）を書いてください。"),
+                        .hint(known_materials(&views)),
                     );
                 }
             }
         },
     );
+}
+
+/// What an agenda item may name: each numbered material of the meeting, by its number.
+fn known_materials(views: &[crate::documents::MaterialView<'_>]) -> String {
+    let numbered: Vec<_> = views
+        .iter()
+        .filter_map(|v| Some((v.number.as_deref()?, v.count.as_deref()?, v.title)))
+        .collect();
+    let Some((number, count, _)) = numbered.first() else {
+        return "この回の materials: に資料を書いてから、議題の materials: にその番号を書いてください。".into();
+    };
+    let listed: Vec<String> = numbered
+        .iter()
+        .map(|(n, _, title)| format!("{n}「{title}」"))
+        .collect();
+    format!(
+        "この回の資料は {}です。その番号（「{number}」か「{count}」のように）か、資料に付けた id を書いてください。",
+        listed.join("、")
+    )
 }

@@ -20,6 +20,7 @@ pub(super) fn check_meeting_record(
         Some(bodies) => bodies.iter().flat_map(|b| &b.members).collect(),
         None => year.members.iter().flat_map(|l| &l.members).collect(),
     };
+    check_attendance(c, fy, (i, m), members.len(), file, out);
     let names: Vec<&str> = members.iter().filter_map(|mb| mb.name.as_deref()).collect();
     let lists = [
         ("absent", &m.absent, "欠席者", "欠席した"),
@@ -41,8 +42,11 @@ pub(super) fn check_meeting_record(
             .enumerate()
             .filter(|(_, mb)| mb.name.as_deref() == Some(a.as_str()))
             .map(|(k, mb)| match mb.organization.as_deref() {
-                Some(o) => format!("{} 人目・{o}の{a}", k + 1),
-                None => format!("{} 人目の{a}", k + 1),
+                Some(o) => format!(
+                    "{}人目・{o}の{a}",
+                    japanese::fullwidth(&(k + 1).to_string())
+                ),
+                None => format!("{}人目の{a}", japanese::fullwidth(&(k + 1).to_string())),
             })
             .collect();
         if same.len() > 1 {
@@ -50,7 +54,7 @@ pub(super) fn check_meeting_record(
                 Problem::error(
                     file,
                     format!(
-                        "第{n}回の{what}「{a}」に当たる委員が{}人います（名簿の {}）。どの委員が{did}か決められません。",
+                        "第{n}回の{what}「{a}」に当たる委員が{}人います（名簿の{}）。どの委員が{did}か決められません。",
                         japanese::fullwidth(&same.len().to_string()),
                         same.join("、")
                     ),
@@ -89,31 +93,6 @@ pub(super) fn check_meeting_record(
             .field(format!("meetings[{i}].online"))
             .hint("どちらか一方にしてください。"),
         );
-    }
-    if c.council.minutes.is_none() {
-        let item_transcript = {
-            fn any(items: &[crate::model::AgendaItem]) -> bool {
-                items
-                    .iter()
-                    .any(|it| !it.transcript.is_empty() || any(&it.items))
-            }
-            any(&m.agenda)
-        };
-        for (key, written) in [
-            ("online", !m.online.is_empty()),
-            ("agenda の transcript", item_transcript),
-        ] {
-            if written {
-                out.push(
-                    Problem::warning(
-                        file,
-                        format!("第{n}回の {key} は、会議録の様式（council.yaml の minutes:）を書いた協議会の会議録にだけ印刷されます。"),
-                    )
-                    .field(format!("meetings[{i}]"))
-                    .hint("council.yaml に minutes: を書くと印刷されます。"),
-                );
-            }
-        }
     }
     if let Some(p) = &m.public
         && !p.allowed
@@ -163,5 +142,76 @@ pub(super) fn check_meeting_record(
                     .hint(format!("第{}回の会議（date と start）を書いてください。", japanese::fullwidth(&m.number.saturating_add(1).to_string()))),
             );
         }
+    }
+}
+
+/// The number attending (`attendance`, printed in 表１) against who the record says came: no
+/// fewer than the members present (the members less the absent), and, when the council makes
+/// minutes of the meeting (which name everyone who came), no more than the members present,
+/// the secretariat and the observers together. An attendance of 12 with 8 members, none
+/// absent and no one else named, would print 12 in 表１ and 8 names in the minutes.
+fn check_attendance(
+    c: &CouncilData,
+    fy: i32,
+    (i, m): (usize, &crate::model::Meeting),
+    members: usize,
+    file: &Path,
+    out: &mut Problems,
+) {
+    let Some(attendance) = m.attendance else {
+        return;
+    };
+    if members == 0 || m.joint.as_ref().is_some_and(|j| j.held_by.is_some()) {
+        return;
+    }
+    let minutes = c.documents.iter().any(|d| {
+        matches!(&d.document, crate::model::Document::Minutes(doc)
+            if doc.year == fy && doc.meeting == m.number)
+    });
+    let recorded = minutes || !m.absent.is_empty() || !m.online.is_empty();
+    let present = members.saturating_sub(m.absent.len());
+    let staff = if m.staff.is_empty() {
+        m.secretariat.len()
+    } else {
+        m.staff.iter().map(|s| s.count.unwrap_or(1) as usize).sum()
+    };
+    let others = staff + m.observers.len();
+    let n = japanese::fullwidth(&m.number.to_string());
+    let count = |k: usize| format!("{}名", japanese::fullwidth(&k.to_string()));
+    let members_present = format!("委員{}のうち欠席{}", count(members), count(m.absent.len()));
+    if recorded && (attendance as usize) < present {
+        out.push(
+            Problem::error(
+                file,
+                format!(
+                    "第{n}回の出席者数（{}）が、出席した委員の数（{}: {members_present}）より少なくなっています。",
+                    count(attendance as usize),
+                    count(present)
+                ),
+            )
+            .field(format!("meetings[{i}].attendance"))
+            .hint("出席者数（attendance）を確かめるか、欠席した委員を absent: に書いてください。"),
+        );
+    } else if minutes && attendance as usize > present + others {
+        let mut named = vec![format!("出席した委員{}", count(present))];
+        if staff > 0 {
+            named.push(format!("事務局{}", count(staff)));
+        }
+        if !m.observers.is_empty() {
+            named.push(format!("オブザーバー{}", count(m.observers.len())));
+        }
+        out.push(
+            Problem::warning(
+                file,
+                format!(
+                    "第{n}回の出席者数（{}）が、会議録に出席者として載る人数（{}: {}。{members_present}）より多くなっています。",
+                    count(attendance as usize),
+                    count(present + others),
+                    named.join("、")
+                ),
+            )
+            .field(format!("meetings[{i}].attendance"))
+            .hint("欠席した委員がいれば absent: に、ほかに出席した人がいれば secretariat: や observers: に書いてください。人数の誤りなら attendance を直してください。"),
+        );
     }
 }

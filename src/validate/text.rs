@@ -72,10 +72,17 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
             if found > SHOWN {
                 continue;
             }
+            // An escape is named as staff wrote it (「\uFFFE」); a character by itself.
             let (shown, hint) = if escaped {
+                let code = c as u32;
+                let written = if code <= 0xFFFF {
+                    format!("\\u{code:04X}")
+                } else {
+                    format!("\\U{code:08X}")
+                };
                 (
-                    "「\\」で書いた文字".to_string(),
-                    "\"…\" の中の「\\u」「\\U」「\\x」などで書いた文字を、ふつうの文字に書き直すか消してください。",
+                    format!("\"…\" の中に「{written}」と書いた文字"),
+                    "その「\\」で始まる書き方を、ふつうの文字に書き直すか消してください。",
                 )
             } else {
                 (
@@ -86,10 +93,7 @@ pub fn check_printable(project: &Project, can_print: impl Fn(char) -> bool) -> P
             out.push(
                 Problem::error(
                     file.as_path(),
-                    format!(
-                        "{shown}（U+{:04X}）は同梱のフォントにない文字のため、印刷できません。",
-                        c as u32
-                    ),
+                    format!("{shown}は同梱のフォントにない文字のため、印刷できません。"),
                 )
                 .at(Some(line), Some(col))
                 .hint(hint),

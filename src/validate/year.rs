@@ -348,8 +348,8 @@ pub(super) fn check_members(c: &CouncilData, year: &YearData, out: &mut Problems
                 Problem::error(
                     file,
                     format!(
-                        "{} 人目の委員に、氏名（name）も所属（organization）もありません。",
-                        i + 1
+                        "{}人目の委員に、氏名（name）も所属（organization）もありません。",
+                        japanese::fullwidth(&(i + 1).to_string())
                     ),
                 )
                 .field(format!("members[{i}]"))

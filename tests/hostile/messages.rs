@@ -125,12 +125,12 @@ fn html_inside_an_svg_figure_is_a_warning_at_the_figure_line() {
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains(&format!(
-            "警告: {REPORT}:19:9 (figure.file): 図のファイル figures/html.svg に foreignObject"
+            "警告: {REPORT}:19:9（figure の file）: 図のファイル figures/html.svg に、Web ページの書き方で埋め込んだ部分"
         )),
         "{out}"
     );
     assert!(
-        !out.contains("foreign object") && !out.contains("templates/"),
+        !out.contains("foreign") && !out.contains("templates/"),
         "{out}"
     );
 }
@@ -152,7 +152,7 @@ fn a_packet_of_thousands_of_materials_is_refused_at_once() {
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(&format!(
-            "エラー: {meetings}:51:5 (meetings[0].materials): 第１回の資料（materials）が 3004 件あります。"
+            "エラー: {meetings}:51:5（１番目の会議の materials）: 第１回の資料（materials）が 3004 件あります。"
         )),
         "{out}"
     );

@@ -160,24 +160,24 @@ const CASES: &[Case] = &[
     Case {
         option: "speakers.speaker",
         council: KOMAE,
-        from: "    staff_separator: 改行\n",
-        to: "    staff_separator: 改行\n  speakers:\n    speaker: \"○{発言者}\"\n",
+        from: "    members_label: \"\"\n",
+        to: "    members_label: \"\"\n  speakers:\n    speaker: \"○{発言者}\"\n",
         expected: &["○委員長本日はお忙しい中"],
         gone: &["（委員長）"],
     },
     Case {
         option: "materials.beside_item",
         council: FUCHU,
-        from: "    secretariat_label: <事務局>\n",
-        to: "    secretariat_label: <事務局>\n  materials:\n    beside_item: \"［{資料}］\"\n",
+        from: "    beside_item: \"【{資料}】\"\n",
+        to: "    beside_item: \"［{資料}］\"\n",
         expected: &["3委員自己紹介［資料1］"],
         gone: &["【資料1】"],
     },
     Case {
         option: "materials.reference_label",
         council: FUCHU,
-        from: "    secretariat_label: <事務局>\n",
-        to: "    secretariat_label: <事務局>\n  materials:\n    reference_label: 〔参考資料〕\n",
+        from: "    with_agenda: false\n",
+        to: "    with_agenda: false\n    reference_label: 〔参考資料〕\n",
         expected: &["〔参考資料〕"],
         gone: &["【参考資料】"],
     },
@@ -224,11 +224,13 @@ fn every_layout_option_changes_both_formats_without_a_template() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
-/// `council`'s council.yaml with `from` made `to`, built with pages: the laid-out lines of
-/// document `id`'s PDF (trimmed) and its page's HTML.
-fn lines_and_page(council: &str, from: &str, to: &str, id: &str) -> (Vec<String>, String) {
+/// `council`'s council.yaml with each `from` made `to`, built with pages: the laid-out lines
+/// of document `id`'s PDF (trimmed) and its page's HTML.
+fn lines_and_page(council: &str, edits: &[(&str, &str)], id: &str) -> (Vec<String>, String) {
     let p = TempProject::sample();
-    p.edit(&format!("content/{council}/council.yaml"), from, to);
+    for (from, to) in edits {
+        p.edit(&format!("content/{council}/council.yaml"), from, to);
+    }
     let (code, out, err) = p.run(&["build", "--html"]);
     assert_eq!(code, 0, "{out}{err}");
     let t = by_id(super::typeset_all(p.path()), id);
@@ -246,8 +248,10 @@ fn inline_options_put_the_text_beside_its_label_or_under_it() {
     // A speaker on a line of its own, the speech under it.
     let (lines, html) = lines_and_page(
         BUNKYO,
-        "    speaker: \"{発言者}：\"\n    inline: true\n",
-        "    speaker: \"{発言者}：\"\n    inline: false\n",
+        &[(
+            "    speaker: \"{発言者}：\"\n    inline: true\n",
+            "    speaker: \"{発言者}：\"\n    inline: false\n",
+        )],
         "bunkyo-unei/r6-2-kaigiroku",
     );
     let speaker = lines
@@ -263,8 +267,7 @@ fn inline_options_put_the_text_beside_its_label_or_under_it() {
     // The section's label on a line of its own (inline: false), its content under it.
     let (lines, html) = lines_and_page(
         FUCHU,
-        "  inline: true\n",
-        "  inline: false\n",
+        &[("  inline: true\n", "  inline: false\n")],
         "fuchu-jiritsu/r7-1-kaigiroku",
     );
     assert!(lines.iter().any(|l| l == "■日時："), "{}", lines.join("\n"));
@@ -336,8 +339,13 @@ fn marks_online_members_quorum_and_an_items_transcript_from_content() {
 fn a_ruled_frame_from_content_with_two_sections_on_one_row() {
     let (lines, html) = lines_and_page(
         FUCHU,
-        "  label: \"■{見出し}：\"\n  inline: true\n",
-        "  frame: ruled\n  label: \"{見出し}\"\n",
+        &[
+            (
+                "  label: \"■{見出し}：\"\n  inline: true\n",
+                "  label: \"{見出し}\"\n",
+            ),
+            ("  frame: lines\n", "  frame: ruled\n"),
+        ],
         "fuchu-jiritsu/r7-1-kaigiroku",
     );
     let lines = lines.join("\n");
@@ -357,7 +365,12 @@ fn a_ruled_frame_from_content_with_two_sections_on_one_row() {
     p.edit(
         "content/fuchu-jiritsu/council.yaml",
         "  label: \"■{見出し}：\"\n  inline: true\n",
-        "  frame: ruled\n  label: \"{見出し}\"\n",
+        "  label: \"{見出し}\"\n",
+    );
+    p.edit(
+        "content/fuchu-jiritsu/council.yaml",
+        "  frame: lines\n",
+        "  frame: ruled\n",
     );
     p.edit(
         "content/fuchu-jiritsu/council.yaml",
