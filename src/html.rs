@@ -137,7 +137,29 @@ fn house_digits(value: &Value, half_width: bool) -> String {
 /// wrapped in `<span class="nw">` so that it never breaks over two lines (browsers may break
 /// between any two full-width characters; the PDF boxes the same runs). A time keeps its
 /// 午前 / 午後 and its 時 / 分 with its digits (午後５時 never breaks as 「午後 / ５時」).
+/// A short text ([`crate::breaks::MAX_CUT`]) has a `<wbr>` between its phrases, the same
+/// phrases the PDF keeps whole: where the page keeps words whole (`word-break: keep-all`), a
+/// line breaks only there.
 pub fn escape_text(text: &str) -> String {
+    let Some(phrases) = crate::breaks::phrases(text) else {
+        return escape_numbers(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut after_word = false;
+    for phrase in phrases {
+        let phrase = phrase.concat().concat();
+        let space = phrase.starts_with(char::is_whitespace);
+        if after_word && !space {
+            out.push_str("<wbr>");
+        }
+        out.push_str(&escape_numbers(&phrase));
+        after_word = !space;
+    }
+    out
+}
+
+/// `escape_text` without phrases.
+fn escape_numbers(text: &str) -> String {
     let pieces = crate::japanese::digit_runs(text);
     let mut out = String::with_capacity(text.len() + 8);
     // The 午前 / 午後 the next run takes, and how much of the next plain piece the last run

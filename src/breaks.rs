@@ -1,0 +1,298 @@
+//! Where a short text may break over lines, computed once for the PDF and the web page alike.
+//!
+//! Japanese may break between any two characters, which in a narrow cell splits words
+//! (「重点項／目」, 「野口委／員」). A text is cut here into phrases (文節, BudouX's phrase model),
+//! each of parts (about words, BudouX's word model): a line breaks between phrases, between
+//! the parts of a phrase only when the phrase is wider than its column, and anywhere only when
+//! a part is. Whatever the models say, a line never breaks:
+//! - inside a name or a short label written between spaces (「高橋 美智子」 breaks only at the
+//!   space, 「加藤 さやか 委員」 keeps each of its three words whole);
+//! - between a number and the words beside it (第２, ２回, 令和６年), nor between a date and
+//!   its weekday (２２日（木）);
+//! - before closing punctuation, a small kana or a long-vowel mark, nor after an opening bracket.
+//!
+//! The PDF boxes a phrase that fits its column (templates' `phrased`); the web page puts a
+//! `<wbr>` between phrases and keeps words whole (`word-break: keep-all`).
+
+mod budoux;
+
+/// A text longer than this (in characters) is not cut: a long paragraph, which breaks as
+/// Japanese prose does. Shorter texts are cut wherever they are printed; only labels and cells
+/// keep their phrases whole (prose ignores the cuts, and may be justified).
+pub const MAX_CUT: usize = 1000;
+
+/// A text this long or shorter (a label, a name, a heading cell) is kept whole phrase by
+/// phrase; a longer one (sentences in a cell) word by word, which fills a narrow column's
+/// lines better: its phrases are its parts.
+pub const SHORT: usize = 24;
+
+/// In a text with spaces, a word between them this short or shorter is kept whole: a surname,
+/// a given name, an honorific, a room (第２会議室).
+const WHOLE_WORD: usize = 5;
+
+/// A part: its pieces, in order. A part wider than its column breaks between its pieces (two
+/// kanji each, in a long run of kanji: 「包括／構成」).
+pub type Part<'a> = Vec<&'a str>;
+/// A phrase: its parts, in order. A run of whitespace is a phrase of its own, of one part of
+/// one piece.
+pub type Phrase<'a> = Vec<Part<'a>>;
+
+/// `text` cut into phrases, parts and pieces (together the text as it was); `None` when it is
+/// not to be cut: a single character, longer than [`MAX_CUT`], or ASCII only (words of Latin
+/// letters break at their spaces anyway, and templates print such values (`true`, `12`) where
+/// Typst reads code).
+pub fn phrases(text: &str) -> Option<Vec<Phrase<'_>>> {
+    let count = text.chars().count();
+    if count < 2 || count > MAX_CUT || text.is_ascii() {
+        return None;
+    }
+    let spaced = text.trim().contains(char::is_whitespace);
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let space = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(space);
+        if spaced && !word.is_empty() && word.chars().count() <= WHOLE_WORD {
+            out.push(vec![vec![word]]);
+        } else if !word.is_empty() {
+            cut_word(word, &mut out);
+        }
+        let end = after
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(after.len());
+        if end > 0 {
+            out.push(vec![vec![&after[..end]]]);
+        }
+        rest = &after[end..];
+    }
+    if count > SHORT {
+        out = out.into_iter().flatten().map(|part| vec![part]).collect();
+    }
+    Some(out)
+}
+
+/// A word between spaces cut into phrases of parts of pieces.
+fn cut_word<'a>(word: &'a str, out: &mut Vec<Phrase<'a>>) {
+    let phrase_ends = kept(word, budoux::PHRASES.boundaries(word));
+    let mut part_ends = budoux::WORDS.boundaries(word);
+    // Inside a run of kanji, the word model's cuts at an odd offset from the run's start are
+    // mostly wrong (「移行支／援」): kanji words are mostly of two.
+    part_ends.retain(|&b| !kanji_at(word, b) || run_offset(word, b) % 2 == 0);
+    let part_ends = kept(word, part_ends);
+    let piece_ends = kept(word, pairs(word));
+    let inside = |ends: &[usize], from: usize, to: usize| -> Vec<usize> {
+        ends.iter()
+            .copied()
+            .filter(|&b| b > from && b < to)
+            .collect()
+    };
+    let mut from = 0;
+    for end in phrase_ends.iter().copied().chain([word.len()]) {
+        let parts = whole(word, from, end, inside(&part_ends, from, end))
+            .into_iter()
+            .map(|(a, b)| {
+                whole(word, a, b, inside(&piece_ends, a, b))
+                    .into_iter()
+                    .map(|(c, d)| &word[c..d])
+                    .collect()
+            })
+            .collect();
+        out.push(parts);
+        from = end;
+    }
+}
+
+/// A kanji (or 々) on both sides of the byte offset `at`.
+fn kanji_at(word: &str, at: usize) -> bool {
+    let (l, r) = (word[..at].chars().next_back(), word[at..].chars().next());
+    l.is_some_and(is_kanji) && r.is_some_and(is_kanji)
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々')
+}
+
+/// How many kanji stand before `at` in its run of kanji.
+fn run_offset(word: &str, at: usize) -> usize {
+    word[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| is_kanji(c))
+        .count()
+}
+
+/// Cuts every two kanji inside a run of four or more (「包括／構成／要素」); a run of odd length
+/// keeps three at its end (「支援／事業所」), or at its start when it starts with a prefix.
+fn pairs(word: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let len = chars[i..].iter().take_while(|&&(_, c)| is_kanji(c)).count();
+        if len >= 4 {
+            let skip = usize::from(len % 2 == 1 && PREFIXES.contains(chars[i].1));
+            let mut k = 2 + skip;
+            while k + 2 <= len {
+                out.push(chars[i + k].0);
+                k += 2;
+            }
+        }
+        i += len.max(1);
+    }
+    out
+}
+
+/// The boundaries (byte offsets into `word`) at which a line may break: the model's, less
+/// those the rules of the module forbid.
+fn kept(word: &str, boundaries: Vec<usize>) -> Vec<usize> {
+    boundaries
+        .into_iter()
+        .filter(|&b| may_break(&word[..b], &word[b..]))
+        .collect()
+}
+
+/// Whether a line may break between `before` and `after` (both non-empty in practice).
+fn may_break(before: &str, after: &str) -> bool {
+    let (Some(l), Some(r)) = (before.chars().next_back(), after.chars().next()) else {
+        return true;
+    };
+    let number = |c: char| c.is_ascii_digit() || crate::japanese::is_fw_digit(c);
+    // A number and what is written beside it: 第２, ２回, ２２日, 令和６年, １０：００～.
+    if number(r) && (l.is_alphanumeric() || NUMBER_JOINERS.contains(l)) {
+        return false;
+    }
+    if number(l) && !OPENING.contains(r) {
+        return false;
+    }
+    // A date and its weekday: ２２日（木）.
+    if weekday(after) && (l == '日' || number(l)) {
+        return false;
+    }
+    // Words the models cut wrongly.
+    if KEEP.iter().any(|w| {
+        w.char_indices()
+            .skip(1)
+            .any(|(k, _)| before.ends_with(&w[..k]) && after.starts_with(&w[k..]))
+    }) {
+        return false;
+    }
+    !(NO_LINE_START.contains(r) || OPENING.contains(l))
+}
+
+/// 「（木）」, 「(木)」, 「（祝）」 at the start of `text`.
+fn weekday(text: &str) -> bool {
+    let mut c = text.chars();
+    matches!(
+        (c.next(), c.next(), c.next()),
+        (Some('（' | '('), Some(d), Some('）' | ')')) if "月火水木金土日祝".contains(d)
+    )
+}
+
+/// Words never broken inside, which the models cut (「障が／い」).
+const KEEP: [&str; 3] = ["障がい", "子ども", "受け入れ"];
+/// Characters that bind a number to the one before it: ～１２時, －３.
+const NUMBER_JOINERS: &str = "～〜－-：:．.，,／/";
+/// Opening brackets: a line never ends with one.
+const OPENING: &str = "（(「『【〔［[｛{〈《“‘";
+/// What a line never starts with: closing punctuation, small kana, long-vowel and iteration
+/// marks, the wave dash (JIS X 4051's 行頭禁則, strict).
+const NO_LINE_START: &str = "、。，．,.・：；:;！？!?）)」』】〕］]｝}〉》”’ー～〜ゝゞヽヾ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ％%";
+
+/// `word[from..end]` cut at `inside` into ranges, none of one character: a part of one joins
+/// its neighbour (a suffix, 「者」 「会」 「員」, the one before it; a prefix, 「第」 「各」, the one
+/// after it).
+fn whole(word: &str, from: usize, end: usize, inside: Vec<usize>) -> Vec<(usize, usize)> {
+    let mut edges: Vec<usize> = [from].into_iter().chain(inside).chain([end]).collect();
+    // edges[k]..edges[k + 1] is range k.
+    while edges.len() > 2 {
+        let single =
+            (0..edges.len() - 1).find(|&k| word[edges[k]..edges[k + 1]].chars().count() == 1);
+        let Some(k) = single else { break };
+        let last = k + 2 == edges.len();
+        let prefix = word[edges[k]..].starts_with(|c| PREFIXES.contains(c));
+        if k == 0 || (prefix && !last) {
+            edges.remove(k + 1);
+        } else {
+            edges.remove(k);
+        }
+    }
+    edges.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// One-character words that belong to the word after them.
+const PREFIXES: &str = "第各全毎約計新旧再非未不無諸当本同両";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Phrases apart with ／, parts with ・, pieces with ,.
+    fn shown(text: &str) -> String {
+        let part = |p: &Part| p.join(",");
+        phrases(text)
+            .unwrap()
+            .iter()
+            .map(|ph| ph.iter().map(part).collect::<Vec<_>>().join("・"))
+            .collect::<Vec<_>>()
+            .join("／")
+    }
+
+    #[test]
+    fn phrases_parts_and_pieces() {
+        assert_eq!(shown("協議の場の設置"), "協議の／場の／設置");
+        assert_eq!(shown("にも包括構成要素"), "にも／包括,構成・要素");
+        assert_eq!(
+            shown("ピアサポーターの活用の場の拡大"),
+            "ピアサポーターの／活用の／場の／拡大"
+        );
+        // The word model's 「移行支／援」 is not a cut; two kanji each are.
+        assert_eq!(shown("就労移行支援事業所"), "就労・移行,支援,事業所");
+        assert_eq!(shown("障がい福祉・介護"), "障がい福祉・・介護");
+    }
+
+    /// A long text (sentences in a cell) is kept whole word by word.
+    #[test]
+    fn long_texts_by_parts() {
+        let text = "就労移行支援事業所と企業が、実習の受け入れについて話し合っている。";
+        assert!(text.chars().count() > SHORT);
+        let cut = phrases(text).unwrap();
+        assert!(cut.iter().all(|p| p.len() == 1), "{cut:?}");
+        assert!(cut.len() > 8, "{cut:?}");
+    }
+
+    #[test]
+    fn names_dates_and_numbers_stay_whole() {
+        assert_eq!(shown("加藤 さやか 委員"), "加藤／ ／さやか／ ／委員");
+        assert_eq!(shown("高橋 美智子"), "高橋／ ／美智子");
+        assert_eq!(
+            shown("令和６年５月２２日（木）"),
+            "令和６年５月２２日（木）"
+        );
+        assert!(!shown("第２会議室で年２回以上実施").contains("第／"));
+        assert!(!shown("年２回以上実施").contains("２／"));
+        assert_eq!(shown("企業の理解"), "企業の／理解");
+    }
+
+    #[test]
+    fn long_and_tiny_texts_are_not_cut() {
+        assert!(phrases(&"あ".repeat(MAX_CUT + 1)).is_none());
+        assert!(phrases("あ").is_none());
+        assert!(phrases("").is_none());
+        assert!(phrases("false").is_none());
+    }
+
+    /// Every cut puts the text back together as it was.
+    #[test]
+    fn cuts_lose_nothing() {
+        for text in [
+            "就労定着支援事業者",
+            "精神障害者地域移行部会 合同部会",
+            "Ｒ６年度評価結果",
+            "a  b\tc　第二種社会福祉事業",
+            "\n改行\r\nのある文",
+        ] {
+            let joined: String = phrases(text).unwrap().concat().concat().concat();
+            assert_eq!(joined, text);
+        }
+    }
+}
