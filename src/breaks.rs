@@ -16,14 +16,10 @@
 
 mod budoux;
 
-/// A text longer than this (in characters) is not cut: a long paragraph, which breaks as
-/// Japanese prose does. Shorter texts are cut wherever they are printed; only labels and cells
-/// keep their phrases whole (prose ignores the cuts, and may be justified).
-pub const MAX_CUT: usize = 1000;
-
-/// A text this long or shorter (a label, a name, a heading cell) is kept whole phrase by
-/// phrase; a longer one (sentences in a cell) word by word, which fills a narrow column's
-/// lines better: its phrases are its parts.
+/// A text longer than this (in characters) is not cut: sentences, which break as Japanese
+/// prose does (between any two characters, kinsoku kept), and fill a narrow column's lines.
+/// A shorter one (a label, a name, a heading cell, a short issue) is kept whole phrase by
+/// phrase.
 pub const SHORT: usize = 24;
 
 /// In a text with spaces, a word between them this short or shorter is kept whole: a surname,
@@ -38,12 +34,12 @@ pub type Part<'a> = Vec<&'a str>;
 pub type Phrase<'a> = Vec<Part<'a>>;
 
 /// `text` cut into phrases, parts and pieces (together the text as it was); `None` when it is
-/// not to be cut: a single character, longer than [`MAX_CUT`], or ASCII only (words of Latin
+/// not to be cut: a single character, longer than [`SHORT`], or ASCII only (words of Latin
 /// letters break at their spaces anyway, and templates print such values (`true`, `12`) where
 /// Typst reads code).
 pub fn phrases(text: &str) -> Option<Vec<Phrase<'_>>> {
     let count = text.chars().count();
-    if count < 2 || count > MAX_CUT || text.is_ascii() {
+    if count < 2 || count > SHORT || text.is_ascii() {
         return None;
     }
     let spaced = text.trim().contains(char::is_whitespace);
@@ -65,21 +61,50 @@ pub fn phrases(text: &str) -> Option<Vec<Phrase<'_>>> {
         }
         rest = &after[end..];
     }
-    if count > SHORT {
-        out = out.into_iter().flatten().map(|part| vec![part]).collect();
-    }
     Some(out)
+}
+
+/// How many characters the widest phrase of `text` has (its widest line, set as short texts
+/// are): a column narrower breaks a phrase of its header.
+pub fn widest_phrase(text: &str) -> usize {
+    match phrases(text) {
+        Some(cut) => cut
+            .iter()
+            .map(|p| p.concat().concat().trim().chars().count())
+            .max()
+            .unwrap_or(0),
+        None => text
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0),
+    }
 }
 
 /// A word between spaces cut into phrases of parts of pieces.
 fn cut_word<'a>(word: &'a str, out: &mut Vec<Phrase<'a>>) {
-    let phrase_ends = kept(word, budoux::PHRASES.boundaries(word));
-    let mut part_ends = budoux::WORDS.boundaries(word);
+    let phrase_ends = kept(word, budoux::PHRASES.boundaries(word), false);
+    let mut word_ends = budoux::WORDS.boundaries(word);
     // Inside a run of kanji, the word model's cuts at an odd offset from the run's start are
     // mostly wrong (「移行支／援」): kanji words are mostly of two.
-    part_ends.retain(|&b| !kanji_at(word, b) || run_offset(word, b) % 2 == 0);
-    let part_ends = kept(word, part_ends);
-    let piece_ends = kept(word, pairs(word));
+    word_ends.retain(|&b| !kanji_at(word, b) || run_offset(word, b) % 2 == 0);
+    // A word the models join to the next one ends a word (「障がい／福祉」).
+    for w in ["障がい", "子ども"] {
+        word_ends.extend(word.match_indices(w).map(|(at, _)| at + w.len()));
+    }
+    word_ends.sort_unstable();
+    word_ends.dedup();
+    let mut part_ends = kept(word, word_ends.clone(), false);
+    part_ends.extend(kept(word, number_starts(word), true));
+    part_ends.sort_unstable();
+    part_ends.dedup();
+    let mut piece_ends = kept(
+        word,
+        [word_ends, pairs(word), number_starts(word)].concat(),
+        true,
+    );
+    piece_ends.sort_unstable();
+    piece_ends.dedup();
     let inside = |ends: &[usize], from: usize, to: usize| -> Vec<usize> {
         ends.iter()
             .copied()
@@ -88,10 +113,12 @@ fn cut_word<'a>(word: &'a str, out: &mut Vec<Phrase<'a>>) {
     };
     let mut from = 0;
     for end in phrase_ends.iter().copied().chain([word.len()]) {
-        let parts = whole(word, from, end, inside(&part_ends, from, end))
+        let parts = whole(word, from, end, inside(&part_ends, from, end), |_| true)
             .into_iter()
             .map(|(a, b)| {
-                whole(word, a, b, inside(&piece_ends, a, b))
+                // A particle may stand alone on a line when its word fills the one before
+                // (「住まい／の」); a kanji suffix may not (「事業／者」).
+                whole(word, a, b, inside(&piece_ends, a, b), is_kanji)
                     .into_iter()
                     .map(|(c, d)| &word[c..d])
                     .collect()
@@ -144,21 +171,42 @@ fn pairs(word: &str) -> Vec<usize> {
 
 /// The boundaries (byte offsets into `word`) at which a line may break: the model's, less
 /// those the rules of the module forbid.
-fn kept(word: &str, boundaries: Vec<usize>) -> Vec<usize> {
+fn kept(word: &str, boundaries: Vec<usize>, loose: bool) -> Vec<usize> {
     boundaries
         .into_iter()
-        .filter(|&b| may_break(&word[..b], &word[b..]))
+        .filter(|&b| may_break(&word[..b], &word[b..], loose))
         .collect()
 }
 
+/// Where a run of digits starts after something else.
+fn number_starts(word: &str) -> Vec<usize> {
+    let digit = |c: char| c.is_ascii_digit() || crate::japanese::is_fw_digit(c);
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (at, c) in word.char_indices() {
+        if digit(c) && prev.is_some_and(|p| !digit(p)) {
+            out.push(at);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
 /// Whether a line may break between `before` and `after` (both non-empty in practice).
-fn may_break(before: &str, after: &str) -> bool {
+/// Between pieces (`loose`), a number may start a line after a word (「受け入れ先／５社」), not
+/// after what it belongs to (第２, 令和６, 年２回, Ｒ６).
+fn may_break(before: &str, after: &str, loose: bool) -> bool {
     let (Some(l), Some(r)) = (before.chars().next_back(), after.chars().next()) else {
         return true;
     };
     let number = |c: char| c.is_ascii_digit() || crate::japanese::is_fw_digit(c);
     // A number and what is written beside it: 第２, ２回, ２２日, 令和６年, １０：００～.
-    if number(r) && (l.is_alphanumeric() || NUMBER_JOINERS.contains(l)) {
+    let bound = if loose {
+        NUMBER_PREFIXES.contains(l) || !is_kanji(l) && l.is_alphanumeric()
+    } else {
+        l.is_alphanumeric()
+    };
+    if number(r) && (bound || NUMBER_JOINERS.contains(l)) {
         return false;
     }
     if number(l) && !OPENING.contains(r) {
@@ -190,6 +238,8 @@ fn weekday(text: &str) -> bool {
 
 /// Words never broken inside, which the models cut (「障が／い」).
 const KEEP: [&str; 3] = ["障がい", "子ども", "受け入れ"];
+/// Kanji that bind the number after them: 第２, 令和６, 平成３０, 年２回, 約３０, 毎月１回.
+const NUMBER_PREFIXES: &str = "第約計全各毎延和成年月週日号回度時分午前後";
 /// Characters that bind a number to the one before it: ～１２時, －３.
 const NUMBER_JOINERS: &str = "～〜－-：:．.，,／/";
 /// Opening brackets: a line never ends with one.
@@ -198,15 +248,23 @@ const OPENING: &str = "（(「『【〔［[｛{〈《“‘";
 /// marks, the wave dash (JIS X 4051's 行頭禁則, strict).
 const NO_LINE_START: &str = "、。，．,.・：；:;！？!?）)」』】〕］]｝}〉》”’ー～〜ゝゞヽヾ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ％%";
 
-/// `word[from..end]` cut at `inside` into ranges, none of one character: a part of one joins
-/// its neighbour (a suffix, 「者」 「会」 「員」, the one before it; a prefix, 「第」 「各」, the one
-/// after it).
-fn whole(word: &str, from: usize, end: usize, inside: Vec<usize>) -> Vec<(usize, usize)> {
+/// `word[from..end]` cut at `inside` into ranges, none of one character that `joins`: such a
+/// range joins its neighbour (a suffix, 「者」 「会」 「員」, the one before it; a prefix, 「第」
+/// 「各」, the one after it).
+fn whole(
+    word: &str,
+    from: usize,
+    end: usize,
+    inside: Vec<usize>,
+    joins: fn(char) -> bool,
+) -> Vec<(usize, usize)> {
     let mut edges: Vec<usize> = [from].into_iter().chain(inside).chain([end]).collect();
     // edges[k]..edges[k + 1] is range k.
     while edges.len() > 2 {
-        let single =
-            (0..edges.len() - 1).find(|&k| word[edges[k]..edges[k + 1]].chars().count() == 1);
+        let single = (0..edges.len() - 1).find(|&k| {
+            let mut c = word[edges[k]..edges[k + 1]].chars();
+            c.next().is_some_and(joins) && c.next().is_none()
+        });
         let Some(k) = single else { break };
         let last = k + 2 == edges.len();
         let prefix = word[edges[k]..].starts_with(|c| PREFIXES.contains(c));
@@ -250,16 +308,6 @@ mod tests {
         assert_eq!(shown("障がい福祉・介護"), "障がい福祉・・介護");
     }
 
-    /// A long text (sentences in a cell) is kept whole word by word.
-    #[test]
-    fn long_texts_by_parts() {
-        let text = "就労移行支援事業所と企業が、実習の受け入れについて話し合っている。";
-        assert!(text.chars().count() > SHORT);
-        let cut = phrases(text).unwrap();
-        assert!(cut.iter().all(|p| p.len() == 1), "{cut:?}");
-        assert!(cut.len() > 8, "{cut:?}");
-    }
-
     #[test]
     fn names_dates_and_numbers_stay_whole() {
         assert_eq!(shown("加藤 さやか 委員"), "加藤／ ／さやか／ ／委員");
@@ -271,11 +319,17 @@ mod tests {
         assert!(!shown("第２会議室で年２回以上実施").contains("第／"));
         assert!(!shown("年２回以上実施").contains("２／"));
         assert_eq!(shown("企業の理解"), "企業の／理解");
+        // A number may start a line after a word, not after 第 or 年.
+        assert_eq!(shown("受け入れ先５社"), "受け入れ先・５社");
+        assert_eq!(shown("第２会議室"), "第２会議室");
+        assert_eq!(widest_phrase("Ｒ６年度評価結果"), 4);
+        assert_eq!(widest_phrase("実績"), 2);
     }
 
     #[test]
     fn long_and_tiny_texts_are_not_cut() {
-        assert!(phrases(&"あ".repeat(MAX_CUT + 1)).is_none());
+        assert!(phrases(&"あ".repeat(SHORT + 1)).is_none());
+        assert!(phrases(&"あ".repeat(SHORT)).is_some());
         assert!(phrases("あ").is_none());
         assert!(phrases("").is_none());
         assert!(phrases("false").is_none());
@@ -288,7 +342,7 @@ mod tests {
             "就労定着支援事業者",
             "精神障害者地域移行部会 合同部会",
             "Ｒ６年度評価結果",
-            "a  b\tc　第二種社会福祉事業",
+            "a  b\tc　第二種社会福祉事業者",
             "\n改行\r\nのある文",
         ] {
             let joined: String = phrases(text).unwrap().concat().concat().concat();

@@ -137,14 +137,15 @@ fn house_digits(value: &Value, half_width: bool) -> String {
 /// wrapped in `<span class="nw">` so that it never breaks over two lines (browsers may break
 /// between any two full-width characters; the PDF boxes the same runs). A time keeps its
 /// 午前 / 午後 and its 時 / 分 with its digits (午後５時 never breaks as 「午後 / ５時」).
-/// A short text ([`crate::breaks::MAX_CUT`]) has a `<wbr>` between its phrases, the same
-/// phrases the PDF keeps whole: where the page keeps words whole (`word-break: keep-all`), a
-/// line breaks only there.
+/// A short text ([`crate::breaks::SHORT`]) comes in `<span class="ph">` with a `<wbr>`
+/// between its phrases, the same phrases the PDF keeps whole: the page keeps words whole
+/// there (`word-break: keep-all`), and a line breaks only between phrases.
 pub fn escape_text(text: &str) -> String {
     let Some(phrases) = crate::breaks::phrases(text) else {
         return escape_numbers(text);
     };
-    let mut out = String::with_capacity(text.len() + 16);
+    let mut out = String::with_capacity(text.len() + 32);
+    out.push_str("<span class=\"ph\">");
     let mut after_word = false;
     for phrase in phrases {
         let phrase = phrase.concat().concat();
@@ -155,6 +156,7 @@ pub fn escape_text(text: &str) -> String {
         out.push_str(&escape_numbers(&phrase));
         after_word = !space;
     }
+    out.push_str("</span>");
     out
 }
 
@@ -371,13 +373,28 @@ mod tests {
     #[test]
     fn full_width_number_runs_stay_on_one_line() {
         assert_eq!(
-            escape_text("令和６年４月１８日<１０：００>"),
+            escape_numbers("令和６年４月１８日<１０：００>"),
             "令和６年４月<span class=\"nw\">１８</span>日&lt;<span class=\"nw\">１０：００</span>&gt;"
         );
         // A time keeps its 午後 and its 時 and 分; a lone 午後 or a 時 after text stays as it is.
         assert_eq!(
-            escape_text("午後１０時３０分～午後３時、午後は<時>"),
+            escape_numbers("午後１０時３０分～午後３時、午後は<時>"),
             "<span class=\"nw\">午後１０時</span><span class=\"nw\">３０分</span>～<span class=\"nw\">午後３時</span>、午後は&lt;時&gt;"
         );
+    }
+
+    /// A short text breaks between the phrases the PDF keeps whole; a sentence anywhere.
+    #[test]
+    fn short_texts_break_between_phrases() {
+        assert_eq!(
+            escape_text("協議の場の設置"),
+            "<span class=\"ph\">協議の<wbr>場の<wbr>設置</span>"
+        );
+        assert_eq!(
+            escape_text("高橋 美智子（５月２２日）"),
+            "<span class=\"ph\">高橋 美智子（５月<span class=\"nw\">２２</span>日）</span>"
+        );
+        let sentence = "協議の場の設置について、年２回以上の開催を目指す。";
+        assert_eq!(escape_text(sentence), escape_numbers(sentence));
     }
 }

@@ -288,7 +288,7 @@ fn appears_in_order(parts: &[&str], text: &str) -> bool {
 /// - control characters, which nothing can print, are dropped;
 /// - runs of full-width digits (５０, １０：００, ３－５) are wrapped in `#box[…]` so a line
 ///   break never splits them;
-/// - a text of Japanese ([`breaks::phrases`]) is cut into phrases, their parts and the parts'
+/// - a short text of Japanese ([`breaks::phrases`]) is cut into phrases, their parts and the parts'
 ///   pieces: `#[…]<ph>` holding `#[…]<pt>` holding `#[…]<pc>` (a level of one is left out:
 ///   `#[設置]<ph>`). Inert where text runs as prose; where a template sets a text `phrased`
 ///   (common.typ.j2) each is kept on one line where it fits.
@@ -296,7 +296,10 @@ pub fn escape_markup(text: &str) -> String {
     let Some(phrases) = crate::breaks::phrases(text) else {
         return escape_digits(text);
     };
+    // The whole text in a content block of its own: a label at the top level of a heading's
+    // line (`= #[…]<ph> …`) would end the heading there.
     let mut out = String::with_capacity(text.len() * 2 + 16);
+    out.push_str("#[");
     for phrase in phrases {
         let whole = phrase.concat().concat();
         if whole.starts_with(char::is_whitespace) {
@@ -315,6 +318,7 @@ pub fn escape_markup(text: &str) -> String {
         }
         out.push_str("]<ph>");
     }
+    out.push(']');
     out
 }
 
@@ -371,6 +375,8 @@ fn escape_plain(text: &str, out: &mut String) {
 pub fn markup_to_plain(markup: &str) -> String {
     let mut out = String::with_capacity(markup.len());
     let mut rest = markup;
+    // `#[` opened and not yet closed (every `]` of a value is escaped: `\]`).
+    let mut open = 0usize;
     while let Some(c) = rest.chars().next() {
         if let Some(r) = rest.strip_prefix("#box[")
             && let Some(end) = r.find(']')
@@ -383,12 +389,16 @@ pub fn markup_to_plain(markup: &str) -> String {
         } else if let Some(r) = rest.strip_prefix("#linebreak()") {
             out.push(' ');
             rest = r;
-        } else if let Some(r) = ["#[", "]<ph>", "]<pt>", "]<pc>"]
-            .iter()
-            .find_map(|mark| rest.strip_prefix(mark))
-        {
-            // A phrase's or part's brackets.
+        } else if let Some(r) = rest.strip_prefix("#[") {
+            // A cut text's, a phrase's, a part's or a piece's bracket.
+            open += 1;
             rest = r;
+        } else if c == ']' && open > 0 {
+            open -= 1;
+            rest = &rest[1..];
+            for label in ["<ph>", "<pt>", "<pc>"] {
+                rest = rest.strip_prefix(label).unwrap_or(rest);
+            }
         } else if c == '\\'
             && let Some(next) = rest[1..].chars().next()
             && next.is_ascii_punctuation()
@@ -532,8 +542,11 @@ mod tests {
         assert_eq!(escape_digits("a\r\nb"), "a#linebreak()b");
         assert_eq!(escape_digits("x\u{7}y"), "xy");
         // The same in phrases: the escapes inside, the line break between.
-        assert_eq!(escape_markup("#let"), "#[\\#let]<ph>");
-        assert_eq!(escape_markup("a\r\nb"), "#[a]<ph>#linebreak()#[b]<ph>");
+        assert_eq!(escape_markup("#let"), "#let".replace('#', "\\#"));
+        assert_eq!(
+            escape_markup("あ\r\nい"),
+            "#[#[あ]<ph>#linebreak()#[い]<ph>]"
+        );
     }
 
     #[test]
@@ -545,7 +558,7 @@ mod tests {
             "#box[３－５]と#box[１０：００]"
         );
         assert_eq!(escape_digits("３－"), "３－");
-        assert_eq!(escape_markup("５０名"), "#[#box[５０]名]<ph>");
+        assert_eq!(escape_markup("５０名"), "#[#[#box[５０]名]<ph>]");
     }
 
     /// A short text comes as phrases of parts; a long one (prose) as it is.
@@ -553,21 +566,14 @@ mod tests {
     fn short_texts_in_phrases() {
         assert_eq!(
             escape_markup("協議の場の設置"),
-            "#[協議の]<ph>#[場の]<ph>#[設置]<ph>"
+            "#[#[協議の]<ph>#[場の]<ph>#[設置]<ph>]"
         );
         assert_eq!(
             escape_markup("にも包括構成要素"),
-            "#[にも]<ph>#[#[#[包括]<pc>#[構成]<pc>]<pt>#[要素]<pt>]<ph>"
+            "#[#[にも]<ph>#[#[#[包括]<pc>#[構成]<pc>]<pt>#[要素]<pt>]<ph>]"
         );
-        assert_eq!(escape_markup("高橋 美智子"), "#[高橋]<ph> #[美智子]<ph>");
-        // Sentences: word by word, each word a phrase of its own.
-        let sentence = escape_markup("協議の場の設置について、年２回以上の開催を目指す。");
-        assert!(
-            sentence.starts_with("#[協議の]<ph>#[場の]<ph>"),
-            "{sentence}"
-        );
-        assert!(!sentence.contains("<pt>"), "{sentence}");
-        let prose = "あ".repeat(crate::breaks::MAX_CUT + 1);
+        assert_eq!(escape_markup("高橋 美智子"), "#[#[高橋]<ph> #[美智子]<ph>]");
+        let prose = "協議の場の設置について、年２回以上の開催を目指す。";
         assert_eq!(escape_markup(&prose), prose);
     }
 
@@ -601,6 +607,9 @@ mod tests {
             "令和１０年度 第１２回（仮称）協議会",
             "a*b_c#d\\e[f]",
             "３－５：１０，０００",
+            "にも包括構成要素",
+            "見出し]<ph>#[x]",
+            "高橋 美智子（５月２２日）",
         ] {
             assert_eq!(markup_to_plain(&escape_markup(text)), text);
         }
