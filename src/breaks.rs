@@ -61,6 +61,105 @@ pub fn phrases(text: &str) -> Option<Vec<Phrase<'_>>> {
         }
         rest = &after[end..];
     }
+    // Two characters fit any column: nothing inside them to weigh.
+    for phrase in &mut out {
+        for part in phrase.iter_mut() {
+            *part = joined_if_short(text, part);
+        }
+        let parts: Vec<&str> = phrase.iter().map(|p| span(text, p)).collect();
+        if span(text, &parts).chars().count() <= 2 {
+            *phrase = vec![vec![span(text, &parts)]];
+        }
+    }
+    Some(out)
+}
+
+/// The slice of `text` from the start of the first of `pieces` to the end of the last (they
+/// are consecutive slices of it).
+fn span<'a>(text: &'a str, pieces: &[&str]) -> &'a str {
+    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    match (pieces.first(), pieces.last()) {
+        (Some(first), Some(last)) => &text[offset(first)..offset(last) + last.len()],
+        _ => "",
+    }
+}
+
+/// A part of two characters or fewer as one piece.
+fn joined_if_short<'a>(text: &'a str, part: &[&'a str]) -> Vec<&'a str> {
+    let whole = span(text, part);
+    if whole.chars().count() <= 2 {
+        vec![whole]
+    } else {
+        part.to_vec()
+    }
+}
+
+/// A text too long to cut ([`SHORT`]) as runs: `true` for a unit that breaks only where it
+/// must (a name or a role between spaces, a number with what belongs to it: 令和７年, ２０日（木）,
+/// 午後３時, １２名), `false` for text that breaks as prose does. `None` when it has no unit, or
+/// is short enough to cut.
+pub fn units(text: &str) -> Option<Vec<(bool, &str)>> {
+    let count = text.chars().count();
+    if count <= SHORT || text.is_ascii() {
+        return None;
+    }
+    let spaced = text.trim().contains(char::is_whitespace);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // joined[k]: no break between character k and k + 1.
+    let mut joined = vec![false; chars.len()];
+    for k in 0..chars.len().saturating_sub(1) {
+        let at = chars[k + 1].0;
+        let (l, r) = (chars[k].1, chars[k + 1].1);
+        let digits = |c: char| c.is_ascii_digit() || crate::japanese::is_fw_digit(c);
+        // Only what binds numbers, dates and words the models cut; kinsoku is typst's.
+        let binds = digits(l) || digits(r) || weekday(&text[at..]) || l == '（' || r == '）';
+        joined[k] = !l.is_whitespace()
+            && !r.is_whitespace()
+            && (inside_kept(&text[..at], &text[at..])
+                || binds && !may_break(&text[..at], &text[at..], true));
+    }
+    if spaced {
+        // Words between spaces of a name line: 高橋 和子（部会長）.
+        let mut start = 0;
+        for (k, &(_, c)) in chars.iter().enumerate() {
+            if c.is_whitespace() {
+                start = k + 1;
+            } else if chars.get(k + 1).is_none_or(|&(_, n)| n.is_whitespace()) {
+                if k + 1 - start <= 8 {
+                    joined[start..k].iter_mut().for_each(|j| *j = true);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut k = 0;
+    while k < chars.len() {
+        if !joined[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while joined[k] {
+            k += 1;
+        }
+        let (a, b) = (
+            chars[start].0,
+            chars.get(k + 1).map_or(text.len(), |&(at, _)| at),
+        );
+        if from < a {
+            out.push((false, &text[from..a]));
+        }
+        out.push((true, &text[a..b]));
+        from = b;
+        k += 1;
+    }
+    if out.is_empty() {
+        return None;
+    }
+    if from < text.len() {
+        out.push((false, &text[from..]));
+    }
     Some(out)
 }
 
@@ -201,8 +300,10 @@ fn may_break(before: &str, after: &str, loose: bool) -> bool {
     };
     let number = |c: char| c.is_ascii_digit() || crate::japanese::is_fw_digit(c);
     // A number and what is written beside it: 第２, ２回, ２２日, 令和６年, １０：００～.
+    let counted = before.chars().rev().nth(1).is_some_and(number);
     let bound = if loose {
-        NUMBER_PREFIXES.contains(l) || !is_kanji(l) && l.is_alphanumeric()
+        // ７年／２月: a 年 after a number is its unit, and binds nothing after it.
+        (NUMBER_PREFIXES.contains(l) && !counted) || !is_kanji(l) && l.is_alphanumeric()
     } else {
         l.is_alphanumeric()
     };
@@ -216,15 +317,16 @@ fn may_break(before: &str, after: &str, loose: bool) -> bool {
     if weekday(after) && (l == '日' || number(l)) {
         return false;
     }
-    // Words the models cut wrongly.
-    if KEEP.iter().any(|w| {
+    !(inside_kept(before, after) || NO_LINE_START.contains(r) || OPENING.contains(l))
+}
+
+/// Whether a word of [`KEEP`] spans the place between `before` and `after`.
+fn inside_kept(before: &str, after: &str) -> bool {
+    KEEP.iter().any(|w| {
         w.char_indices()
             .skip(1)
             .any(|(k, _)| before.ends_with(&w[..k]) && after.starts_with(&w[k..]))
-    }) {
-        return false;
-    }
-    !(NO_LINE_START.contains(r) || OPENING.contains(l))
+    })
 }
 
 /// 「（木）」, 「(木)」, 「（祝）」 at the start of `text`.
@@ -236,8 +338,17 @@ fn weekday(text: &str) -> bool {
     )
 }
 
-/// Words never broken inside, which the models cut (「障が／い」).
-const KEEP: [&str; 3] = ["障がい", "子ども", "受け入れ"];
+/// Words never broken inside, which the models cut (「障が／い」), and those a number follows.
+const KEEP: [&str; 8] = [
+    "障がい",
+    "子ども",
+    "受け入れ",
+    "午前",
+    "午後",
+    "令和",
+    "平成",
+    "昭和",
+];
 /// Kanji that bind the number after them: 第２, 令和６, 平成３０, 年２回, 約３０, 毎月１回.
 const NUMBER_PREFIXES: &str = "第約計全各毎延和成年月週日号回度時分午前後";
 /// Characters that bind a number to the one before it: ～１２時, －３.
@@ -298,32 +409,67 @@ mod tests {
     #[test]
     fn phrases_parts_and_pieces() {
         assert_eq!(shown("協議の場の設置"), "協議の／場の／設置");
+        // Pieces are the last resort of a part wider than its column: a particle too.
         assert_eq!(shown("にも包括構成要素"), "にも／包括,構成・要素");
         assert_eq!(
             shown("ピアサポーターの活用の場の拡大"),
-            "ピアサポーターの／活用の／場の／拡大"
+            "ピアサポーター,の／活用,の／場の／拡大"
         );
         // The word model's 「移行支／援」 is not a cut; two kanji each are.
-        assert_eq!(shown("就労移行支援事業所"), "就労・移行,支援,事業所");
-        assert_eq!(shown("障がい福祉・介護"), "障がい福祉・・介護");
+        assert_eq!(shown("就労移行支援事業所"), "就労・移行・支援,事業所");
+        assert_eq!(shown("障がい福祉・介護"), "障がい・福祉・・介護");
     }
 
     #[test]
     fn names_dates_and_numbers_stay_whole() {
         assert_eq!(shown("加藤 さやか 委員"), "加藤／ ／さやか／ ／委員");
         assert_eq!(shown("高橋 美智子"), "高橋／ ／美智子");
+        // One phrase; wider than its column, it breaks after its year or its month.
         assert_eq!(
             shown("令和６年５月２２日（木）"),
-            "令和６年５月２２日（木）"
+            "令和６年・５月・２２日（木）"
         );
         assert!(!shown("第２会議室で年２回以上実施").contains("第／"));
         assert!(!shown("年２回以上実施").contains("２／"));
-        assert_eq!(shown("企業の理解"), "企業の／理解");
+        assert_eq!(shown("企業の理解"), "企業,の／理解");
         // A number may start a line after a word, not after 第 or 年.
         assert_eq!(shown("受け入れ先５社"), "受け入れ先・５社");
         assert_eq!(shown("第２会議室"), "第２会議室");
         assert_eq!(widest_phrase("Ｒ６年度評価結果"), 4);
         assert_eq!(widest_phrase("実績"), 2);
+    }
+
+    /// A long text keeps its numbers, dates and names whole, and nothing else.
+    #[test]
+    fn long_texts_keep_units() {
+        let kept = |text: &str| -> Vec<String> {
+            units(text)
+                .unwrap()
+                .into_iter()
+                .filter(|u| u.0)
+                .map(|u| u.1.to_string())
+                .collect()
+        };
+        assert_eq!(
+            kept("【日時】令和７年２月２０日（木）午後２時～午後３時３０分まで開きました"),
+            [
+                "令和７年",
+                "２月",
+                "２０日（木）",
+                "午後２時",
+                "午後３時",
+                "３０分"
+            ]
+        );
+        assert_eq!(
+            kept("北見台障害者就業・生活支援センター 高橋 和子（部会長）"),
+            ["高橋", "和子（部会長）"]
+        );
+        assert!(units("協議の場の設置について、あらためて検討する必要がある。").is_none());
+        assert!(units("短い文。").is_none());
+        let text = "出席者１２名、欠席者３名で、第２回の会議を開きました。";
+        let joined: String = units(text).unwrap().iter().map(|u| u.1).collect();
+        assert_eq!(joined, text);
     }
 
     #[test]

@@ -142,7 +142,21 @@ fn house_digits(value: &Value, half_width: bool) -> String {
 /// there (`word-break: keep-all`), and a line breaks only between phrases.
 pub fn escape_text(text: &str) -> String {
     let Some(phrases) = crate::breaks::phrases(text) else {
-        return escape_numbers(text);
+        let Some(units) = crate::breaks::units(text) else {
+            return escape_numbers(text);
+        };
+        // A long text: its units (a name, a date, a number with its unit) kept whole.
+        let mut out = String::with_capacity(text.len() + 64);
+        for (unit, run) in units {
+            if unit {
+                out.push_str("<span class=\"ph\">");
+                out.push_str(&escape_numbers(run));
+                out.push_str("</span>");
+            } else {
+                out.push_str(&escape_numbers(run));
+            }
+        }
+        return out;
     };
     let mut out = String::with_capacity(text.len() + 32);
     out.push_str("<span class=\"ph\">");
@@ -392,9 +406,14 @@ mod tests {
         );
         assert_eq!(
             escape_text("高橋 美智子（５月２２日）"),
-            "<span class=\"ph\">高橋 美智子（５月<span class=\"nw\">２２</span>日）</span>"
+            "<span class=\"ph\">高橋 美智子<wbr>（５月<span class=\"nw\">２２</span>日）</span>"
         );
-        let sentence = "協議の場の設置について、年２回以上の開催を目指す。";
+        let sentence = "協議の場の設置について、あらためて検討することとします。";
         assert_eq!(escape_text(sentence), escape_numbers(sentence));
+        // A long text keeps its dates whole.
+        assert_eq!(
+            escape_text("【日時】令和７年２月２０日（木）午後２時から午後３時まで"),
+            "【日時】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"ph\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで"
+        );
     }
 }

@@ -294,7 +294,7 @@ fn appears_in_order(parts: &[&str], text: &str) -> bool {
 ///   (common.typ.j2) each is kept on one line where it fits.
 pub fn escape_markup(text: &str) -> String {
     let Some(phrases) = crate::breaks::phrases(text) else {
-        return escape_digits(text);
+        return escape_units(text);
     };
     // The whole text in a content block of its own: a label at the top level of a heading's
     // line (`= #[…]<ph> …`) would end the heading there.
@@ -317,6 +317,27 @@ pub fn escape_markup(text: &str) -> String {
             }
         }
         out.push_str("]<ph>");
+    }
+    out.push(']');
+    out
+}
+
+/// A text too long to cut: its units (a name, a date, a number with its unit) `#[…]<ph>`, as
+/// phrases are, the rest as prose.
+fn escape_units(text: &str) -> String {
+    let Some(units) = crate::breaks::units(text) else {
+        return escape_digits(text);
+    };
+    let mut out = String::with_capacity(text.len() + 64);
+    out.push_str("#[");
+    for (unit, run) in units {
+        if unit {
+            out.push_str("#[");
+            out.push_str(&escape_digits(run));
+            out.push_str("]<ph>");
+        } else {
+            out.push_str(&escape_digits(run));
+        }
     }
     out.push(']');
     out
@@ -573,8 +594,13 @@ mod tests {
             "#[#[にも]<ph>#[#[#[包括]<pc>#[構成]<pc>]<pt>#[要素]<pt>]<ph>]"
         );
         assert_eq!(escape_markup("高橋 美智子"), "#[#[高橋]<ph> #[美智子]<ph>]");
-        let prose = "協議の場の設置について、年２回以上の開催を目指す。";
-        assert_eq!(escape_markup(&prose), prose);
+        let prose = "協議の場の設置について、年２回以上の開催を目指すこととします。";
+        assert_eq!(
+            escape_markup(prose),
+            "#[協議の場の設置について、#[年２回]<ph>以上の開催を目指すこととします。]"
+        );
+        let plain = "協議の場の設置について、あらためて検討することとします。";
+        assert_eq!(escape_markup(plain), plain);
     }
 
     #[test]
