@@ -158,6 +158,10 @@ pub fn escape_text(text: &str) -> String {
         }
         return out;
     };
+    if phrases.len() == 1 {
+        // One phrase breaks only where it does not fit, as any text does.
+        return escape_numbers(text);
+    }
     let mut out = String::with_capacity(text.len() + 32);
     out.push_str("<span class=\"ph\">");
     let mut after_word = false;
@@ -292,7 +296,8 @@ pub fn register_filters(env: &mut Environment<'static>) {
         if v.is_safe() {
             Value::from_safe_string(out)
         } else {
-            Value::from(out)
+            // Escaped here, as text: no phrase marks or spans inside a <title>.
+            Value::from_safe_string(escape(&out))
         }
     });
     // A relative link built from a name or path (`{{ mat.document | url }}.html`): every
@@ -412,8 +417,8 @@ mod tests {
         assert_eq!(escape_text(sentence), escape_numbers(sentence));
         // A long text keeps its dates whole.
         assert_eq!(
-            escape_text("【日時】令和７年２月２０日（木）午後２時から午後３時まで"),
-            "【日時】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"ph\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで"
+            escape_text("【日時】令和７年２月２０日（木）午後２時から午後３時まで。"),
+            "【日時】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"ph\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで。"
         );
     }
 }

@@ -175,7 +175,9 @@ fn dates_keep_their_weekday() {
             .iter()
             .any(|w| b.text.starts_with(w));
             let number = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-            let unit = a.text.ends_with(number)
+            // A number alone on its line is a label's (１ / 協議の場の設置), not a count.
+            let unit = a.text.chars().count() > 2
+                && a.text.ends_with(number)
                 && b.text.starts_with(['名', '回', '人', '社', '時', '分']);
             if (a.text.ends_with('日') && weekday) || unit {
                 split.push(format!("{}: {}／{}", t.id, a.text, b.text));
@@ -197,9 +199,11 @@ fn no_line_of_a_table_is_spread() {
         .filter(|t| t.id.contains("hyoka") || t.id.contains("kekka"))
     {
         for r in text_runs(&t.document) {
+            // A run with a space is a justified line of prose (its spaces stretch), as
+            // typeset_check.py splits words at spaces.
             let n = r.text.chars().count();
             let wide = r.text.chars().all(|c| {
-                ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff01}'..='\u{ff5e}').contains(&c)
+                ('\u{3001}'..='\u{9fff}').contains(&c) || ('\u{ff01}'..='\u{ff5e}').contains(&c)
             });
             if r.font == "BIZ UDMincho" && n >= 3 && wide && r.width / n as f64 > 10.5 * 1.08 {
                 spread.push(format!("{} p{}: {}", t.id, r.page, r.text));
