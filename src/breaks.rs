@@ -138,7 +138,8 @@ pub fn units(text: &str) -> Option<Vec<(bool, &str)>> {
             if c.is_whitespace() {
                 start = k + 1;
             } else if chars.get(k + 1).is_none_or(|&(_, n)| n.is_whitespace()) {
-                if k + 1 - start <= 8 {
+                let latin = chars[start..=k].iter().all(|&(_, c)| c.is_ascii());
+                if k + 1 - start <= 8 && !latin {
                     joined[start..k].iter_mut().for_each(|j| *j = true);
                 }
             }
@@ -392,11 +393,14 @@ fn weekday(text: &str) -> bool {
     )
 }
 
-/// Words never broken inside, which the models cut (「障が／い」), and those a number follows.
-const KEEP: [&str; 8] = [
+/// Words never broken inside, which the models cut (「障が／い」, 「日／時」), and those a
+/// number follows.
+const KEEP: [&str; 10] = [
     "障がい",
     "子ども",
     "受け入れ",
+    "日時",
+    "その他",
     "午前",
     "午後",
     "令和",

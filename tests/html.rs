@@ -25,11 +25,6 @@ fn all<'a>(doc: &'a Dom, s: &str) -> Vec<El<'a>> {
     doc.select(s)
 }
 
-/// A page without the marks of its phrases (`<wbr>`, `<span class="ph">`): the text as written.
-fn unphrased(html: &str) -> String {
-    html.replace("<wbr>", "").replace("<span class=\"ph\">", "")
-}
-
 /// An element's text as a browser joins it (source whitespace kept, to catch stray spaces).
 fn text(e: El) -> String {
     e.text()
@@ -341,7 +336,7 @@ fn the_report_page_reads_as_the_report() {
     assert!(all(&doc, "ul.members li").len() >= 15);
     assert!(all(&doc, "ul.schedule > li").len() >= 5);
     // A line break written in the content breaks the line here too.
-    assert!(unphrased(&p.read(REPORT)).contains("ついて意見交換<br>意見交換"));
+    assert!(common::unphrased(&p.read(REPORT)).contains("ついて意見交換<br>意見交換"));
 }
 
 #[test]
@@ -428,7 +423,7 @@ fn the_house_style_applies_to_the_pages_too() {
         );
     }
     assert!(
-        unphrased(&report).contains("（評価）◎ 達成"),
+        common::unphrased(&report).contains("（評価）◎ 達成"),
         "legend under the table"
     );
     let minutes = page(&p, SAKURADAI_MINUTES);
@@ -768,7 +763,7 @@ fn a_member_list_without_organizations_has_no_organization_column() {
     let (code, out, err) = p.run(&["build", "--html"]);
     assert_eq!(code, 0, "{out}{err}");
     let html = p.read("output/koganei-seishin/r6-meibo.html");
-    let html = unphrased(&html);
+    let html = common::unphrased(&html);
     assert!(html.contains("<th scope=\"col\">所属</th>") && html.contains("小金井市医師会"));
 }
 
