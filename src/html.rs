@@ -137,7 +137,49 @@ fn house_digits(value: &Value, half_width: bool) -> String {
 /// wrapped in `<span class="nw">` so that it never breaks over two lines (browsers may break
 /// between any two full-width characters; the PDF boxes the same runs). A time keeps its
 /// 午前 / 午後 and its 時 / 分 with its digits (午後５時 never breaks as 「午後 / ５時」).
+/// A short text ([`crate::breaks::SHORT`]) comes in `<span class="ph">` with a `<wbr>`
+/// between its phrases, the same phrases the PDF keeps whole: the page keeps words whole
+/// there (`word-break: keep-all`), and a line breaks only between phrases.
 pub fn escape_text(text: &str) -> String {
+    let Some(phrases) = crate::breaks::phrases(text) else {
+        let Some(units) = crate::breaks::units(text) else {
+            return escape_numbers(text);
+        };
+        // A long text: its units (a name, a date, a number with its unit) kept whole.
+        let mut out = String::with_capacity(text.len() + 64);
+        for (unit, run) in units {
+            if unit {
+                out.push_str("<span class=\"ph\">");
+                out.push_str(&escape_numbers(run));
+                out.push_str("</span>");
+            } else {
+                out.push_str(&escape_numbers(run));
+            }
+        }
+        return out;
+    };
+    if phrases.len() == 1 {
+        // One phrase breaks only where it does not fit, as any text does.
+        return escape_numbers(text);
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    out.push_str("<span class=\"ph\">");
+    let mut after_word = false;
+    for phrase in phrases {
+        let phrase = phrase.concat().concat();
+        let space = phrase.starts_with(char::is_whitespace);
+        if after_word && !space {
+            out.push_str("<wbr>");
+        }
+        out.push_str(&escape_numbers(&phrase));
+        after_word = !space;
+    }
+    out.push_str("</span>");
+    out
+}
+
+/// `escape_text` without phrases.
+fn escape_numbers(text: &str) -> String {
     let pieces = crate::japanese::digit_runs(text);
     let mut out = String::with_capacity(text.len() + 8);
     // The 午前 / 午後 the next run takes, and how much of the next plain piece the last run
@@ -254,7 +296,8 @@ pub fn register_filters(env: &mut Environment<'static>) {
         if v.is_safe() {
             Value::from_safe_string(out)
         } else {
-            Value::from(out)
+            // Escaped here, as text: no phrase marks or spans inside a <title>.
+            Value::from_safe_string(escape(&out))
         }
     });
     // A relative link built from a name or path (`{{ mat.document | url }}.html`): every
@@ -349,13 +392,33 @@ mod tests {
     #[test]
     fn full_width_number_runs_stay_on_one_line() {
         assert_eq!(
-            escape_text("令和６年４月１８日<１０：００>"),
+            escape_numbers("令和６年４月１８日<１０：００>"),
             "令和６年４月<span class=\"nw\">１８</span>日&lt;<span class=\"nw\">１０：００</span>&gt;"
         );
         // A time keeps its 午後 and its 時 and 分; a lone 午後 or a 時 after text stays as it is.
         assert_eq!(
-            escape_text("午後１０時３０分～午後３時、午後は<時>"),
+            escape_numbers("午後１０時３０分～午後３時、午後は<時>"),
             "<span class=\"nw\">午後１０時</span><span class=\"nw\">３０分</span>～<span class=\"nw\">午後３時</span>、午後は&lt;時&gt;"
+        );
+    }
+
+    /// A short text breaks between the phrases the PDF keeps whole; a sentence anywhere.
+    #[test]
+    fn short_texts_break_between_phrases() {
+        assert_eq!(
+            escape_text("協議の場の設置"),
+            "<span class=\"ph\">協議の<wbr>場の<wbr>設置</span>"
+        );
+        assert_eq!(
+            escape_text("高橋 美智子（５月２２日）"),
+            "<span class=\"ph\">高橋 美智子<wbr>（５月<span class=\"nw\">２２</span>日）</span>"
+        );
+        let sentence = "協議の場の設置について、あらためて検討することとします。";
+        assert_eq!(escape_text(sentence), escape_numbers(sentence));
+        // A long text keeps its dates whole.
+        assert_eq!(
+            escape_text("【日時】令和７年２月２０日（木）午後２時から午後３時まで。"),
+            "【日時】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"ph\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで。"
         );
     }
 }

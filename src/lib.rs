@@ -9,6 +9,7 @@
 //! `watch` rebuilds on every save; `serve` runs that loop and serves what it builds locally.
 
 pub mod achievement;
+pub mod breaks;
 pub mod build;
 pub mod diag;
 pub mod documents;

@@ -212,22 +212,28 @@ pub struct TableColumn {
     pub key: &'static str,
     /// 列の見出し（できあがった言葉）。
     pub label: String,
+    /// 見出しのいちばん長い文節の文字数（列をそれより狭くしないために）。
+    pub widest: usize,
 }
 
 fn table_columns(w: &ReportLabels, columns: &[crate::model::Column]) -> Vec<TableColumn> {
     use crate::model::Column;
     columns
         .iter()
-        .map(|c| TableColumn {
-            key: c.key(),
-            label: match c {
+        .map(|c| {
+            let label = match c {
                 Column::Target => &w.target,
                 Column::Actual => &w.actual,
                 Column::Rate => &w.rate,
                 Column::Result => &w.result,
                 Column::Reason => &w.reason,
             }
-            .clone(),
+            .clone();
+            TableColumn {
+                key: c.key(),
+                widest: crate::breaks::widest_phrase(&label),
+                label,
+            }
         })
         .collect()
 }

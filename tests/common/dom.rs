@@ -4,7 +4,7 @@
 //! built with, and so compile typst twice.
 
 /// Elements with no end tag.
-const VOID: &[&str] = &["meta", "br", "img", "link", "hr", "input", "col"];
+const VOID: &[&str] = &["meta", "br", "wbr", "img", "link", "hr", "input", "col"];
 
 pub struct Dom {
     nodes: Vec<Node>,

@@ -72,6 +72,12 @@ impl TempProject {
     }
 }
 
+/// A web page without the marks of its phrases (`<wbr>`, `<span class="ph">`): its text and
+/// tags as written (a `</span>` of a phrase stays).
+pub fn unphrased(html: &str) -> String {
+    html.replace("<wbr>", "").replace("<span class=\"ph\">", "")
+}
+
 /// Copies the folder `from` to `to`, with everything in it.
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
