@@ -102,7 +102,7 @@ pub fn size_words(bytes: u64) -> String {
     const MB: u64 = 1024 * KB;
     let tenths = |unit: u64| {
         let t = (bytes * 10 + unit / 2) / unit;
-        if t % 10 == 0 {
+        if t.is_multiple_of(10) {
             format!("{}", t / 10)
         } else {
             format!("{}.{}", t / 10, t % 10)
