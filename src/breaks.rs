@@ -22,13 +22,9 @@ mod budoux;
 /// phrase.
 pub const SHORT: usize = 24;
 
-/// A name or a title (no 「。」) up to this long is cut as a short text is: a meeting's name
-/// (「…就労支援部会・相談支援部会合同部会」), a place, an organisation.
-pub const NAME: usize = 48;
-
-/// Whether a text of `count` characters is cut into phrases: a short one, or a name.
-fn short(text: &str, count: usize) -> bool {
-    count <= SHORT || (count <= NAME && !text.contains('。'))
+/// Whether a text of `count` characters is cut into phrases.
+fn short(_text: &str, count: usize) -> bool {
+    count <= SHORT
 }
 
 /// In a text with spaces, a word between them this short or shorter is kept whole: a surname,
@@ -103,7 +99,7 @@ fn joined_if_short<'a>(text: &'a str, part: &[&'a str]) -> Vec<&'a str> {
     }
 }
 
-/// A text too long to cut ([`SHORT`], [`NAME`]) as runs: `true` for a unit that breaks only where it
+/// A text too long to cut ([`SHORT`]) as runs: `true` for a unit that breaks only where it
 /// must (a name or a role between spaces, a number with what belongs to it: 令和７年, ２０日（木）,
 /// 午後３時, １２名), `false` for text that breaks as prose does. `None` when it has no unit, or
 /// is short enough to cut.

@@ -418,7 +418,7 @@ mod tests {
         // A long text keeps its dates whole.
         assert_eq!(
             escape_text("【日時】令和７年２月２０日（木）午後２時から午後３時まで。"),
-            "【日時】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"ph\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで。"
+            "【<span class=\"ph\">日時</span>】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"ph\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで。"
         );
     }
 }
