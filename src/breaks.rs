@@ -209,7 +209,7 @@ fn cut_word<'a>(word: &'a str, out: &mut Vec<Phrase<'a>>) {
     let mut word_ends = budoux::WORDS.boundaries(word);
     // Inside a run of kanji, the word model's cuts at an odd offset from the run's start are
     // mostly wrong (「移行支／援」): kanji words are mostly of two.
-    word_ends.retain(|&b| !kanji_at(word, b) || run_offset(word, b) % 2 == 0);
+    word_ends.retain(|&b| !kanji_at(word, b) || run_offset(word, b).is_multiple_of(2));
     // A word the models join to the next one ends a word (「障がい／福祉」).
     for w in ["障がい", "子ども"] {
         word_ends.extend(word.match_indices(w).map(|(at, _)| at + w.len()));

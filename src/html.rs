@@ -417,7 +417,7 @@ mod tests {
         );
         assert_eq!(
             escape_text("高橋 美智子（５月２２日）"),
-            "<span class=\"ph\">高橋 美智子<wbr>（５月<span class=\"nw\">２２</span>日）</span>"
+            "<span class=\"ph\">高橋 美智子<wbr>（５月<wbr><span class=\"nw\">２２</span>日）</span>"
         );
         let sentence = "協議の場の設置について、あらためて検討することとします。";
         assert_eq!(escape_text(sentence), escape_numbers(sentence));

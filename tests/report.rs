@@ -432,7 +432,10 @@ fn table1_rows_in_the_order_held_with_a_course_and_the_councils_words() {
 
     let page = p.read("output/sakuradai-seishin/h30-hyoka.html");
     let page: String = common::unphrased(&page).split_whitespace().collect();
-    assert!(page.contains("<p>【講師】桜台不動産協会山田一郎"), "{page}");
+    assert!(
+        page.contains("<p>【講師】桜台不動産協会山田一郎</p>"),
+        "{page}"
+    );
     assert!(page.contains("<p>日時：平成30年6月14日"), "{page}");
     assert!(page.contains("部会（第2回）"), "{page}");
     let (second, course, third) = (
