@@ -22,13 +22,9 @@ mod budoux;
 /// phrase.
 pub const SHORT: usize = 24;
 
-/// A name or a title (no 「。」) up to this long is cut as a short text is: a meeting's name
-/// (「…就労支援部会・相談支援部会合同部会」), a place, an organisation.
-pub const NAME: usize = 48;
-
-/// Whether a text of `count` characters is cut into phrases: a short one, or a name.
-fn short(text: &str, count: usize) -> bool {
-    count <= SHORT || (count <= NAME && !text.contains('。'))
+/// Whether a text of `count` characters is cut into phrases.
+fn short(_text: &str, count: usize) -> bool {
+    count <= SHORT
 }
 
 /// In a text with spaces, a word between them this short or shorter is kept whole: a surname,
@@ -103,7 +99,7 @@ fn joined_if_short<'a>(text: &'a str, part: &[&'a str]) -> Vec<&'a str> {
     }
 }
 
-/// A text too long to cut ([`SHORT`], [`NAME`]) as runs: `true` for a unit that breaks only where it
+/// A text too long to cut ([`SHORT`]) as runs: `true` for a unit that breaks only where it
 /// must (a name or a role between spaces, a number with what belongs to it: 令和７年, ２０日（木）,
 /// 午後３時, １２名), `false` for text that breaks as prose does. `None` when it has no unit, or
 /// is short enough to cut.
@@ -213,7 +209,7 @@ fn cut_word<'a>(word: &'a str, out: &mut Vec<Phrase<'a>>) {
     let mut word_ends = budoux::WORDS.boundaries(word);
     // Inside a run of kanji, the word model's cuts at an odd offset from the run's start are
     // mostly wrong (「移行支／援」): kanji words are mostly of two.
-    word_ends.retain(|&b| !kanji_at(word, b) || run_offset(word, b) % 2 == 0);
+    word_ends.retain(|&b| !kanji_at(word, b) || run_offset(word, b).is_multiple_of(2));
     // A word the models join to the next one ends a word (「障がい／福祉」).
     for w in ["障がい", "子ども"] {
         word_ends.extend(word.match_indices(w).map(|(at, _)| at + w.len()));

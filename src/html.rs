@@ -138,8 +138,8 @@ fn house_digits(value: &Value, half_width: bool) -> String {
 /// between any two full-width characters; the PDF boxes the same runs). A time keeps its
 /// 午前 / 午後 and its 時 / 分 with its digits (午後５時 never breaks as 「午後 / ５時」).
 /// A short text ([`crate::breaks::SHORT`]) comes in `<span class="ph">` with a `<wbr>`
-/// between its phrases, the same phrases the PDF keeps whole: the page keeps words whole
-/// there (`word-break: keep-all`), and a line breaks only between phrases.
+/// between its phrases and their parts, the places the PDF breaks it: the page keeps words
+/// whole there (`word-break: keep-all`).
 pub fn escape_text(text: &str) -> String {
     let Some(phrases) = crate::breaks::phrases(text) else {
         let Some(units) = crate::breaks::units(text) else {
@@ -158,20 +158,26 @@ pub fn escape_text(text: &str) -> String {
         }
         return out;
     };
-    if phrases.len() == 1 {
-        // One phrase breaks only where it does not fit, as any text does.
+    // Between phrases, and between the parts of a phrase: a browser fills its lines greedily
+    // and, where nothing may break, breaks anywhere (before a 「、」 too), so it gets the parts'
+    // places as well (「社会／参加、」, not 「社会参加／、」).
+    let parts: Vec<String> = phrases
+        .iter()
+        .flat_map(|phrase| phrase.iter().map(|part| part.concat()))
+        .collect();
+    if parts.len() == 1 {
+        // One part breaks only where it does not fit, as any text does.
         return escape_numbers(text);
     }
     let mut out = String::with_capacity(text.len() + 32);
     out.push_str("<span class=\"ph\">");
     let mut after_word = false;
-    for phrase in phrases {
-        let phrase = phrase.concat().concat();
-        let space = phrase.starts_with(char::is_whitespace);
+    for part in parts {
+        let space = part.starts_with(char::is_whitespace);
         if after_word && !space {
             out.push_str("<wbr>");
         }
-        out.push_str(&escape_numbers(&phrase));
+        out.push_str(&escape_numbers(&part));
         after_word = !space;
     }
     out.push_str("</span>");
@@ -411,14 +417,14 @@ mod tests {
         );
         assert_eq!(
             escape_text("高橋 美智子（５月２２日）"),
-            "<span class=\"ph\">高橋 美智子<wbr>（５月<span class=\"nw\">２２</span>日）</span>"
+            "<span class=\"ph\">高橋 美智子<wbr>（５月<wbr><span class=\"nw\">２２</span>日）</span>"
         );
         let sentence = "協議の場の設置について、あらためて検討することとします。";
         assert_eq!(escape_text(sentence), escape_numbers(sentence));
         // A long text keeps its dates whole.
         assert_eq!(
             escape_text("【日時】令和７年２月２０日（木）午後２時から午後３時まで。"),
-            "【日時】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"ph\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで。"
+            "【<span class=\"ph\">日時</span>】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"ph\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで。"
         );
     }
 }

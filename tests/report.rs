@@ -433,7 +433,7 @@ fn table1_rows_in_the_order_held_with_a_course_and_the_councils_words() {
     let page = p.read("output/sakuradai-seishin/h30-hyoka.html");
     let page: String = common::unphrased(&page).split_whitespace().collect();
     assert!(
-        page.contains("<p>【講師】桜台不動産協会山田一郎</span></p>"),
+        page.contains("<p>【講師】桜台不動産協会山田一郎</p>"),
         "{page}"
     );
     assert!(page.contains("<p>日時：平成30年6月14日"), "{page}");

@@ -60,7 +60,7 @@ impl Model {
             i64::from(map.get(key.as_str()).copied().unwrap_or(0))
         };
         let mut out = Vec::new();
-        for i in 1..n {
+        for (i, &(at, _)) in chars.iter().enumerate().skip(1) {
             let mut score = 0i64;
             let uw = &self.unigrams;
             if i > 2 {
@@ -100,7 +100,7 @@ impl Model {
             }
             // score + base/2 > 0, in whole numbers.
             if 2 * score + self.base > 0 {
-                out.push(chars[i].0);
+                out.push(at);
             }
         }
         out

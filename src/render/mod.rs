@@ -301,6 +301,14 @@ pub fn escape_markup(text: &str) -> String {
     let Some(phrases) = crate::breaks::phrases(text) else {
         return escape_units(text);
     };
+    // One phrase of one part of one piece: nothing to keep whole beyond what fits (and a long
+    // table of short values stays light: no labels to show).
+    if let [phrase] = &phrases[..]
+        && let [part] = &phrase[..]
+        && part.len() == 1
+    {
+        return escape_digits(text);
+    }
     // The whole text in a content block of its own: a label at the top level of a heading's
     // line (`= #[…]<ph> …`) would end the heading there.
     let mut out = String::with_capacity(text.len() * 2 + 16);
@@ -584,7 +592,7 @@ mod tests {
             "#box[３－５]と#box[１０：００]"
         );
         assert_eq!(escape_digits("３－"), "３－");
-        assert_eq!(escape_markup("５０名"), "#[#[#box[５０]名]<ph>]");
+        assert_eq!(escape_markup("５０名"), "#box[５０]名");
     }
 
     /// A short text comes as phrases of parts; a long one (prose) as it is.

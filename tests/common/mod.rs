@@ -72,10 +72,38 @@ impl TempProject {
     }
 }
 
-/// A web page without the marks of its phrases (`<wbr>`, `<span class="ph">`): its text and
-/// tags as written (a `</span>` of a phrase stays).
+/// A web page without the marks of its phrases (`<wbr>`, `<span class="ph">…</span>`): its
+/// text and tags as written.
 pub fn unphrased(html: &str) -> String {
-    html.replace("<wbr>", "").replace("<span class=\"ph\">", "")
+    let html = html.replace("<wbr>", "");
+    let mut out = String::with_capacity(html.len());
+    // Whether each open <span> is a phrase's.
+    let mut open: Vec<bool> = Vec::new();
+    let mut rest = html.as_str();
+    while let Some(at) = rest
+        .find("<span")
+        .into_iter()
+        .chain(rest.find("</span>"))
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(r) = rest.strip_prefix("</span>") {
+            if open.pop() != Some(true) {
+                out.push_str("</span>");
+            }
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("<span class=\"ph\">") {
+            open.push(true);
+            rest = r;
+        } else {
+            open.push(false);
+            out.push_str("<span");
+            rest = &rest[5..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Copies the folder `from` to `to`, with everything in it.

@@ -163,7 +163,7 @@ fn a_packet_of_thousands_of_materials_is_refused_at_once() {
 fn a_member_list_too_long_for_a_packet_names_the_limit() {
     let p = TempProject::sample();
     let members = "content/koganei-seishin/2024/members.yaml";
-    let many: String = (0..12_000)
+    let many: String = (0..14_000)
         .map(|i| format!("  - organization: 団体{i}\n    name: 委員{i}\n    role: 委員\n"))
         .collect();
     p.write(members, &format!("{}{many}", p.read(members)));
