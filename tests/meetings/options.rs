@@ -385,7 +385,7 @@ fn a_ruled_frame_from_content_with_two_sections_on_one_row() {
         "日時 shares its row:\n{typ}"
     );
     assert!(
-        typ.contains("], form-label[場所], table.cell(phrased["),
+        typ.contains("]), form-label[場所], table.cell(phrased["),
         "{typ}"
     );
 }
