@@ -2,8 +2,12 @@
 //! from the meeting written once in meetings.yaml.
 
 mod common;
+#[path = "meetings/form_fixes.rs"]
+mod form_fixes;
 #[path = "meetings/forms.rs"]
 mod forms;
+#[path = "meetings/one_council.rs"]
+mod one_council;
 #[path = "meetings/options.rs"]
 mod options;
 

@@ -360,6 +360,7 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
     let name = meeting_name(f);
     let title = title_lines(&d.title, f);
     let mut sections = Vec::new();
+    let mut numbered = 0;
     for s in &d.sections {
         let blocks = match s.section {
             SectionKind::Name => vec![Block::new("text", name.clone())],
@@ -382,7 +383,13 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
             continue;
         }
         let words = s.label.as_deref().unwrap_or(s.section.usual_label());
-        let n = fullwidth(&(sections.len() + 1).to_string());
+        // {番号} counts the sections that print one: unlabelled ones and those whose own form
+        // has no number do not take one (「4 欠席者」 after three numbered sections).
+        let form = s.form.as_deref().unwrap_or(&d.label);
+        if !s.unlabelled && form.contains("{番号}") {
+            numbered += 1;
+        }
+        let n = fullwidth(&numbered.to_string());
         let honorifics = if f.meeting.honorifics_omitted {
             d.attendance.honorifics_omitted.as_str()
         } else {
@@ -391,7 +398,7 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
         let label = if s.unlabelled {
             String::new()
         } else {
-            let form = fill(s.form.as_deref().unwrap_or(&d.label), &[("番号", &n)]);
+            let form = fill(form, &[("番号", &n)]);
             let label = fill(&form, &[("見出し", words)]);
             fill(&label, &[("敬称略", honorifics)])
         };
