@@ -198,7 +198,8 @@ pub fn secretariat(m: &Meeting) -> String {
 }
 
 /// An attendee by `pattern` ({名字}{役職}, {名前}（{役職}）, {所属} {名前}): a member without
-/// a name is named by the organization, one without a role is a 委員. {名字} is the name up
+/// a name is named by the organization (once: a pattern that prints the organization leaves
+/// the name out, with no empty brackets), one without a role is a 委員. {名字} is the name up
 /// to its first space (「岡本 誠」 → 岡本), or the whole name when it has none.
 pub fn attendee(
     pattern: &str,
@@ -207,16 +208,35 @@ pub fn attendee(
     organization: Option<&str>,
 ) -> String {
     let organization = organization.unwrap_or_default();
+    let named_by = match name {
+        Some(n) => n,
+        None if pattern.contains("{所属}") => "",
+        None => organization,
+    };
     let text = fill(
         pattern,
         &[
-            ("名前", name.unwrap_or(organization)),
-            ("名字", family_name(name.unwrap_or(organization))),
+            ("名前", named_by),
+            ("名字", family_name(named_by)),
             ("役職", role.unwrap_or("委員")),
             ("所属", organization),
         ],
     );
+    let text = if name.is_none() {
+        without_empty_brackets(&text)
+    } else {
+        text
+    };
     text.trim().to_string()
+}
+
+/// `text` without the bracket pairs a pattern left empty (「（）」 of 「{所属}（{名前}）」).
+pub fn without_empty_brackets(text: &str) -> String {
+    let mut text = text.to_string();
+    for empty in ["（）", "()", "【】", "［］", "[]", "〔〕", "＜＞", "<>"] {
+        text = text.replace(empty, "");
+    }
+    text
 }
 
 /// The family name of `name` as members.yaml writes it (名字 and 名前 parted by a space of

@@ -192,7 +192,7 @@ pub struct AttendanceStyle {
     /// オブザーバー（meetings.yaml の observers）の前に印刷する言葉。
     #[serde(default = "default_observers_label")]
     pub observers_label: String,
-    /// 委員と委員の間: "、" または " " など。
+    /// 委員と委員の間: "、" または " " など。"改行" なら１人１行。
     #[serde(default = "default_separator")]
     pub separator: String,
     /// 役職ごとにまとめるか（「委員長：宮城 孝」「委員：勝田 和行、…」）。

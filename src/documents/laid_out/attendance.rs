@@ -19,9 +19,20 @@ fn attendee_as(d: &MinutesDescription, pattern: &str, p: &AttendeeView<'_>) -> S
     phrases::attendee(&pattern, p.name, p.role, p.organization)
 }
 
+/// `items` joined by `separator`, on one line; or one a line when the separator is 改行.
+pub(super) fn joined(items: Vec<String>, separator: &str) -> Vec<String> {
+    if separator == "改行" {
+        items
+    } else if items.is_empty() {
+        vec![]
+    } else {
+        vec![items.join(separator)]
+    }
+}
+
 /// Names joined as the council separates them, those who joined online after the online word
-/// (「山田委員、鈴木委員（以下オンライン）佐藤委員」).
-fn names_line(d: &MinutesDescription, people: &[&&AttendeeView<'_>]) -> String {
+/// (「山田委員、鈴木委員（以下オンライン）佐藤委員」): one line, or one a name (改行).
+fn names_line(d: &MinutesDescription, people: &[&&AttendeeView<'_>]) -> Vec<String> {
     let a = &d.attendance;
     let name = |p: &AttendeeView<'_>| {
         let mut s = attendee(d, p);
@@ -40,12 +51,18 @@ fn names_line(d: &MinutesDescription, people: &[&&AttendeeView<'_>]) -> String {
         .filter(|p| p.online)
         .map(|p| name(p))
         .collect();
-    let mut line = here.join(&a.separator);
+    let mut lines = joined(here, &a.separator);
     if !online.is_empty() {
-        line.push_str(&a.online);
-        line.push_str(&online.join(&a.separator));
+        let mut online = joined(online, &a.separator);
+        if a.separator == "改行" || lines.is_empty() {
+            online[0].insert_str(0, &a.online);
+        } else {
+            let last = lines.pop().unwrap_or_default();
+            online[0].insert_str(0, &format!("{last}{}", a.online));
+        }
+        lines.extend(online);
     }
-    line
+    lines
 }
 
 /// 「（◎部会長　○副部会長）」: the marks that some listed member carries, in the order of the
@@ -118,32 +135,35 @@ pub(super) fn secretariat(d: &MinutesDescription, m: &Meeting) -> Vec<Block> {
         if let Some(dep) = dep {
             out.push(Block::new("text", fill(&a.department, &[("課", dep)])));
         }
-        let people: Vec<String> = group
-            .iter()
-            .map(|s| {
-                let count = s.count.map(|c| c.to_string()).unwrap_or_default();
-                let pattern = if s.count.is_some() {
-                    &a.staff_count
-                } else {
-                    &a.staff
-                };
-                fill(
-                    pattern,
-                    &[
-                        ("職名", &s.post),
-                        ("名前", s.name.as_deref().unwrap_or("")),
-                        ("人数", &count),
-                    ],
-                )
-            })
-            .collect();
-        if a.staff_separator == "改行" {
-            out.extend(people.into_iter().map(|p| Block::new("text", p)));
-        } else {
-            out.push(Block::new("text", people.join(&a.staff_separator)));
-        }
+        let people: Vec<String> = group.iter().map(|s| staff_member(d, s)).collect();
+        out.extend(
+            joined(people, &a.staff_separator)
+                .into_iter()
+                .map(|p| Block::new("text", p)),
+        );
     }
     out
+}
+
+/// One of the secretariat as the council writes them: a member with no post is named alone
+/// (`post: ""`), one with no name leaves no empty brackets behind (「課長（）」).
+fn staff_member(d: &MinutesDescription, s: &crate::model::Staff) -> String {
+    let a = &d.attendance;
+    let name = s.name.as_deref().unwrap_or("").trim();
+    if s.post.trim().is_empty() && !name.is_empty() && s.count.is_none() {
+        return name.to_string();
+    }
+    let count = s.count.map(|c| c.to_string()).unwrap_or_default();
+    let pattern = if s.count.is_some() {
+        &a.staff_count
+    } else {
+        &a.staff
+    };
+    let text = fill(
+        pattern,
+        &[("職名", s.post.trim()), ("名前", name), ("人数", &count)],
+    );
+    phrases::without_empty_brackets(&text).trim().to_string()
 }
 
 fn has(d: &MinutesDescription, kind: SectionKind) -> bool {
@@ -195,18 +215,19 @@ fn member_lines(d: &MinutesDescription, present: &[&AttendeeView<'_>]) -> Vec<Bl
                 .iter()
                 .filter(|p| p.role.unwrap_or("委員") == r)
                 .collect();
-            lines.push(Block::new(
-                "text",
-                format!(
-                    "{}{}",
-                    fill(&a.role_label, &[("役職", r)]),
-                    names_line(d, &these)
-                ),
-            ));
+            let mut names = names_line(d, &these);
+            if let Some(first) = names.first_mut() {
+                first.insert_str(0, &fill(&a.role_label, &[("役職", r)]));
+            }
+            lines.extend(names.into_iter().map(|n| Block::new("text", n)));
         }
     } else {
         let all: Vec<_> = present.iter().collect();
-        lines.push(Block::new("text", names_line(d, &all)));
+        lines.extend(
+            names_line(d, &all)
+                .into_iter()
+                .map(|n| Block::new("text", n)),
+        );
     }
     lines
 }
@@ -280,11 +301,10 @@ pub(super) fn absent(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
             None => attendee(d, p),
         })
         .collect();
-    if names.is_empty() {
-        vec![]
-    } else {
-        vec![Block::new("text", names.join(&d.attendance.separator))]
-    }
+    joined(names, &d.attendance.separator)
+        .into_iter()
+        .map(|n| Block::new("text", n))
+        .collect()
 }
 
 /// 傍聴者: how many, or (when no 傍聴の可否 section says it) that the meeting was closed and
