@@ -42,41 +42,66 @@ impl Kind for OnMeeting<'_> {
     }
 
     fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
-        // Minutes whose form prints no record (a header and the agenda only) need none.
-        let form = crate::model::MinutesDescription::for_council(&c.council);
-        let records = form.sections.iter().any(|s| {
-            matches!(
-                s.section,
-                crate::model::SectionKind::Record | crate::model::SectionKind::Transcript
-            )
-        });
-        let (has, words): (fn(&Meeting) -> bool, _) = if self.minutes && !records {
-            (
+        let d = self.doc;
+        let at = (d.year, d.meeting);
+        if !self.minutes {
+            let words = (
+                "の議題（agenda）がないため、次第が空になります。",
+                "agenda: に議題の title を順に書いてください。",
+            );
+            return meeting_part(
+                c,
+                file,
+                at,
                 |m| !m.agenda.is_empty(),
-                (
-                    "の議題（agenda）がないため、会議録が空になります。",
-                    "agenda: に議題の title を順に書いてください。",
-                ),
-            )
-        } else if self.minutes {
+                words,
+                self.draft(),
+                out,
+            );
+        }
+        // What the form prints of the meeting's course: each item's record, the meeting's
+        // transcript, or the agenda alone. Minutes printing none of them need none.
+        let form = crate::model::MinutesDescription::for_council(&c.council);
+        let has = |kind| form.sections.iter().any(|s| s.section == kind);
+        use crate::model::SectionKind::{Agenda, Record, Transcript};
+        let (record, transcript) = (has(Record), has(Transcript));
+        let (need, words): (Box<dyn Fn(&Meeting) -> bool>, _) = if record && transcript {
             (
-                |m| has_record(&m.agenda) || !m.transcript.is_empty(),
+                Box::new(|m| has_record(&m.agenda) || !m.transcript.is_empty()),
                 (
                     "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
                     "議題（agenda）ごとに record: を書くか、発言記録（transcript:）を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
                 ),
             )
-        } else {
+        } else if record {
             (
-                |m| !m.agenda.is_empty(),
+                Box::new(|m| has_record(&m.agenda)),
                 (
-                    "の議題（agenda）がないため、次第が空になります。",
+                    "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
+                    "議題（agenda）ごとに record: か transcript: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
+                ),
+            )
+        } else if transcript {
+            (
+                Box::new(|m| !m.transcript.is_empty()),
+                (
+                    "の発言記録（transcript）が書かれていないため、会議録が空になります。",
+                    "会議の transcript: に、発言者（speaker）と発言（said）を順に書いてください。",
+                ),
+            )
+        } else if has(Agenda) {
+            (
+                Box::new(|m| !m.agenda.is_empty()),
+                (
+                    "の議題（agenda）がないため、会議録の議題の項目が空になります。",
                     "agenda: に議題の title を順に書いてください。",
                 ),
             )
+        } else {
+            // Nothing of the course is printed: the meeting must only exist.
+            (Box::new(|_| true), ("", ""))
         };
-        let d = self.doc;
-        meeting_part(c, file, (d.year, d.meeting), has, words, self.draft(), out)
+        meeting_part(c, file, at, need, words, self.draft(), out)
     }
 
     fn prepare(
@@ -346,7 +371,11 @@ pub fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView
                         if let Ok(lead) = lead.parse::<u32>() {
                             counters[series] = lead;
                         }
-                        n.clone()
+                        // In the council's digits: 1-1 is 資料１－１ in a full-width council.
+                        match council.style.digits {
+                            crate::model::Digits::Full => crate::japanese::fullwidth(n),
+                            crate::model::Digits::Half => n.clone(),
+                        }
                     }
                     None => crate::japanese::fullwidth(&counters[series].to_string()),
                 };

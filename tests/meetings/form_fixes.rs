@@ -80,3 +80,46 @@ fn a_member_with_only_an_organization_is_printed_once() {
         &["相談支援センター相談支援センター"],
     );
 }
+
+/// A material number typed in half-width (`number: 1-1`) is printed in the council's digits:
+/// full-width in a full-width council, as every other number there.
+#[test]
+fn a_typed_material_number_follows_the_councils_digits() {
+    let p = minutes_council(
+        "style: {minutes: headings}\n",
+        &format!(
+            "    materials:\n      - {{title: 計画の案, number: 1-1}}\n      - {{title: 計画の概要}}\n{RECORDED}"
+        ),
+        "",
+    );
+    assert_both(&p, &["資料１－１計画の案", "資料２計画の概要"], &["1-1"]);
+}
+
+/// What a form prints of the meeting's course decides what minutes need: a form with neither
+/// 議題 nor 会議結果 needs no agenda (it said 「第１回の議題（agenda）がないため、会議録が空に
+/// なります」), one with the meeting's transcript only needs that.
+#[test]
+fn minutes_need_only_what_their_form_prints() {
+    let p = minutes_council(
+        "minutes:\n  sections: [{section: when}, {section: place}, {section: attendance}]\n",
+        "",
+        "members:\n  - name: 山田 太郎\n",
+    );
+    let (code, out, err) = p.run(&["check", "--deny-warnings"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!err.contains("agenda"), "{err}");
+    assert_both(&p, &["日時令和６年５月１０日", "委員：山田委員"], &[]);
+
+    let p = minutes_council(
+        "minutes:\n  sections: [{section: when}, {section: transcript}]\n",
+        RECORDED,
+        "",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("第１回の発言記録（transcript）が書かれていないため、会議録が空になります。"),
+        "{err}"
+    );
+    assert!(err.contains("content/t/2024/meetings.yaml:2"), "{err}");
+}
