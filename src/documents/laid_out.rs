@@ -15,9 +15,16 @@ use crate::model::{
 use crate::phrases::{self, issuer, place, when};
 
 mod attendance;
+mod materials;
 use attendance::{
     absent, attendance, closed_reason, disclosure, public, quorum, secretariat, viewers,
 };
+use materials::beside;
+pub use materials::find_material;
+pub(super) use materials::{materials, same_number};
+
+/// What a section kept when empty prints under its label, unless the form says otherwise.
+const NOTHING: &str = "なし";
 
 /// 様式（minutes:）どおりに並べた会議録: 題名の行と項目。
 #[derive(Debug, Serialize, JsonSchema)]
@@ -111,55 +118,6 @@ pub(super) fn meeting_name(f: &Facts<'_>) -> String {
     phrases::meeting_name(f.council, f.year, f.meeting)
 }
 
-/// The material `r` names: its id, its number as typed or printed, or the number alone.
-pub fn find_material<'v, 'a>(
-    materials: &'v [MaterialView<'a>],
-    r: &str,
-) -> Option<&'v MaterialView<'a>> {
-    let r = r.trim();
-    let key = same_number(r);
-    let same = |n: Option<&str>| n.is_some_and(|n| same_number(n) == key);
-    // The id or the number as written or printed; else the number alone (「1」 for 資料１),
-    // a material's before a reference's (参考資料１).
-    materials
-        .iter()
-        .find(|m| m.id == Some(r) || same(m.typed_number) || same(m.number.as_deref()))
-        .or_else(|| {
-            let mut alone = materials.iter().filter(|m| same(m.count.as_deref()));
-            let first = alone.next()?;
-            if first.reference {
-                Some(alone.find(|m| !m.reference).unwrap_or(first))
-            } else {
-                Some(first)
-            }
-        })
-}
-
-/// A material number as compared: digits and dashes in one width, no spaces (「資料１」,
-/// 「資料 1」 and 「資料1」 are one; so are 「2−1」 and 「２－１」).
-pub(super) fn same_number(n: &str) -> String {
-    crate::japanese::halfwidth_digits(n)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
-
-fn beside(style: &MaterialStyle, f: &Facts<'_>, it: &AgendaItem) -> Option<String> {
-    if it.materials.is_empty() || style.beside_item.is_empty() {
-        return None;
-    }
-    let numbers: Vec<String> = it
-        .materials
-        .iter()
-        .map(|r| {
-            find_material(f.materials, r)
-                .and_then(|m| m.number.clone())
-                .unwrap_or_else(|| r.clone())
-        })
-        .collect();
-    Some(fill(&style.beside_item, &[("資料", &numbers.join("、"))]))
-}
-
 /// The agenda's items, numbered as the council numbers them, each with its materials beside
 /// it; `with_record`, each followed by what came of it (the minutes' record).
 pub(super) fn agenda(
@@ -237,60 +195,6 @@ fn record_entries(f: &Facts<'_>, it: &AgendaItem, out: &mut Vec<Block>) {
             out.push(mark("・", text));
         }
     }
-}
-
-/// The materials, in their groups (【事前送付資料】 …) as `style` says.
-pub(super) fn materials(style: &MaterialStyle, f: &Facts<'_>) -> Vec<Block> {
-    let listed: Vec<_> = f
-        .materials
-        .iter()
-        .filter(|m| style.with_agenda || !m.agenda)
-        .collect();
-    if style.groups == Groups::Never {
-        return listed
-            .into_iter()
-            .map(|m| {
-                let mark = if m.handout {
-                    style.handout_mark.as_str()
-                } else {
-                    ""
-                };
-                Block::numbered("material", m.number.clone(), format!("{}{mark}", m.title))
-            })
-            .collect();
-    }
-    let groups = [
-        (&style.sent_label, 0),
-        (&style.handout_label, 1),
-        (&style.reference_label, 2),
-    ];
-    let group_of = |m: &MaterialView<'_>| {
-        if m.reference {
-            2
-        } else if m.handout {
-            1
-        } else {
-            0
-        }
-    };
-    let used = groups
-        .iter()
-        .filter(|(_, g)| listed.iter().any(|m| group_of(m) == *g))
-        .count();
-    let mut out = Vec::new();
-    for (label, g) in groups {
-        let these: Vec<_> = listed.iter().filter(|m| group_of(m) == g).collect();
-        if these.is_empty() {
-            continue;
-        }
-        if used > 1 || style.groups == Groups::Always {
-            out.push(Block::new("group", label.clone()));
-        }
-        for m in these {
-            out.push(Block::numbered("material", m.number.clone(), m.title));
-        }
-    }
-    out
 }
 
 fn transcript(s: &SpeakerStyle, turns: &[Turn]) -> Vec<Block> {
@@ -379,8 +283,14 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
             SectionKind::Transcript => transcript(&d.speakers, &f.meeting.transcript),
             SectionKind::Quorum => quorum(d, f),
         };
-        if blocks.is_empty() && !s.keep_empty {
-            continue;
+        let mut blocks = blocks;
+        if blocks.is_empty() {
+            // A section kept when empty says so (なし), unless its word is "".
+            match (s.keep_empty, s.empty.as_deref()) {
+                (false, None) => continue,
+                (_, Some("")) => {}
+                (_, word) => blocks.push(Block::new("text", word.unwrap_or(NOTHING))),
+            }
         }
         let words = s.label.as_deref().unwrap_or(s.section.usual_label());
         // {番号} counts the sections that print one: unlabelled ones and those whose own form

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::TimeStyle;
+use super::{MaterialStyle, TimeStyle};
 
 /// 会議録の様式。いつもの様式（style.minutes の ruled か headings。docs/templates.md の「会議録と次第のいつもの様式」）に、council.yaml の
 /// minutes: で変えたところを重ねたものです（テンプレートは不要）。
@@ -67,19 +67,6 @@ pub enum Frame {
     Ruled,
 }
 
-/// 資料を事前送付・当日配付・参考資料に分けて見出しを付けるか。
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Groups {
-    /// ２つ以上の種類があるときだけ分ける。
-    #[default]
-    Auto,
-    /// いつも分ける（１種類でも見出しを付ける）。
-    Always,
-    /// 分けない（並んだ順に）。
-    Never,
-}
-
 /// 会議録の項目１つ。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -100,9 +87,14 @@ pub struct Section {
     /// 見出しを印刷しないか（内容だけを前の項目に続けて印刷します）。
     #[serde(default)]
     pub unlabelled: bool,
-    /// 内容がなくても見出しを印刷するか（例: 添付書類がウェブに別にあるとき）。
+    /// 内容がなくても見出しを印刷するか。内容がなければ、見出しの下に empty の言葉（書かなければ「なし」）を
+    /// 印刷します。
     #[serde(default)]
     pub keep_empty: bool,
+    /// 内容がないときに見出しの下に印刷する言葉（例: "なし"、"該当なし"）。書けば keep_empty: true と同じく、
+    /// 内容がなくても見出しを印刷します。"" なら見出しだけ（例: 添付書類がウェブに別にあるとき）。
+    #[serde(default)]
+    pub empty: Option<String>,
     /// 罫線の表（frame: ruled）で、前の項目と同じ行に並べるか（例: 傍聴の可否｜可｜傍聴者数｜１人）。
     #[serde(default)]
     pub beside: bool,
@@ -334,61 +326,6 @@ impl Default for SpeakerStyle {
         SpeakerStyle {
             speaker: default_speaker(),
             inline: false,
-        }
-    }
-}
-
-/// 資料の書き方。
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MaterialStyle {
-    /// 議題の横に印刷する、その議題の資料（{資料} に資料番号が「、」でつながって入ります）。例: "【{資料}】"。
-    /// 空なら議題の横には印刷しません。
-    #[serde(default = "default_item_materials")]
-    pub beside_item: String,
-    /// 事前送付の資料の見出し（当日配付か参考資料もあるときに印刷）。
-    #[serde(default = "default_sent")]
-    pub sent_label: String,
-    /// 当日配付の資料の見出し。
-    #[serde(default = "default_handout")]
-    pub handout_label: String,
-    /// 参考資料の見出し。
-    #[serde(default = "default_reference")]
-    pub reference_label: String,
-    /// 事前送付・当日配付・参考資料に分けるか: auto（２種類以上あるとき。既定）/ always / never。
-    #[serde(default)]
-    pub groups: Groups,
-    /// 分けないとき、当日配付の資料の後ろに付ける言葉（例: "（当日配付）"）。
-    #[serde(default)]
-    pub handout_mark: String,
-    /// 次第そのもの（materials の agenda: true）も資料の項目に並べるか。
-    #[serde(default)]
-    pub with_agenda: bool,
-}
-
-fn default_item_materials() -> String {
-    "【{資料}】".into()
-}
-fn default_sent() -> String {
-    "【事前送付資料】".into()
-}
-fn default_handout() -> String {
-    "【当日配付資料】".into()
-}
-fn default_reference() -> String {
-    "【参考資料】".into()
-}
-
-impl Default for MaterialStyle {
-    fn default() -> Self {
-        MaterialStyle {
-            beside_item: default_item_materials(),
-            sent_label: default_sent(),
-            handout_label: default_handout(),
-            reference_label: default_reference(),
-            groups: Groups::Auto,
-            handout_mark: String::new(),
-            with_agenda: false,
         }
     }
 }

@@ -123,3 +123,28 @@ fn minutes_need_only_what_their_form_prints() {
     );
     assert!(err.contains("content/t/2024/meetings.yaml:2"), "{err}");
 }
+
+/// A section kept when it has nothing prints 「なし」 under its label (it printed the label
+/// alone), or the form's word; `empty: ""` keeps the label alone.
+#[test]
+fn a_section_kept_empty_says_none() {
+    let form = |extra: &str| {
+        format!(
+            "style: {{minutes: headings}}\nminutes:\n  sections:\n    - section: when\n    - section: absent\n      keep_empty: true\n{extra}    - section: record\n"
+        )
+    };
+    let p = minutes_council(&form(""), RECORDED, "members:\n  - name: 山田 太郎\n");
+    assert_both(&p, &["■欠席者なし■会議結果"], &[]);
+    let p = minutes_council(
+        &form("    - section: viewers\n      empty: 該当なし\n"),
+        RECORDED,
+        "members:\n  - name: 山田 太郎\n",
+    );
+    assert_both(&p, &["■傍聴者該当なし■会議結果"], &[]);
+    let p = minutes_council(
+        &form("    - section: materials\n      empty: \"\"\n"),
+        RECORDED,
+        "members:\n  - name: 山田 太郎\n",
+    );
+    assert_both(&p, &["■欠席者なし■資料■会議結果"], &[]);
+}
