@@ -6,6 +6,8 @@ mod common;
 mod form_fixes;
 #[path = "meetings/forms.rs"]
 mod forms;
+#[path = "meetings/list_marks.rs"]
+mod list_marks;
 #[path = "meetings/one_council.rs"]
 mod one_council;
 #[path = "meetings/options.rs"]

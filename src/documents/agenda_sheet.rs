@@ -6,8 +6,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::laid_out::{Block, Facts, agenda, materials, named, title_lines};
-use crate::model::{AgendaDescription, MeetingFormat, fill};
+use super::laid_out::{Block, Facts, ItemForm, agenda, materials, named, title_lines};
+use crate::model::{AgendaDescription, Marks, MeetingFormat, fill};
 use crate::phrases::{place, when_start, written};
 
 /// 様式（agenda:）どおりに並べた次第。
@@ -61,7 +61,18 @@ pub(super) fn lay_out(d: &AgendaDescription, f: &Facts<'_>) -> AgendaSheet {
         heading,
         document_title,
         lines,
-        items: agenda((&d.materials, &Default::default()), f, false),
+        items: agenda(
+            &ItemForm {
+                materials: &d.materials,
+                speakers: &Default::default(),
+                marks: &Marks {
+                    items: d.marks.items.clone(),
+                    ..Marks::default()
+                },
+            },
+            f,
+            false,
+        ),
         materials: listed,
     }
 }

@@ -15,11 +15,13 @@ use crate::model::{
 use crate::phrases::{self, issuer, place, when};
 
 mod attendance;
+mod items;
 mod materials;
 use attendance::{
     absent, attendance, closed_reason, disclosure, public, quorum, secretariat, viewers,
 };
-use materials::beside;
+use items::transcript;
+pub(super) use items::{ItemForm, agenda};
 pub use materials::find_material;
 pub(super) use materials::{materials, same_number};
 
@@ -75,6 +77,8 @@ pub struct Block {
     pub depth: usize,
     /// 議題の横に印刷する資料（【資料１】）。
     pub beside: Option<String>,
+    /// 番号と文の間を空けるか（「(1) 開会」。どの項目にも同じ印「〇」「・」なら空けずに「〇開会」）。
+    pub spaced: bool,
 }
 
 impl Block {
@@ -85,10 +89,15 @@ impl Block {
             number: None,
             depth: 1,
             beside: None,
+            spaced: true,
         }
     }
 
-    fn numbered(kind: &'static str, number: Option<String>, text: impl Into<String>) -> Block {
+    pub(super) fn numbered(
+        kind: &'static str,
+        number: Option<String>,
+        text: impl Into<String>,
+    ) -> Block {
         Block {
             number,
             ..Block::new(kind, text)
@@ -116,109 +125,6 @@ fn fiscal_year(f: &Facts<'_>) -> String {
 
 pub(super) fn meeting_name(f: &Facts<'_>) -> String {
     phrases::meeting_name(f.council, f.year, f.meeting)
-}
-
-/// The agenda's items, numbered as the council numbers them, each with its materials beside
-/// it; `with_record`, each followed by what came of it (the minutes' record).
-pub(super) fn agenda(
-    d: (&MaterialStyle, &SpeakerStyle),
-    f: &Facts<'_>,
-    with_record: bool,
-) -> Vec<Block> {
-    fn walk(
-        d: (&MaterialStyle, &SpeakerStyle),
-        f: &Facts<'_>,
-        items: &[AgendaItem],
-        depth: usize,
-        with_record: bool,
-        out: &mut Vec<Block>,
-    ) {
-        for (i, it) in items.iter().enumerate() {
-            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            out.push(Block {
-                depth,
-                beside: if with_record {
-                    None
-                } else {
-                    beside(d.0, f, it)
-                },
-                ..Block::numbered(
-                    if with_record { "topic" } else { "item" },
-                    Some(f.council.style.numbering.number(depth, n)),
-                    it.title.clone(),
-                )
-            });
-            if with_record {
-                let before = out.len();
-                record_entries(f, it, out);
-                out.extend(transcript(d.1, &it.transcript));
-                // A draft says what is not written yet (a final document prints nothing).
-                if out.len() == before && it.items.is_empty() && !f.unfilled.is_empty() {
-                    out.push(Block::new("text", f.unfilled));
-                }
-            }
-            walk(d, f, &it.items, depth + 1, with_record, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(d, f, &f.meeting.agenda, 1, with_record, &mut out);
-    out
-}
-
-fn record_entries(f: &Facts<'_>, it: &AgendaItem, out: &mut Vec<Block>) {
-    let mark = |m: &str, text: String| Block::numbered("mark", Some(m.into()), text);
-    for r in &it.record {
-        let who = r
-            .speaker
-            .as_ref()
-            .map(|s| format!("（{s}）"))
-            .unwrap_or_default();
-        if let Some(b) = &r.bullet {
-            out.push(mark("・", format!("{who}{b}")));
-        }
-        if let Some(n) = &r.note {
-            out.push(Block::new("text", format!("{who}{n}")));
-        }
-        if let Some(q) = &r.question {
-            out.push(mark("・", format!("{who}{q}")));
-        }
-        if let Some(a) = &r.answer {
-            let by = r
-                .answerer
-                .as_ref()
-                .map(|s| format!("（{s}）"))
-                .unwrap_or_default();
-            out.push(mark("⇒", format!("{by}{a}")));
-        }
-        if r.next_meeting {
-            let text = phrases::next_meeting(&f.council.style, f.next);
-            out.push(mark("・", text));
-        }
-    }
-}
-
-fn transcript(s: &SpeakerStyle, turns: &[Turn]) -> Vec<Block> {
-    let mut out = Vec::new();
-    for t in turns {
-        if let Some(h) = &t.heading {
-            out.push(Block::new("heading", h.clone()));
-        }
-        let label = t
-            .speaker
-            .as_ref()
-            .map(|who| fill(&s.speaker, &[("発言者", who)]));
-        let mut said = t.said.iter();
-        match label {
-            Some(l) if s.inline => {
-                let first = said.next().map(String::as_str).unwrap_or("");
-                out.push(Block::new("speech", format!("{l}{first}")));
-            }
-            Some(l) => out.push(Block::new("speaker", l)),
-            None => {}
-        }
-        out.extend(said.map(|p| Block::new("speech", p.clone())));
-    }
-    out
 }
 
 /// Title lines filled in: {年度} {回} {協議会} {会議}.
@@ -265,6 +171,11 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
     let title = title_lines(&d.title, f);
     let mut sections = Vec::new();
     let mut numbered = 0;
+    let form = items::ItemForm {
+        materials: &d.materials,
+        speakers: &d.speakers,
+        marks: &d.marks,
+    };
     for s in &d.sections {
         let blocks = match s.section {
             SectionKind::Name => vec![Block::new("text", name.clone())],
@@ -277,9 +188,9 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
             SectionKind::Public => public(f.meeting),
             SectionKind::ClosedReason => closed_reason(f.meeting),
             SectionKind::Disclosure => disclosure(f.meeting),
-            SectionKind::Agenda => agenda((&d.materials, &d.speakers), f, false),
+            SectionKind::Agenda => agenda(&form, f, false),
             SectionKind::Materials => materials(&d.materials, f),
-            SectionKind::Record => agenda((&d.materials, &d.speakers), f, true),
+            SectionKind::Record => agenda(&form, f, true),
             SectionKind::Transcript => transcript(&d.speakers, &f.meeting.transcript),
             SectionKind::Quorum => quorum(d, f),
         };

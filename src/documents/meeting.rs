@@ -358,7 +358,12 @@ pub fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView
         .map(|mat| {
             let series = usize::from(mat.reference);
             let mut count = None;
-            let number = (!mat.agenda && !mat.unnumbered).then(|| {
+            // A mark written as the number (・) is printed as it is and counts nothing.
+            let marked = mat
+                .number
+                .as_deref()
+                .filter(|n| crate::model::is_list_mark(n));
+            let number = (!mat.agenda && !mat.unnumbered && marked.is_none()).then(|| {
                 counters[series] += 1;
                 // A number written in content (2−1) sets the count the next unwritten one
                 // follows (資料2−1, 資料2−2, then 資料3).
@@ -389,7 +394,7 @@ pub fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView
                 number
             });
             MaterialView {
-                number,
+                number: number.or_else(|| marked.map(str::to_string)),
                 title: &mat.title,
                 agenda: mat.agenda,
                 handout: mat.handout,

@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{MaterialStyle, TimeStyle};
+use super::{AgendaMarks, MaterialStyle, TimeStyle};
 
 /// 次第の様式（council.yaml の agenda:）。書かなければ、いつもの形（題名「{会議}」「次第」、
 /// 「日時：」「場所：」、資料は【資料】）。書いたところだけがいつもの形と変わります。
@@ -35,6 +35,9 @@ pub struct AgendaDescription {
     /// 資料の書き方（議題の横の資料番号、事前送付・当日配付・参考資料の見出し、分け方）。
     #[serde(default)]
     pub materials: MaterialStyle,
+    /// 議題の前の印（段ごとの番号や「〇」）。
+    #[serde(default)]
+    pub marks: AgendaMarks,
 }
 
 fn default_title() -> Vec<String> {
@@ -59,6 +62,7 @@ impl Default for AgendaDescription {
             usual_time: None,
             materials_label: default_materials_label(),
             materials: MaterialStyle::default(),
+            marks: AgendaMarks::default(),
         }
     }
 }

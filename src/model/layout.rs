@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{MaterialStyle, TimeStyle};
+use super::{Marks, MaterialStyle, TimeStyle};
 
 /// 会議録の様式。いつもの様式（style.minutes の ruled か headings。docs/templates.md の「会議録と次第のいつもの様式」）に、council.yaml の
 /// minutes: で変えたところを重ねたものです（テンプレートは不要）。
@@ -46,6 +46,9 @@ pub struct MinutesDescription {
     /// 資料の書き方。
     #[serde(default)]
     pub materials: MaterialStyle,
+    /// 議題、会議結果の中の議題、要点と答えの前の印（段ごとの番号や「〇」「・」）。
+    #[serde(default)]
+    pub marks: Marks,
 }
 
 fn default_title() -> Vec<String> {
@@ -315,10 +318,19 @@ pub struct SpeakerStyle {
     /// 発言者と同じ行に発言を続けるか（「事務局：それでは…」）。false なら発言者は１行で、発言はその下。
     #[serde(default)]
     pub inline: bool,
+    /// 発言記録の見出し（transcript の heading）の書き方（{見出し}）。例: "{見出し}"（既定）、"【{見出し}】"。
+    #[serde(default = "default_heading")]
+    pub heading: String,
+    /// 発言（said の段落）ごとに前に付ける印。例: "・"。既定は印なし。
+    #[serde(default)]
+    pub mark: String,
 }
 
 fn default_speaker() -> String {
     "（{発言者}）".into()
+}
+fn default_heading() -> String {
+    "{見出し}".into()
 }
 
 impl Default for SpeakerStyle {
@@ -326,6 +338,8 @@ impl Default for SpeakerStyle {
         SpeakerStyle {
             speaker: default_speaker(),
             inline: false,
+            heading: default_heading(),
+            mark: String::new(),
         }
     }
 }

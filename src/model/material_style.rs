@@ -32,7 +32,8 @@ pub struct MaterialStyle {
     /// 当日配付の資料の見出し。
     #[serde(default = "default_handout")]
     pub handout_label: String,
-    /// 参考資料の見出し。
+    /// 参考資料の見出し。空（""）なら見出しを付けず、参考資料はそれぞれの組（事前送付・当日配付）の中の
+    /// 終わりに並びます。
     #[serde(default = "default_reference")]
     pub reference_label: String,
     /// 事前送付・当日配付・参考資料に分けるか: auto（２種類以上あるとき。既定）/ always / never。
@@ -44,6 +45,13 @@ pub struct MaterialStyle {
     /// 次第そのもの（materials の agenda: true）も資料の項目に並べるか。
     #[serde(default)]
     pub with_agenda: bool,
+    /// 資料の前に付ける印。{番号} が資料番号（資料１）になります。番号の入らない印（"・"）はどの資料にも
+    /// 同じ印、"" は印なし。例: "{番号}"（既定）、"・"、"（{番号}）"。
+    #[serde(default = "default_mark")]
+    pub mark: String,
+    /// 参考資料の前に付ける印（書き方は mark と同じ）。
+    #[serde(default = "default_mark")]
+    pub reference_mark: String,
 }
 
 fn default_item_materials() -> String {
@@ -58,6 +66,9 @@ fn default_handout() -> String {
 fn default_reference() -> String {
     "【参考資料】".into()
 }
+fn default_mark() -> String {
+    "{番号}".into()
+}
 
 impl Default for MaterialStyle {
     fn default() -> Self {
@@ -69,6 +80,8 @@ impl Default for MaterialStyle {
             groups: Groups::Auto,
             handout_mark: String::new(),
             with_agenda: false,
+            mark: default_mark(),
+            reference_mark: default_mark(),
         }
     }
 }

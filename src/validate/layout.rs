@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{Problem, Problems};
-use crate::model::{AgendaItem, Council, Meeting, unknown_placeholders};
+use crate::model::{AgendaItem, Council, MARK_PLACEHOLDERS, Meeting, unknown_placeholders};
 
 /// A placeholder of `value` (at `part.path` of council.yaml: `minutes`, `title[1]`) that
 /// nothing fills.
@@ -63,6 +63,15 @@ pub(super) fn check_agenda(council: &Council, file: &Path, out: &mut Problems) {
     agenda("when", &d.when, &["日時"]);
     agenda("place", &d.place, &["場所"]);
     agenda("materials.beside_item", &d.materials.beside_item, &["資料"]);
+    agenda("materials.mark", &d.materials.mark, &["番号"]);
+    agenda(
+        "materials.reference_mark",
+        &d.materials.reference_mark,
+        &["番号"],
+    );
+    for (i, m) in d.marks.items.iter().enumerate() {
+        agenda(&format!("marks.items[{i}]"), m, MARK_PLACEHOLDERS);
+    }
     if d.title.iter().all(|t| t.trim().is_empty()) {
         out.push(
             Problem::error(file, "agenda の title が空です。")
@@ -113,6 +122,19 @@ fn check_form(d: &crate::model::MinutesDescription, file: &Path, out: &mut Probl
     pattern("attendance.staff", &a.staff, &["職名", "名前", "人数"]);
     pattern("speakers.speaker", &d.speakers.speaker, &["発言者"]);
     pattern("materials.beside_item", &d.materials.beside_item, &["資料"]);
+    pattern("materials.mark", &d.materials.mark, &["番号"]);
+    pattern(
+        "materials.reference_mark",
+        &d.materials.reference_mark,
+        &["番号"],
+    );
+    pattern("speakers.heading", &d.speakers.heading, &["見出し"]);
+    for (i, m) in d.marks.items.iter().enumerate() {
+        pattern(&format!("marks.items[{i}]"), m, MARK_PLACEHOLDERS);
+    }
+    for (i, m) in d.marks.topics.iter().flatten().enumerate() {
+        pattern(&format!("marks.topics[{i}]"), m, MARK_PLACEHOLDERS);
+    }
     for (i, s) in d.sections.iter().enumerate() {
         if let Some(f) = &s.form {
             pattern(
@@ -175,7 +197,12 @@ pub(super) fn check_materials(
     let views = crate::documents::material_views(council, m);
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, v) in views.iter().enumerate() {
-        let Some(n) = v.number.as_deref() else {
+        // A mark every material shares (・) is no number: many may carry it.
+        let Some(n) = v
+            .number
+            .as_deref()
+            .filter(|n| !crate::model::is_list_mark(n))
+        else {
             continue;
         };
         if let Some(first) = seen.insert(n, i) {

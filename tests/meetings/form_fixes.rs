@@ -148,3 +148,21 @@ fn a_section_kept_empty_says_none() {
     );
     assert_both(&p, &["■欠席者なし■資料■会議結果"], &[]);
 }
+
+/// `reference_label: ""` lists each reference at the end of its own group (it printed an
+/// empty line and kept the references after 当日配付).
+#[test]
+fn references_without_a_label_stay_in_their_group() {
+    let p = minutes_council(
+        "style: {minutes: headings}\nminutes:\n  materials: {reference_label: \"\"}\n",
+        &format!(
+            "    materials:\n      - {{title: 計画, reference: true}}\n      - {{title: 名簿}}\n      - {{title: 座席表, handout: true}}\n{RECORDED}"
+        ),
+        "",
+    );
+    assert_both(
+        &p,
+        &["【事前送付資料】資料１名簿参考資料１計画【当日配付資料】資料２座席表■"],
+        &["【参考資料】"],
+    );
+}

@@ -68,17 +68,19 @@ pub(in crate::documents) fn materials(style: &MaterialStyle, f: &Facts<'_>) -> V
                 } else {
                     ""
                 };
-                Block::numbered("material", m.number.clone(), format!("{}{mark}", m.title))
+                material(style, m, format!("{}{mark}", m.title))
             })
             .collect();
     }
+    // References under a label of their own, or (no label) at the end of their group.
+    let apart = !style.reference_label.trim().is_empty();
     let groups = [
         (&style.sent_label, 0),
         (&style.handout_label, 1),
         (&style.reference_label, 2),
     ];
     let group_of = |m: &MaterialView<'_>| {
-        if m.reference {
+        if m.reference && apart {
             2
         } else if m.handout {
             1
@@ -92,16 +94,39 @@ pub(in crate::documents) fn materials(style: &MaterialStyle, f: &Facts<'_>) -> V
         .count();
     let mut out = Vec::new();
     for (label, g) in groups {
-        let these: Vec<_> = listed.iter().filter(|m| group_of(m) == g).collect();
+        let mut these: Vec<_> = listed.iter().filter(|m| group_of(m) == g).collect();
         if these.is_empty() {
             continue;
         }
+        these.sort_by_key(|m| m.reference);
         if used > 1 || style.groups == Groups::Always {
             out.push(Block::new("group", label.clone()));
         }
         for m in these {
-            out.push(Block::numbered("material", m.number.clone(), m.title));
+            out.push(material(style, m, m.title.to_string()));
         }
     }
     out
+}
+
+/// One material after its mark: its number in the form's pattern (資料１), the mark every
+/// material shares (・, a list), or nothing.
+fn material(style: &MaterialStyle, m: &MaterialView<'_>, text: String) -> Block {
+    let pattern = if m.reference {
+        &style.reference_mark
+    } else {
+        &style.mark
+    };
+    if !pattern.contains("{番号}") {
+        return if pattern.is_empty() {
+            Block::new("material", text)
+        } else {
+            Block::numbered("mark", Some(pattern.clone()), text)
+        };
+    }
+    match m.number.as_deref() {
+        // A mark written as the material's number (・) stays a mark.
+        Some(n) if crate::model::is_list_mark(n) => Block::numbered("mark", Some(n.into()), text),
+        n => Block::numbered("material", n.map(|n| fill(pattern, &[("番号", n)])), text),
+    }
 }
