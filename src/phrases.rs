@@ -5,8 +5,7 @@
 
 use crate::japanese::{self, fullwidth};
 use crate::model::{
-    Activity, Council, HouseStyle, Meeting, MeetingFormat, RangeStyle, TimeStyle, WeekdayStyle,
-    fill,
+    Activity, Council, HouseStyle, Meeting, MeetingFormat, NoonStyle, TimeStyle, WeekdayStyle, fill,
 };
 
 /// What 日時 and 場所 are made of: a meeting or an activity (研修会・講演会).
@@ -123,11 +122,28 @@ pub fn when_start(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String
     let Some(date) = m.date() else {
         return style.undecided.clone();
     };
+    let ts = style.time.unwrap_or(usual);
     let start = m
         .start()
-        .map(|t| format!("{}～", style.time.unwrap_or(usual).format(t)))
+        .map(|t| format!("{}{}", clock(style, ts, t), style.time_range.between().0))
         .unwrap_or_default();
     format!("{}{start}", date_text(style, date))
+}
+
+/// `t` in the time style `ts`, noon as the council writes it (午後０時, １２時, 正午).
+pub fn clock(style: &HouseStyle, ts: TimeStyle, t: japanese::ClockTime) -> String {
+    let text = ts.format(t);
+    if t.hour != 12 {
+        return text;
+    }
+    match style.noon {
+        NoonStyle::Noon if t.minute == 0 => "正午".into(),
+        NoonStyle::Twelve => match text.strip_prefix("午後０時") {
+            Some(rest) => format!("１２時{rest}"),
+            None => text,
+        },
+        _ => text,
+    }
 }
 
 /// A meeting held in writing, as an agenda heads it: 書面開催（令和６年５月２３日（木））.
@@ -144,9 +160,10 @@ pub fn hours(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
     let Some(start) = m.start() else {
         return String::new();
     };
-    let mut out = ts.format(start);
+    let mut out = clock(style, ts, start);
+    let (between, after) = style.time_range.between();
     if let Some(end) = m.end().filter(|_| style.end_time) {
-        let mut e = ts.format(end);
+        let mut e = clock(style, ts, end);
         let same_half = (start.hour < 12) == (end.hour < 12);
         if !style.repeat_meridiem && same_half {
             for half in ["午前", "午後"] {
@@ -155,17 +172,11 @@ pub fn hours(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
                 }
             }
         }
-        match style.time_range {
-            RangeStyle::Tilde => {
-                out.push('～');
-                out.push_str(&e);
-            }
-            RangeStyle::FromTo => {
-                out.push_str("から");
-                out.push_str(&e);
-                out.push_str("まで");
-            }
-        }
+        out.push_str(between);
+        out.push_str(&e);
+        out.push_str(after);
+    } else if style.open_end {
+        out.push_str(between);
     }
     out
 }
@@ -291,9 +302,10 @@ pub fn legend(c: &Council) -> Vec<String> {
 pub fn next_meeting(style: &HouseStyle, next: Option<&Meeting>) -> String {
     match next.and_then(|n| n.date.map(|d| (n, d.0))) {
         Some((n, d)) => {
+            let ts = style.time.unwrap_or(TimeStyle::Hour);
             let start = n
                 .start
-                .map(|t| format!("{}～", style.time.unwrap_or(TimeStyle::Hour).format(t.0)))
+                .map(|t| format!("{}{}", clock(style, ts, t.0), style.time_range.between().0))
                 .unwrap_or_default();
             format!("{}{start}", date_text(style, d))
         }

@@ -12,6 +12,8 @@ mod list_marks;
 mod one_council;
 #[path = "meetings/options.rs"]
 mod options;
+#[path = "meetings/times.rs"]
+mod times;
 
 use common::{TempProject, repo, small_council, squashed, typeset_all};
 use shiryo::typeset::text_runs;

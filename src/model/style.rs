@@ -67,9 +67,17 @@ pub struct HouseStyle {
     /// 曜日の書き方: （木）（既定）または（木曜日）。すべての資料の日付に使います。
     #[serde(default)]
     pub weekday: WeekdayStyle,
-    /// 開始と終了の間: ～（既定、「午後３時～午後５時」）または から…まで（「午後２時から４時まで」）。
+    /// 開始と終了の間: ～（既定、「午後３時～午後５時」）/ 〜 / から…まで（「午後２時から４時まで」）/
+    /// から（「午前９時３０分から１２時」）。
     #[serde(default)]
     pub time_range: RangeStyle,
+    /// 終了時刻を印刷しない会議（end を書いていない、または end_time: false）で、開始時刻の後に範囲の印を
+    /// 付けるか（「１４：００～」「午後７時から」）。
+    #[serde(default)]
+    pub open_end: bool,
+    /// 昼の１２時の書き方: 午後０時（既定）/ 12時（「１２時」「１２時３０分」）/ 正午（１２時ちょうどを「正午」）。
+    #[serde(default)]
+    pub noon: NoonStyle,
     /// 終了時刻にも午前・午後を書くか（false なら、開始と同じときは「午後７時～８時４５分」）。
     #[serde(default = "yes")]
     pub repeat_meridiem: bool,
@@ -128,6 +136,39 @@ pub enum RangeStyle {
     /// 午後２時から４時まで
     #[serde(rename = "から…まで")]
     FromTo,
+    /// 午後３時〜午後５時（波ダッシュ）
+    #[serde(rename = "〜")]
+    WaveDash,
+    /// 午前９時３０分から１２時（「まで」なし）
+    #[serde(rename = "から")]
+    From,
+}
+
+impl RangeStyle {
+    /// What goes between the start and the end, and after the end.
+    pub fn between(self) -> (&'static str, &'static str) {
+        match self {
+            RangeStyle::Tilde => ("～", ""),
+            RangeStyle::WaveDash => ("〜", ""),
+            RangeStyle::FromTo => ("から", "まで"),
+            RangeStyle::From => ("から", ""),
+        }
+    }
+}
+
+/// 昼の１２時の書き方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum NoonStyle {
+    /// 午後０時、午後０時３０分（時刻の書き方のとおり）
+    #[default]
+    #[serde(rename = "午後０時")]
+    Meridiem,
+    /// １２時、１２時３０分（午前・午後を付けない）
+    #[serde(rename = "12時", alias = "１２時")]
+    Twelve,
+    /// 正午（１２時ちょうど。１２時３０分は時刻の書き方のとおり）
+    #[serde(rename = "正午")]
+    Noon,
 }
 
 /// The shipped words of a draft (a council may write its own in `style:`).
@@ -280,6 +321,8 @@ impl Default for HouseStyle {
             unfilled: default_unfilled(),
             weekday: WeekdayStyle::default(),
             time_range: RangeStyle::default(),
+            open_end: false,
+            noon: NoonStyle::default(),
             repeat_meridiem: true,
             undecided: default_undecided(),
             people: default_people(),
