@@ -14,6 +14,8 @@ mod one_council;
 mod options;
 #[path = "meetings/times.rs"]
 mod times;
+#[path = "meetings/titles.rs"]
+mod titles;
 
 use common::{TempProject, repo, small_council, squashed, typeset_all};
 use shiryo::typeset::text_runs;

@@ -117,6 +117,8 @@ pub(super) struct Facts<'a> {
     pub usual_time: TimeStyle,
     /// What a draft prints for an item with nothing recorded yet ("" in a final document).
     pub unfilled: &'a str,
+    /// Whether the document is a draft (a title's {案} says so).
+    pub draft: bool,
 }
 
 fn fiscal_year(f: &Facts<'_>) -> String {
@@ -127,12 +129,18 @@ pub(super) fn meeting_name(f: &Facts<'_>) -> String {
     phrases::meeting_name(f.council, f.year, f.meeting)
 }
 
-/// Title lines filled in: {年度} {回} {協議会} {会議}.
+/// Title lines filled in: {年度} {回} {協議会} {会議} {呼び方}, and {案}: 「（案）」 in a draft
+/// (the council's draft mark in brackets), nothing in a final document.
 pub(super) fn title_lines(patterns: &[String], f: &Facts<'_>) -> Vec<String> {
     let fy = fiscal_year(f);
     let number = fullwidth(&f.meeting.number.to_string());
     let who = issuer(f.council);
     let name = meeting_name(f);
+    let draft = if f.draft {
+        format!("（{}）", f.council.style.draft_mark)
+    } else {
+        String::new()
+    };
     patterns
         .iter()
         .map(|t| {
@@ -143,6 +151,8 @@ pub(super) fn title_lines(patterns: &[String], f: &Facts<'_>) -> Vec<String> {
                     ("回", &number),
                     ("協議会", &who),
                     ("会議", &name),
+                    ("呼び方", &f.council.meeting_label),
+                    ("案", &draft),
                 ],
             )
         })

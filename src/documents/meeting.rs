@@ -326,6 +326,7 @@ pub(super) fn meeting_doc_view<'a>(
         } else {
             ""
         },
+        draft,
     };
     let minutes = crate::model::MinutesDescription::for_council(&council.council);
     let laid_out = super::laid_out::lay_out(

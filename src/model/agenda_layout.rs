@@ -13,9 +13,9 @@ use super::{AgendaMarks, MaterialStyle, TimeStyle};
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaDescription {
-    /// 題名の行（１行か２行）。{年度}（令和７年度）、{回}（第１回の１）、{協議会}（協議会と部会の名前）、
-    /// {会議}（会議の名前: 令和７年度 第１回…部会）が入ります。例: ["{会議}", "次第"]、["{会議}次第"]、
-    /// ["次　第"]。
+    /// 題名の行。{年度}（令和７年度）、{回}（第１回の１）、{協議会}（協議会と部会の名前）、
+    /// {会議}（会議の名前: 令和７年度 第１回…部会）、{呼び方}（meeting_label）、{案}（案の資料では「（案）」）が
+    /// 入ります。例: ["{会議}", "次第"]、["{会議}次第"]、["次　第"]。
     #[serde(default = "default_title")]
     pub title: Vec<String>,
     /// 日時の行（{日時} に 令和６年５月２３日（木）午後３時～ が入ります）。例: "日時：{日時}"、

@@ -16,8 +16,10 @@ use super::{Marks, MaterialStyle, TimeStyle};
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MinutesDescription {
-    /// 題名の行（１行か２行）。{年度}（令和７年度）、{回}（第１回の１）、{協議会}（協議会と部会の名前）、
-    /// {会議}（会議の名前: 令和７年度 第１回…部会）が入ります。例: ["{年度}第{回}回{協議会}会議録"]。
+    /// 題名の行。{年度}（令和７年度）、{回}（第１回の１）、{協議会}（協議会と部会の名前）、
+    /// {会議}（会議の名前: 令和７年度 第１回…部会）、{呼び方}（meeting_label: 全体会）、{案}（案の資料では
+    /// 「（案）」、確定した資料では何も入りません）が入ります。例: ["{年度}第{回}回{協議会}会議録"]、
+    /// ["議事要旨{案}"]。
     #[serde(default = "default_title")]
     pub title: Vec<String>,
     /// 書き方の決まり（style.time）を書いていない協議会の、日時の時刻の書き方（例: "１５：００"）。

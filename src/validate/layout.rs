@@ -40,7 +40,7 @@ fn placeholders(
 }
 
 /// What a title line may hold.
-const TITLE: &[&str] = &["年度", "回", "協議会", "会議"];
+const TITLE: &[&str] = &["年度", "回", "協議会", "会議", "呼び方", "案"];
 
 /// The `agenda:` description's and the `packet:` words' patterns.
 pub(super) fn check_agenda(council: &Council, file: &Path, out: &mut Problems) {
