@@ -2,6 +2,8 @@
 //! from the meeting written once in meetings.yaml.
 
 mod common;
+#[path = "meetings/counts.rs"]
+mod counts;
 #[path = "meetings/form_fixes.rs"]
 mod form_fixes;
 #[path = "meetings/forms.rs"]

@@ -15,6 +15,7 @@ use crate::model::{
 use crate::phrases::{self, issuer, place, when};
 
 mod attendance;
+mod counts;
 mod items;
 mod materials;
 use attendance::{
@@ -193,7 +194,7 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
             SectionKind::Place => vec![Block::new("text", place(style, f.meeting))],
             SectionKind::Attendance => attendance(d, f),
             SectionKind::Absent => absent(d, f),
-            SectionKind::Secretariat => secretariat(d, f.meeting),
+            SectionKind::Secretariat => secretariat(d, f),
             SectionKind::Viewers => viewers(d, style, f.meeting),
             SectionKind::Public => public(f.meeting),
             SectionKind::ClosedReason => closed_reason(f.meeting),

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Marks, MaterialStyle, TimeStyle};
+use super::{CountStyle, Marks, MaterialStyle, TimeStyle};
 
 /// 会議録の様式。いつもの様式（style.minutes の ruled か headings。docs/templates.md の「会議録と次第のいつもの様式」）に、council.yaml の
 /// minutes: で変えたところを重ねたものです（テンプレートは不要）。
@@ -237,6 +237,9 @@ pub struct AttendanceStyle {
     /// （欠席した委員の数）が入ります。
     #[serde(default = "default_quorum")]
     pub quorum: String,
+    /// 人数で記録した会議（meetings.yaml の counts）の、出席者の書き方。
+    #[serde(default)]
+    pub counts: CountStyle,
 }
 
 fn default_member() -> String {
@@ -306,6 +309,7 @@ impl Default for AttendanceStyle {
             marks_legend: default_marks_legend(),
             body_label: default_body_label(),
             quorum: default_quorum(),
+            counts: CountStyle::default(),
         }
     }
 }

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Clock, Day, GoalNo};
+use super::{Clock, Day, GoalNo, Headcount};
 
 /// <年度>/meetings.yaml: その年度の会議（開いたもの、予定）と、会議でない活動。
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
@@ -46,6 +46,10 @@ pub struct Meeting {
     /// 出席者数。
     #[serde(default)]
     pub attendance: Option<u32>,
+    /// 出席者などの人数（名前でなく人数で記録するとき: 委員、事務局、欠席、オンライン、委員の区分ごと）。
+    /// 書けば、会議録は出席者を人数で印刷します。
+    #[serde(default)]
+    pub counts: Option<Headcount>,
     /// 活動内容（表１）。
     #[serde(default)]
     pub activity: Option<String>,

@@ -120,6 +120,23 @@ fn check_form(d: &crate::model::MinutesDescription, file: &Path, out: &mut Probl
     pattern("attendance.marks_legend", &a.marks_legend, &["凡例"]);
     pattern("attendance.quorum", &a.quorum, &["総数", "出席", "欠席"]);
     pattern("attendance.staff", &a.staff, &["職名", "名前", "人数"]);
+    let c = &a.counts;
+    pattern(
+        "attendance.counts.members",
+        &c.members,
+        &["人数", "内訳", "オンライン"],
+    );
+    pattern("attendance.counts.groups", &c.groups, &["内訳"]);
+    pattern("attendance.counts.group", &c.group, &["区分", "人数"]);
+    for (key, value) in [
+        ("online", &c.online),
+        ("absent", &c.absent),
+        ("secretariat", &c.secretariat),
+        ("viewers", &c.viewers),
+        ("total", &c.total),
+    ] {
+        pattern(&format!("attendance.counts.{key}"), value, &["人数"]);
+    }
     pattern("speakers.speaker", &d.speakers.speaker, &["発言者"]);
     pattern("materials.beside_item", &d.materials.beside_item, &["資料"]);
     pattern("materials.mark", &d.materials.mark, &["番号"]);

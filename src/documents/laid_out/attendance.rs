@@ -93,11 +93,19 @@ fn marks_legend(
 
 /// 「委員１８名中１５名の出席により…」 from the members and who was absent.
 pub(super) fn quorum(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
-    if f.members.is_empty() {
-        return vec![];
-    }
-    let total = f.members.len();
-    let absent = f.members.iter().filter(|p| p.absent).count();
+    let counted = f
+        .meeting
+        .counts
+        .as_ref()
+        .and_then(|h| super::counts::quorum_numbers(h, f));
+    let (total, absent) = match counted {
+        Some((total, _, absent)) => (total as usize, absent as usize),
+        None if f.members.is_empty() => return vec![],
+        None => (
+            f.members.len(),
+            f.members.iter().filter(|p| p.absent).count(),
+        ),
+    };
     let n = |k: usize| fullwidth(&k.to_string());
     vec![Block::new(
         "text",
@@ -113,7 +121,11 @@ pub(super) fn quorum(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
 }
 
 /// The secretariat, as blocks: by department when the staff say one, else one line.
-pub(super) fn secretariat(d: &MinutesDescription, m: &Meeting) -> Vec<Block> {
+pub(super) fn secretariat(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
+    let m = f.meeting;
+    if let Some(h) = &m.counts {
+        return super::counts::secretariat(d, f, h);
+    }
     let a = &d.attendance;
     if m.staff.is_empty() {
         let line = phrases::secretariat(m);
@@ -235,6 +247,9 @@ fn member_lines(d: &MinutesDescription, present: &[&AttendeeView<'_>]) -> Vec<Bl
 pub(super) fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
     let a = &d.attendance;
     let m = f.meeting;
+    if let Some(h) = &m.counts {
+        return super::counts::attendance(d, f, h);
+    }
     // Absent members: in a section of their own, on a line of their own, or marked in the list.
     let apart = has(d, SectionKind::Absent);
     let absent_line = !apart && !a.absent_label.is_empty();
@@ -279,7 +294,7 @@ pub(super) fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
         labelled(d, &a.absent_label, lines, &mut out);
     }
     if !has(d, SectionKind::Secretariat) {
-        let staff = secretariat(d, m);
+        let staff = secretariat(d, f);
         labelled(d, &a.secretariat_label, staff, &mut out);
     }
     if !m.observers.is_empty() {
@@ -292,6 +307,9 @@ pub(super) fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
 }
 
 pub(super) fn absent(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
+    if let Some(h) = &f.meeting.counts {
+        return super::counts::absent(d, f, h);
+    }
     let names: Vec<String> = f
         .members
         .iter()
