@@ -31,9 +31,10 @@ pub fn overflows(doc: &PagedDocument) -> Vec<Overflow> {
         let width = page.frame.width().to_pt();
         let mut runs = Vec::new();
         collect_bounded(&page.frame, Point::zero(), &mut Vec::new(), &mut runs);
-        for (run, right) in runs {
+        for ((edge, text, hang), right) in runs {
+            let run = (edge, text);
             let by = (run.0 - right).max(run.0 - width);
-            if by > MAX_STICK_OUT {
+            if by > MAX_STICK_OUT + hang {
                 found.push(Overflow {
                     page: i + 1,
                     text: run.1,
@@ -46,12 +47,29 @@ pub fn overflows(doc: &PagedDocument) -> Vec<Overflow> {
     found
 }
 
+/// How far typst lets a line's last character hang past the line's end, as a share of its
+/// width (typst-layout's `overhang`): a half-width 「,」 used as a Japanese comma hangs by
+/// 0.8 of itself, which is a line's end set as typst means it, not text that overflows.
+fn overhang(c: char) -> f64 {
+    match c {
+        '–' | '—' => 0.2,
+        '-' | '\u{ad}' => 0.55,
+        '.' | ',' => 0.8,
+        ':' | ';' => 0.3,
+        '\u{60C}' | '\u{6D4}' => 0.4,
+        _ => 0.0,
+    }
+}
+
+/// A run's right edge, its text and how far its last character may hang, in points.
+type Run = (f64, String, f64);
+
 /// Each text run's right edge and text, with the nearest right edge of the frames around it.
 fn collect_bounded(
     frame: &Frame,
     offset: Point,
     rights: &mut Vec<f64>,
-    runs: &mut Vec<((f64, String), f64)>,
+    runs: &mut Vec<(Run, f64)>,
 ) {
     for (pos, item) in frame.items() {
         let at = offset + *pos;
@@ -72,7 +90,11 @@ fn collect_bounded(
             FrameItem::Text(text) => {
                 let right = at.x.to_pt() + text.width().to_pt();
                 let bound = rights.iter().copied().fold(f64::INFINITY, f64::min);
-                runs.push(((right, text.text.to_string()), bound));
+                let hang = match (text.text.chars().last(), text.glyphs.last()) {
+                    (Some(c), Some(g)) => overhang(c) * g.x_advance.at(text.size).to_pt(),
+                    _ => 0.0,
+                };
+                runs.push(((right, text.text.to_string(), hang), bound));
             }
             _ => {}
         }

@@ -166,3 +166,25 @@ fn references_without_a_label_stay_in_their_group() {
         &["【参考資料】"],
     );
 }
+
+/// A half-width 「,」 written as a Japanese comma may end a line: it hangs past the line's end
+/// as typst sets it, which is no overflow (the build stopped, speaking of letters overflowing
+/// a table cell).
+#[test]
+fn a_half_width_comma_at_a_line_end_builds() {
+    let said = "令和4年度調布市障害者地域自立支援協議会第2回全体会を開催いたします。本日はお忙しい中,お越しいただきありがとうございます。では谷内会長,進行をお願いします。";
+    let p = minutes_council(
+        "style: {digits: 半角}\nminutes:\n  frame: lines\n  label: \"{番号} {見出し}\"\n  sections: [{section: when}, {section: record}]\n  speakers: {speaker: \"〇{発言者}\"}\n",
+        &format!(
+            "    agenda:\n      - title: 開会の挨拶\n        transcript:\n          - speaker: 事務局\n            said: [\"{said}\"]\n"
+        ),
+        "",
+    );
+    let (lines, page) = super::one_council::both(&p);
+    assert!(
+        lines.iter().any(|l| l.ends_with("お忙しい中,")),
+        "the comma ends a line: {lines:?}"
+    );
+    assert!(lines.concat().contains(said), "{lines:?}");
+    assert!(page.contains(said), "{page}");
+}
