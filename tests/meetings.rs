@@ -18,6 +18,8 @@ mod options;
 mod times;
 #[path = "meetings/titles.rs"]
 mod titles;
+#[path = "meetings/two_columns.rs"]
+mod two_columns;
 
 use common::{TempProject, repo, small_council, squashed, typeset_all};
 use shiryo::typeset::text_runs;

@@ -34,6 +34,8 @@ const NOTHING: &str = "なし";
 pub struct LaidOut {
     /// 形: lines（行に並べる）/ ruled（罫線の表）。
     pub frame: Frame,
+    /// 罫線の表の列の見出し（左の列、右の列）。空なら見出しの行なし。
+    pub columns: Vec<String>,
     /// 題名の行（できあがった言葉）。
     pub title: Vec<String>,
     /// Web ページの見出し（h1）の行: 題名の行。協議会の名前が入っていなければ、その前の行に会議の名前。
@@ -178,7 +180,6 @@ pub(super) fn named(title: &[String], f: &Facts<'_>) -> (String, Vec<String>) {
 /// The minutes laid out as `d` says.
 pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
     let style = &f.council.style;
-    let name = meeting_name(f);
     let title = title_lines(&d.title, f);
     let mut sections = Vec::new();
     let mut numbered = 0;
@@ -189,7 +190,10 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
     };
     for s in &d.sections {
         let blocks = match s.section {
-            SectionKind::Name => vec![Block::new("text", name.clone())],
+            SectionKind::Name => title_lines(std::slice::from_ref(&d.name), f)
+                .into_iter()
+                .map(|n| Block::new("text", n))
+                .collect(),
             SectionKind::When => vec![Block::new("text", when(style, f.meeting, f.usual_time))],
             SectionKind::Place => vec![Block::new("text", place(style, f.meeting))],
             SectionKind::Attendance => attendance(d, f),
@@ -256,6 +260,7 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
     let (document_title, heading) = named(&title, f);
     LaidOut {
         frame: d.frame,
+        columns: d.columns.clone(),
         title,
         document_title,
         heading,

@@ -29,6 +29,14 @@ pub struct MinutesDescription {
     /// 形: lines（見出しと内容を行に並べる。既定）/ ruled（罫線の表: 左の列に見出し、右に内容）。
     #[serde(default)]
     pub frame: Frame,
+    /// 罫線の表（frame: ruled）の一番上の行に印刷する、列の見出し（左の列、右の列）。例: [項　目, 内　容]。
+    /// 書かなければ見出しの行はありません。
+    #[serde(default)]
+    pub columns: Vec<String>,
+    /// 会議名称の項目（name）に印刷する言葉。{会議}（令和７年度 第１回…部会）、{協議会}（協議会と部会の
+    /// 名前）、{年度}、{回}、{呼び方} が入ります。
+    #[serde(default = "default_name")]
+    pub name: String,
     /// 項目の見出しの形。{見出し} が見出しの言葉、{番号} が項目の番号（1, 2, …）、{敬称略} が
     /// 敬称を略した会議での attendance.honorifics_omitted（そのときは出席者の中には印刷しません）。
     /// 例: "■{見出し}："、"{番号} {見出し}"、"<{見出し}>"、"{見出し}"。
@@ -55,6 +63,10 @@ pub struct MinutesDescription {
 
 fn default_title() -> Vec<String> {
     vec!["{年度} 第{回}回{協議会}".into(), "会議録".into()]
+}
+
+fn default_name() -> String {
+    "{会議}".into()
 }
 
 fn default_label() -> String {

@@ -111,6 +111,7 @@ fn check_form(d: &crate::model::MinutesDescription, file: &Path, out: &mut Probl
         pattern(&format!("title[{i}]"), t, TITLE);
     }
     let a = &d.attendance;
+    pattern("name", &d.name, TITLE);
     pattern("label", &d.label, &["見出し", "番号", "敬称略"]);
     pattern(
         "attendance.member",
@@ -160,6 +161,24 @@ fn check_form(d: &crate::model::MinutesDescription, file: &Path, out: &mut Probl
                 &["見出し", "番号", "敬称略"],
             );
         }
+    }
+    if !d.columns.is_empty() && (d.columns.len() != 2 || d.frame != crate::model::Frame::Ruled) {
+        let (message, hint) = if d.frame != crate::model::Frame::Ruled {
+            (
+                "minutes の columns（列の見出し）は、罫線の表（frame: ruled）でだけ印刷されます。",
+                "frame: ruled と書くか、columns: を消してください。",
+            )
+        } else {
+            (
+                "minutes の columns（列の見出し）には、左の列と右の列の２つを書いてください。",
+                "例: columns: [項　目, 内　容]",
+            )
+        };
+        out.push(
+            Problem::error(file, message)
+                .field("minutes.columns")
+                .hint(hint),
+        );
     }
     if d.sections.is_empty() {
         out.push(
