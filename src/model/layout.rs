@@ -210,6 +210,10 @@ pub struct AttendanceStyle {
     /// 役職ごとにまとめるときの、役職の書き方（{役職}）。
     #[serde(default = "default_role_label")]
     pub role_label: String,
+    /// 役職ごとにまとめるとき、役職（role_label）と名前を同じ行にするか（既定）。false なら役職を１行にして、
+    /// 名前はその下に並べます（labels_inline は、役職の行には効きません）。
+    #[serde(default = "yes")]
+    pub roles_inline: bool,
     /// 出席者の項目の中で委員の前に印刷する見出し（例: "<委員>"、"委員"）。空なら見出しなし。
     #[serde(default)]
     pub members_label: String,
@@ -260,6 +264,9 @@ fn default_member() -> String {
 fn default_separator() -> String {
     "、".into()
 }
+fn yes() -> bool {
+    true
+}
 fn default_role_label() -> String {
     "{役職}：".into()
 }
@@ -309,6 +316,7 @@ impl Default for AttendanceStyle {
             separator: default_separator(),
             by_role: false,
             role_label: default_role_label(),
+            roles_inline: true,
             members_label: String::new(),
             secretariat_label: default_secretariat_label(),
             staff: default_staff(),

@@ -93,6 +93,7 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
     };
     let mut found = Problems::default();
     check_form(&d, file, &mut found);
+    labels_inline_does_something(&d, changes, file, &mut found);
     // What the shipped form says is not the council's to answer for.
     out.0.extend(found.0.into_iter().filter(|p| {
         match p.field.as_deref().and_then(|f| f.strip_prefix("minutes.")) {
@@ -100,6 +101,32 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
             None => true,
         }
     }));
+}
+
+/// `labels_inline` written where it changes nothing: members by role, and no label it joins
+/// (the role rows follow `roles_inline`).
+fn labels_inline_does_something(
+    d: &crate::model::MinutesDescription,
+    changes: &crate::model::MinutesChanges,
+    file: &Path,
+    out: &mut Problems,
+) {
+    use crate::model::SectionKind;
+    let a = &d.attendance;
+    let has = |kind| d.sections.iter().any(|s| s.section == kind);
+    let joins = !a.members_label.is_empty()
+        || (!a.absent_label.is_empty() && !has(SectionKind::Absent))
+        || (!a.secretariat_label.is_empty() && !has(SectionKind::Secretariat));
+    if changes.wrote("attendance.labels_inline") && a.by_role && !joins {
+        out.push(
+            Problem::warning(
+                file,
+                "minutes の attendance.labels_inline は、役職ごとの行（by_role）には効きません。ここでは何も変わりません。",
+            )
+            .field("minutes.attendance.labels_inline")
+            .hint("役職と名前を別の行にするなら roles_inline: false と書いてください。labels_inline は members_label、absent_label、secretariat_label の見出しに効きます。"),
+        );
+    }
 }
 
 /// A minutes form's labels and patterns.

@@ -188,3 +188,34 @@ fn a_half_width_comma_at_a_line_end_builds() {
     assert!(lines.concat().contains(said), "{lines:?}");
     assert!(page.contains(said), "{page}");
 }
+
+/// Members by role: `labels_inline` changed nothing on their rows and said nothing; check now
+/// says so, and `roles_inline: false` puts each role on a line above its names.
+#[test]
+fn labels_inline_on_rows_by_role_says_what_works() {
+    let members = "members:\n  - {name: 宮城 孝, role: 委員長}\n  - {name: 勝田 和行}\n  - {name: 北澤 智子}\n";
+    let form = |extra: &str| {
+        format!(
+            "roles: [委員長]\nstyle: {{minutes: headings}}\nminutes:\n  attendance:\n    member: \"{{名前}}\"\n    by_role: true\n    members_label: \"\"\n    secretariat_label: \"\"\n    absent_label: \"\"\n{extra}"
+        )
+    };
+    let p = minutes_council(&form("    labels_inline: false\n"), RECORDED, members);
+    let (code, _, err) = p.run(&["check", "--deny-warnings"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("content/t/council.yaml:")
+            && err.contains("attendance.labels_inline は、役職ごとの行（by_role）には効きません")
+            && err.contains("roles_inline: false"),
+        "{err}"
+    );
+    let p = minutes_council(&form("    roles_inline: false\n"), RECORDED, members);
+    let (code, out, err) = p.run(&["check", "--deny-warnings"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (lines, page) = super::one_council::both(&p);
+    for l in ["委員長：", "宮城孝", "委員：", "勝田和行、北澤智子"] {
+        assert!(lines.iter().any(|x| x == l), "{l}: {lines:?}");
+    }
+    assert!(page.contains("委員長：宮城孝委員：勝田和行"), "{page}");
+    let html = super::common::unphrased(&p.read("output/t/minutes.html"));
+    assert!(html.contains("<p>委員長：</p>"), "{html}");
+}

@@ -228,8 +228,10 @@ fn member_lines(d: &MinutesDescription, present: &[&AttendeeView<'_>]) -> Vec<Bl
                 .filter(|p| p.role.unwrap_or("委員") == r)
                 .collect();
             let mut names = names_line(d, &these);
-            if let Some(first) = names.first_mut() {
-                first.insert_str(0, &fill(&a.role_label, &[("役職", r)]));
+            let role = fill(&a.role_label, &[("役職", r)]);
+            match names.first_mut() {
+                Some(first) if a.roles_inline => first.insert_str(0, &role),
+                _ => lines.push(Block::new("text", role)),
             }
             lines.extend(names.into_iter().map(|n| Block::new("text", n)));
         }
