@@ -60,7 +60,7 @@ fn a_ruled_form_with_column_heads_and_a_full_width_record() {
         html.contains("<tr><td colspan=\"2\"><h2 id=\"section-3-1\">開会</h2>"),
         "{html}"
     );
-    assert!(html.contains("aria-labelledby=\"title\""), "{html}");
+    assert!(html.contains("aria-labelledby=\"form-caption\""), "{html}");
 }
 
 /// Column heads need the ruled frame and two words: said at their line.
