@@ -65,9 +65,9 @@ impl Kind for OnMeeting<'_> {
         let has = |kind| form.sections.iter().any(|s| s.section == kind);
         use crate::model::SectionKind::{Agenda, Record, Transcript};
         let (record, transcript) = (has(Record), has(Transcript));
-        let (need, words): (Box<dyn Fn(&Meeting) -> bool>, _) = if record && transcript {
+        let (need, words): (fn(&Meeting) -> bool, _) = if record && transcript {
             (
-                Box::new(|m| has_record(&m.agenda) || !m.transcript.is_empty()),
+                |m| has_record(&m.agenda) || !m.transcript.is_empty(),
                 (
                     "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
                     "議題（agenda）ごとに record: を書くか、発言記録（transcript:）を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
@@ -75,7 +75,7 @@ impl Kind for OnMeeting<'_> {
             )
         } else if record {
             (
-                Box::new(|m| has_record(&m.agenda)),
+                |m| has_record(&m.agenda),
                 (
                     "の会議結果（agenda の record）が書かれていないため、会議録が空になります。",
                     "議題（agenda）ごとに record: か transcript: を書いてください。発言のなかった議題は note: （意見なし） のように書きます。",
@@ -83,7 +83,7 @@ impl Kind for OnMeeting<'_> {
             )
         } else if transcript {
             (
-                Box::new(|m| !m.transcript.is_empty()),
+                |m| !m.transcript.is_empty(),
                 (
                     "の発言記録（transcript）が書かれていないため、会議録が空になります。",
                     "会議の transcript: に、発言者（speaker）と発言（said）を順に書いてください。",
@@ -91,7 +91,7 @@ impl Kind for OnMeeting<'_> {
             )
         } else if has(Agenda) {
             (
-                Box::new(|m| !m.agenda.is_empty()),
+                |m| !m.agenda.is_empty(),
                 (
                     "の議題（agenda）がないため、会議録の議題の項目が空になります。",
                     "agenda: に議題の title を順に書いてください。",
@@ -99,7 +99,7 @@ impl Kind for OnMeeting<'_> {
             )
         } else {
             // Nothing of the course is printed: the meeting must only exist.
-            (Box::new(|_| true), ("", ""))
+            (|_| true, ("", ""))
         };
         meeting_part(c, file, at, need, words, self.draft(), out)
     }
