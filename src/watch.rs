@@ -70,6 +70,8 @@ pub enum Report<'a> {
         path: &'a Path,
         pdf: &'a [u8],
         html: Option<&'a str>,
+        /// The Word file written beside the PDF, when the watch writes them too.
+        docx: Option<&'a [u8]>,
     },
     Unchanged {
         changed: &'a str,
@@ -331,6 +333,7 @@ fn rebuild(
             path: &rel,
             pdf: &typeset.pdf,
             html: typeset.html.as_deref(),
+            docx: typeset.docx.as_deref(),
         });
         built.insert(
             typeset.id,
