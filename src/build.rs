@@ -249,7 +249,9 @@ impl Builder {
             .has(Format::Docx)
             .then(|| {
                 let template = format!("{name}{}", crate::docx::DOCX_TEMPLATE_SUFFIX);
-                crate::docx::make(renderer, &template, &view)
+                let world = &self.world;
+                let read = |path: &str| world.file_bytes(path);
+                crate::docx::make(renderer, &template, &view, read, &|| world.svg_fonts())
             })
             .transpose()
             .map_err(|p| Problems(vec![rel(p)]))?;
