@@ -39,6 +39,8 @@ pub struct Typeset {
     pub html_key: Option<String>,
     /// The Word file of the document (when the builder makes Word files).
     pub docx: Option<Vec<u8>>,
+    /// What was made of it besides the PDF: the build's formats and its council's `outputs`.
+    pub formats: Formats,
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
     pub warnings: Vec<Problem>,
@@ -117,6 +119,20 @@ impl Builder {
             formats: Formats::PDF,
             refuse_overflow: true,
             yaml: Default::default(),
+        })
+    }
+
+    /// What is made of a document of `council`: what the build asks for and what the council
+    /// always wants (`outputs` in council.yaml).
+    pub fn formats_for(&self, council: &crate::model::Council) -> Formats {
+        (council.outputs.iter()).fold(self.formats, |f, o| {
+            f.with(
+                match o {
+                    crate::model::ExtraOutput::Web => Format::Html,
+                    crate::model::ExtraOutput::Word => Format::Docx,
+                },
+                true,
+            )
         })
     }
 
@@ -244,8 +260,8 @@ impl Builder {
             })
             .transpose()
             .map_err(|m| Problems(vec![rel(Problem::error(renderer.file_of(&template), m))]))?;
-        let docx = self
-            .formats
+        let formats = self.formats_for(&council.council);
+        let docx = formats
             .has(Format::Docx)
             .then(|| {
                 let template = format!("{name}{}", crate::docx::DOCX_TEMPLATE_SUFFIX);
@@ -261,6 +277,7 @@ impl Builder {
             html,
             html_key,
             docx,
+            formats,
             document,
             pdf,
             deps,
@@ -359,7 +376,7 @@ impl Builder {
         let template = format!("{name}{TYPST_TEMPLATE_SUFFIX}");
         let renderer = self.templates.for_council(&council.dir);
         let rel = |p: Problem| Problems(vec![p.relative_to(&self.root)]);
-        let html = (self.formats)
+        let html = (self.formats_for(&council.council))
             .has(Format::Html)
             .then(|| {
                 let form = council.council.web.form;

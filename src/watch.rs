@@ -268,7 +268,7 @@ fn rebuild(
             && rendered.html == prev.html
             && !deps_changed
             // A Word template is seen only in the Word file, made after typesetting.
-            && !(round.templates_changed && b.formats.has(build::Format::Docx))
+            && !(round.templates_changed && b.formats_for(&council.council).has(build::Format::Docx))
         {
             // Rendered the same from this content: remembered as its source.
             prev.council = council.clone();
@@ -310,7 +310,7 @@ fn rebuild(
     };
     let paths: Vec<PathBuf> = done.iter().map(|(t, ..)| b.output_path(&t.id)).collect();
     let each: Vec<_> = (done.iter().zip(&paths))
-        .flat_map(|((t, ..), path)| t.files(b.formats, path))
+        .flat_map(|((t, ..), path)| t.files(path))
         .collect();
     let files: Vec<_> = each
         .iter()

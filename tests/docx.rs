@@ -550,3 +550,49 @@ fn a_council_word_template_changes_that_council_only() {
     let other = docx(&p, "output/minato-kyogikai/r7-1-kaigiroku.docx");
     assert!(!other["word/document.xml"].contains("当協議会の様式"));
 }
+
+/// A council that always wants its web pages and Word files says so once in council.yaml
+/// (`outputs`): a plain `build` makes them for that council, and only the PDF for the others.
+#[test]
+fn a_council_outputs_make_its_pages_and_word_files_without_options() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/minato-kyogikai/council.yaml",
+        "\nname: ",
+        "\noutputs: [Web ページ, Word]\nname: ",
+    );
+    let (code, out, err) = p.run(&["build"]);
+    assert_eq!(code, 0, "{out}{err}");
+    for name in ["r7-1-kaigiroku", "r7-1-shidai", "r7-meibo"] {
+        for ext in ["pdf", "html", "docx"] {
+            let file = format!("output/minato-kyogikai/{name}.{ext}");
+            assert!(p.path().join(&file).is_file(), "{file}:\n{out}");
+        }
+    }
+    assert!(
+        out.contains("minato-kyogikai/r7-1-kaigiroku.docx（Word、"),
+        "{out}"
+    );
+    let minutes = docx(&p, "output/minato-kyogikai/r7-1-kaigiroku.docx");
+    assert!(
+        paragraphs(&minutes["word/document.xml"])
+            .concat()
+            .contains("会議録")
+    );
+    let others = std::fs::read_dir(p.path().join("output/koganei-seishin")).unwrap();
+    let others: Vec<String> = others
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(others.iter().all(|f| f.ends_with(".pdf")), "{others:?}");
+    // An output shiryo does not make is refused in Japanese at its line.
+    p.edit(
+        "content/minato-kyogikai/council.yaml",
+        "outputs: [Web ページ, Word]",
+        "outputs: [Excel]",
+    );
+    let (code, out, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{out}{err}");
+    let said = format!("{out}{err}");
+    assert!(said.contains("council.yaml:"), "{said}");
+    assert!(said.contains("Excel"), "{said}");
+}

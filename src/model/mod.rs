@@ -90,6 +90,21 @@ pub struct Council {
     /// ページに HTML のソースとして貼る部分）。書かなければ ページ。
     #[serde(default)]
     pub web: WebSettings,
+    /// PDF のほかに、いつも作るもの（例: [Web ページ, Word]）。build や watch に --html、--docx を
+    /// 付けたのと同じです（serve はいつもどちらも作ります）。書かなければ PDF だけです。
+    #[serde(default)]
+    pub outputs: Vec<ExtraOutput>,
+}
+
+/// PDF のほかに作るもの。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum ExtraOutput {
+    /// 市のホームページに載せる Web ページ（.html）。
+    #[serde(rename = "Web ページ", alias = "Webページ", alias = "html")]
+    Web,
+    /// 委員への確認や決裁に使う Word のファイル（.docx）。
+    #[serde(rename = "Word", alias = "docx")]
+    Word,
 }
 
 /// Web ページの書き方。
