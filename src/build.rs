@@ -46,7 +46,7 @@ pub struct Typeset {
     pub warnings: Vec<Problem>,
     /// The files typst read (images, PDFs): a change to any of them means a rebuild.
     pub deps: Vec<PathBuf>,
-    /// Time spent on rendering, compiling, exporting.
+    /// Time spent on rendering, compiling, exporting (and making the Word file).
     pub timings: Timings,
 }
 
@@ -55,6 +55,8 @@ pub struct Timings {
     pub render: Duration,
     pub compile: Duration,
     pub export: Duration,
+    /// The Word file (render, pictures, zip), when one is made.
+    pub word: Duration,
 }
 
 /// A document's markup, before typesetting.
@@ -261,6 +263,7 @@ impl Builder {
             .transpose()
             .map_err(|m| Problems(vec![rel(Problem::error(renderer.file_of(&template), m))]))?;
         let formats = self.formats_for(&council.council);
+        let started = Instant::now();
         let docx = formats
             .has(Format::Docx)
             .then(|| {
@@ -286,6 +289,7 @@ impl Builder {
                 render,
                 compile,
                 export,
+                word: started.elapsed(),
             },
         })
     }
