@@ -146,10 +146,11 @@ pub struct SectionView {
     pub heading: Option<String>,
     /// Web ページでの見出しの id。
     pub id: String,
-    /// Web ページでの、この見出しの章の見出しの id（unlabelled の章は、前の見出しのもの）。
-    pub chapter: Option<String>,
     /// 目次でこの見出しの下に並べる表（id と表題）: この章と、続く unlabelled の章の表。
     pub tables: Vec<TocEntry>,
+    /// 開催状況の表の名前（labels の held_caption、空なら章の見出しの言葉）。Web ページの表の
+    /// caption です。PDF には held_caption を書いたときだけ印刷します。
+    pub caption: Option<String>,
 }
 
 /// 目次の表１つ。
@@ -170,12 +171,18 @@ fn sections(
 ) -> Vec<SectionView> {
     let mut out: Vec<SectionView> = Vec::new();
     let mut number = 0;
-    let mut chapter: Option<String> = None;
     let mut ids: Vec<String> = Vec::new();
     for s in &form.sections {
+        let words = fill(s.label.as_deref().unwrap_or(s.section.usual_label(w)));
+        let caption = (s.section == ReportPart::Meetings).then(|| {
+            if w.held_caption.trim().is_empty() {
+                words.clone()
+            } else {
+                w.held_caption.clone()
+            }
+        });
         let heading = (!s.unlabelled).then(|| {
             number += 1;
-            let words = fill(s.label.as_deref().unwrap_or(s.section.usual_label(w)));
             crate::model::fill(
                 &w.section_heading,
                 &[
@@ -191,9 +198,6 @@ fn sections(
             id = format!("{}-{n}", s.section.anchor());
         }
         ids.push(id.clone());
-        if heading.is_some() {
-            chapter = Some(id.clone());
-        }
         let table = match s.section {
             ReportPart::Activities => Some(("table-1", &w.table1)),
             ReportPart::Evaluation => Some(("table-2", &w.table2)),
@@ -213,8 +217,8 @@ fn sections(
             section: s.section,
             heading,
             id,
-            chapter: chapter.clone(),
             tables,
+            caption,
         });
     }
     out
