@@ -148,6 +148,9 @@ pub struct SectionView {
     pub id: String,
     /// 目次でこの見出しの下に並べる表（id と表題）: この章と、続く unlabelled の章の表。
     pub tables: Vec<TocEntry>,
+    /// 文だけの章（purpose、introduction、discussion、carry_over）の段落か項目。案でまだ書いて
+    /// いなければ style.unfilled。
+    pub paragraphs: Vec<String>,
     /// 開催状況の表の名前（labels の held_caption、空なら章の見出しの言葉）。Web ページの表の
     /// caption です。PDF には held_caption を書いたときだけ印刷します。
     pub caption: Option<String>,
@@ -163,11 +166,12 @@ pub struct TocEntry {
 }
 
 /// The sections of `form`: headed ones numbered in order (unlabelled ones are not counted),
-/// each with its anchor and the tables the contents list under it.
+/// each with its anchor, the tables the contents list under it and its text (`texts`).
 fn sections(
     w: &ReportLabels,
     form: &ReportForm,
     fill: impl Fn(&str) -> String,
+    texts: impl Fn(ReportPart) -> Vec<String>,
 ) -> Vec<SectionView> {
     let mut out: Vec<SectionView> = Vec::new();
     let mut number = 0;
@@ -218,6 +222,7 @@ fn sections(
             heading,
             id,
             tables,
+            paragraphs: texts(s.section),
             caption,
         });
     }
@@ -264,7 +269,20 @@ pub(crate) fn report_view<'a>(
     );
     let schedule = super::report_rows::schedule(&words, &next);
     let held_widths = super::report_held::widths(&held, &words);
-    let sections = sections(&words, &form, &years);
+    let texts = |part: ReportPart| {
+        let written: &[String] = match part {
+            ReportPart::Purpose => &c.purpose,
+            ReportPart::Introduction => &report.introduction,
+            ReportPart::Discussion => &report.discussion,
+            ReportPart::CarryOver => &report.carry_over,
+            _ => return Vec::new(),
+        };
+        match written {
+            [] if !unfilled.is_empty() => vec![unfilled.to_string()],
+            _ => written.to_vec(),
+        }
+    };
+    let sections = sections(&words, &form, &years, texts);
     let table2_columns = table_columns(&words, &c.report.table2_columns());
     let table3_columns = table_columns(&words, &[crate::model::Column::Target]);
     let figure_caption = report
