@@ -384,3 +384,18 @@ fn the_forms_words_are_checked_and_a_caption_prints_when_written() {
         ],
     );
 }
+
+/// `next-year` starts the cycle of goals; a report whose form sets none says how to go on
+/// instead of asking for goals it never prints, and writes nothing.
+#[test]
+fn next_year_explains_a_report_without_goals() {
+    let p = fukuoka();
+    let (code, out, err) = p.run(&["next-year", "fukuoka-nimohoukatsu"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("目標の章（goals）がないため、next-year では次の年度を始められません")
+            && err.contains("year: を 2025 に直し"),
+        "{err}"
+    );
+    assert!(!p.path().join(format!("{FUKUOKA}/2025")).exists());
+}
