@@ -399,3 +399,70 @@ fn next_year_explains_a_report_without_goals() {
     );
     assert!(!p.path().join(format!("{FUKUOKA}/2025")).exists());
 }
+
+/// The 開催状況 as a table of the columns the form names, in its order, under a header row:
+/// the same rows and phrases in the PDF and on the page; `columns` where it does nothing is
+/// said so, and a table of no column is refused.
+#[test]
+fn the_meetings_table_in_the_columns_the_form_names() {
+    let p = fukuoka();
+    let council = format!("{FUKUOKA}/council.yaml");
+    p.edit(
+        &council,
+        "    - section: meetings\n",
+        "    - section: meetings\n      columns: [date, kind, content]\n",
+    );
+    p.edit(&council, "  labels:\n", "  labels:\n    held_kind: 種別\n");
+    let (code, out, err) = p.run(&["build", "--html", "--docx"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let flow = report_lines(&p);
+    in_order(
+        &flow,
+        &[
+            "開催日種別主な内容",
+            "令和６年７月１７日（水）研修会・テーマ：「精神障がいのある方とともに地域で暮らすために」",
+            "令和６年１１月１８日（月）部会・にも包括構築支援事業、厚生労働省行政説明報告",
+            "令和７年３月１０日（月）部会・部会委員の活動報告、支援者研修会報告",
+        ],
+    );
+    let page = p.read("output/fukuoka-nimohoukatsu/r6-bukai-houkoku.html");
+    let doc = Dom::parse(&common::unphrased(&page));
+    let cells = |sel: &str| -> Vec<String> {
+        doc.select(sel)
+            .iter()
+            .map(|e| e.text().split_whitespace().collect())
+            .collect()
+    };
+    assert_eq!(cells("table.held thead th"), ["開催日", "種別", "主な内容"]);
+    assert_eq!(
+        cells("table.held tbody th[scope=row]"),
+        ["研修会", "部会", "研修会", "部会"]
+    );
+    assert_eq!(
+        cells("table.held tbody tr")[1],
+        "令和６年１１月１８日（月）部会・にも包括構築支援事業、厚生労働省行政説明報告・市と区の連携体制について、新たな重点目標の確認、令和６年度から令和８年度に取り組むことについて協議"
+    );
+
+    p.edit(
+        &council,
+        "    - section: discussion\n",
+        "    - section: discussion\n      columns: [kind]\n",
+    );
+    p.edit(
+        &council,
+        "      columns: [date, kind, content]\n",
+        "      columns: []\n",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "report.sections[2].columns は、開催状況の章（section: meetings）にしか効きません"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("report.sections[1].columns に列が１つもありません"),
+        "{err}"
+    );
+}

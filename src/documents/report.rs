@@ -98,9 +98,9 @@ pub struct ReportView<'a> {
     pub schedule: Vec<super::report_rows::ScheduleEntry>,
     /// 開催状況の表の行: 評価する年度に開いた会議と活動を、開いた順に（できあがった言葉）。
     pub held: Vec<super::report_held::HeldRow>,
-    /// 開催状況の表の左の２列の幅（文字数）: 種類と、欄の見出し（開催日、主な内容）の長いほう
-    /// （種類は８文字、見出しは６文字まで。それより長いものは折り返します）。
-    pub held_widths: [usize; 2],
+    /// 開催状況の表の列の幅（文字数）: 種類、欄の見出し（開催日、主な内容）の長いほう、開催日
+    /// （それぞれ８、６、１３文字まで。それより長いものは折り返します）。
+    pub held_widths: [usize; 3],
 }
 
 /// 表の列１つ: 値を読む名前（GoalView の target、actual、rate、result、reason）と見出し。
@@ -148,9 +148,12 @@ pub struct SectionView {
     pub id: String,
     /// 目次でこの見出しの下に並べる表（id と表題）: この章と、続く unlabelled の章の表。
     pub tables: Vec<TocEntry>,
-    /// 文だけの章（purpose、introduction、discussion、carry_over）の段落か項目。案でまだ書いて
-    /// いなければ style.unfilled。
+    /// 文だけの章（purpose、introduction、discussion、carry_over）の段落か、「・」（labels の
+    /// item_head）の付いた項目（できあがった言葉）。案でまだ書いていなければ style.unfilled。
     pub paragraphs: Vec<String>,
+    /// 開催状況の表の列（様式の columns を書いたとき。書かなければ空で、会議・研修会ごとに種類の
+    /// 行の下に開催日と主な内容の行）。
+    pub columns: Vec<super::report_held::HeldColumnView>,
     /// 開催状況の表の名前（labels の held_caption、空なら章の見出しの言葉）。Web ページの表の
     /// caption です。PDF には held_caption を書いたときだけ印刷します。
     pub caption: Option<String>,
@@ -170,7 +173,7 @@ pub struct TocEntry {
 fn sections(
     w: &ReportLabels,
     form: &ReportForm,
-    fill: impl Fn(&str) -> String,
+    (fill, widths): (impl Fn(&str) -> String, [usize; 3]),
     texts: impl Fn(ReportPart) -> Vec<String>,
 ) -> Vec<SectionView> {
     let mut out: Vec<SectionView> = Vec::new();
@@ -223,6 +226,10 @@ fn sections(
             id,
             tables,
             paragraphs: texts(s.section),
+            columns: match (&s.columns, s.section) {
+                (Some(c), ReportPart::Meetings) => super::report_held::columns(c, w, widths),
+                _ => Vec::new(),
+            },
             caption,
         });
     }
@@ -277,12 +284,20 @@ pub(crate) fn report_view<'a>(
             ReportPart::CarryOver => &report.carry_over,
             _ => return Vec::new(),
         };
-        match written {
+        let written = match written {
             [] if !unfilled.is_empty() => vec![unfilled.to_string()],
             _ => written.to_vec(),
+        };
+        // Items (discussion, carry-over) carry their mark; paragraphs print as written.
+        match part {
+            ReportPart::Discussion | ReportPart::CarryOver => written
+                .into_iter()
+                .map(|item| format!("{}{item}", words.item_head))
+                .collect(),
+            _ => written,
         }
     };
-    let sections = sections(&words, &form, &years, texts);
+    let sections = sections(&words, &form, (&years, held_widths), texts);
     let table2_columns = table_columns(&words, &c.report.table2_columns());
     let table3_columns = table_columns(&words, &[crate::model::Column::Target]);
     let figure_caption = report

@@ -218,13 +218,69 @@ pub(super) fn held(
     rows.into_iter().map(|(_, r)| r).collect()
 }
 
-/// The widths of the kind column and the label column, in characters: the longest of each,
-/// up to 8 and 6 (longer ones wrap).
-pub(super) fn widths(rows: &[HeldRow], w: &ReportLabels) -> [usize; 2] {
+/// The widths of the kind, label and date columns, in characters: the longest of each (with
+/// its header in a table of columns), up to 8, 6 and 13 (a date with its weekday; longer ones
+/// wrap).
+pub(super) fn widths(rows: &[HeldRow], w: &ReportLabels) -> [usize; 3] {
     let chars = |s: &str| s.chars().count();
-    let kind = rows.iter().map(|r| chars(&r.kind)).max().unwrap_or(0);
+    let longest = |f: fn(&HeldRow) -> &str, head: &str| {
+        rows.iter()
+            .map(|r| chars(f(r)))
+            .max()
+            .unwrap_or(0)
+            .max(chars(head))
+    };
     let label = chars(&w.held_date).max(chars(&w.held_content));
-    [kind.clamp(2, 8), label.clamp(2, 6)]
+    [
+        longest(|r| &r.kind, &w.held_kind).clamp(2, 8),
+        label.clamp(2, 6),
+        longest(|r| &r.when, &w.held_date).clamp(4, 13),
+    ]
+}
+
+/// 開催状況の表の列１つ（様式の columns を書いたとき）。
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct HeldColumnView {
+    /// kind / date / content。
+    pub key: &'static str,
+    /// 列の見出し（labels の held_kind、held_date、held_content）。
+    pub label: String,
+    /// 列の幅（文字数。content は残りの幅で、なし）。
+    pub width: Option<usize>,
+    /// Word の表での列の幅の割合（文字数。content は 40）。
+    pub share: usize,
+}
+
+/// The columns a form names for the 開催状況, with their headers and widths.
+pub(super) fn columns(
+    chosen: &[crate::model::HeldColumn],
+    w: &ReportLabels,
+    widths: [usize; 3],
+) -> Vec<HeldColumnView> {
+    use crate::model::HeldColumn;
+    chosen
+        .iter()
+        .map(|c| match c {
+            HeldColumn::Kind => HeldColumnView {
+                key: "kind",
+                label: w.held_kind.clone(),
+                width: Some(widths[0]),
+                share: widths[0] + 2,
+            },
+            HeldColumn::Date => HeldColumnView {
+                key: "date",
+                label: w.held_date.clone(),
+                width: Some(widths[2]),
+                share: widths[2] + 2,
+            },
+            HeldColumn::Content => HeldColumnView {
+                key: "content",
+                label: w.held_content.clone(),
+                width: None,
+                share: 40,
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -41,6 +41,24 @@ pub struct ReportSection {
     /// 見出しを印刷しないか（番号も付けず、前の章に続けて印刷します）。
     #[serde(default)]
     pub unlabelled: bool,
+    /// 開催状況の章（meetings）の表の列（この順に）: kind（種類: 部会、研修会）/ date（開催日）/
+    /// content（主な内容）。書くと、見出しの行（labels の held_kind、held_date、held_content）と、会議・
+    /// 研修会ごとに１行の表になります。書かなければ、会議・研修会ごとに種類の行の下に開催日と主な内容の
+    /// 行を並べます。例: [date, kind, content]。
+    #[serde(default)]
+    pub columns: Option<Vec<HeldColumn>>,
+}
+
+/// 開催状況の表の列。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HeldColumn {
+    /// 種類（部会、研修会）。
+    Kind,
+    /// 開催日。
+    Date,
+    /// 主な内容。
+    Content,
 }
 
 /// 章の種類。

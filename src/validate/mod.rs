@@ -167,6 +167,22 @@ fn report_form(c: &Council, council_file: &Path, out: &mut Problems) {
             );
         }
     }
+    for (i, s) in c.report.sections.iter().flatten().enumerate() {
+        let field = format!("report.sections[{i}].columns");
+        match &s.columns {
+            Some(_) if s.section != crate::model::ReportPart::Meetings => out.push(
+                Problem::warning(council_file, format!("{field} は、開催状況の章（section: meetings）にしか効きません。"))
+                    .field(field)
+                    .hint("columns を消すか、meetings の章に書いてください。"),
+            ),
+            Some(columns) if columns.is_empty() => out.push(
+                Problem::error(council_file, format!("{field} に列が１つもありません。"))
+                    .field(field)
+                    .hint("[kind, date, content] のように列を書くか、columns の行を消してください（消せば、会議ごとに種類の行の下に開催日と主な内容を並べます）。"),
+            ),
+            _ => {}
+        }
+    }
     if c.report.sections.as_ref().is_some_and(Vec::is_empty) {
         out.push(
             Problem::error(council_file, "報告の様式（report.sections）に章が１つもありません。")
