@@ -72,12 +72,13 @@ pub(crate) fn meetings_file(c: &CouncilData, fy: i32) -> std::path::PathBuf {
 }
 
 /// The evaluated year's meetings: at least one meeting or activity for 表１ (or `not_held`),
-/// and every meeting held by the report's date has what 表１ prints of it.
+/// and every meeting held by the report's date (every dated one when it has none) has what
+/// 表１ prints of it.
 pub(crate) fn held_meetings(
     c: &CouncilData,
     fy: i32,
     year: &YearData,
-    report: time::Date,
+    report: Option<time::Date>,
     draft: bool,
     out: &mut Problems,
 ) {
@@ -133,10 +134,9 @@ pub(crate) fn held_meetings(
                 .hint("開いた日を date: に書いてください。開かなかった回なら、その回を消してください。"),
             );
         }
-        let held = m.date.is_some_and(|d| d.0 <= report);
-        if !held {
+        let Some(date) = m.date.filter(|d| report.is_none_or(|r| d.0 <= r)) else {
             continue;
-        }
+        };
         if m.attendance == Some(0) {
             out.push(
                 Problem::warning(
@@ -162,12 +162,28 @@ pub(crate) fn held_meetings(
                     format!(
                         "第{}回（{}開催）の{}がないため、表１のこの回が欠けます。",
                         zen(m.number),
-                        japanese::wareki_date(m.date.map(|d| d.0).unwrap_or(report)),
+                        japanese::wareki_date(date.0),
                         lacks.join("と")
                     ),
                 )
                 .field(format!("meetings[{i}]"))
                 .hint("ファイルが途中で切れていないか確かめ、書き足してください。"),
+            );
+        }
+    }
+    for (i, a) in list.activities.iter().enumerate() {
+        if a.activity.as_deref().is_none_or(blank) {
+            out.push(
+                Problem::unfilled(
+                    draft,
+                    &path,
+                    format!(
+                        "活動「{}」の活動内容（activity）がないため、表１のこの行が欠けます。",
+                        a.name
+                    ),
+                )
+                .field(format!("activities[{i}].activity"))
+                .hint("activity: に活動内容を書いてください。"),
             );
         }
     }

@@ -136,6 +136,8 @@ pub struct MeetingView<'a> {
     pub activity: Option<&'a str>,
     /// 講師（研修会として開いた回）。
     pub lecturer: Option<&'a crate::model::Lecturer>,
+    /// 講師が何人かいるとき、lecturer に続く一人ひとり。
+    pub lecturers: &'a [crate::model::Lecturer],
     /// 参加者（研修会として開いた回）。
     pub participants: Option<&'a crate::model::Participants>,
     /// 対応する活動目標。
@@ -384,6 +386,7 @@ pub(crate) fn meeting_view<'a>(
         attendance: m.attendance,
         activity: m.activity.as_deref(),
         lecturer: m.lecturer.as_ref(),
+        lecturers: &m.lecturers,
         participants: m.participants.as_ref(),
         goals: m.goals.iter().filter_map(|n| index.view_no(*n)).collect(),
         content: m.content.as_deref(),

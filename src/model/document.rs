@@ -134,27 +134,33 @@ pub struct MemberListDocument {
     pub template: Option<String>,
 }
 
-/// The annual 「令和N年度評価結果及び令和N+1年度目標設定」.
+/// The annual 「令和N年度評価結果及び令和N+1年度目標設定」, or the report the council's
+/// `report:` form describes (an activity report).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnnualReport {
     /// 各ページの右上に印刷する資料番号（例: 資料７）。
     #[serde(default)]
     pub material: Option<String>,
-    /// 資料の日付（YYYY-MM-DD）。
-    pub date: Day,
+    /// 資料の日付（YYYY-MM-DD）。様式が日付を印刷しないとき（council.yaml の report: {date: false}）は
+    /// 書かなくても構いません。
+    #[serde(default)]
+    pub date: Option<Day>,
     /// draft（案）または final（確定、既定）。案のあいだは、まだ書いていない評価や成果と課題が警告になり、
     /// 「（未記入）」と印刷されます。
     #[serde(default)]
     pub status: Status,
     /// 評価する年度（西暦。令和６年度なら 2024）。目標と日程は次の年度のものになります。
     pub year: i32,
-    /// 題名の下に印刷する作成者。
-    pub author: Author,
+    /// 題名の下に印刷する作成者。様式が作成者を印刷しないとき（council.yaml の report: {author: false}）は
+    /// 書かなくても構いません。
+    #[serde(default)]
+    pub author: Option<Author>,
     /// 使うテンプレート（templates/ のファイル名から .typ.j2 を除いたもの）。
     #[serde(default = "default_report_template")]
     pub template: String,
     /// はじめに（段落ごとに１行）。
+    #[serde(default)]
     pub introduction: Vec<String>,
     /// 表２の後の文（以上のとおり…）。
     #[serde(default)]
@@ -171,6 +177,12 @@ pub struct AnnualReport {
     /// 次の年度の委員の構成の初めの文。
     #[serde(default)]
     pub members_introduction: Vec<String>,
+    /// 検討・協議内容（様式の discussion の章）: １項目を１行に。「・」を付けて印刷します。
+    #[serde(default)]
+    pub discussion: Vec<String>,
+    /// 次の年度に引き継ぐ課題（様式の carry_over の章）: １項目を１行に。「・」を付けて印刷します。
+    #[serde(default)]
+    pub carry_over: Vec<String>,
 }
 
 fn default_report_template() -> String {

@@ -27,6 +27,7 @@ mod document;
 mod layout;
 mod meeting;
 mod minutes_form;
+mod report_form;
 mod report_words;
 mod style;
 pub use agenda_layout::*;
@@ -34,6 +35,7 @@ pub use document::*;
 pub use layout::*;
 pub use meeting::*;
 pub use minutes_form::*;
+pub use report_form::*;
 pub use report_words::*;
 pub use style::*;
 
@@ -48,7 +50,9 @@ pub struct Council {
     pub body: Option<String>,
     /// 会議の呼び方: 部会 →「第１回部会」、協議会 →「第１回協議会」。
     pub meeting_label: String,
-    /// 評価に使う言葉（例: [達成, 一部達成, 未達成]）。
+    /// 評価に使う言葉（例: [達成, 一部達成, 未達成]）。評価をしない協議会（評価の表のない報告、
+    /// 会議録や次第だけ）は書かなくて構いません。
+    #[serde(default)]
     pub evaluation_words: Vec<String>,
     /// 評価の凡例: 評価の言葉が記号（◎ ○ △ ×）のとき、その意味と印刷する場所。
     #[serde(default)]
@@ -58,6 +62,9 @@ pub struct Council {
     /// check が、書いた評価と決まりの違いを知らせます。
     #[serde(default)]
     pub evaluation_rules: Vec<EvaluationRule>,
+    /// 設置の目的（段落ごとに１行）。報告の様式に purpose の章があれば、そこに印刷します。
+    #[serde(default)]
+    pub purpose: Vec<String>,
     /// 委員の役職（例: [部会長, 副部会長]）。
     #[serde(default)]
     pub roles: Vec<String>,

@@ -197,11 +197,57 @@ pub(super) fn check_relisted_terms(
     }
 }
 
+/// A lecturer is someone: a name or an affiliation (a group without names: an affiliation, a
+/// post and a count). Otherwise the row would print an empty 講師 line.
+fn check_lecturers(
+    file: &std::path::Path,
+    at: &str,
+    one: Option<&crate::model::Lecturer>,
+    more: &[crate::model::Lecturer],
+    out: &mut Problems,
+) {
+    let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    let paths = one
+        .map(|l| (format!("{at}.lecturer"), l))
+        .into_iter()
+        .chain(
+            more.iter()
+                .enumerate()
+                .map(|(j, l)| (format!("{at}.lecturers[{j}]"), l)),
+        );
+    for (path, l) in paths {
+        if blank(&l.name) && blank(&l.affiliation) {
+            out.push(
+                Problem::error(file, "講師の名前（name）も所属（affiliation）もありません。")
+                    .at_value(&path)
+                    .field(path)
+                    .hint("name: に名前を書いてください。名前を載せない何人か（職員２名など）は、affiliation: に所属、post: に職名、count: に人数を書きます。"),
+            );
+        }
+    }
+}
+
 pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
     let Some(file) = year.files.get("meetings") else {
         return;
     };
+    for (i, m) in year.meetings.meetings.iter().enumerate() {
+        check_lecturers(
+            file,
+            &format!("meetings[{i}]"),
+            m.lecturer.as_ref(),
+            &m.lecturers,
+            out,
+        );
+    }
     for (i, a) in year.meetings.activities.iter().enumerate() {
+        check_lecturers(
+            file,
+            &format!("activities[{i}]"),
+            a.lecturer.as_ref(),
+            &a.lecturers,
+            out,
+        );
         if let Some(p) = &a.participants
             && let Some(total) = p.total
             && !p.breakdown.is_empty()
