@@ -71,19 +71,27 @@ pub fn fiscal_year(year: i32, m: &Meeting) -> String {
 /// 令和６年度 第１回〇〇市〇〇協議会 (the meeting's name, in the council's words); a joint
 /// meeting with a name of its own is named by it (第２回〇〇協議会就労支援部会・相談支援部会合同部会).
 pub fn meeting_name(c: &Council, year: i32, m: &Meeting) -> String {
-    let who = match m.joint.as_ref().and_then(|j| j.name.as_deref()) {
-        Some(joint) => {
-            let gap = if c.style.space_before_body { " " } else { "" };
-            format!("{}{gap}{joint}", c.name)
-        }
-        None => issuer(c),
-    };
     format!(
         "{} 第{}回{}",
         fiscal_year(year, m),
         fullwidth(&m.number.to_string()),
-        who
+        held_by(c, m)
     )
+}
+
+/// Who held meeting `m`, as its name says after 第N回: the council and its body
+/// (〇〇協議会〇〇部会); a joint meeting's own name after the council's
+/// (〇〇協議会就労支援部会・相談支援部会合同部会); a meeting counted in a series of its own
+/// with that series after the issuer (〇〇協議会全体会) unless its joint name says it.
+pub fn held_by(c: &Council, m: &Meeting) -> String {
+    match (m.joint.as_ref().and_then(|j| j.name.as_deref()), &m.series) {
+        (Some(joint), _) => {
+            let gap = if c.style.space_before_body { " " } else { "" };
+            format!("{}{gap}{joint}", c.name)
+        }
+        (None, Some(series)) => format!("{}{series}", issuer(c)),
+        (None, None) => issuer(c),
+    }
 }
 
 fn weekday(style: &HouseStyle, d: time::Date) -> String {

@@ -108,6 +108,10 @@ pub struct MeetingView<'a> {
     pub year: i32,
     /// 第N回。
     pub number: u32,
+    /// 別に数える会議のとき、その呼び方（meetings.yaml の series: 合同部会）。
+    pub series: Option<&'a str>,
+    /// 第N回の後ろに付く回の呼び方: series、なければ協議会の meeting_label（部会）。
+    pub counted_as: String,
     /// 開催日（2024-05-23）。`wareki`、`weekday` フィルタで「令和６年５月２３日」「木」に。
     pub date: Option<String>,
     /// 開始時刻（15:00）。`time_as` フィルタで協議会の書き方に。
@@ -376,6 +380,11 @@ pub(crate) fn meeting_view<'a>(
         secretariat_line: phrases::secretariat(m),
         year,
         number: m.number,
+        series: m.series.as_deref(),
+        counted_as: m
+            .series
+            .clone()
+            .unwrap_or_else(|| council.meeting_label.clone()),
         date: m.date.map(|d| d.to_string()),
         start: m.start.map(|t| t.to_string()),
         end: m.end.map(|t| t.to_string()),
@@ -398,15 +407,34 @@ pub(crate) fn meeting_view<'a>(
     }
 }
 
-/// The meeting `number` of fiscal year `year`, if written.
-pub fn find_meeting(council: &CouncilData, year: i32, number: u32) -> Option<&Meeting> {
+/// The meeting `number` of fiscal year `year` in `series` (none: the council's own numbered
+/// meetings), if written.
+pub fn find_meeting<'a>(
+    council: &'a CouncilData,
+    year: i32,
+    series: Option<&str>,
+    number: u32,
+) -> Option<&'a Meeting> {
     council
         .years
         .get(&year)?
         .meetings
         .meetings
         .iter()
-        .find(|m| m.number == number)
+        .find(|m| m.number == number && m.series.as_deref() == series)
+}
+
+/// The meeting after `number` of `year` in its series: the next number, or the first of the
+/// next year's.
+pub fn next_meeting<'a>(
+    council: &'a CouncilData,
+    year: i32,
+    series: Option<&str>,
+    number: u32,
+) -> Option<(i32, &'a Meeting)> {
+    find_meeting(council, year, series, number.saturating_add(1))
+        .map(|n| (year, n))
+        .or_else(|| find_meeting(council, year + 1, series, 1).map(|n| (year + 1, n)))
 }
 
 /// The council folder as a virtual path from the project root: `/content/<slug>`.

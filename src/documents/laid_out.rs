@@ -12,7 +12,7 @@ use crate::model::{
     AgendaItem, Council, Frame, Groups, HouseStyle, MaterialStyle, Meeting, MinutesDescription,
     SectionKind, SpeakerStyle, TimeStyle, Turn, Viewers, ViewersWord, fill,
 };
-use crate::phrases::{self, issuer, place, when};
+use crate::phrases::{self, place, when};
 
 mod attendance;
 use attendance::{
@@ -321,7 +321,7 @@ fn transcript(s: &SpeakerStyle, turns: &[Turn]) -> Vec<Block> {
 pub(super) fn title_lines(patterns: &[String], f: &Facts<'_>) -> Vec<String> {
     let fy = fiscal_year(f);
     let number = fullwidth(&f.meeting.number.to_string());
-    let who = issuer(f.council);
+    let who = phrases::held_by(f.council, f.meeting);
     let name = meeting_name(f);
     patterns
         .iter()
@@ -345,7 +345,7 @@ pub(super) fn title_lines(patterns: &[String], f: &Facts<'_>) -> Vec<String> {
 pub(super) fn named(title: &[String], f: &Facts<'_>) -> (String, Vec<String>) {
     let joined = title.join(" ");
     let name = meeting_name(f);
-    if joined.contains(&issuer(f.council)) {
+    if joined.contains(&phrases::held_by(f.council, f.meeting)) {
         (joined, title.to_vec())
     } else {
         let mut heading = vec![name.clone()];

@@ -346,11 +346,17 @@ fn report_words(council: &Council, report: &AnnualReport) -> ReportLabels {
     let short = japanese::fiscal_year_short(report.year, on)
         .unwrap_or_else(|_| japanese::fullwidth(&report.year.to_string()));
     let (evaluated, next) = (fy(report.year), fy(report.year + 1));
-    council.report.labels.fill(|label| {
+    let years = |label: &str| {
         label
             .replace("{年度略}", &short)
             .replace("{年度}", &evaluated)
             .replace("{次年度}", &next)
-            .replace("{会議}", &council.meeting_label)
-    })
+    };
+    let mut words = council
+        .report
+        .labels
+        .fill(|label| years(label).replace("{会議}", &council.meeting_label));
+    // A meeting's name says its own series (第１回合同部会): report_rows fills {会議} per meeting.
+    words.meeting = years(&council.report.labels.meeting);
+    words
 }

@@ -56,6 +56,9 @@ pub struct MeetingDocument {
     pub status: Status,
     /// 第N回の N。
     pub meeting: u32,
+    /// 別に数える会議（meetings.yaml に series: を書いた会議）のとき、その呼び方（例: 合同部会）。
+    #[serde(default)]
+    pub series: Option<String>,
     /// 右上に印刷する資料番号。
     #[serde(default)]
     pub material: Option<String>,
@@ -73,6 +76,9 @@ pub struct Packet {
     #[serde(default)]
     pub status: Status,
     pub meeting: u32,
+    /// 別に数える会議（meetings.yaml に series: を書いた会議）のとき、その呼び方（例: 合同部会）。
+    #[serde(default)]
+    pub series: Option<String>,
     /// ページ番号: continuous（通し）または per_material（資料ごとに１から）。
     #[serde(default)]
     pub page_numbers: PageNumbers,

@@ -183,8 +183,8 @@ pub(super) fn check_materials(
                 Problem::error(
                     file,
                     format!(
-                        "第{}回の資料「{}」と「{}」が同じ番号（{n}）です。",
-                        crate::needs::zen(m.number),
+                        "{}の資料「{}」と「{}」が同じ番号（{n}）です。",
+                        crate::needs::called(m.series.as_deref(), m.number),
                         views[first].title,
                         v.title
                     ),
@@ -212,9 +212,9 @@ pub(super) fn check_materials(
                         Problem::error(
                             file,
                             format!(
-                                "議題「{}」の資料「{r}」に当たる資料が、第{}回の資料（materials）にありません。",
+                                "議題「{}」の資料「{r}」に当たる資料が、{}の資料（materials）にありません。",
                                 it.title,
-                                crate::needs::zen(m.number)
+                                crate::needs::called(m.series.as_deref(), m.number)
                             ),
                         )
                         .field(format!("{path}.materials[{j}]"))

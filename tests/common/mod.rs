@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: temporary projects and the laid-out text.
 #![allow(dead_code)]
 
+pub mod built;
 pub mod dom;
 pub mod pdf;
 

@@ -1,0 +1,66 @@
+//! A joint meeting counted in a series of its own (issue 33: 第１回合同部会), apart from each
+//! body's numbered meetings: its name in the minutes and 表１, seen in the laid-out text of the
+//! PDF and of the web page, and `check` comparing each series' numbers with its dates.
+
+mod common;
+#[path = "series/content.rs"]
+mod content;
+
+use common::built::Built;
+use common::{TempProject, squashed};
+use content::joint_series;
+
+#[test]
+fn a_joint_meeting_counted_in_its_own_series() {
+    let p = TempProject::sample();
+    joint_series(&p);
+    let b = Built::new(p);
+    for body in ["kitamidai-shuro", "kitamidai-soudan"] {
+        b.both_contain(
+            &format!("{body}/r6-2-kaigiroku"),
+            &["令和６年度 第１回北見台市障害者地域自立支援協議会就労支援部会・相談支援部会合同部会"],
+        );
+    }
+    // 表１: the body's own meetings numbered on past the joint one, which is counted apart.
+    b.both_contain(
+        "kitamidai-shuro/r6-kekka",
+        &["第１回部会", "第１回合同部会", "第２回部会", "第３回部会"],
+    );
+    b.both_contain(
+        "kitamidai-soudan/r6-kekka",
+        &["第１回部会", "第１回合同部会"],
+    );
+    let pdf = squashed(b.pdf("kitamidai-shuro/r6-kekka"));
+    let at = |s: &str| pdf.find(s).unwrap_or_else(|| panic!("{s}\n{pdf}"));
+    assert!(at("第１回部会") < at("第１回合同部会") && at("第１回合同部会") < at("第２回部会"));
+    assert!(!pdf.contains("第４回部会"));
+}
+
+/// `check` in `p`: its exit code and what it printed.
+fn check(p: &TempProject) -> (i32, String) {
+    let (code, out, err) = p.run(&["check"]);
+    (code, format!("{out}{err}"))
+}
+
+#[test]
+fn check_reports_a_meeting_numbered_out_of_the_order_of_its_dates_in_its_series() {
+    let p = TempProject::sample();
+    joint_series(&p);
+    assert_eq!(check(&p).0, 0, "{}", check(&p).1);
+    // A second joint meeting, numbered 2 but held before the first.
+    p.edit(
+        "content/kitamidai-shuro/2024/meetings.yaml",
+        "  - number: 2\n    date: 2024-11-21",
+        "  - number: 2\n    series: 合同部会\n    date: 2024-08-01\n    activity: 合同の事例検討\n    outcomes: [事例を検討しました。]\n  - number: 2\n    date: 2024-11-21",
+    );
+    let (code, out) = check(&p);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "content/kitamidai-shuro/2024/meetings.yaml:49:11（３番目の会議の date）: 第２回合同部会の日付（2024-08-01）が、第１回合同部会の日付（2024-09-19）より前です。回の番号が開いた順になっていません。"
+        ),
+        "{out}"
+    );
+    // The body's own meetings are counted apart from it: no complaint about them.
+    assert_eq!(out.matches("エラー:").count(), 1, "{out}");
+}
