@@ -205,44 +205,6 @@ pub fn secretariat(m: &Meeting) -> String {
     }
 }
 
-/// An attendee by `pattern` ({名字}{役職}, {名前}（{役職}）, {所属} {名前}): a member without
-/// a name is named by the organization, one without a role is a 委員. {名字} is the name up
-/// to its first space (「岡本 誠」 → 岡本), or the whole name when it has none.
-pub fn attendee(
-    pattern: &str,
-    name: Option<&str>,
-    role: Option<&str>,
-    organization: Option<&str>,
-) -> String {
-    let organization = organization.unwrap_or_default();
-    let text = fill(
-        pattern,
-        &[
-            ("名前", name.unwrap_or(organization)),
-            ("名字", family_name(name.unwrap_or(organization))),
-            ("役職", role.unwrap_or("委員")),
-            ("所属", organization),
-        ],
-    );
-    text.trim().to_string()
-}
-
-/// The family name of `name` as members.yaml writes it (名字 and 名前 parted by a space of
-/// either width): the part before the first space.
-pub fn family_name(name: &str) -> &str {
-    let name = name.trim_matches([' ', '\u{3000}']);
-    name.split([' ', '\u{3000}']).next().unwrap_or(name)
-}
-
-/// A member as a report lists them: 所属 氏名（役職）, each part only when written.
-pub fn member_line(organization: Option<&str>, name: Option<&str>, role: Option<&str>) -> String {
-    let who: Vec<&str> = [organization, name].into_iter().flatten().collect();
-    match role {
-        Some(r) => format!("{}（{r}）", who.join(" ")),
-        None => who.join(" "),
-    }
-}
-
 /// A goal number as its own row shows it: ３－５, or ３－５（３－４【再掲】）.
 pub fn goal_number(number: &str, repeats: Option<&str>) -> String {
     match repeats {

@@ -38,8 +38,42 @@ pub struct YearView<'a> {
 pub struct MemberView<'a> {
     #[serde(flatten)]
     pub member: &'a Member,
-    /// 所属 氏名（役職）（書いたものだけ）。
+    /// 所属 職名 氏名（役職）（書いたものだけ。council.yaml の report.labels.member の形）。
     pub line: String,
+    /// この委員から区分が変わるとき、その区分の見出し（report.labels.member_group の形: 【識見を有する者】）。
+    pub group: Option<String>,
+}
+
+/// The members of a year as a report lists them: each one's line, and a heading before the
+/// first of each category when the council groups them (`report.labels.member_group`, and
+/// no `{区分}` beside each name).
+pub fn member_views<'a>(council: &Council, members: &'a [Member]) -> Vec<MemberView<'a>> {
+    let w = &council.report.labels;
+    let line = |m: &'a Member| crate::members::member(&w.member, &m.into(), "");
+    let grouped = !w.member_group.is_empty()
+        && !w.member.contains("{区分}")
+        && crate::members::any_category(members.iter());
+    if !grouped {
+        return members
+            .iter()
+            .map(|m| MemberView {
+                member: m,
+                line: line(m),
+                group: None,
+            })
+            .collect();
+    }
+    crate::members::by_category(council, members, |m| m.category.as_deref())
+        .into_iter()
+        .flat_map(|(category, these)| {
+            let heading = category.map(|c| crate::model::fill(&w.member_group, &[("区分", &c)]));
+            these.into_iter().enumerate().map(move |(i, m)| MemberView {
+                member: m,
+                line: line(m),
+                group: heading.clone().filter(|_| i == 0),
+            })
+        })
+        .collect()
 }
 
 /// An activity (研修会・講演会など) with its date and place in the council's words.
@@ -345,19 +379,10 @@ pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
         meetings,
         activities,
         not_held: data.meetings.not_held.as_deref(),
-        members: data
-            .members
-            .iter()
-            .flat_map(|l| &l.members)
-            .map(|m| MemberView {
-                member: m,
-                line: phrases::member_line(
-                    m.organization.as_deref(),
-                    m.name.as_deref(),
-                    m.role.as_deref(),
-                ),
-            })
-            .collect(),
+        members: member_views(
+            &council.council,
+            data.members.as_ref().map_or(&[], |l| &l.members[..]),
+        ),
     }
 }
 

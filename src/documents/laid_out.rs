@@ -381,6 +381,14 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
         if blocks.is_empty() && !s.keep_empty {
             continue;
         }
+        // 欠席者 or 事務局 kept when nobody is in it says so (「なし」).
+        let mut blocks = blocks;
+        if blocks.is_empty()
+            && matches!(s.section, SectionKind::Absent | SectionKind::Secretariat)
+            && !d.attendance.nobody.is_empty()
+        {
+            blocks.push(Block::new("text", d.attendance.nobody.clone()));
+        }
         let words = s.label.as_deref().unwrap_or(s.section.usual_label());
         let n = fullwidth(&(sections.len() + 1).to_string());
         let honorifics = if f.meeting.honorifics_omitted {

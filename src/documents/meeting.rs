@@ -182,8 +182,12 @@ pub struct MeetingDocView<'a> {
 pub struct AttendeeView<'a> {
     /// 合同で開いた会議で、その委員の部会。
     pub body: Option<&'a str>,
+    /// 区分（書かれていれば）。
+    pub category: Option<&'a str>,
     /// 所属（書かれていれば）。
     pub organization: Option<&'a str>,
+    /// 所属の中での役職（書かれていれば）。
+    pub post: Option<&'a str>,
     /// 氏名。
     pub name: Option<&'a str>,
     /// 役職。
@@ -225,6 +229,19 @@ pub struct MaterialView<'a> {
     pub reference: bool,
 }
 
+impl<'a> AttendeeView<'a> {
+    /// The parts a pattern prints.
+    pub fn who(&self) -> crate::members::Who<'a> {
+        crate::members::Who {
+            name: self.name,
+            role: self.role,
+            organization: self.organization,
+            post: self.post,
+            category: self.category,
+        }
+    }
+}
+
 /// The context of a document about meeting `number` of `year` (which must exist: checked).
 pub(super) fn meeting_doc_view<'a>(
     council: &'a CouncilData,
@@ -264,13 +281,14 @@ pub(super) fn meeting_doc_view<'a>(
         .into_iter()
         .map(|(body, mb)| AttendeeView {
             body,
-            shown: crate::phrases::attendee(
+            shown: crate::members::member(
                 council.council.style.names.pattern(),
-                mb.name.as_deref(),
-                mb.role.as_deref(),
-                mb.organization.as_deref(),
+                &mb.into(),
+                "委員",
             ),
+            category: mb.category.as_deref(),
             organization: mb.organization.as_deref(),
+            post: mb.post.as_deref(),
             name: mb.name.as_deref(),
             role: mb.role.as_deref(),
             absent: mb

@@ -97,16 +97,27 @@ pub enum PageNumbers {
     PerMaterial,
 }
 
-/// 委員名簿の言葉（council.yaml の member_list:）。書かなかったものはいつもの言葉です。
+/// 委員名簿の言葉と列（council.yaml の member_list:）。書かなかったものはいつもの言葉です。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct MemberListWords {
+    /// 列（この順に）: category（区分）/ organization（所属）/ post（所属の中での役職）/ name（氏名）/
+    /// role（役職）。書かなければ [role, name, organization]。だれも書いていない列（所属、職名、区分）は
+    /// 印刷しません。列にない職名は所属の後ろに（所属の列もなければ氏名の前に）、列にない区分は区分ごとの
+    /// 見出しの行（category_label）に印刷します。
+    pub columns: Vec<MemberColumn>,
     /// 役職の列の見出し。
     pub role: String,
     /// 氏名の列の見出し。
     pub name: String,
     /// 所属の列の見出し。
     pub organization: String,
+    /// 所属の中での役職（members.yaml の post）の列の見出し。
+    pub post: String,
+    /// 区分（members.yaml の category）の列の見出し。
+    pub category: String,
+    /// 区分を列にしないとき、区分ごとの見出しの行（{区分}）。例: "【{区分}】"。空なら区分を印刷しません。
+    pub category_label: String,
     /// 題名の下の日付（{日付} は資料の date: 令和６年５月２３日）。
     pub as_of: String,
 }
@@ -114,10 +125,47 @@ pub struct MemberListWords {
 impl Default for MemberListWords {
     fn default() -> Self {
         MemberListWords {
+            columns: vec![
+                MemberColumn::Role,
+                MemberColumn::Name,
+                MemberColumn::Organization,
+            ],
             role: "役職".into(),
             name: "氏名".into(),
             organization: "所属".into(),
+            post: "職名".into(),
+            category: "区分".into(),
+            category_label: "{区分}".into(),
             as_of: "（{日付}現在）".into(),
+        }
+    }
+}
+
+/// 委員名簿の列。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberColumn {
+    /// 区分（members.yaml の category）。
+    Category,
+    /// 所属。
+    Organization,
+    /// 所属の中での役職（members.yaml の post）。
+    Post,
+    /// 氏名。
+    Name,
+    /// 役職（council.yaml の roles のどれか）。
+    Role,
+}
+
+impl MemberColumn {
+    /// The key a template lays the column out by.
+    pub fn key(self) -> &'static str {
+        match self {
+            MemberColumn::Category => "category",
+            MemberColumn::Organization => "organization",
+            MemberColumn::Post => "post",
+            MemberColumn::Name => "name",
+            MemberColumn::Role => "role",
         }
     }
 }

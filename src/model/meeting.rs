@@ -138,8 +138,10 @@ pub struct Staff {
     /// 課（例: 障害福祉課）。同じ課の人は続けて書きます。
     #[serde(default)]
     pub department: Option<String>,
-    /// 職名（例: 課長、福祉保健部長）。
-    pub post: String,
+    /// 職名（例: 課長、福祉保健部長）。名前だけを並べる事務局（「馬場、池田、髙橋」）では書かなくて
+    /// 構いません（そのときは minutes.attendance.staff を "{名前}" にします）。
+    #[serde(default)]
+    pub post: Option<String>,
     /// 名前。
     #[serde(default)]
     pub name: Option<String>,

@@ -177,6 +177,12 @@ report_labels! {
     schedule: "{次年度}の活動日程",
     /// ５の見出し。
     members: "{次年度}の{会議}委員の構成",
+    /// 委員の一覧の１人の書き方（{区分}、{所属}、{職名}、{名前}、{役職}。書いていないものは、すぐ外の
+    /// かっこと横の空白ごと省きます）。
+    member: "{所属} {職名} {名前}（{役職}）",
+    /// 委員の一覧で、区分（members.yaml の category）ごとの見出し（{区分}）。空なら区分ごとにまとめません
+    /// （区分を名前の横に書くときは member に {区分} を入れます）。
+    member_group: "【{区分}】",
 }
 
 /// The placeholders the label `key` fills from each meeting or activity, beside `PLACEHOLDERS`.
@@ -194,6 +200,14 @@ pub fn row_placeholders(key: &str) -> &'static [(&'static str, &'static str)] {
         "participant_group" => &[("{区分}", "内訳の区分"), ("{人数}", "その人数")],
         "schedule_goals" => &[("{目標}", "対応する活動目標")],
         "schedule_content" => &[("{内容}", "内容")],
+        "member" => &[
+            ("{区分}", "区分"),
+            ("{所属}", "所属"),
+            ("{職名}", "所属の中での役職"),
+            ("{名前}", "氏名"),
+            ("{役職}", "役職"),
+        ],
+        "member_group" => &[("{区分}", "区分")],
         _ => &[],
     }
 }
