@@ -142,14 +142,14 @@ fn the_member_list_puts_categories_in_heading_rows_or_a_column_and_posts_after_o
     let p = TempProject::empty();
     council_with_categories(
         &p,
-        "member_list:\n  columns: [category, organization, post, name, role]\n  post: 役職名\n",
+        "member_list:\n  columns: [category, organization, post, name, role]\n  post: 役職名\n  category: 分類\n",
     );
     let b = Built::new(p);
     let lines = b.lines("test/meibo");
     assert_eq!(
         lines[2..14],
         [
-            "区分",
+            "分類",
             "所属",
             "役職名",
             "氏名",
@@ -175,6 +175,27 @@ fn the_member_list_puts_categories_in_heading_rows_or_a_column_and_posts_after_o
     let html = b.html("test/meibo");
     assert!(html.contains(r#"<td rowspan="3">関係団体</td>"#), "{html}");
     assert_eq!(Dom::parse(&html).select("th.group").len(), 0);
+    let heads: Vec<String> = Dom::parse(&html)
+        .select("thead th")
+        .iter()
+        .map(|e| e.text())
+        .collect();
+    assert_eq!(heads, ["分類", "所属", "役職名", "氏名", "役職"]);
+
+    // The heading rows in the council's form.
+    let p = TempProject::empty();
+    council_with_categories(&p, "member_list:\n  category_label: \"＜{区分}＞\"\n");
+    let b = Built::new(p);
+    assert!(b.lines("test/meibo").iter().any(|l| l == "＜関係団体＞"));
+    let groups: Vec<String> = Dom::parse(&b.html("test/meibo"))
+        .select("th.group")
+        .iter()
+        .map(|e| e.text())
+        .collect();
+    assert_eq!(
+        groups,
+        ["＜学識経験者＞", "＜関係団体＞", "＜アドバイザー＞"]
+    );
 }
 
 #[test]
@@ -213,4 +234,13 @@ fn the_reports_members_are_listed_under_their_categories_with_posts() {
         &["・関係団体 小川 恵（副部会長）・学識経験者 岡本 誠（部会長）・関係団体 テスト保健所"],
     );
     assert!(!squashed(b.pdf("test/report")).contains("【学識経験者】"));
+
+    // The headings in the council's form.
+    let p = TempProject::empty();
+    council_with_categories(&p, "report:\n  labels:\n    member_group: \"◇{区分}\"\n");
+    let b = Built::new(p);
+    b.both_contain(
+        "test/report",
+        &["◇学識経験者・テスト大学 教授 岡本 誠（部会長）◇関係団体・テスト福祉会"],
+    );
 }

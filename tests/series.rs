@@ -36,6 +36,37 @@ fn a_joint_meeting_counted_in_its_own_series() {
     assert!(!pdf.contains("第４回部会"));
 }
 
+#[test]
+fn an_agenda_and_a_packet_of_a_meeting_in_a_series_name_it() {
+    let p = TempProject::sample();
+    joint_series(&p);
+    p.edit(
+        "content/kitamidai-shuro/2024/meetings.yaml",
+        "      - title: 閉会\n",
+        "      - title: 閉会\n    materials:\n      - {title: 次第, agenda: true}\n",
+    );
+    let docs = "content/kitamidai-shuro/documents";
+    p.write(
+        &format!("{docs}/r6-g1-shidai.yaml"),
+        "type: agenda\nyear: 2024\nmeeting: 1\nseries: 合同部会\n",
+    );
+    p.write(
+        &format!("{docs}/r6-g1-shiryo.yaml"),
+        "type: packet\nyear: 2024\nmeeting: 1\nseries: 合同部会\n",
+    );
+    let b = Built::new(p);
+    let name = "第１回北見台市障害者地域自立支援協議会就労支援部会・相談支援部会合同部会";
+    b.both_contain(
+        "kitamidai-shuro/r6-g1-shidai",
+        &[name, "日時：令和６年９月１９日"],
+    );
+    // The packet's page lays out the same agenda; its PDF places the agenda's page.
+    let page = common::built::page_text(&b.html("kitamidai-shuro/r6-g1-shiryo"));
+    assert!(page.contains(&format!("{name}会議資料")), "{page}");
+    let packet = b.pdf("kitamidai-shuro/r6-g1-shiryo");
+    assert_eq!(shiryo::images::pdf::check(&packet.pdf), Ok(1));
+}
+
 /// `check` in `p`: its exit code and what it printed.
 fn check(p: &TempProject) -> (i32, String) {
     let (code, out, err) = p.run(&["check"]);
