@@ -236,13 +236,27 @@ pub(crate) fn meeting<'a>(
     }
     match crate::view::find_meeting(c, fy, series, number) {
         None => {
-            let hint = match series {
-                Some(s) => format!(
+            // The same number in another series: the document may only lack its series.
+            let other = (c.years.get(&fy).into_iter())
+                .flat_map(|y| &y.meetings.meetings)
+                .find(|m| m.number == number && m.series.as_deref() != series);
+            let hint = match (other, series) {
+                (Some(m), _) => match &m.series {
+                    Some(s) => format!(
+                        "{}のことなら、資料に series: {s} と書いてください。",
+                        called(Some(s), number)
+                    ),
+                    None => format!(
+                        "{}のことなら、資料の series: を消してください。",
+                        called(None, number)
+                    ),
+                },
+                (None, Some(s)) => format!(
                     "{}/{fy}/meetings.yaml に series: {s} の第{}回を書いてください。",
                     c.slug,
                     zen(number)
                 ),
-                None => format!(
+                (None, None) => format!(
                     "{}/{fy}/meetings.yaml に第{}回を書いてください。",
                     c.slug,
                     zen(number)

@@ -95,3 +95,20 @@ fn check_reports_a_meeting_numbered_out_of_the_order_of_its_dates_in_its_series(
     // The body's own meetings are counted apart from it: no complaint about them.
     assert_eq!(out.matches("エラー:").count(), 1, "{out}");
 }
+
+#[test]
+fn a_document_naming_a_meeting_in_the_wrong_series_is_told_which_it_may_mean() {
+    let p = TempProject::sample();
+    joint_series(&p);
+    p.edit(
+        "content/kitamidai-shuro/documents/r6-2-kaigiroku.yaml",
+        "meeting: 1\nseries: 合同部会",
+        "meeting: 2\nseries: 合同部会",
+    );
+    let (code, out) = check(&p);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("令和６年度の第２回合同部会の会議が meetings.yaml にありません。\n  → 第２回のことなら、資料の series: を消してください。"),
+        "{out}"
+    );
+}
