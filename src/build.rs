@@ -413,7 +413,9 @@ impl Builder {
             // The council's own agenda of this meeting, when it makes one, with its template:
             // the packet's first sheet is that agenda.
             let own = council.documents.iter().find_map(|d| match &d.document {
-                Document::Agenda(a) if a.year == p.year && a.meeting == p.meeting => {
+                Document::Agenda(a)
+                    if a.year == p.year && a.meeting == p.meeting && a.series == p.series =>
+                {
                     a.template.clone()
                 }
                 _ => None,
@@ -425,6 +427,7 @@ impl Builder {
                     year: p.year,
                     status: p.status,
                     meeting: p.meeting,
+                    series: p.series.clone(),
                     material: None,
                     template: own,
                 }),

@@ -5,6 +5,8 @@
 //! properties), and generated hostile values come back as text, in order, changing nothing.
 
 mod common;
+#[path = "docx/members.rs"]
+mod members;
 
 use std::collections::BTreeMap;
 

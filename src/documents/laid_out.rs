@@ -12,7 +12,7 @@ use crate::model::{
     AgendaItem, Council, Frame, Groups, HouseStyle, MaterialStyle, Meeting, MinutesDescription,
     SectionKind, SpeakerStyle, TimeStyle, Turn, Viewers, ViewersWord, fill,
 };
-use crate::phrases::{self, issuer, place, when};
+use crate::phrases::{self, place, when};
 
 mod attendance;
 use attendance::{
@@ -321,7 +321,7 @@ fn transcript(s: &SpeakerStyle, turns: &[Turn]) -> Vec<Block> {
 pub(super) fn title_lines(patterns: &[String], f: &Facts<'_>) -> Vec<String> {
     let fy = fiscal_year(f);
     let number = fullwidth(&f.meeting.number.to_string());
-    let who = issuer(f.council);
+    let who = phrases::held_by(f.council, f.meeting);
     let name = meeting_name(f);
     patterns
         .iter()
@@ -345,7 +345,7 @@ pub(super) fn title_lines(patterns: &[String], f: &Facts<'_>) -> Vec<String> {
 pub(super) fn named(title: &[String], f: &Facts<'_>) -> (String, Vec<String>) {
     let joined = title.join(" ");
     let name = meeting_name(f);
-    if joined.contains(&issuer(f.council)) {
+    if joined.contains(&phrases::held_by(f.council, f.meeting)) {
         (joined, title.to_vec())
     } else {
         let mut heading = vec![name.clone()];
@@ -380,6 +380,14 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
         };
         if blocks.is_empty() && !s.keep_empty {
             continue;
+        }
+        // 欠席者 or 事務局 kept when nobody is in it says so (「なし」).
+        let mut blocks = blocks;
+        if blocks.is_empty()
+            && matches!(s.section, SectionKind::Absent | SectionKind::Secretariat)
+            && !d.attendance.nobody.is_empty()
+        {
+            blocks.push(Block::new("text", d.attendance.nobody.clone()));
         }
         let words = s.label.as_deref().unwrap_or(s.section.usual_label());
         let n = fullwidth(&(sections.len() + 1).to_string());

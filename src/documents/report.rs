@@ -254,7 +254,10 @@ pub(crate) fn report_view<'a>(
     let council_rel = council_virtual_dir(council);
     let form = ReportForm::for_council(&c.report);
     let years = years_filled(c, report);
-    let words = c.report.labels.fill(&years);
+    let mut words = c.report.labels.fill(&years);
+    // A meeting's name says its own series (第１回合同部会): report_rows fills {会議} per meeting.
+    words.meeting = years(&c.report.labels.meeting.replace("{会議}", MEETING_MARK))
+        .replace(MEETING_MARK, "{会議}");
     let evaluated = year_view(council, report.year);
     let next = year_view(council, report.year + 1);
     let unfilled = if report.status.is_draft() {
@@ -353,6 +356,9 @@ pub(crate) fn report_view<'a>(
         held,
     }
 }
+
+/// Stands for `{会議}` while the years are filled into a meeting's name (a mark no label holds).
+const MEETING_MARK: &str = "\u{0}会議\u{0}";
 
 /// What fills the years and the meeting's name into a label: `{年度}` `{年度略}` `{次年度}`
 /// `{会議}`, the years named as on the report's date (as the `fiscal_year` filter names them).

@@ -35,8 +35,16 @@ pub struct ScheduleEntry {
 /// A row longer than this (in characters) may break across pages.
 const LONG_ROW: usize = 600;
 
-fn meeting_label(w: &ReportLabels, number: u32) -> String {
-    fill(&w.meeting, &[("回", &fullwidth(&number.to_string()))])
+/// 第１回部会, or 第１回合同部会 for a meeting counted in a series of its own. `w.meeting`
+/// keeps its {会議} for this (the other labels have the council's `meeting_label` in it).
+fn meeting_label(w: &ReportLabels, m: &MeetingView<'_>) -> String {
+    fill(
+        &w.meeting,
+        &[
+            ("回", &fullwidth(&m.number.to_string())),
+            ("会議", &m.counted_as),
+        ],
+    )
 }
 
 fn count(n: u32) -> String {
@@ -104,7 +112,7 @@ fn meeting_row(w: &ReportLabels, m: &MeetingView<'_>, unfilled: &str) -> Table1R
     }
     let size = m.outcomes.concat().chars().count() + m.activity.map_or(0, |a| a.chars().count());
     Table1Row {
-        label: meeting_label(w, m.number),
+        label: meeting_label(w, m),
         lines,
         outcomes,
         long: size > LONG_ROW,
@@ -170,7 +178,7 @@ pub(super) fn schedule(w: &ReportLabels, year: &YearView<'_>) -> Vec<ScheduleEnt
                 lines.push(fill(&w.schedule_content, &[("内容", c)]));
             }
             ScheduleEntry {
-                label: meeting_label(w, m.number),
+                label: meeting_label(w, m),
                 lines,
             }
         })

@@ -26,8 +26,13 @@ pub struct MeetingList {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
-    /// 第N回の N。
+    /// 第N回の N。series を書いた会議では、その回の中での N（第１回合同部会の １）。
     pub number: u32,
+    /// 別に数える会議の呼び方（例: 合同部会、全体会）。書けば、この会議は協議会（部会）のいつもの回とは
+    /// 別に、この呼び方の回として第１回から数えます（表１の「第１回合同部会」）。資料からは documents の
+    /// series: で指します。
+    #[serde(default)]
+    pub series: Option<String>,
     /// 開催日（YYYY-MM-DD）。書かなければ「未定」。
     #[serde(default)]
     pub date: Option<Day>,
@@ -136,8 +141,10 @@ pub struct Staff {
     /// 課（例: 障害福祉課）。同じ課の人は続けて書きます。
     #[serde(default)]
     pub department: Option<String>,
-    /// 職名（例: 課長、福祉保健部長）。
-    pub post: String,
+    /// 職名（例: 課長、福祉保健部長）。名前だけを並べる事務局（「馬場、池田、髙橋」）では書かなくて
+    /// 構いません（そのときは minutes.attendance.staff を "{名前}" にします）。
+    #[serde(default)]
+    pub post: Option<String>,
     /// 名前。
     #[serde(default)]
     pub name: Option<String>,

@@ -68,6 +68,11 @@ pub struct Council {
     /// 委員の役職（例: [部会長, 副部会長]）。
     #[serde(default)]
     pub roles: Vec<String>,
+    /// 委員の区分（例: [識見を有する者, 関係団体の代表者, アドバイザー] や [第１号委員, 第２号委員]）。
+    /// 書けば members.yaml の category はこのどれかにし、区分ごとにまとめるときはこの順に並びます。
+    /// 書かなければ、members.yaml に出てきた順です。
+    #[serde(default)]
+    pub categories: Vec<String>,
     /// 目標の文で「…（以下「略称」という。）」と定義した語: 略称: 元の語句。【再掲】の行では定義を
     /// くり返さず、略称だけを使います。
     #[serde(default)]
@@ -290,13 +295,22 @@ pub struct MemberList {
     pub members: Vec<Member>,
 }
 
-/// 委員１人（所属、氏名、役職）。所属か氏名の少なくとも一方を書きます。
+/// 委員１人（区分、所属、所属での役職、氏名、役職）。所属か氏名の少なくとも一方を書きます。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
+    /// 区分（例: 識見を有する者、第２号委員、アドバイザー）。委員名簿では区分ごとの見出しか区分の列に、
+    /// 評価結果の委員の一覧では区分ごとの見出しに、会議録では minutes.attendance の category_label か
+    /// member の {区分} のとおりに印刷します。
+    #[serde(default)]
+    pub category: Option<String>,
     /// 所属（会議録に所属が載らないときは書かなくて構いません）。
     #[serde(default)]
     pub organization: Option<String>,
+    /// 所属の中での役職（例: 理事長、所長、課長）。所属と氏名の間に印刷します（会議録では member の
+    /// {職名}）。
+    #[serde(default)]
+    pub post: Option<String>,
     /// 氏名。
     #[serde(default)]
     pub name: Option<String>,

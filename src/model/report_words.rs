@@ -170,7 +170,7 @@ report_labels! {
     section_heading: "{番号} {見出し}",
     /// 図の表題（{図} は資料の figure.caption）。
     figure_caption: "【{図}】",
-    /// 表１と活動日程の会議の名前（{回} は第何回）。
+    /// 表１と活動日程の会議の名前（{回} は第何回、{会議} は会議の呼び方か、別に数える会議の series）。
     meeting: "第{回}回{会議}",
     /// 表１の日時の行（{日時}）。
     held_when: "【日時】{日時}",
@@ -240,6 +240,12 @@ report_labels! {
     participants_total: "計{人数}名",
     /// 主な内容（会議の議題）、検討・協議内容、引き継ぐ課題の一つひとつの初め。
     item_head: "・",
+    /// 委員の一覧の１人の書き方（{区分}、{所属}、{職名}、{名前}、{役職}。書いていないものは、すぐ外の
+    /// かっこと横の空白ごと省きます）。
+    member: "{所属} {職名} {名前}（{役職}）",
+    /// 委員の一覧で、区分（members.yaml の category）ごとの見出し（{区分}）。空なら区分ごとにまとめません
+    /// （区分を名前の横に書くときは member に {区分} を入れます）。
+    member_group: "【{区分}】",
 }
 
 /// The placeholders the label `key` fills from each meeting or activity, beside `PLACEHOLDERS`.
@@ -262,6 +268,14 @@ pub fn row_placeholders(key: &str) -> &'static [(&'static str, &'static str)] {
         "lecturer_name" => &[("{名前}", "講師の名前")],
         "lecturer_note" => &[("{注記}", "講師の立場と所属")],
         "lecturer_count" | "participants_total" => &[("{人数}", "人数")],
+        "member" => &[
+            ("{区分}", "区分"),
+            ("{所属}", "所属"),
+            ("{職名}", "所属の中での役職"),
+            ("{名前}", "氏名"),
+            ("{役職}", "役職"),
+        ],
+        "member_group" => &[("{区分}", "区分")],
         _ => &[],
     }
 }

@@ -83,6 +83,9 @@ pub(super) fn schedule(meetings: &[Meeting], year: i32, from: &str) -> String {
     text.push_str("meetings:\n");
     for m in meetings {
         text.push_str(&format!("  - number: {}\n", m.number));
+        if let Some(series) = &m.series {
+            text.push_str(&format!("    series: {}\n", yaml_scalar(series)));
+        }
         if let Some((was, d)) = m
             .date
             .and_then(|d| Some((d.0, same_weekday_next_year(d.0, year)?)))

@@ -13,6 +13,7 @@ use crate::view::{goal_iter, goal_paths};
 
 mod evaluation;
 mod layout;
+mod members;
 mod output_names;
 mod record;
 mod text;
@@ -109,6 +110,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     }
     layout::check_description(&c.council, &council_file, out);
     layout::check_agenda(&c.council, &council_file, out);
+    members::check_member_list(&c.council, &council_file, out);
     evaluation::check_rules(c, &council_file, out);
     for (&fy, year) in &c.years {
         if let Some(file) = year.files.get("meetings") {
@@ -120,6 +122,8 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
         check_meetings(c, fy, year, out);
         check_evaluation(c, fy, year, out);
         check_members(c, year, out);
+        members::check_categories(c, year, out);
+        members::check_staff(c, year, out);
         check_repeats_across_years(c, fy, out);
     }
     for file in &c.documents {

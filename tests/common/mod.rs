@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod docx;
+pub mod built;
 pub mod dom;
 pub mod pdf;
 

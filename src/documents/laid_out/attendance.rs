@@ -16,7 +16,7 @@ fn attendee_as(d: &MinutesDescription, pattern: &str, p: &AttendeeView<'_>) -> S
         .and_then(|r| a.marks.get(r))
         .map_or("", String::as_str);
     let pattern = fill(pattern, &[("印", mark)]);
-    phrases::attendee(&pattern, p.name, p.role, p.organization)
+    crate::members::member(&pattern, &p.who(), "委員")
 }
 
 /// Names joined as the council separates them, those who joined online after the online word
@@ -115,9 +115,6 @@ pub(super) fn secretariat(d: &MinutesDescription, m: &Meeting) -> Vec<Block> {
             .take_while(|s| s.department.as_deref() == dep)
             .collect();
         i += group.len();
-        if let Some(dep) = dep {
-            out.push(Block::new("text", fill(&a.department, &[("課", dep)])));
-        }
         let people: Vec<String> = group
             .iter()
             .map(|s| {
@@ -127,21 +124,36 @@ pub(super) fn secretariat(d: &MinutesDescription, m: &Meeting) -> Vec<Block> {
                 } else {
                     &a.staff
                 };
-                fill(
+                crate::members::fill_parts(
                     pattern,
                     &[
-                        ("職名", &s.post),
+                        ("職名", s.post.as_deref().unwrap_or("")),
                         ("名前", s.name.as_deref().unwrap_or("")),
                         ("人数", &count),
                     ],
                 )
             })
             .collect();
-        if a.staff_separator == "改行" {
-            out.extend(people.into_iter().map(|p| Block::new("text", p)));
+        let by_line = a.staff_separator == "改行";
+        let mut lines: Vec<String> = if by_line {
+            people
         } else {
-            out.push(Block::new("text", people.join(&a.staff_separator)));
+            vec![people.join(&a.staff_separator)]
+        };
+        if let Some(dep) = dep {
+            // The department on a line of its own, or with its people (`{事務局}`).
+            if a.department.contains("{事務局}") {
+                let first = if lines.is_empty() {
+                    String::new()
+                } else {
+                    lines.remove(0)
+                };
+                lines.insert(0, fill(&a.department, &[("課", dep), ("事務局", &first)]));
+            } else {
+                lines.insert(0, fill(&a.department, &[("課", dep)]));
+            }
         }
+        out.extend(lines.into_iter().map(|l| Block::new("text", l)));
     }
     out
 }
@@ -178,35 +190,65 @@ fn labelled(d: &MinutesDescription, label: &str, mut lines: Vec<Block>, out: &mu
     }
 }
 
-/// The members' names line(s): by role, or all on one.
-fn member_lines(d: &MinutesDescription, present: &[&AttendeeView<'_>]) -> Vec<Block> {
+/// The members' names line(s): by role (a line each, or run together as `role_separator`
+/// says), or all on one.
+fn role_lines(d: &MinutesDescription, present: &[&AttendeeView<'_>]) -> Vec<Block> {
     let a = &d.attendance;
+    if !a.by_role {
+        let all: Vec<_> = present.iter().collect();
+        return vec![Block::new("text", names_line(d, &all))];
+    }
+    let mut roles: Vec<&str> = Vec::new();
+    for p in present {
+        let r = p.role.unwrap_or("委員");
+        if !roles.contains(&r) {
+            roles.push(r);
+        }
+    }
+    let groups = roles.into_iter().map(|r| {
+        let these: Vec<_> = present
+            .iter()
+            .filter(|p| p.role.unwrap_or("委員") == r)
+            .collect();
+        format!(
+            "{}{}",
+            fill(&a.role_label, &[("役職", r)]),
+            names_line(d, &these)
+        )
+    });
+    if a.role_separator == "改行" {
+        groups.map(|g| Block::new("text", g)).collect()
+    } else {
+        vec![Block::new(
+            "text",
+            groups.collect::<Vec<_>>().join(&a.role_separator),
+        )]
+    }
+}
+
+/// The members' lines, under their categories' headings when the council groups them
+/// (`category_label`), each category's by role or on one line.
+fn member_lines(
+    d: &MinutesDescription,
+    f: &Facts<'_>,
+    present: &[&AttendeeView<'_>],
+) -> Vec<Block> {
+    let a = &d.attendance;
+    if a.category_label.is_empty() || present.iter().all(|p| p.category.is_none()) {
+        return role_lines(d, present);
+    }
     let mut lines = Vec::new();
-    if a.by_role {
-        let mut roles: Vec<&str> = Vec::new();
-        for p in present {
-            let r = p.role.unwrap_or("委員");
-            if !roles.contains(&r) {
-                roles.push(r);
+    for (category, these) in crate::members::by_category(f.council, present, |p| p.category) {
+        let these: Vec<&AttendeeView<'_>> = these.into_iter().copied().collect();
+        let mut group = role_lines(d, &these);
+        if let Some(c) = category {
+            let label = fill(&a.category_label, &[("区分", &c)]);
+            match group.first_mut() {
+                Some(first) if a.category_inline => first.text.insert_str(0, &label),
+                _ => lines.push(Block::new("text", label)),
             }
         }
-        for r in roles {
-            let these: Vec<_> = present
-                .iter()
-                .filter(|p| p.role.unwrap_or("委員") == r)
-                .collect();
-            lines.push(Block::new(
-                "text",
-                format!(
-                    "{}{}",
-                    fill(&a.role_label, &[("役職", r)]),
-                    names_line(d, &these)
-                ),
-            ));
-        }
-    } else {
-        let all: Vec<_> = present.iter().collect();
-        lines.push(Block::new("text", names_line(d, &all)));
+        lines.extend(group);
     }
     lines
 }
@@ -241,11 +283,11 @@ pub(super) fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
                 "text",
                 fill(&a.body_label, &[("部会", body.unwrap_or_default())]),
             ));
-            lines.extend(member_lines(d, &these));
+            lines.extend(member_lines(d, f, &these));
         }
         lines
     } else {
-        member_lines(d, &present)
+        member_lines(d, f, &present)
     };
     if !present.is_empty() {
         labelled(d, &a.members_label, lines, &mut out);
