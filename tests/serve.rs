@@ -447,7 +447,7 @@ fn a_double_click_in_a_project_serves_it_and_opens_the_browser() {
         "{title}"
     );
     assert!(
-        body.contains("評価結果及び目標設定・令和６年度・確定"),
+        body.contains("年度の報告・令和６年度・確定"),
         "{body}"
     );
     assert!(

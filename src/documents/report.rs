@@ -15,7 +15,7 @@ pub(super) struct Report<'a>(pub &'a AnnualReport);
 
 impl Kind for Report<'_> {
     fn name(&self) -> &'static str {
-        "評価結果及び目標設定"
+        "年度の報告"
     }
 
     fn year(&self) -> i32 {
