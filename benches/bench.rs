@@ -546,10 +546,15 @@ struct Split {
     printable: Duration,
     cold: Stages,
     warm: Stages,
+    /// The Word file of the same document, made after the warm build (render, pictures, zip:
+    /// `Timings::word`), the PDF and page aside.
+    word: Duration,
 }
 
-/// Numbers a split child prints before its two sets of stages.
+/// Numbers a split child prints before its two sets of stages (and the Word file's time after).
 const SPLIT_HEAD: usize = 4;
+/// All the numbers a split child prints.
+const SPLIT_ALL: usize = SPLIT_HEAD + 2 * Stages::COUNT + 1;
 
 /// Medians of `runs` in-process builds, each in a fresh child process of this binary (typst
 /// memoises across compiles in one process, so only a first compile is cold).
@@ -561,13 +566,10 @@ fn split(root: &Path, runs: usize) -> Result<Split> {
             .split_whitespace()
             .map(str::parse)
             .collect::<Result<_, _>>()?;
-        ensure!(
-            nanos.len() == SPLIT_HEAD + 2 * Stages::COUNT,
-            "split run printed {stdout:?}"
-        );
+        ensure!(nanos.len() == SPLIT_ALL, "split run printed {stdout:?}");
         samples.push(nanos);
     }
-    let medians: Vec<u64> = (0..SPLIT_HEAD + 2 * Stages::COUNT)
+    let medians: Vec<u64> = (0..SPLIT_ALL)
         .map(|i| median(samples.iter().map(|s| s[i]).collect()))
         .collect();
     let d = |i: usize| Duration::from_nanos(medians[i]);
@@ -578,6 +580,7 @@ fn split(root: &Path, runs: usize) -> Result<Split> {
         printable: d(3),
         cold: Stages::from_nanos(&medians[SPLIT_HEAD..]),
         warm: Stages::from_nanos(&medians[SPLIT_HEAD + Stages::COUNT..]),
+        word: d(SPLIT_ALL - 1),
     })
 }
 
@@ -602,11 +605,13 @@ fn split_child(root: &Path) -> Result<()> {
     edit.apply(1)?;
     let warm = build_stages(&mut builder);
     edit.restore()?;
+    let word = word_file(&mut builder)?;
     let times: Vec<String> = [setup, parse, checks, printable]
         .map(|d| d.as_nanos())
         .into_iter()
         .chain(cold.nanos())
         .chain(warm?.nanos())
+        .chain([word.as_nanos()])
         .map(|n| n.to_string())
         .collect();
     println!("{}", times.join(" "));
@@ -633,6 +638,19 @@ fn build_stages(builder: &mut Builder) -> Result<Stages> {
         export: t.timings.export,
         write: started.elapsed(),
     })
+}
+
+/// The time to make the report's Word file, once its PDF is typeset (`Timings::word`).
+fn word_file(builder: &mut Builder) -> Result<Duration> {
+    builder.formats = shiryo::build::Formats::PDF.with(shiryo::build::Format::Docx, true);
+    let (project, _) = builder.load().map_err(|p| anyhow!("{p}"))?;
+    let (council, file) = project
+        .documents()
+        .find(|(c, d)| d.id(c) == DOCUMENT)
+        .ok_or_else(|| anyhow!("no {DOCUMENT}"))?;
+    let t = builder.typeset(council, file).map_err(|p| anyhow!("{p}"))?;
+    ensure!(t.docx.is_some(), "no Word file was made");
+    Ok(t.timings.word)
 }
 
 /// What the watch thread reports back.
@@ -1091,6 +1109,10 @@ fn table(columns: &[Column], python_note: Option<&str>) -> String {
         (
             "2. warm: own stages / (load … export)",
             cell(&|c| pct(c.split.warm.ours(), c.split.warm.total())),
+        ),
+        (
+            "2. Word file (`build --docx`), after the PDF: render, figure, zip (ms)",
+            cell(&|c| ms(c.split.word)),
         ),
         (
             "3. watch rebuild after a one-value edit (ms)",

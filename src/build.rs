@@ -39,12 +39,14 @@ pub struct Typeset {
     pub html_key: Option<String>,
     /// The Word file of the document (when the builder makes Word files).
     pub docx: Option<Vec<u8>>,
+    /// What was made of it besides the PDF: the build's formats and its council's `outputs`.
+    pub formats: Formats,
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
     pub warnings: Vec<Problem>,
     /// The files typst read (images, PDFs): a change to any of them means a rebuild.
     pub deps: Vec<PathBuf>,
-    /// Time spent on rendering, compiling, exporting.
+    /// Time spent on rendering, compiling, exporting (and making the Word file).
     pub timings: Timings,
 }
 
@@ -53,6 +55,8 @@ pub struct Timings {
     pub render: Duration,
     pub compile: Duration,
     pub export: Duration,
+    /// The Word file (render, pictures, zip), when one is made.
+    pub word: Duration,
 }
 
 /// A document's markup, before typesetting.
@@ -117,6 +121,20 @@ impl Builder {
             formats: Formats::PDF,
             refuse_overflow: true,
             yaml: Default::default(),
+        })
+    }
+
+    /// What is made of a document of `council`: what the build asks for and what the council
+    /// always wants (`outputs` in council.yaml).
+    pub fn formats_for(&self, council: &crate::model::Council) -> Formats {
+        (council.outputs.iter()).fold(self.formats, |f, o| {
+            f.with(
+                match o {
+                    crate::model::ExtraOutput::Web => Format::Html,
+                    crate::model::ExtraOutput::Word => Format::Docx,
+                },
+                true,
+            )
         })
     }
 
@@ -244,12 +262,15 @@ impl Builder {
             })
             .transpose()
             .map_err(|m| Problems(vec![rel(Problem::error(renderer.file_of(&template), m))]))?;
-        let docx = self
-            .formats
+        let formats = self.formats_for(&council.council);
+        let started = Instant::now();
+        let docx = formats
             .has(Format::Docx)
             .then(|| {
                 let template = format!("{name}{}", crate::docx::DOCX_TEMPLATE_SUFFIX);
-                crate::docx::make(renderer, &template, &view)
+                let world = &self.world;
+                let read = |path: &str| world.file_bytes(path);
+                crate::docx::make(renderer, &template, &view, read, &|| world.svg_fonts())
             })
             .transpose()
             .map_err(|p| Problems(vec![rel(p)]))?;
@@ -259,6 +280,7 @@ impl Builder {
             html,
             html_key,
             docx,
+            formats,
             document,
             pdf,
             deps,
@@ -267,6 +289,7 @@ impl Builder {
                 render,
                 compile,
                 export,
+                word: started.elapsed(),
             },
         })
     }
@@ -357,7 +380,7 @@ impl Builder {
         let template = format!("{name}{TYPST_TEMPLATE_SUFFIX}");
         let renderer = self.templates.for_council(&council.dir);
         let rel = |p: Problem| Problems(vec![p.relative_to(&self.root)]);
-        let html = (self.formats)
+        let html = (self.formats_for(&council.council))
             .has(Format::Html)
             .then(|| {
                 let form = council.council.web.form;
@@ -390,7 +413,9 @@ impl Builder {
             // The council's own agenda of this meeting, when it makes one, with its template:
             // the packet's first sheet is that agenda.
             let own = council.documents.iter().find_map(|d| match &d.document {
-                Document::Agenda(a) if a.year == p.year && a.meeting == p.meeting => {
+                Document::Agenda(a)
+                    if a.year == p.year && a.meeting == p.meeting && a.series == p.series =>
+                {
                     a.template.clone()
                 }
                 _ => None,
@@ -402,6 +427,7 @@ impl Builder {
                     year: p.year,
                     status: p.status,
                     meeting: p.meeting,
+                    series: p.series.clone(),
                     material: None,
                     template: own,
                 }),

@@ -1,13 +1,15 @@
 //! The shipped forms staff change in council.yaml, printed for them in the generated docs
 //! (`shiryo schema` → docs/templates.md): the two minutes forms (the very files the program
-//! reads, `model/shipped/minutes_*.yaml`) and the usual words of the agenda, the packet, the
-//! member list and the annual report, from the same defaults the program uses. So a council
-//! can see what it changes without the source.
+//! reads, `model/shipped/minutes_*.yaml`), the usual words of the agenda, the packet, the
+//! member list and the annual report, from the same defaults the program uses, and the annual
+//! report's form (`model/shipped/report.yaml`). So a council can see what it changes without
+//! the source.
 
 use serde::Serialize;
 
 use crate::model::{
     AgendaDescription, MemberListWords, MinutesLayout, PacketWords, ReportLabels, minutes_shipped,
+    report_shipped,
 };
 
 /// The forms section of the reference, as Markdown.
@@ -65,6 +67,15 @@ pub fn markdown() -> String {
             labels: ReportLabels::default(),
         },
     );
+    out.push_str(&format!(
+        "\n### 評価結果の資料の様式（report: の title、date、author、sections）\n\n\
+         評価結果の資料（`type: annual_report`）の題名の行、日付と作成者を印刷するか、章とその順の\
+         いつもの形です。`report:` に書いた項目は、この形のその項目と置き換わります（sections はリストごと）。\
+         章の見出しの言葉は、書かなければ上の labels の言葉です。評価のない活動報告は、sections に \
+         purpose（設置の目的）、meetings（開催状況）、discussion（検討・協議内容）、carry_over（引き継ぐ課題）\
+         などを書きます。\n\n```yaml\nreport:\n{}```\n",
+        indent(&without_comments(report_shipped()))
+    ));
     out
 }
 
@@ -114,7 +125,7 @@ mod tests {
             .skip(1)
             .map(|b| b.split("```").next().unwrap_or_default())
             .collect();
-        assert_eq!(blocks.len(), 6, "{text}");
+        assert_eq!(blocks.len(), 7, "{text}");
         let minutes: serde_yaml::Value = serde_yaml::from_str(blocks[0]).unwrap();
         let shipped: serde_yaml::Value =
             serde_yaml::from_str(minutes_shipped(MinutesLayout::Ruled)).unwrap();
@@ -122,6 +133,10 @@ mod tests {
         let agenda: serde_yaml::Value = serde_yaml::from_str(blocks[2]).unwrap();
         let parsed: AgendaDescription = serde_yaml::from_value(agenda["agenda"].clone()).unwrap();
         assert_eq!(parsed, AgendaDescription::default());
+        let report: serde_yaml::Value = serde_yaml::from_str(blocks[6]).unwrap();
+        let form: crate::model::ReportForm =
+            serde_yaml::from_value(report["report"].clone()).unwrap();
+        assert_eq!(form, crate::model::ReportForm::shipped());
         assert!(!text.contains("src/"), "the docs send no one to the source");
     }
 }

@@ -149,7 +149,8 @@ pub fn escape_text(text: &str) -> String {
         let mut out = String::with_capacity(text.len() + 64);
         for (unit, run) in units {
             if unit {
-                out.push_str("<span class=\"ph\">");
+                // A unit a browser could break inside although keep-all is on is a block.
+                out.push_str(if breaks_inside(run) { UNIT } else { PHRASE });
                 out.push_str(&escape_numbers(run));
                 out.push_str("</span>");
             } else {
@@ -170,18 +171,46 @@ pub fn escape_text(text: &str) -> String {
         return escape_numbers(text);
     }
     let mut out = String::with_capacity(text.len() + 32);
-    out.push_str("<span class=\"ph\">");
+    out.push_str(PHRASE);
     let mut after_word = false;
     for part in parts {
         let space = part.starts_with(char::is_whitespace);
         if after_word && !space {
             out.push_str("<wbr>");
         }
-        out.push_str(&escape_numbers(&part));
+        if breaks_inside(&part) {
+            out.push_str(UNIT);
+            out.push_str(&escape_numbers(&part));
+            out.push_str("</span>");
+        } else {
+            out.push_str(&escape_numbers(&part));
+        }
         after_word = !space;
     }
     out.push_str("</span>");
     out
+}
+
+/// Opens a phrase, or a unit of a long text, whose words a browser keeps whole
+/// (`word-break: keep-all`).
+const PHRASE: &str = "<span class=\"ph\">";
+
+/// Opens a unit that a browser lays out whole (an inline block: moved to the next line whole,
+/// and broken inside only when it is wider than its cell). `keep-all` keeps the letters of a
+/// word together but still lets a line end before an opening bracket or after a comma inside
+/// it (「１８日／（木）」); an inline block may end a line on either side of it, so only such
+/// units are blocks (「令和６年」 stays a phrase and never leaves its 「度」).
+const UNIT: &str = "<span class=\"un\">";
+
+/// Whether a browser may end a line inside `part` although `keep-all` is on: before an
+/// opening bracket or after a closing one or a comma that is not at its edge.
+fn breaks_inside(part: &str) -> bool {
+    let part = part.trim();
+    let n = part.chars().count();
+    part.chars().enumerate().any(|(i, c)| {
+        (i > 0 && "（「【『〔［｛〈《(".contains(c))
+            || (i + 1 < n && "）」】』〕］｝〉》)、。，．".contains(c))
+    })
 }
 
 /// `escape_text` without phrases.
@@ -424,7 +453,13 @@ mod tests {
         // A long text keeps its dates whole.
         assert_eq!(
             escape_text("【日時】令和７年２月２０日（木）午後２時から午後３時まで。"),
-            "【<span class=\"ph\">日時</span>】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"ph\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで。"
+            "【<span class=\"ph\">日時</span>】<span class=\"ph\">令和７年</span><span class=\"ph\">２月</span><span class=\"un\"><span class=\"nw\">２０</span>日（木）</span><span class=\"ph\"><span class=\"nw\">午後２時</span></span>から<span class=\"ph\"><span class=\"nw\">午後３時</span></span>まで。"
         );
+        // A part a browser would break inside although keep-all is on (before an opening
+        // bracket, after a comma) is a unit too.
+        assert!(
+            breaks_inside("２０日（木）") && breaks_inside("は、今") && !breaks_inside("（木）")
+        );
+        assert!(!breaks_inside("場の、") && !breaks_inside("設置"));
     }
 }

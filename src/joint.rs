@@ -21,9 +21,9 @@ pub struct JointBody {
     pub members: Vec<Member>,
 }
 
-/// The bodies of each joint meeting of a council, by (fiscal year, its own number), the body
-/// that keeps the record first.
-pub type JointBodies = BTreeMap<(i32, u32), Vec<JointBody>>;
+/// The bodies of each joint meeting of a council, by (fiscal year, its own series, its own
+/// number), the body that keeps the record first.
+pub type JointBodies = BTreeMap<(i32, Option<String>, u32), Vec<JointBody>>;
 
 fn body_name(c: &Council) -> String {
     c.body.clone().unwrap_or_else(|| c.name.clone())
@@ -45,10 +45,15 @@ fn meetings_file(c: &CouncilData, year: i32) -> std::path::PathBuf {
         .unwrap_or_else(|| c.dir.join(year.to_string()).join("meetings.yaml"))
 }
 
+/// A body that held a joint meeting with its record keeper: the council's place among the
+/// councils, and the meeting's series and number as that body counts it.
+type Guest = (usize, Option<String>, u32);
+
 /// A meeting the record keeper wrote, as a body that held it with them sees it.
 fn merged(host: &Meeting, own: &Meeting) -> Meeting {
     let mut m = host.clone();
     m.number = own.number;
+    m.series = own.series.clone();
     m.goals = own.goals.clone();
     m.activity = own.activity.clone().or(m.activity);
     m.content = own.content.clone().or(m.content);
@@ -99,8 +104,8 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                         Problem::error(
                             &file,
                             format!(
-                                "第{}回の joint に、{held_by} での回（meeting:）がありません。",
-                                zen(m.number)
+                                "{}の joint に、{held_by} での回（meeting:）がありません。",
+                                crate::needs::called(m.series.as_deref(), m.number)
                             ),
                         )
                         .at_value(&at)
@@ -113,7 +118,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
             }
         }
     }
-    let mut groups: BTreeMap<(usize, i32, u32), Vec<(usize, u32)>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, i32, Option<String>, u32), Vec<Guest>> = BTreeMap::new();
     for (gi, year, k, hi, number, file, at) in refs {
         let host = &councils[hi];
         // The record keeper's meetings.yaml could not be read (reported already): the
@@ -129,12 +134,27 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
             continue;
         }
         let host = &councils[hi];
-        let Some(hm) = host
-            .years
-            .get(&year)
-            .and_then(|y| y.meetings.meetings.iter().find(|m| m.number == number))
-            .cloned()
-        else {
+        let guest_slug = councils[gi].slug.clone();
+        let own_series = councils[gi].years[&year].meetings.meetings[k]
+            .series
+            .clone();
+        // The record keeper's meeting of that number: the one that names this body, else the
+        // one in this body's series, else any (the first that names no body is warned of).
+        let candidates: Vec<&Meeting> = (host.years.get(&year).into_iter())
+            .flat_map(|y| &y.meetings.meetings)
+            .filter(|m| m.number == number)
+            .collect();
+        let hm = candidates
+            .iter()
+            .find(|m| {
+                m.joint
+                    .as_ref()
+                    .is_some_and(|j| j.with.contains(&guest_slug))
+            })
+            .or_else(|| candidates.iter().find(|m| m.series == own_series))
+            .or(candidates.first())
+            .map(|m| (*m).clone());
+        let Some(hm) = hm else {
             problems.push(
                 Problem::error(
                     &file,
@@ -150,7 +170,6 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
             );
             continue;
         };
-        let guest_slug = councils[gi].slug.clone();
         if !hm
             .joint
             .as_ref()
@@ -160,16 +179,16 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                 Problem::warning(
                     &file,
                     format!(
-                        "{} の第{}回の joint: with: に、この部会（{guest_slug}）がありません。",
+                        "{} の{}の joint: with: に、この部会（{guest_slug}）がありません。",
                         host.slug,
-                        zen(number)
+                        crate::needs::called(hm.series.as_deref(), number)
                     ),
                 )
                 .at_value(&at)
                 .hint(format!(
-                    "{} の meetings.yaml の第{}回に joint: {{with: [{guest_slug}]}} と書いてください。",
+                    "{} の meetings.yaml の{}に joint: {{with: [{guest_slug}]}} と書いてください。",
                     host.slug,
-                    zen(number)
+                    crate::needs::called(hm.series.as_deref(), number)
                 )),
             );
         }
@@ -179,12 +198,28 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
             .expect("the year the meeting was found in")
             .meetings
             .meetings[k];
-        let guest_number = own.number;
+        let host_slug = councils[hi].slug.clone();
+        // One series both bodies count the meeting in gives it one number in both.
+        if hm.series.is_some() && own.series == hm.series && own.number != hm.number {
+            let series = hm.series.as_deref().unwrap_or_default();
+            problems.push(
+                Problem::error(
+                    &file,
+                    format!(
+                        "この会議は {host_slug} では{}です。同じ{series}の回は、どちらの部会でも同じ番号にします。",
+                        crate::needs::called(hm.series.as_deref(), hm.number)
+                    ),
+                )
+                .field(format!("meetings[{k}].number"))
+                .hint(format!("number: {} と書いてください。", hm.number)),
+            );
+        }
+        let guest = (gi, own.series.clone(), own.number);
         *own = merged(&hm, own);
         groups
-            .entry((hi, year, number))
+            .entry((hi, year, hm.series.clone(), number))
             .or_default()
-            .push((gi, guest_number));
+            .push(guest);
     }
     // Each body the record keeper names exists and lists the meeting back.
     for c in councils.iter() {
@@ -196,8 +231,8 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                     let at = format!("meetings[{k}].joint.with[{w}]");
                     let listed = index.get(other).is_some_and(|&gi| {
                         groups
-                            .get(&(index[&c.slug], year, m.number))
-                            .is_some_and(|g| g.iter().any(|(i, _)| *i == gi))
+                            .get(&(index[&c.slug], year, m.series.clone(), m.number))
+                            .is_some_and(|g| g.iter().any(|(i, _, _)| *i == gi))
                     });
                     if !index.contains_key(other) {
                         problems.push(
@@ -233,18 +268,20 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
         }
     }
     // The bodies of each group, the record keeper first, for every body's minutes.
-    for ((hi, year, number), guests) in groups {
+    for ((hi, year, series, number), guests) in groups {
         let mut bodies = vec![JointBody {
             name: body_name(&councils[hi].council),
             members: members(&councils[hi], year),
         }];
-        bodies.extend(guests.iter().map(|&(gi, _)| JointBody {
+        bodies.extend(guests.iter().map(|&(gi, _, _)| JointBody {
             name: body_name(&councils[gi].council),
             members: members(&councils[gi], year),
         }));
-        councils[hi].joint.insert((year, number), bodies.clone());
-        for (gi, n) in guests {
-            councils[gi].joint.insert((year, n), bodies.clone());
+        councils[hi]
+            .joint
+            .insert((year, series, number), bodies.clone());
+        for (gi, s, n) in guests {
+            councils[gi].joint.insert((year, s, n), bodies.clone());
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod html;
 pub mod images;
 pub mod japanese;
 pub mod joint;
+pub mod members;
 pub mod memory;
 pub mod model;
 pub mod names;

@@ -420,7 +420,7 @@ fn run_build(root: &std::path::Path, documents: &[String], formats: Formats) -> 
             human_size(w.bytes),
             total.as_secs_f64()
         );
-        for (format, path, bytes) in t.files(formats, &w.path) {
+        for (format, path, bytes) in t.files(&w.path) {
             if matches!(format, Format::Html | Format::Docx) {
                 say!(
                     "作成: {}（{}、{}）",

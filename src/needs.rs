@@ -15,20 +15,21 @@ use crate::project::{CouncilData, DocumentFile, YearData};
 pub(crate) fn meeting_part(
     c: &CouncilData,
     file: &DocumentFile,
-    (fy, number): (i32, u32),
+    (fy, series, number): (i32, Option<&str>, u32),
     has: impl Fn(&crate::model::Meeting) -> bool,
     (what, hint): (&str, &str),
     draft: bool,
     out: &mut Problems,
 ) {
-    if let Some(m) = meeting(c, fy, number, file, out)
+    if let Some(m) = meeting(c, (fy, series, number), file, out)
         && !has(m)
     {
         let path = meetings_file(c, fy);
         let k = (c.years.get(&fy).into_iter())
             .flat_map(|y| y.meetings.meetings.iter())
             .position(|x| std::ptr::eq(x, m));
-        let mut problem = Problem::unfilled(draft, &path, format!("第{}回{what}", zen(number)));
+        let mut problem =
+            Problem::unfilled(draft, &path, format!("{}{what}", called(series, number)));
         if let Some(k) = k {
             problem = problem.at_value(&format!("meetings[{k}]"));
         }
@@ -72,12 +73,13 @@ pub(crate) fn meetings_file(c: &CouncilData, fy: i32) -> std::path::PathBuf {
 }
 
 /// The evaluated year's meetings: at least one meeting or activity for 表１ (or `not_held`),
-/// and every meeting held by the report's date has what 表１ prints of it.
+/// and every meeting held by the report's date (every dated one when it has none) has what
+/// 表１ prints of it.
 pub(crate) fn held_meetings(
     c: &CouncilData,
     fy: i32,
     year: &YearData,
-    report: time::Date,
+    report: Option<time::Date>,
     draft: bool,
     out: &mut Problems,
 ) {
@@ -100,8 +102,8 @@ pub(crate) fn held_meetings(
                 Problem::error(
                     &path,
                     format!(
-                        "第{}回は成果と課題や出席者数が書かれているのに、開催日（date）がありません。",
-                        zen(m.number)
+                        "{}は成果と課題や出席者数が書かれているのに、開催日（date）がありません。",
+                        called(m.series.as_deref(), m.number)
                     ),
                 )
                 .field(format!("meetings[{i}].date"))
@@ -124,24 +126,26 @@ pub(crate) fn held_meetings(
                     draft,
                     &path,
                     format!(
-                        "{}の第{}回の開催日（date）がまだありません。{then}",
+                        "{}の{}の開催日（date）がまだありません。{then}",
                         fy_name(fy),
-                        zen(m.number)
+                        called(m.series.as_deref(), m.number)
                     ),
                 )
                 .field(format!("meetings[{i}].date"))
                 .hint("開いた日を date: に書いてください。開かなかった回なら、その回を消してください。"),
             );
         }
-        let held = m.date.is_some_and(|d| d.0 <= report);
-        if !held {
+        let Some(date) = m.date.filter(|d| report.is_none_or(|r| d.0 <= r)) else {
             continue;
-        }
+        };
         if m.attendance == Some(0) {
             out.push(
                 Problem::warning(
                     &path,
-                    format!("第{}回の出席者数が０名です。", zen(m.number)),
+                    format!(
+                        "{}の出席者数が０名です。",
+                        called(m.series.as_deref(), m.number)
+                    ),
                 )
                 .field(format!("meetings[{i}].attendance"))
                 .hint("出席者数を確かめてください。"),
@@ -160,14 +164,30 @@ pub(crate) fn held_meetings(
                     draft,
                     &path,
                     format!(
-                        "第{}回（{}開催）の{}がないため、表１のこの回が欠けます。",
-                        zen(m.number),
-                        japanese::wareki_date(m.date.map(|d| d.0).unwrap_or(report)),
+                        "{}（{}開催）の{}がないため、表１のこの回が欠けます。",
+                        called(m.series.as_deref(), m.number),
+                        japanese::wareki_date(date.0),
                         lacks.join("と")
                     ),
                 )
                 .field(format!("meetings[{i}]"))
                 .hint("ファイルが途中で切れていないか確かめ、書き足してください。"),
+            );
+        }
+    }
+    for (i, a) in list.activities.iter().enumerate() {
+        if a.activity.as_deref().is_none_or(blank) {
+            out.push(
+                Problem::unfilled(
+                    draft,
+                    &path,
+                    format!(
+                        "活動「{}」の活動内容（activity）がないため、表１のこの行が欠けます。",
+                        a.name
+                    ),
+                )
+                .field(format!("activities[{i}].activity"))
+                .hint("activity: に活動内容を書いてください。"),
             );
         }
     }
@@ -220,8 +240,7 @@ pub(crate) fn members(c: &CouncilData, fy: i32, year: &YearData, out: &mut Probl
 /// A document about a meeting needs that meeting, with its date. Returns the meeting.
 pub(crate) fn meeting<'a>(
     c: &'a CouncilData,
-    fy: i32,
-    number: u32,
+    (fy, series, number): (i32, Option<&str>, u32),
     doc: &DocumentFile,
     out: &mut Problems,
 ) -> Option<&'a crate::model::Meeting> {
@@ -231,23 +250,45 @@ pub(crate) fn meeting<'a>(
     {
         return None;
     }
-    match crate::view::find_meeting(c, fy, number) {
+    match crate::view::find_meeting(c, fy, series, number) {
         None => {
+            // The same number in another series: the document may only lack its series.
+            let other = (c.years.get(&fy).into_iter())
+                .flat_map(|y| &y.meetings.meetings)
+                .find(|m| m.number == number && m.series.as_deref() != series);
+            let hint = match (other, series) {
+                (Some(m), _) => match &m.series {
+                    Some(s) => format!(
+                        "{}のことなら、資料に series: {s} と書いてください。",
+                        called(Some(s), number)
+                    ),
+                    None => format!(
+                        "{}のことなら、資料の series: を消してください。",
+                        called(None, number)
+                    ),
+                },
+                (None, Some(s)) => format!(
+                    "{}/{fy}/meetings.yaml に series: {s} の第{}回を書いてください。",
+                    c.slug,
+                    zen(number)
+                ),
+                (None, None) => format!(
+                    "{}/{fy}/meetings.yaml に第{}回を書いてください。",
+                    c.slug,
+                    zen(number)
+                ),
+            };
             out.push(
                 Problem::error(
                     &doc.path,
                     format!(
-                        "{}の第{}回の会議が meetings.yaml にありません。",
+                        "{}の{}の会議が meetings.yaml にありません。",
                         fy_name(fy),
-                        zen(number)
+                        called(series, number)
                     ),
                 )
                 .field("meeting")
-                .hint(format!(
-                    "{}/{fy}/meetings.yaml に第{}回を書いてください。",
-                    c.slug,
-                    zen(number)
-                )),
+                .hint(hint),
             );
             None
         }
@@ -255,7 +296,10 @@ pub(crate) fn meeting<'a>(
             out.push(
                 Problem::error(
                     &doc.path,
-                    format!("第{}回の会議の日付（date）がありません。", zen(number)),
+                    format!(
+                        "{}の会議の日付（date）がありません。",
+                        called(series, number)
+                    ),
                 )
                 .hint("meetings.yaml に date: を書いてください。"),
             );
@@ -272,4 +316,9 @@ pub(crate) fn blank(s: &str) -> bool {
 
 pub(crate) fn zen(n: u32) -> String {
     japanese::fullwidth(&n.to_string())
+}
+
+/// A meeting as messages name it: 第２回, or 第１回合同部会 in a series of its own.
+pub(crate) fn called(series: Option<&str>, number: u32) -> String {
+    format!("第{}回{}", zen(number), series.unwrap_or_default())
 }

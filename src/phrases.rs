@@ -70,19 +70,27 @@ pub fn fiscal_year(year: i32, m: &Meeting) -> String {
 /// 令和６年度 第１回〇〇市〇〇協議会 (the meeting's name, in the council's words); a joint
 /// meeting with a name of its own is named by it (第２回〇〇協議会就労支援部会・相談支援部会合同部会).
 pub fn meeting_name(c: &Council, year: i32, m: &Meeting) -> String {
-    let who = match m.joint.as_ref().and_then(|j| j.name.as_deref()) {
-        Some(joint) => {
-            let gap = if c.style.space_before_body { " " } else { "" };
-            format!("{}{gap}{joint}", c.name)
-        }
-        None => issuer(c),
-    };
     format!(
         "{} 第{}回{}",
         fiscal_year(year, m),
         fullwidth(&m.number.to_string()),
-        who
+        held_by(c, m)
     )
+}
+
+/// Who held meeting `m`, as its name says after 第N回: the council and its body
+/// (〇〇協議会〇〇部会); a joint meeting's own name after the council's
+/// (〇〇協議会就労支援部会・相談支援部会合同部会); a meeting counted in a series of its own
+/// with that series after the issuer (〇〇協議会全体会) unless its joint name says it.
+pub fn held_by(c: &Council, m: &Meeting) -> String {
+    match (m.joint.as_ref().and_then(|j| j.name.as_deref()), &m.series) {
+        (Some(joint), _) => {
+            let gap = if c.style.space_before_body { " " } else { "" };
+            format!("{}{gap}{joint}", c.name)
+        }
+        (None, Some(series)) => format!("{}{series}", issuer(c)),
+        (None, None) => issuer(c),
+    }
 }
 
 fn weekday(style: &HouseStyle, d: time::Date) -> String {
@@ -205,64 +213,6 @@ pub fn secretariat(m: &Meeting) -> String {
         (Some(dep), true) => dep.clone(),
         (Some(dep), false) => format!("{dep}（{posts}）"),
         (None, _) => posts,
-    }
-}
-
-/// An attendee by `pattern` ({名字}{役職}, {名前}（{役職}）, {所属} {名前}): a member without
-/// a name is named by the organization (once: a pattern that prints the organization leaves
-/// the name out, with no empty brackets), one without a role is a 委員. {名字} is the name up
-/// to its first space (「岡本 誠」 → 岡本), or the whole name when it has none.
-pub fn attendee(
-    pattern: &str,
-    name: Option<&str>,
-    role: Option<&str>,
-    organization: Option<&str>,
-) -> String {
-    let organization = organization.unwrap_or_default();
-    let named_by = match name {
-        Some(n) => n,
-        None if pattern.contains("{所属}") => "",
-        None => organization,
-    };
-    let text = fill(
-        pattern,
-        &[
-            ("名前", named_by),
-            ("名字", family_name(named_by)),
-            ("役職", role.unwrap_or("委員")),
-            ("所属", organization),
-        ],
-    );
-    let text = if name.is_none() {
-        without_empty_brackets(&text)
-    } else {
-        text
-    };
-    text.trim().to_string()
-}
-
-/// `text` without the bracket pairs a pattern left empty (「（）」 of 「{所属}（{名前}）」).
-pub fn without_empty_brackets(text: &str) -> String {
-    let mut text = text.to_string();
-    for empty in ["（）", "()", "【】", "［］", "[]", "〔〕", "＜＞", "<>"] {
-        text = text.replace(empty, "");
-    }
-    text
-}
-
-/// The family name of `name` as members.yaml writes it (名字 and 名前 parted by a space of
-/// either width): the part before the first space.
-pub fn family_name(name: &str) -> &str {
-    let name = name.trim_matches([' ', '\u{3000}']);
-    name.split([' ', '\u{3000}']).next().unwrap_or(name)
-}
-
-/// A member as a report lists them: 所属 氏名（役職）, each part only when written.
-pub fn member_line(organization: Option<&str>, name: Option<&str>, role: Option<&str>) -> String {
-    let who: Vec<&str> = [organization, name].into_iter().flatten().collect();
-    match role {
-        Some(r) => format!("{}（{r}）", who.join(" ")),
-        None => who.join(" "),
     }
 }
 

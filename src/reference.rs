@@ -38,7 +38,9 @@ pub fn markdown() -> String {
          `data_uri`（図を埋め込む）が加わります。\n\n\
          Word ファイル（`shiryo build --docx`）は、同じ値を `templates/<名前>.docx.j2` で Word の XML\
          にします（値はすべて Word 用にエスケープされ、`<w:t>` の中に置けます）。文書のプロパティ（題名、作成者）\
-         に入れる値はフィルタ `prop` を通します。書き方は docs/word.md を見てください。\n",
+         に入れる値はフィルタ `prop` を通します。図はフィルタ `picture` で本文に入れます\
+         （`{{ doc.figure_path | picture(124, doc.figure.alt) }}`: 幅 124 mm、説明つき。SVG は PNG にして入れます）。\
+         書き方は docs/word.md を見てください。\n",
     );
     fn schema<T: JsonSchema>() -> Value {
         serde_json::to_value(schema_for!(T)).unwrap_or_default()

@@ -38,8 +38,42 @@ pub struct YearView<'a> {
 pub struct MemberView<'a> {
     #[serde(flatten)]
     pub member: &'a Member,
-    /// 所属 氏名（役職）（書いたものだけ）。
+    /// 所属 職名 氏名（役職）（書いたものだけ。council.yaml の report.labels.member の形）。
     pub line: String,
+    /// この委員から区分が変わるとき、その区分の見出し（report.labels.member_group の形: 【識見を有する者】）。
+    pub group: Option<String>,
+}
+
+/// The members of a year as a report lists them: each one's line, and a heading before the
+/// first of each category when the council groups them (`report.labels.member_group`, and
+/// no `{区分}` beside each name).
+pub fn member_views<'a>(council: &Council, members: &'a [Member]) -> Vec<MemberView<'a>> {
+    let w = &council.report.labels;
+    let line = |m: &'a Member| crate::members::member(&w.member, &m.into(), "");
+    let grouped = !w.member_group.is_empty()
+        && !w.member.contains("{区分}")
+        && crate::members::any_category(members.iter());
+    if !grouped {
+        return members
+            .iter()
+            .map(|m| MemberView {
+                member: m,
+                line: line(m),
+                group: None,
+            })
+            .collect();
+    }
+    crate::members::by_category(council, members, |m| m.category.as_deref())
+        .into_iter()
+        .flat_map(|(category, these)| {
+            let heading = category.map(|c| crate::model::fill(&w.member_group, &[("区分", &c)]));
+            these.into_iter().enumerate().map(move |(i, m)| MemberView {
+                member: m,
+                line: line(m),
+                group: heading.clone().filter(|_| i == 0),
+            })
+        })
+        .collect()
 }
 
 /// An activity (研修会・講演会など) with its date and place in the council's words.
@@ -108,6 +142,10 @@ pub struct MeetingView<'a> {
     pub year: i32,
     /// 第N回。
     pub number: u32,
+    /// 別に数える会議のとき、その呼び方（meetings.yaml の series: 合同部会）。
+    pub series: Option<&'a str>,
+    /// 第N回の後ろに付く回の呼び方: series、なければ協議会の meeting_label（部会）。
+    pub counted_as: String,
     /// 開催日（2024-05-23）。`wareki`、`weekday` フィルタで「令和６年５月２３日」「木」に。
     pub date: Option<String>,
     /// 開始時刻（15:00）。`time_as` フィルタで協議会の書き方に。
@@ -136,6 +174,8 @@ pub struct MeetingView<'a> {
     pub activity: Option<&'a str>,
     /// 講師（研修会として開いた回）。
     pub lecturer: Option<&'a crate::model::Lecturer>,
+    /// 講師が何人かいるとき、lecturer に続く一人ひとり。
+    pub lecturers: &'a [crate::model::Lecturer],
     /// 参加者（研修会として開いた回）。
     pub participants: Option<&'a crate::model::Participants>,
     /// 対応する活動目標。
@@ -341,19 +381,10 @@ pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
         meetings,
         activities,
         not_held: data.meetings.not_held.as_deref(),
-        members: data
-            .members
-            .iter()
-            .flat_map(|l| &l.members)
-            .map(|m| MemberView {
-                member: m,
-                line: phrases::member_line(
-                    m.organization.as_deref(),
-                    m.name.as_deref(),
-                    m.role.as_deref(),
-                ),
-            })
-            .collect(),
+        members: member_views(
+            &council.council,
+            data.members.as_ref().map_or(&[], |l| &l.members[..]),
+        ),
     }
 }
 
@@ -376,6 +407,11 @@ pub(crate) fn meeting_view<'a>(
         secretariat_line: phrases::secretariat(m),
         year,
         number: m.number,
+        series: m.series.as_deref(),
+        counted_as: m
+            .series
+            .clone()
+            .unwrap_or_else(|| council.meeting_label.clone()),
         date: m.date.map(|d| d.to_string()),
         start: m.start.map(|t| t.to_string()),
         end: m.end.map(|t| t.to_string()),
@@ -384,6 +420,7 @@ pub(crate) fn meeting_view<'a>(
         attendance: m.attendance,
         activity: m.activity.as_deref(),
         lecturer: m.lecturer.as_ref(),
+        lecturers: &m.lecturers,
         participants: m.participants.as_ref(),
         goals: m.goals.iter().filter_map(|n| index.view_no(*n)).collect(),
         content: m.content.as_deref(),
@@ -398,15 +435,34 @@ pub(crate) fn meeting_view<'a>(
     }
 }
 
-/// The meeting `number` of fiscal year `year`, if written.
-pub fn find_meeting(council: &CouncilData, year: i32, number: u32) -> Option<&Meeting> {
+/// The meeting `number` of fiscal year `year` in `series` (none: the council's own numbered
+/// meetings), if written.
+pub fn find_meeting<'a>(
+    council: &'a CouncilData,
+    year: i32,
+    series: Option<&str>,
+    number: u32,
+) -> Option<&'a Meeting> {
     council
         .years
         .get(&year)?
         .meetings
         .meetings
         .iter()
-        .find(|m| m.number == number)
+        .find(|m| m.number == number && m.series.as_deref() == series)
+}
+
+/// The meeting after `number` of `year` in its series: the next number, or the first of the
+/// next year's.
+pub fn next_meeting<'a>(
+    council: &'a CouncilData,
+    year: i32,
+    series: Option<&str>,
+    number: u32,
+) -> Option<(i32, &'a Meeting)> {
+    find_meeting(council, year, series, number.saturating_add(1))
+        .map(|n| (year, n))
+        .or_else(|| find_meeting(council, year + 1, series, 1).map(|n| (year + 1, n)))
 }
 
 /// The council folder as a virtual path from the project root: `/content/<slug>`.

@@ -70,6 +70,8 @@ pub enum Report<'a> {
         path: &'a Path,
         pdf: &'a [u8],
         html: Option<&'a str>,
+        /// The Word file written beside the PDF, when the watch writes them too.
+        docx: Option<&'a [u8]>,
     },
     Unchanged {
         changed: &'a str,
@@ -266,7 +268,7 @@ fn rebuild(
             && rendered.html == prev.html
             && !deps_changed
             // A Word template is seen only in the Word file, made after typesetting.
-            && !(round.templates_changed && b.formats.has(build::Format::Docx))
+            && !(round.templates_changed && b.formats_for(&council.council).has(build::Format::Docx))
         {
             // Rendered the same from this content: remembered as its source.
             prev.council = council.clone();
@@ -308,7 +310,7 @@ fn rebuild(
     };
     let paths: Vec<PathBuf> = done.iter().map(|(t, ..)| b.output_path(&t.id)).collect();
     let each: Vec<_> = (done.iter().zip(&paths))
-        .flat_map(|((t, ..), path)| t.files(b.formats, path))
+        .flat_map(|((t, ..), path)| t.files(path))
         .collect();
     let files: Vec<_> = each
         .iter()
@@ -331,6 +333,7 @@ fn rebuild(
             path: &rel,
             pdf: &typeset.pdf,
             html: typeset.html.as_deref(),
+            docx: typeset.docx.as_deref(),
         });
         built.insert(
             typeset.id,

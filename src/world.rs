@@ -78,6 +78,21 @@ impl ShiryoWorld {
         &self.root
     }
 
+    /// The project's fonts for drawing an SVG outside typst (a Word file's picture): the same
+    /// files typst uses, never the system's.
+    pub fn svg_fonts(&self) -> std::sync::Arc<usvg::fontdb::Database> {
+        let mut db = usvg::fontdb::Database::new();
+        let mut seen: Vec<*const u8> = Vec::new();
+        for font in &self.fonts {
+            let data = font.data();
+            if !seen.contains(&data.as_ptr()) {
+                seen.push(data.as_ptr());
+                db.load_font_data(data.to_vec());
+            }
+        }
+        std::sync::Arc::new(db)
+    }
+
     /// A copy of this world for a compile on another thread (cheap: fonts, sources and files
     /// are shared). The copy comes back when the compile ends in time; a compile stopped for
     /// taking too long leaves this world as it was.

@@ -109,7 +109,7 @@ fn check_on_the_sample_prints_one_summary_line() {
     let (code, stdout, stderr) = p.run(&["check"]);
     assert_eq!(code, 0);
     assert_eq!(stderr, "");
-    assert_eq!(stdout, "確認しました: 資料 20 件、エラー 0 件、警告 0 件\n");
+    assert_eq!(stdout, "確認しました: 資料 21 件、エラー 0 件、警告 0 件\n");
     assert!(!p.path().join("output").exists(), "check writes nothing");
 }
 

@@ -5,66 +5,16 @@
 //! properties), and generated hostile values come back as text, in order, changing nothing.
 
 mod common;
+#[path = "docx/members.rs"]
+mod members;
 
 use std::collections::BTreeMap;
-use std::io::Read as _;
 
+use common::docx::{W, check_xml, paragraphs, parts};
 use common::{TempProject, small_council};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
-
-/// The parts of a Word file (a ZIP): name → text.
-fn parts(docx: &[u8]) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let mut at = 0;
-    while docx[at..].starts_with(b"PK\x03\x04") {
-        let u16_at = |i: usize| u16::from_le_bytes([docx[at + i], docx[at + i + 1]]) as usize;
-        let size = u32::from_le_bytes(docx[at + 18..at + 22].try_into().unwrap()) as usize;
-        let (name_len, extra) = (u16_at(26), u16_at(28));
-        let name = String::from_utf8(docx[at + 30..at + 30 + name_len].to_vec()).unwrap();
-        let start = at + 30 + name_len + extra;
-        let mut text = String::new();
-        flate2::read::DeflateDecoder::new(&docx[start..start + size])
-            .read_to_string(&mut text)
-            .unwrap();
-        out.insert(name, text);
-        at = start + size;
-    }
-    out
-}
-
-/// Parses every part: a part that is not well-formed XML fails here, with its name.
-fn check_xml(parts: &BTreeMap<String, String>, what: &str) {
-    for (name, text) in parts {
-        if let Err(e) = roxmltree::Document::parse(text) {
-            panic!("{what}: {name} is not well-formed XML: {e}");
-        }
-    }
-}
-
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-/// The text of the body's paragraphs, one string each (`w:t` joined, `w:br` as a newline).
-fn paragraphs(document: &str) -> Vec<String> {
-    let doc = roxmltree::Document::parse(document).unwrap();
-    doc.descendants()
-        .filter(|n| n.has_tag_name((W, "p")))
-        .map(|p| {
-            p.descendants()
-                .filter_map(|n| {
-                    if n.has_tag_name((W, "t")) {
-                        n.text().map(str::to_string)
-                    } else if n.has_tag_name((W, "br")) {
-                        Some("\n".to_string())
-                    } else {
-                        None
-                    }
-                })
-                .collect()
-        })
-        .collect()
-}
 
 fn sample_built() -> TempProject {
     let p = TempProject::sample();
@@ -188,6 +138,79 @@ fn the_report_has_headings_merged_cells_and_repeated_header_rows() {
         "{core}"
     );
     assert!(core.contains("<dc:creator>"), "{core}");
+}
+
+/// The report's figure is in the Word file as in the PDF: an inline picture (no floating frame)
+/// after its caption, drawn as a PNG from the SVG (which rides along for Word 2016 and later),
+/// described by the figure's alternative text, tied to its part by a relationship, with a
+/// content type for each kind of image.
+#[test]
+fn the_report_figure_is_a_picture_in_the_text_flow() {
+    let p = sample_built();
+    let parts = docx(&p, "output/niiza-chiiki-ikou/r6-hyoka.docx");
+    assert!(
+        parts["word/media/picture1.png"].contains("[137, 80, 78, 71"),
+        "{parts:?}"
+    );
+    assert!(parts.contains_key("word/media/picture1.svg"));
+    let body = &parts["word/document.xml"];
+    let doc = roxmltree::Document::parse(body).unwrap();
+    const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let inline: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((WP, "inline")))
+        .collect();
+    assert_eq!(inline.len(), 1);
+    assert!(!body.contains("wp:anchor"), "no floating frame");
+    let alt = inline[0]
+        .children()
+        .find(|n| n.has_tag_name((WP, "docPr")))
+        .and_then(|n| n.attribute("descr"))
+        .unwrap();
+    assert!(alt.starts_with("精神障害にも対応した地域包括ケアシステムの構築イメージ図。"));
+    // 124 mm wide, as the PDF's 75 % of the text width; as tall as the SVG's 800 × 500 says.
+    let extent = inline[0]
+        .children()
+        .find(|n| n.has_tag_name((WP, "extent")))
+        .unwrap();
+    assert_eq!(extent.attribute("cx"), Some("4464000"));
+    assert_eq!(extent.attribute("cy"), Some("2790000"));
+    let blip = doc
+        .descendants()
+        .find(|n| n.has_tag_name((A, "blip")))
+        .unwrap();
+    let id = blip.attribute((R, "embed")).unwrap();
+    let rels = &parts["word/_rels/document.xml.rels"];
+    assert!(
+        rels.contains(&format!(r#"Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/picture1.png""#)),
+        "{rels}"
+    );
+    let types = &parts["[Content_Types].xml"];
+    assert!(types.contains(r#"Extension="png" ContentType="image/png""#));
+    assert!(types.contains(r#"Extension="svg" ContentType="image/svg+xml""#));
+    // The picture is the paragraph right after its caption.
+    let top: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .filter(|n| n.parent().is_some_and(|p| p.has_tag_name((W, "body"))))
+        .collect();
+    let text = |n: &roxmltree::Node| -> String {
+        n.descendants()
+            .filter(|t| t.has_tag_name((W, "t")))
+            .filter_map(|t| t.text())
+            .collect()
+    };
+    let caption = top
+        .iter()
+        .position(|n| text(n) == "【にも包括の構築イメージ図】")
+        .unwrap();
+    assert!(
+        top[caption + 1]
+            .descendants()
+            .any(|d| d.has_tag_name((WP, "inline")))
+    );
 }
 
 #[test]
@@ -466,4 +489,50 @@ fn a_council_word_template_changes_that_council_only() {
     assert!(paragraphs(&own["word/document.xml"])[0].contains("（当協議会の様式）"));
     let other = docx(&p, "output/minato-kyogikai/r7-1-kaigiroku.docx");
     assert!(!other["word/document.xml"].contains("当協議会の様式"));
+}
+
+/// A council that always wants its web pages and Word files says so once in council.yaml
+/// (`outputs`): a plain `build` makes them for that council, and only the PDF for the others.
+#[test]
+fn a_council_outputs_make_its_pages_and_word_files_without_options() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/minato-kyogikai/council.yaml",
+        "\nname: ",
+        "\noutputs: [Web ページ, Word]\nname: ",
+    );
+    let (code, out, err) = p.run(&["build"]);
+    assert_eq!(code, 0, "{out}{err}");
+    for name in ["r7-1-kaigiroku", "r7-1-shidai", "r7-meibo"] {
+        for ext in ["pdf", "html", "docx"] {
+            let file = format!("output/minato-kyogikai/{name}.{ext}");
+            assert!(p.path().join(&file).is_file(), "{file}:\n{out}");
+        }
+    }
+    assert!(
+        out.contains("minato-kyogikai/r7-1-kaigiroku.docx（Word、"),
+        "{out}"
+    );
+    let minutes = docx(&p, "output/minato-kyogikai/r7-1-kaigiroku.docx");
+    assert!(
+        paragraphs(&minutes["word/document.xml"])
+            .concat()
+            .contains("会議録")
+    );
+    let others = std::fs::read_dir(p.path().join("output/koganei-seishin")).unwrap();
+    let others: Vec<String> = others
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(others.iter().all(|f| f.ends_with(".pdf")), "{others:?}");
+    // An output shiryo does not make is refused in Japanese at its line.
+    p.edit(
+        "content/minato-kyogikai/council.yaml",
+        "outputs: [Web ページ, Word]",
+        "outputs: [Excel]",
+    );
+    let (code, out, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{out}{err}");
+    let said = format!("{out}{err}");
+    assert!(said.contains("council.yaml:"), "{said}");
+    assert!(said.contains("Excel"), "{said}");
 }

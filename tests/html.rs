@@ -196,7 +196,7 @@ fn every_page_is_one_document_in_japanese_with_one_h1() {
         })
         .count();
     assert_eq!(pages.len(), pdfs);
-    assert_eq!(pages.len(), 20);
+    assert_eq!(pages.len(), 21);
     let scripts: std::collections::BTreeSet<String> = pages
         .iter()
         .map(|(rel, html)| check_structure(rel, html, false))

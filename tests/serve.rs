@@ -446,10 +446,7 @@ fn a_double_click_in_a_project_serves_it_and_opens_the_browser() {
         title.starts_with("令和６年度評価結果及び令和７年度目標設定"),
         "{title}"
     );
-    assert!(
-        body.contains("評価結果及び目標設定・令和６年度・確定"),
-        "{body}"
-    );
+    assert!(body.contains("年度の報告・令和６年度・確定"), "{body}");
     assert!(
         !body.contains("<table"),
         "a list, readable at 390 px: {body}"
@@ -461,6 +458,38 @@ fn a_double_click_in_a_project_serves_it_and_opens_the_browser() {
     }
     let opened = std::fs::read_to_string(opened).unwrap_or_default();
     assert_eq!(opened.trim(), format!("http://{host}/"));
+}
+
+#[test]
+fn the_index_links_each_word_file_and_serve_hands_it_out() {
+    let p = small();
+    let serve = Serve::start(&p);
+    let (status, body) = serve.get("/");
+    assert_eq!(status, 200);
+    let word = body
+        .split("<a href=\"")
+        .skip(1)
+        .filter_map(|a| a.split_once('"'))
+        .find(|(href, _)| href.ends_with(".docx"))
+        .map(|(href, _)| href.to_string())
+        .unwrap_or_else(|| panic!("no link to a Word file in {body}"));
+    assert!(body.contains("download>Word</a>"), "{body}");
+    // How to start another council, pointed at from the index.
+    assert!(body.contains("「新しい協議会を作る.bat」"), "{body}");
+    let mut s = serve.send_get(&word);
+    let mut answer = Vec::new();
+    s.read_to_end(&mut answer).unwrap();
+    let at = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&answer[..at]).to_ascii_lowercase();
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(head.contains("wordprocessingml.document"), "{head}");
+    assert!(head.contains("content-disposition: attachment"), "{head}");
+    let docx = &answer[at + 4..];
+    assert_eq!(&docx[..2], b"PK", "a Word file is a ZIP");
+    // The same bytes as the file serve wrote to output/.
+    let written = std::fs::read(p.path().join(format!("output{word}"))).unwrap();
+    assert_eq!(docx, written.as_slice());
+    assert_eq!(serve.get("/nothing/here.docx").0, 404);
 }
 
 #[test]

@@ -7,7 +7,7 @@
 mod common;
 
 use common::dom::Dom;
-use common::{TempProject, repo, small_council, typeset_all};
+use common::{TempProject, page_texts, repo, small_council, typeset_all};
 use shiryo::build::Typeset;
 use shiryo::project::Project;
 use shiryo::typeset::{TextLine, text_lines, text_runs};
@@ -264,6 +264,44 @@ fn a_lead_stays_with_its_table_and_a_heading_with_its_text() {
             );
         }
     }
+}
+
+/// A group of goals too long for one page breaks between its goals; on every page that holds
+/// its goals, its component and its issue are printed again (a rowspan's text is not repeated
+/// after a page break, typst issue 4707), in 表２ and 表３ alike.
+#[test]
+fn a_long_group_repeats_its_component_and_issue_on_each_page() {
+    let p = TempProject::empty();
+    small_council(&p, 40, "活動の説明です。", "成果の説明です。");
+    let t = typeset_all(p.path()).remove(0);
+    let pages = page_texts(&t);
+    let mut continued = 0;
+    for (n, page) in pages.iter().enumerate() {
+        let text = page.concat();
+        let goals = ["令和６年度の第", "令和７年度の第"]
+            .iter()
+            .filter(|year| text.contains(*year))
+            .count();
+        if goals == 0 {
+            continue;
+        }
+        let issues = page
+            .iter()
+            .filter(|l| l.contains("課題の文章です。"))
+            .count();
+        let components = page.iter().filter(|l| l.contains("協議の")).count();
+        assert!(
+            issues >= goals && components >= goals,
+            "page {}: {goals} tables' goals, {issues} issues, {components} components:\n{}",
+            n + 1,
+            page.join("\n")
+        );
+        continued += 1;
+    }
+    assert!(
+        continued >= 4,
+        "the groups were meant to span pages: {continued} pages"
+    );
 }
 
 /// The web page breaks a short text between the phrases the PDF keeps whole (one computation),

@@ -150,7 +150,7 @@ pub fn build(
     };
     let mut staged = Vec::new();
     for t in &done {
-        for (_, path, bytes) in t.files(builder.formats, &builder.output_path(&t.id)) {
+        for (_, path, bytes) in t.files(&builder.output_path(&t.id)) {
             staged.push(
                 output
                     .stage(&path, bytes)

@@ -99,11 +99,11 @@ impl Typeset {
         }
     }
 
-    /// Every file of this document in `formats`, beside `pdf` (its PDF's path): the path and
-    /// the bytes of each, the PDF first.
-    pub fn files(&self, formats: Formats, pdf: &Path) -> Vec<(Format, PathBuf, &[u8])> {
+    /// Every file of this document, beside `pdf` (its PDF's path): the path and the bytes of
+    /// each, the PDF first.
+    pub fn files(&self, pdf: &Path) -> Vec<(Format, PathBuf, &[u8])> {
         (Format::ALL.into_iter())
-            .filter(|f| formats.has(*f))
+            .filter(|f| self.formats.has(*f))
             .filter_map(|f| Some((f, pdf.with_extension(f.extension()), self.bytes(f)?)))
             .collect()
     }

@@ -12,7 +12,7 @@ use crate::model::{
     AgendaItem, Council, Frame, Groups, HouseStyle, MaterialStyle, Meeting, MinutesDescription,
     SectionKind, SpeakerStyle, TimeStyle, Turn, Viewers, ViewersWord, fill,
 };
-use crate::phrases::{self, issuer, place, when};
+use crate::phrases::{self, place, when};
 
 mod attendance;
 mod counts;
@@ -137,7 +137,7 @@ pub(super) fn meeting_name(f: &Facts<'_>) -> String {
 pub(super) fn title_lines(patterns: &[String], f: &Facts<'_>) -> Vec<String> {
     let fy = fiscal_year(f);
     let number = fullwidth(&f.meeting.number.to_string());
-    let who = issuer(f.council);
+    let who = phrases::held_by(f.council, f.meeting);
     let name = meeting_name(f);
     let draft = if f.draft {
         format!("（{}）", f.council.style.draft_mark)
@@ -168,7 +168,7 @@ pub(super) fn title_lines(patterns: &[String], f: &Facts<'_>) -> Vec<String> {
 pub(super) fn named(title: &[String], f: &Facts<'_>) -> (String, Vec<String>) {
     let joined = title.join(" ");
     let name = meeting_name(f);
-    if joined.contains(&issuer(f.council)) {
+    if joined.contains(&phrases::held_by(f.council, f.meeting)) {
         (joined, title.to_vec())
     } else {
         let mut heading = vec![name.clone()];
@@ -211,11 +211,16 @@ pub(super) fn lay_out(d: &MinutesDescription, f: &Facts<'_>) -> LaidOut {
         };
         let mut blocks = blocks;
         if blocks.is_empty() {
-            // A section kept when empty says so (なし), unless its word is "".
-            match (s.keep_empty, s.empty.as_deref()) {
-                (false, None) => continue,
-                (_, Some("")) => {}
-                (_, word) => blocks.push(Block::new("text", word.unwrap_or(NOTHING))),
+            // A section kept when empty says so: its own word, the form's word for nobody
+            // (欠席者, 事務局), or なし; "" keeps the label alone.
+            let nobody = matches!(s.section, SectionKind::Absent | SectionKind::Secretariat)
+                .then_some(d.attendance.nobody.as_str());
+            if !s.keep_empty && s.empty.is_none() {
+                continue;
+            }
+            let word = s.empty.as_deref().or(nobody).unwrap_or(NOTHING);
+            if !word.is_empty() {
+                blocks.push(Block::new("text", word));
             }
         }
         let words = s.label.as_deref().unwrap_or(s.section.usual_label());

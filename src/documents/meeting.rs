@@ -7,9 +7,9 @@ use serde::Serialize;
 use super::{Attach, Kind, Prepared};
 use crate::diag::{Problem, Problems};
 use crate::model::{AgendaItem, Council, Meeting, MeetingDocument, TimeStyle};
-use crate::needs::{meeting_part, zen};
+use crate::needs::{called, meeting_part};
 use crate::project::{CouncilData, DocumentFile};
-use crate::view::{GoalIndex, MeetingView, NO_DATA, find_meeting, meeting_view};
+use crate::view::{GoalIndex, MeetingView, NO_DATA, find_meeting, meeting_view, next_meeting};
 
 /// A document about one meeting: its minutes or its agenda.
 pub(super) struct OnMeeting<'a> {
@@ -43,7 +43,7 @@ impl Kind for OnMeeting<'_> {
 
     fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
         let d = self.doc;
-        let at = (d.year, d.meeting);
+        let at = (d.year, d.series.as_deref(), d.meeting);
         if !self.minutes {
             let words = (
                 "の議題（agenda）がないため、次第が空になります。",
@@ -111,7 +111,8 @@ impl Kind for OnMeeting<'_> {
         _: &mut Attach<'_>,
     ) -> Result<Prepared, Problems> {
         let d = self.doc;
-        let (_, date) = dated_meeting(c, file, d.year, d.meeting)?;
+        let at = (d.year, d.series.as_deref(), d.meeting);
+        let (_, date) = dated_meeting(c, file, at)?;
         // The time style of the form's 日時 when the council names none.
         let usual = if self.minutes {
             crate::model::MinutesDescription::for_council(&c.council)
@@ -120,15 +121,8 @@ impl Kind for OnMeeting<'_> {
         } else {
             crate::model::AgendaDescription::for_council(&c.council).time()
         };
-        let view = meeting_doc_view(
-            c,
-            d.year,
-            d.meeting,
-            d.material.as_deref(),
-            self.draft(),
-            usual,
-        )
-        .ok_or_else(|| missing_meeting(file, d.year, d.meeting))?;
+        let view = meeting_doc_view(c, at, d.material.as_deref(), self.draft(), usual)
+            .ok_or_else(|| missing_meeting(file, at))?;
         Prepared::new(view, date)
     }
 }
@@ -138,15 +132,18 @@ impl Kind for OnMeeting<'_> {
 pub(super) fn dated_meeting<'a>(
     c: &'a CouncilData,
     file: &DocumentFile,
-    year: i32,
-    number: u32,
+    (year, series, number): (i32, Option<&str>, u32),
 ) -> Result<(&'a Meeting, time::Date), Problems> {
-    let m = find_meeting(c, year, number).ok_or_else(|| missing_meeting(file, year, number))?;
+    let m = find_meeting(c, year, series, number)
+        .ok_or_else(|| missing_meeting(file, (year, series, number)))?;
     let date = m.date.map(|d| d.0).ok_or_else(|| {
         Problems(vec![
             Problem::error(
                 &file.path,
-                format!("第{}回の会議の日付（date）がありません。", zen(number)),
+                format!(
+                    "{}の会議の日付（date）がありません。",
+                    called(series, number)
+                ),
             )
             .hint("meetings.yaml に date: を書いてください。"),
         ])
@@ -154,13 +151,16 @@ pub(super) fn dated_meeting<'a>(
     Ok((m, date))
 }
 
-pub(super) fn missing_meeting(file: &DocumentFile, year: i32, number: u32) -> Problems {
+pub(super) fn missing_meeting(
+    file: &DocumentFile,
+    (year, series, number): (i32, Option<&str>, u32),
+) -> Problems {
     Problems(vec![Problem::error(
         &file.path,
         format!(
-            "{}の第{}回の会議が meetings.yaml にありません。",
+            "{}の{}の会議が meetings.yaml にありません。",
             crate::diag::fy_name(year),
-            zen(number)
+            called(series, number)
         ),
     )])
 }
@@ -206,8 +206,12 @@ pub struct MeetingDocView<'a> {
 pub struct AttendeeView<'a> {
     /// 合同で開いた会議で、その委員の部会。
     pub body: Option<&'a str>,
+    /// 区分（書かれていれば）。
+    pub category: Option<&'a str>,
     /// 所属（書かれていれば）。
     pub organization: Option<&'a str>,
+    /// 所属の中での役職（書かれていれば）。
+    pub post: Option<&'a str>,
     /// 氏名。
     pub name: Option<&'a str>,
     /// 役職。
@@ -249,21 +253,31 @@ pub struct MaterialView<'a> {
     pub reference: bool,
 }
 
+impl<'a> AttendeeView<'a> {
+    /// The parts a pattern prints.
+    pub fn who(&self) -> crate::members::Who<'a> {
+        crate::members::Who {
+            name: self.name,
+            role: self.role,
+            organization: self.organization,
+            post: self.post,
+            category: self.category,
+        }
+    }
+}
+
 /// The context of a document about meeting `number` of `year` (which must exist: checked).
 pub(super) fn meeting_doc_view<'a>(
     council: &'a CouncilData,
-    year: i32,
-    number: u32,
+    (year, series, number): (i32, Option<&str>, u32),
     material: Option<&'a str>,
     draft: bool,
     usual: TimeStyle,
 ) -> Option<MeetingDocView<'a>> {
     let data = council.years.get(&year)?;
     let index = GoalIndex::new(data, &council.council.terms);
-    let m = find_meeting(council, year, number)?;
-    let next = find_meeting(council, year, number.saturating_add(1))
-        .map(|n| (year, n))
-        .or_else(|| find_meeting(council, year + 1, 1).map(|n| (year + 1, n)));
+    let m = find_meeting(council, year, series, number)?;
+    let next = next_meeting(council, year, series, number);
     let next_meeting_phrase =
         crate::phrases::next_meeting(&council.council.style, next.map(|(_, n)| n));
     let next_meeting = next.map(|(y, n)| {
@@ -274,7 +288,7 @@ pub(super) fn meeting_doc_view<'a>(
         meeting_view(&council.council, y, n, &next_index, usual)
     });
     // A joint meeting's attendance: every body's members, the record keeper's first.
-    let joint = council.joint.get(&(year, number));
+    let joint = council.joint.get(&(year, m.series.clone(), number));
     let own: Vec<(Option<&'a str>, &'a crate::model::Member)> = match joint {
         Some(bodies) => bodies
             .iter()
@@ -291,13 +305,14 @@ pub(super) fn meeting_doc_view<'a>(
         .into_iter()
         .map(|(body, mb)| AttendeeView {
             body,
-            shown: crate::phrases::attendee(
+            shown: crate::members::member(
                 council.council.style.names.pattern(),
-                mb.name.as_deref(),
-                mb.role.as_deref(),
-                mb.organization.as_deref(),
+                &mb.into(),
+                "委員",
             ),
+            category: mb.category.as_deref(),
             organization: mb.organization.as_deref(),
+            post: mb.post.as_deref(),
             name: mb.name.as_deref(),
             role: mb.role.as_deref(),
             absent: mb
@@ -311,8 +326,7 @@ pub(super) fn meeting_doc_view<'a>(
         })
         .collect();
     let materials = material_views(&council.council, m);
-    let next = find_meeting(council, year, number.saturating_add(1))
-        .or_else(|| find_meeting(council, year + 1, 1));
+    let next = next.map(|(_, n)| n);
     let facts = |usual_time| super::laid_out::Facts {
         council: &council.council,
         year,

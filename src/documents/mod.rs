@@ -12,6 +12,8 @@ mod meeting;
 mod member_list;
 mod packet;
 mod report;
+mod report_held;
+mod report_needs;
 mod report_rows;
 
 use crate::diag::{Problem, Problems, fy_name};
@@ -24,6 +26,7 @@ pub use meeting::{AttendeeView, MaterialView, MeetingDocView};
 pub use member_list::MemberListView;
 pub use packet::PacketView;
 pub use report::{ReportDoc, ReportView};
+pub use report_held::{HeldEntry, HeldRow};
 
 /// One document type.
 pub trait Kind {

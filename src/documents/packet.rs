@@ -39,7 +39,7 @@ impl Kind for Packet<'_> {
         meeting_part(
             c,
             file,
-            (p.year, p.meeting),
+            (p.year, p.series.as_deref(), p.meeting),
             |m| !m.materials.is_empty(),
             (
                 "の資料（materials）がないため、資料一式に入れるものがありません。",
@@ -53,7 +53,7 @@ impl Kind for Packet<'_> {
             .get(&p.year)
             .is_some_and(|y| y.broken.contains("meetings"))
         {
-            check_materials(c, p.year, p.meeting, out);
+            check_materials(c, (p.year, p.series.as_deref(), p.meeting), out);
         }
     }
 
@@ -64,19 +64,20 @@ impl Kind for Packet<'_> {
         attach: &mut Attach<'_>,
     ) -> Result<Prepared, Problems> {
         let p = self.0;
-        let (meeting, date) = dated_meeting(c, file, p.year, p.meeting)?;
+        let at = (p.year, p.series.as_deref(), p.meeting);
+        let (meeting, date) = dated_meeting(c, file, at)?;
         let mut view = meeting_doc_view(
             c,
-            p.year,
-            p.meeting,
+            at,
             None,
             p.status.is_draft(),
             crate::model::TimeStyle::Ja,
         )
-        .ok_or_else(|| missing_meeting(file, p.year, p.meeting))?;
+        .ok_or_else(|| missing_meeting(file, at))?;
         // The 次第 links to the agenda's own page when the council makes one for this meeting.
         let agenda_doc = c.documents.iter().find(|d| {
-            matches!(&d.document, Document::Agenda(a) if a.year == p.year && a.meeting == p.meeting)
+            matches!(&d.document, Document::Agenda(a)
+                if a.year == p.year && a.meeting == p.meeting && a.series == p.series)
         });
         let mut total = 0;
         for (mv, mat) in view.materials.iter_mut().zip(&meeting.materials) {
@@ -219,12 +220,16 @@ pub const MAX_MATERIALS: usize = 100;
 pub const MAX_PACKET_PAGES: usize = 1_000;
 
 /// Every material of a packet has exactly one source, and that source exists.
-fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
+fn check_materials(
+    c: &CouncilData,
+    (fy, series, number): (i32, Option<&str>, u32),
+    out: &mut Problems,
+) {
     let Some(year) = c.years.get(&fy) else {
         return;
     };
-    let Some((k, m)) =
-        (year.meetings.meetings.iter().enumerate()).find(|(_, m)| m.number == number)
+    let Some((k, m)) = (year.meetings.meetings.iter().enumerate())
+        .find(|(_, m)| m.number == number && m.series.as_deref() == series)
     else {
         return;
     };
@@ -234,8 +239,8 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
             Problem::warning(
                 &file,
                 format!(
-                    "第{}回の資料一式に、次第のページがありません（materials に agenda: true の資料がないため）。",
-                    crate::needs::zen(number)
+                    "{}の資料一式に、次第のページがありません（materials に agenda: true の資料がないため）。",
+                    crate::needs::called(series, number)
                 ),
             )
             .field(format!("meetings[{k}].materials"))
@@ -247,8 +252,8 @@ fn check_materials(c: &CouncilData, fy: i32, number: u32, out: &mut Problems) {
             Problem::error(
                 &file,
                 format!(
-                    "第{}回の資料（materials）が {} 件あります。資料一式に入れられるのは {MAX_MATERIALS} 件までです。",
-                    crate::needs::zen(number),
+                    "{}の資料（materials）が {} 件あります。資料一式に入れられるのは {MAX_MATERIALS} 件までです。",
+                    crate::needs::called(series, number),
                     m.materials.len()
                 ),
             )

@@ -5,18 +5,17 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Attach, Kind, Prepared};
-use crate::diag::{Problem, Problems, fy_name};
+use crate::diag::Problems;
 use crate::japanese;
-use crate::model::{AnnualReport, Council, ReportLabels};
-use crate::needs::{blank, has_file, held_meetings, members, planned_meetings, readable};
-use crate::project::{CouncilData, DocumentFile, YearData};
-use crate::view::{YearView, council_virtual_dir, goal_iter, goal_paths, year_view};
+use crate::model::{AnnualReport, Council, ReportForm, ReportLabels, ReportPart};
+use crate::project::{CouncilData, DocumentFile};
+use crate::view::{YearView, council_virtual_dir, year_view};
 
 pub(super) struct Report<'a>(pub &'a AnnualReport);
 
 impl Kind for Report<'_> {
     fn name(&self) -> &'static str {
-        "評価結果及び目標設定"
+        "年度の報告"
     }
 
     fn year(&self) -> i32 {
@@ -25,7 +24,7 @@ impl Kind for Report<'_> {
 
     /// A report is written after the year it evaluates, before the next one ends.
     fn dated(&self) -> Option<(time::Date, std::ops::RangeInclusive<i32>)> {
-        Some((self.0.date.0, self.0.year..=self.0.year + 1))
+        self.0.date.map(|d| (d.0, self.0.year..=self.0.year + 1))
     }
 
     fn draft(&self) -> bool {
@@ -37,44 +36,7 @@ impl Kind for Report<'_> {
     }
 
     fn needs(&self, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
-        let r = self.0;
-        let needs = [
-            (r.year, "goals", "目標（goals.yaml）"),
-            (r.year, "evaluation", "評価（evaluation.yaml）"),
-            (r.year, "meetings", "会議（meetings.yaml）"),
-            (r.year, "members", "委員（members.yaml）"),
-            (r.year + 1, "goals", "目標（goals.yaml）"),
-            (r.year + 1, "meetings", "会議の予定（meetings.yaml）"),
-            (r.year + 1, "members", "委員（members.yaml）"),
-        ];
-        for (fy, key, what) in needs {
-            if !has_file(c, fy, key, file, what, out) {
-                continue;
-            }
-            let Some(year) = readable(c, fy, key) else {
-                continue;
-            };
-            match key {
-                "meetings" if fy == r.year => {
-                    held_meetings(c, fy, year, r.date.0, r.status.is_draft(), out)
-                }
-                "goals" => unwritten_goals(fy, year, r.status.is_draft(), out),
-                "evaluation" => unevaluated_goals(c, fy, year, r.status.is_draft(), out),
-                "meetings" => planned_meetings(c, fy, year, r.status.is_draft(), out),
-                "members" => members(c, fy, year, out),
-                _ => {}
-            }
-        }
-        if let Some(f) = &r.figure {
-            crate::images::check_figure(&c.dir, &f.file, &file.path, out);
-            if f.alt.trim().is_empty() {
-                out.push(
-                    Problem::error(&file.path, "図の説明（alt）が空です。")
-                        .field("figure.alt")
-                        .hint("画面読み上げソフトが読む、図の内容の説明を書いてください（PDF/UA で必要です）。"),
-                );
-            }
-        }
+        super::report_needs::needs(self.0, c, file, out);
     }
 
     fn prepare(
@@ -83,89 +45,12 @@ impl Kind for Report<'_> {
         _: &DocumentFile,
         _: &mut Attach<'_>,
     ) -> Result<Prepared, Problems> {
-        Prepared::new(report_view(c, self.0), self.0.date.0)
-    }
-}
-
-/// Goals of year `fy` without their activity or target (a goal set started from last year's
-/// and still being written).
-fn unwritten_goals(fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
-    let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
-        return;
-    };
-    if goal_iter(set).next().is_none() {
-        out.push(
-            Problem::unfilled(
-                draft,
-                file,
-                format!(
-                    "{}の目標が１つもないため、目標の表が空になります。",
-                    fy_name(fy)
-                ),
-            )
-            .field("components")
-            .hint("components: に構成要素と課題、活動目標を書いてください。"),
-        );
-    }
-    for (path, g) in goal_paths(set).filter(|(_, g)| g.repeats.is_none()) {
-        for (value, key, what) in [
-            (&g.activity, "activity", "活動目標"),
-            (&g.target, "target", "目標値"),
-        ] {
-            if value.as_deref().is_none_or(blank) {
-                out.push(
-                    Problem::unfilled(
-                        draft,
-                        file,
-                        format!(
-                            "{}の目標 {} の{what}（{key}）がまだありません。",
-                            fy_name(fy),
-                            g.number
-                        ),
-                    )
-                    .at_value(&format!("{path}.{key}"))
-                    .hint(format!(
-                        "{key}: を書いてください（別の目標の再掲なら repeats: を書きます）。{}",
-                        if draft {
-                            ""
-                        } else {
-                            "案のあいだは status: draft と書けば警告になります。"
-                        }
-                    )),
-                );
-            }
-        }
-    }
-}
-
-/// Goals of the evaluated year without a result yet.
-fn unevaluated_goals(c: &CouncilData, fy: i32, year: &YearData, draft: bool, out: &mut Problems) {
-    let (Some(set), Some(file)) = (&year.goals, year.files.get("evaluation")) else {
-        return;
-    };
-    let results = year.evaluation.as_ref().map(|e| &e.results);
-    for g in goal_iter(set).filter(|g| g.repeats.is_none()) {
-        let result = results.and_then(|r| r.get(&g.number));
-        if result.is_some_and(|r| r.as_ref().and_then(|r| r.word()).is_some_and(|r| !blank(r))) {
-            continue;
-        }
-        out.push(
-            Problem::unfilled(
-                draft,
-                file,
-                format!(
-                    "{}の目標 {} の評価がまだありません。",
-                    fy_name(fy),
-                    g.number
-                ),
-            )
-            .field(format!("results.{}", g.number))
-            .hint(format!(
-                "{}: のあとに評価（{}）を書いてください。",
-                g.number,
-                c.council.evaluation_words.join(" / ")
-            )),
-        );
+        // An undated report (its form prints no date) is dated by the end of its year.
+        let date = self.0.date.map(|d| d.0).unwrap_or_else(|| {
+            time::Date::from_calendar_date(self.0.year + 1, time::Month::March, 31)
+                .unwrap_or(time::Date::MIN)
+        });
+        Prepared::new(report_view(c, self.0), date)
     }
 }
 
@@ -186,8 +71,16 @@ pub struct ReportView<'a> {
     pub words: ReportLabels,
     /// 協議会と部会の名前（〇〇協議会〇〇部会）。
     pub issuer: String,
+    /// 題名の行（様式の title を埋めたもの）。
+    pub title: Vec<String>,
+    /// 資料の題名（PDF の情報と Web ページの title）: 題名の行を空白でつないだもの。
+    pub document_title: String,
+    /// PDF の情報の作成者（「職名 氏名」。作成者がなければ協議会と部会の名前）。
+    pub pdf_author: String,
+    /// 右上に印刷する日付（2025-03-25。様式が日付を印刷しないときは空）。
+    pub date: Option<String>,
     /// 題名の下の作成者の行（できあがった言葉）: author.organization を書いたときはその行と、
-    /// 「職名 氏名」の行。
+    /// 「職名 氏名」の行。様式が作成者を印刷しないときは空。
     pub author: Vec<String>,
     /// 評価の凡例（「◎ 達成」…。evaluation_legend があるとき）。
     pub legend: Vec<String>,
@@ -195,14 +88,19 @@ pub struct ReportView<'a> {
     pub table2_columns: Vec<TableColumn>,
     /// 表３の活動目標の右の列（目標値）。
     pub table3_columns: Vec<TableColumn>,
-    /// 章の見出し（番号の付いた、できあがった言葉）。
-    pub headings: Headings,
+    /// 章（様式の順に）: 種類と、番号の付いた見出し。
+    pub sections: Vec<SectionView>,
     /// 図の表題（できあがった言葉。図があるとき）。
     pub figure_caption: Option<String>,
     /// 表１の行: 評価する年度の会議と活動を、開いた順に（できあがった言葉）。
     pub table1: Vec<super::report_rows::Table1Row>,
     /// 活動日程: 次の年度の会議（できあがった言葉）。
     pub schedule: Vec<super::report_rows::ScheduleEntry>,
+    /// 開催状況の表の行: 評価する年度に開いた会議と活動を、開いた順に（できあがった言葉）。
+    pub held: Vec<super::report_held::HeldRow>,
+    /// 開催状況の表の列の幅（文字数）: 種類、欄の見出し（開催日、主な内容）の長いほう、開催日
+    /// （それぞれ８、６、１３文字まで。それより長いものは折り返します）。
+    pub held_widths: [usize; 3],
 }
 
 /// 表の列１つ: 値を読む名前（GoalView の target、actual、rate、result、reason）と見出し。
@@ -238,40 +136,104 @@ fn table_columns(w: &ReportLabels, columns: &[crate::model::Column]) -> Vec<Tabl
         .collect()
 }
 
-/// 章の見出し: section_heading の形に番号と言葉を入れたもの。
+/// 章１つ: 何を印刷するかと、その見出し。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Headings {
-    /// １ はじめに。
-    pub introduction: String,
-    /// ２ 評価結果。
-    pub evaluation: String,
-    /// ３ 目標設定。
-    pub goal_setting: String,
-    /// ４ 活動日程。
-    pub schedule: String,
-    /// ５ 委員の構成。
-    pub members: String,
+pub struct SectionView {
+    /// 種類（purpose / introduction / activities / meetings / evaluation / members_evaluated / goals /
+    /// schedule / members / discussion / carry_over）。
+    pub section: ReportPart,
+    /// 番号の付いた見出し（section_heading の形。unlabelled の章にはありません）。
+    pub heading: Option<String>,
+    /// Web ページでの見出しの id。
+    pub id: String,
+    /// 目次でこの見出しの下に並べる表（id と表題）: この章と、続く unlabelled の章の表。
+    pub tables: Vec<TocEntry>,
+    /// 文だけの章（purpose、introduction、discussion、carry_over）の段落か、「・」（labels の
+    /// item_head）の付いた項目（できあがった言葉）。案でまだ書いていなければ style.unfilled。
+    pub paragraphs: Vec<String>,
+    /// 開催状況の表の列（様式の columns を書いたとき。書かなければ空で、会議・研修会ごとに種類の
+    /// 行の下に開催日と主な内容の行）。
+    pub columns: Vec<super::report_held::HeldColumnView>,
+    /// 開催状況の表の名前（labels の held_caption、空なら章の見出しの言葉）。Web ページの表の
+    /// caption です。PDF には held_caption を書いたときだけ印刷します。
+    pub caption: Option<String>,
 }
 
-impl Headings {
-    fn new(w: &ReportLabels) -> Headings {
-        let h = |n: u32, words: &str| {
+/// 目次の表１つ。
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TocEntry {
+    /// 表の id。
+    pub id: &'static str,
+    /// 表題。
+    pub caption: String,
+}
+
+/// The sections of `form`: headed ones numbered in order (unlabelled ones are not counted),
+/// each with its anchor, the tables the contents list under it and its text (`texts`).
+fn sections(
+    w: &ReportLabels,
+    form: &ReportForm,
+    (fill, widths): (impl Fn(&str) -> String, [usize; 3]),
+    texts: impl Fn(ReportPart) -> Vec<String>,
+) -> Vec<SectionView> {
+    let mut out: Vec<SectionView> = Vec::new();
+    let mut number = 0;
+    let mut ids: Vec<String> = Vec::new();
+    for s in &form.sections {
+        let words = fill(s.label.as_deref().unwrap_or(s.section.usual_label(w)));
+        let caption = (s.section == ReportPart::Meetings).then(|| {
+            if w.held_caption.trim().is_empty() {
+                words.clone()
+            } else {
+                w.held_caption.clone()
+            }
+        });
+        let heading = (!s.unlabelled).then(|| {
+            number += 1;
             crate::model::fill(
                 &w.section_heading,
                 &[
-                    ("番号", &japanese::fullwidth(&n.to_string())),
-                    ("見出し", words),
+                    ("番号", &japanese::fullwidth(&number.to_string())),
+                    ("見出し", &words),
                 ],
             )
-        };
-        Headings {
-            introduction: h(1, &w.introduction),
-            evaluation: h(2, &w.evaluation),
-            goal_setting: h(3, &w.goal_setting),
-            schedule: h(4, &w.schedule),
-            members: h(5, &w.members),
+        });
+        let mut id = s.section.anchor().to_string();
+        let mut n = 1;
+        while ids.contains(&id) {
+            n += 1;
+            id = format!("{}-{n}", s.section.anchor());
         }
+        ids.push(id.clone());
+        let table = match s.section {
+            ReportPart::Activities => Some(("table-1", &w.table1)),
+            ReportPart::Evaluation => Some(("table-2", &w.table2)),
+            ReportPart::Goals => Some(("table-3", &w.table3)),
+            _ => None,
+        }
+        .map(|(id, caption)| TocEntry {
+            id,
+            caption: caption.clone(),
+        });
+        let mut tables = Vec::new();
+        match out.iter_mut().rev().find(|v| v.heading.is_some()) {
+            Some(open) if heading.is_none() => open.tables.extend(table),
+            _ => tables.extend(table),
+        }
+        out.push(SectionView {
+            section: s.section,
+            heading,
+            id,
+            tables,
+            paragraphs: texts(s.section),
+            columns: match (&s.columns, s.section) {
+                (Some(c), ReportPart::Meetings) => super::report_held::columns(c, w, widths),
+                _ => Vec::new(),
+            },
+            caption,
+        });
     }
+    out
 }
 
 /// The report as written, and the figure's path as typst sees it (`/content/…`).
@@ -288,30 +250,78 @@ pub(crate) fn report_view<'a>(
     council: &'a CouncilData,
     report: &'a AnnualReport,
 ) -> ReportView<'a> {
+    let c = &council.council;
     let council_rel = council_virtual_dir(council);
-    let words = report_words(&council.council, report);
+    let form = ReportForm::for_council(&c.report);
+    let years = years_filled(c, report);
+    let mut words = c.report.labels.fill(&years);
+    // A meeting's name says its own series (第１回合同部会): report_rows fills {会議} per meeting.
+    words.meeting = years(&c.report.labels.meeting.replace("{会議}", MEETING_MARK))
+        .replace(MEETING_MARK, "{会議}");
     let evaluated = year_view(council, report.year);
     let next = year_view(council, report.year + 1);
     let unfilled = if report.status.is_draft() {
-        council.council.style.unfilled.as_str()
+        c.style.unfilled.as_str()
     } else {
         ""
     };
-    let held = council
+    let meetings = council
         .years
         .get(&report.year)
         .map_or(&[][..], |y| &y.meetings.meetings[..]);
-    let table1 = super::report_rows::table1(&words, &evaluated, held, unfilled);
+    let table1 = super::report_rows::table1(&words, &evaluated, meetings, unfilled);
+    let held = super::report_held::held(
+        &words,
+        &evaluated,
+        meetings,
+        report.date.map(|d| d.0),
+        unfilled,
+    );
     let schedule = super::report_rows::schedule(&words, &next);
-    let headings = Headings::new(&words);
-    let table2_columns = table_columns(&words, &council.council.report.table2_columns());
+    let held_widths = super::report_held::widths(&held, &words);
+    let texts = |part: ReportPart| {
+        let written: &[String] = match part {
+            ReportPart::Purpose => &c.purpose,
+            ReportPart::Introduction => &report.introduction,
+            ReportPart::Discussion => &report.discussion,
+            ReportPart::CarryOver => &report.carry_over,
+            _ => return Vec::new(),
+        };
+        let written = match written {
+            [] if !unfilled.is_empty() => vec![unfilled.to_string()],
+            _ => written.to_vec(),
+        };
+        // Items (discussion, carry-over) carry their mark; paragraphs print as written.
+        match part {
+            ReportPart::Discussion | ReportPart::CarryOver => written
+                .into_iter()
+                .map(|item| format!("{}{item}", words.item_head))
+                .collect(),
+            _ => written,
+        }
+    };
+    let sections = sections(&words, &form, (&years, held_widths), texts);
+    let table2_columns = table_columns(&words, &c.report.table2_columns());
     let table3_columns = table_columns(&words, &[crate::model::Column::Target]);
     let figure_caption = report
         .figure
         .as_ref()
         .map(|f| crate::model::fill(&words.figure_caption, &[("図", &f.caption)]));
+    let issuer = crate::phrases::issuer(c);
+    let body = c.body.as_deref().unwrap_or(&c.name);
+    let title: Vec<String> = form
+        .title
+        .iter()
+        .map(|line| {
+            years(&crate::model::fill(
+                line,
+                &[("協議会", &issuer), ("部会", body), ("表題", &words.title)],
+            ))
+        })
+        .collect();
+    let author = report.author.as_ref();
     ReportView {
-        council: &council.council,
+        council: c,
         draft: report.status.is_draft(),
         doc: ReportDoc {
             report,
@@ -322,23 +332,38 @@ pub(crate) fn report_view<'a>(
         },
         evaluated,
         next,
+        document_title: title.join(" "),
+        title,
+        pdf_author: author.map_or_else(|| issuer.clone(), |a| format!("{} {}", a.title, a.name)),
+        date: form
+            .date
+            .then(|| report.date.map(|d| d.to_string()))
+            .flatten(),
+        author: match author {
+            Some(a) if form.author => crate::phrases::author(a),
+            _ => Vec::new(),
+        },
         words,
-        issuer: crate::phrases::issuer(&council.council),
-        author: crate::phrases::author(&report.author),
-        legend: crate::phrases::legend(&council.council),
+        issuer,
+        legend: crate::phrases::legend(c),
         table2_columns,
         table3_columns,
-        headings,
+        sections,
         figure_caption,
         table1,
         schedule,
+        held_widths,
+        held,
     }
 }
 
-/// The council's report labels with their placeholders filled in: years named as on the
-/// report's date (as the `fiscal_year` filter names them).
-fn report_words(council: &Council, report: &AnnualReport) -> ReportLabels {
-    let on = Some(report.date.0);
+/// Stands for `{会議}` while the years are filled into a meeting's name (a mark no label holds).
+const MEETING_MARK: &str = "\u{0}会議\u{0}";
+
+/// What fills the years and the meeting's name into a label: `{年度}` `{年度略}` `{次年度}`
+/// `{会議}`, the years named as on the report's date (as the `fiscal_year` filter names them).
+fn years_filled<'a>(council: &'a Council, report: &AnnualReport) -> impl Fn(&str) -> String + 'a {
+    let on = report.date.map(|d| d.0);
     let fy = |y: i32| {
         japanese::fiscal_year_as_of(y, on)
             .unwrap_or_else(|_| format!("{}年度", japanese::fullwidth(&y.to_string())))
@@ -346,11 +371,11 @@ fn report_words(council: &Council, report: &AnnualReport) -> ReportLabels {
     let short = japanese::fiscal_year_short(report.year, on)
         .unwrap_or_else(|_| japanese::fullwidth(&report.year.to_string()));
     let (evaluated, next) = (fy(report.year), fy(report.year + 1));
-    council.report.labels.fill(|label| {
+    move |label: &str| {
         label
             .replace("{年度略}", &short)
             .replace("{年度}", &evaluated)
             .replace("{次年度}", &next)
             .replace("{会議}", &council.meeting_label)
-    })
+    }
 }

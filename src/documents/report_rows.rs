@@ -35,23 +35,34 @@ pub struct ScheduleEntry {
 /// A row longer than this (in characters) may break across pages.
 const LONG_ROW: usize = 600;
 
-fn meeting_label(w: &ReportLabels, number: u32) -> String {
-    fill(&w.meeting, &[("回", &fullwidth(&number.to_string()))])
+/// 第１回部会, or 第１回合同部会 for a meeting counted in a series of its own. `w.meeting`
+/// keeps its {会議} for this (the other labels have the council's `meeting_label` in it).
+fn meeting_label(w: &ReportLabels, m: &MeetingView<'_>) -> String {
+    fill(
+        &w.meeting,
+        &[
+            ("回", &fullwidth(&m.number.to_string())),
+            ("会議", &m.counted_as),
+        ],
+    )
 }
 
 fn count(n: u32) -> String {
     fullwidth(&n.to_string())
 }
 
-/// The 【講師】 line.
-fn lecturer(w: &ReportLabels, lecturer: Option<&Lecturer>) -> Option<String> {
-    lecturer.map(|l| {
-        let who = match &l.affiliation {
-            Some(a) => format!("{a} {}", l.name),
-            None => l.name.clone(),
-        };
-        fill(&w.lecturer, &[("講師", &who)])
-    })
+/// The 【講師】 line: each lecturer's affiliation and name, 「、」 between lecturers.
+fn lecturer(w: &ReportLabels, one: Option<&Lecturer>, more: &[Lecturer]) -> Option<String> {
+    let who: Vec<String> = super::report_held::all_lecturers(one, more)
+        .map(|l| {
+            [l.affiliation.as_deref(), l.name.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    (!who.is_empty()).then(|| fill(&w.lecturer, &[("講師", &who.join("、"))]))
 }
 
 /// The 【参加者】 line: the total (or the breakdown's sum) and the breakdown.
@@ -88,7 +99,7 @@ fn meeting_row(w: &ReportLabels, m: &MeetingView<'_>, unfilled: &str) -> Table1R
     } else if !unfilled.is_empty() && m.content.is_none() {
         lines.push(unfilled.to_string());
     }
-    lines.extend(lecturer(w, m.lecturer));
+    lines.extend(lecturer(w, m.lecturer, m.lecturers));
     lines.push(fill(&w.held_when, &[("日時", &m.when)]));
     lines.push(fill(&w.held_place, &[("場所", &m.place)]));
     if let Some(n) = m.attendance {
@@ -101,7 +112,7 @@ fn meeting_row(w: &ReportLabels, m: &MeetingView<'_>, unfilled: &str) -> Table1R
     }
     let size = m.outcomes.concat().chars().count() + m.activity.map_or(0, |a| a.chars().count());
     Table1Row {
-        label: meeting_label(w, m.number),
+        label: meeting_label(w, m),
         lines,
         outcomes,
         long: size > LONG_ROW,
@@ -110,14 +121,15 @@ fn meeting_row(w: &ReportLabels, m: &MeetingView<'_>, unfilled: &str) -> Table1R
 
 fn activity_row(w: &ReportLabels, a: &ActivityView<'_>) -> Table1Row {
     let act = a.activity;
-    let mut lines = vec![act.activity.clone()];
-    lines.extend(lecturer(w, act.lecturer.as_ref()));
+    let mut lines: Vec<String> = act.activity.iter().cloned().collect();
+    lines.extend(lecturer(w, act.lecturer.as_ref(), &act.lecturers));
     if act.date.is_some() {
         lines.push(fill(&w.held_when, &[("日時", &a.when)]));
         lines.push(fill(&w.held_place, &[("場所", &a.place)]));
     }
     lines.extend(participants(w, act.participants.as_ref()));
-    let size = act.outcomes.concat().chars().count() + act.activity.chars().count();
+    let size = act.outcomes.concat().chars().count()
+        + act.activity.as_deref().map_or(0, |a| a.chars().count());
     Table1Row {
         label: act.name.clone(),
         lines,
@@ -166,7 +178,7 @@ pub(super) fn schedule(w: &ReportLabels, year: &YearView<'_>) -> Vec<ScheduleEnt
                 lines.push(fill(&w.schedule_content, &[("内容", c)]));
             }
             ScheduleEntry {
-                label: meeting_label(w, m.number),
+                label: meeting_label(w, m),
                 lines,
             }
         })

@@ -12,6 +12,8 @@
 //! as `<w:br/>`, so a value stands inside a `<w:t>`. For text outside one (the properties),
 //! the `prop` filter makes it one line.
 
+mod picture;
+
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind};
 
@@ -35,7 +37,7 @@ const TEMPLATE_PARTS: [&str; 5] = [
 const MARKER: &str = "<?shiryo-part ";
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="svg" ContentType="image/svg+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
 "#;
 
 const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -43,31 +45,62 @@ const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="y
 "#;
 
 /// The body's relationships: templates refer to the header as `rIdHeader` and the footer as
-/// `rIdFooter` (in `w:sectPr`).
-const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>
-"#;
+/// `rIdFooter` (in `w:sectPr`); pictures follow (`rIdPicture1`, …).
+fn document_rels(media: &[picture::Media]) -> String {
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>"#,
+    );
+    for m in media {
+        rels.push_str(&format!(
+            r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{}"/>"#,
+            m.id,
+            m.part.trim_start_matches("word/")
+        ));
+    }
+    rels.push_str("</Relationships>\n");
+    rels
+}
 
 const APP: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>shiryo</Application></Properties>
 "#;
 
 /// Renders `template` (`<name>.docx.j2`) with `context` and packs its parts into a Word file.
-pub fn make(renderer: &Renderer, template: &str, context: &Value) -> Result<Vec<u8>, Problem> {
+/// `read` gives the bytes of an image a template places (by its path as typst sees it),
+/// `fonts` the project's fonts for the text of an SVG.
+pub fn make(
+    renderer: &Renderer,
+    template: &str,
+    context: &Value,
+    read: impl FnMut(&str) -> Result<Vec<u8>, String>,
+    fonts: &dyn Fn() -> std::sync::Arc<usvg::fontdb::Database>,
+) -> Result<Vec<u8>, Problem> {
     let xml = renderer.render(template, context)?;
     let file = renderer.file_of(template);
-    let parts = split_parts(&xml).map_err(|m| {
+    let mut parts = split_parts(&xml).map_err(|m| {
         Problem::error(&file, m).hint(
             "Word のテンプレートは、各部品の前に <?shiryo-part 部品名?> の行を書きます（templates の common.docx.j2 を参考にしてください）。",
         )
     })?;
+    if let Some((name, _)) = parts[1..].iter().find(|(_, t)| picture::marked(t)) {
+        return Err(Problem::error(
+            &file,
+            format!("図（picture）は本文にだけ入れられます（{name} にあります）。"),
+        ));
+    }
+    let (body, media) =
+        picture::place(parts[0].1, read, fonts).map_err(|m| Problem::error(&file, m))?;
+    parts[0].1 = &body;
+    let rels = document_rels(&media);
     let mut all: Vec<(&str, &[u8])> = vec![
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", PACKAGE_RELS.as_bytes()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
         ("docProps/app.xml", APP.as_bytes()),
     ];
     all.extend(parts.iter().map(|(n, t)| (*n, t.as_bytes())));
+    all.extend(media.iter().map(|m| (m.part.as_str(), m.bytes.as_slice())));
     archive(&all).map_err(|e| {
         Problem::error(
             &file,
@@ -196,8 +229,17 @@ fn digits(value: &Value, half_width: bool) -> String {
     }
 }
 
-/// The filters of Word templates: `prop` (a value on one line, escaped, for the properties).
+/// The filters of Word templates: `prop` (a value on one line, escaped, for the properties)
+/// and `picture` (an image).
 pub fn register_filters(env: &mut Environment<'static>) {
+    // An image placed in the text flow, `width_mm` wide (smaller when the page's text is),
+    // described by `alt`: `{{ doc.figure_path | picture(124, doc.figure.alt) }}`.
+    env.add_filter(
+        "picture",
+        |path: String, width_mm: f64, alt: Option<String>| {
+            picture::mark(&path, width_mm, alt.as_deref().unwrap_or_default())
+        },
+    );
     env.add_filter("prop", |state: &minijinja::State, v: Value| {
         if v.is_safe() {
             return v;

@@ -56,6 +56,9 @@ pub struct MeetingDocument {
     pub status: Status,
     /// 第N回の N。
     pub meeting: u32,
+    /// 別に数える会議（meetings.yaml に series: を書いた会議）のとき、その呼び方（例: 合同部会）。
+    #[serde(default)]
+    pub series: Option<String>,
     /// 右上に印刷する資料番号。
     #[serde(default)]
     pub material: Option<String>,
@@ -73,6 +76,9 @@ pub struct Packet {
     #[serde(default)]
     pub status: Status,
     pub meeting: u32,
+    /// 別に数える会議（meetings.yaml に series: を書いた会議）のとき、その呼び方（例: 合同部会）。
+    #[serde(default)]
+    pub series: Option<String>,
     /// ページ番号: continuous（通し）または per_material（資料ごとに１から）。
     #[serde(default)]
     pub page_numbers: PageNumbers,
@@ -91,16 +97,27 @@ pub enum PageNumbers {
     PerMaterial,
 }
 
-/// 委員名簿の言葉（council.yaml の member_list:）。書かなかったものはいつもの言葉です。
+/// 委員名簿の言葉と列（council.yaml の member_list:）。書かなかったものはいつもの言葉です。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct MemberListWords {
+    /// 列（この順に）: category（区分）/ organization（所属）/ post（所属の中での役職）/ name（氏名）/
+    /// role（役職）。書かなければ [role, name, organization]。だれも書いていない列（所属、職名、区分）は
+    /// 印刷しません。列にない職名は所属の後ろに（所属の列もなければ氏名の前に）、列にない区分は区分ごとの
+    /// 見出しの行（category_label）に印刷します。
+    pub columns: Vec<MemberColumn>,
     /// 役職の列の見出し。
     pub role: String,
     /// 氏名の列の見出し。
     pub name: String,
     /// 所属の列の見出し。
     pub organization: String,
+    /// 所属の中での役職（members.yaml の post）の列の見出し。
+    pub post: String,
+    /// 区分（members.yaml の category）の列の見出し。
+    pub category: String,
+    /// 区分を列にしないとき、区分ごとの見出しの行（{区分}）。例: "【{区分}】"。空なら区分を印刷しません。
+    pub category_label: String,
     /// 題名の下の日付（{日付} は資料の date: 令和６年５月２３日）。
     pub as_of: String,
 }
@@ -108,10 +125,47 @@ pub struct MemberListWords {
 impl Default for MemberListWords {
     fn default() -> Self {
         MemberListWords {
+            columns: vec![
+                MemberColumn::Role,
+                MemberColumn::Name,
+                MemberColumn::Organization,
+            ],
             role: "役職".into(),
             name: "氏名".into(),
             organization: "所属".into(),
+            post: "職名".into(),
+            category: "区分".into(),
+            category_label: "{区分}".into(),
             as_of: "（{日付}現在）".into(),
+        }
+    }
+}
+
+/// 委員名簿の列。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberColumn {
+    /// 区分（members.yaml の category）。
+    Category,
+    /// 所属。
+    Organization,
+    /// 所属の中での役職（members.yaml の post）。
+    Post,
+    /// 氏名。
+    Name,
+    /// 役職（council.yaml の roles のどれか）。
+    Role,
+}
+
+impl MemberColumn {
+    /// The key a template lays the column out by.
+    pub fn key(self) -> &'static str {
+        match self {
+            MemberColumn::Category => "category",
+            MemberColumn::Organization => "organization",
+            MemberColumn::Post => "post",
+            MemberColumn::Name => "name",
+            MemberColumn::Role => "role",
         }
     }
 }
@@ -134,27 +188,33 @@ pub struct MemberListDocument {
     pub template: Option<String>,
 }
 
-/// The annual 「令和N年度評価結果及び令和N+1年度目標設定」.
+/// The annual 「令和N年度評価結果及び令和N+1年度目標設定」, or the report the council's
+/// `report:` form describes (an activity report).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnnualReport {
     /// 各ページの右上に印刷する資料番号（例: 資料７）。
     #[serde(default)]
     pub material: Option<String>,
-    /// 資料の日付（YYYY-MM-DD）。
-    pub date: Day,
+    /// 資料の日付（YYYY-MM-DD）。様式が日付を印刷しないとき（council.yaml の report: {date: false}）は
+    /// 書かなくても構いません。
+    #[serde(default)]
+    pub date: Option<Day>,
     /// draft（案）または final（確定、既定）。案のあいだは、まだ書いていない評価や成果と課題が警告になり、
     /// 「（未記入）」と印刷されます。
     #[serde(default)]
     pub status: Status,
     /// 評価する年度（西暦。令和６年度なら 2024）。目標と日程は次の年度のものになります。
     pub year: i32,
-    /// 題名の下に印刷する作成者。
-    pub author: Author,
+    /// 題名の下に印刷する作成者。様式が作成者を印刷しないとき（council.yaml の report: {author: false}）は
+    /// 書かなくても構いません。
+    #[serde(default)]
+    pub author: Option<Author>,
     /// 使うテンプレート（templates/ のファイル名から .typ.j2 を除いたもの）。
     #[serde(default = "default_report_template")]
     pub template: String,
     /// はじめに（段落ごとに１行）。
+    #[serde(default)]
     pub introduction: Vec<String>,
     /// 表２の後の文（以上のとおり…）。
     #[serde(default)]
@@ -171,6 +231,12 @@ pub struct AnnualReport {
     /// 次の年度の委員の構成の初めの文。
     #[serde(default)]
     pub members_introduction: Vec<String>,
+    /// 検討・協議内容（様式の discussion の章）: １項目を１行に。「・」を付けて印刷します。
+    #[serde(default)]
+    pub discussion: Vec<String>,
+    /// 次の年度に引き継ぐ課題（様式の carry_over の章）: １項目を１行に。「・」を付けて印刷します。
+    #[serde(default)]
+    pub carry_over: Vec<String>,
 }
 
 fn default_report_template() -> String {

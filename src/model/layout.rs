@@ -181,8 +181,10 @@ impl SectionKind {
 #[serde(deny_unknown_fields)]
 pub struct AttendanceStyle {
     /// 委員１人の書き方。{名前}（氏名）、{名字}（氏名の最初の空白の前: 岡本 誠 → 岡本）、{役職}（書かなければ
-    /// 「委員」）、{所属}、{印}（marks の印）が入ります。書かなければ "{名字}{役職}"（岡本委員）。
-    /// 例: "{名前}"（氏名だけ）、"{名字} {役職}"（岡本 委員）、"{名前}（{役職}）"、"{役職} {名前}"、"{印}{名前}"。
+    /// 「委員」）、{所属}、{職名}（所属の中での役職: members.yaml の post）、{区分}（members.yaml の
+    /// category）、{印}（marks の印）が入ります。書かなければ "{名字}{役職}"（岡本委員）。書いていないものは、
+    /// すぐ外のかっこと横の空白ごと省きます。例: "{名前}"（氏名だけ）、"{名字} {役職}"（岡本 委員）、
+    /// "{名前}（{役職}）"、"{役職} {名前}"、"{印}{名前}"、"{所属} {職名} {名前}"、"{区分}　{名前}"。
     #[serde(default = "default_member")]
     pub member: String,
     /// 出席者の見出し（members_label、secretariat_label）を、名前と同じ行の初めに印刷するか（「委員：…」）。
@@ -214,14 +216,26 @@ pub struct AttendanceStyle {
     /// 名前はその下に並べます（labels_inline は、役職の行には効きません）。
     #[serde(default = "yes")]
     pub roles_inline: bool,
+    /// 役職ごとにまとめるとき、役職と役職の間: "改行"（既定。役職ごとに１行）か、１行に続けるときの言葉
+    /// （例: "、" と role_label: "{役職}・" で「会長・山田、副会長・鈴木、委員・田中、佐藤」）。
+    #[serde(default = "default_line_break")]
+    pub role_separator: String,
+    /// 委員を区分（members.yaml の category）ごとにまとめるときの、区分の見出し（{区分}）。例: "【{区分}】"、
+    /// "（{区分}）"。区分は council.yaml の categories の順です。空なら区分ごとにまとめません（区分を名前の横に
+    /// 書くときは member に {区分} を入れます）。
+    #[serde(default)]
+    pub category_label: String,
+    /// 区分の見出しを、その区分の名前と同じ行の初めに印刷するか（false なら見出しは１行で、名前はその下）。
+    #[serde(default = "yes")]
+    pub category_inline: bool,
     /// 出席者の項目の中で委員の前に印刷する見出し（例: "<委員>"、"委員"）。空なら見出しなし。
     #[serde(default)]
     pub members_label: String,
     /// 出席者の項目の中で事務局の前に印刷する見出し（例: "<事務局>"、"事務局："）。空なら見出しなし。
     #[serde(default = "default_secretariat_label")]
     pub secretariat_label: String,
-    /// 事務局の１人の書き方（meetings.yaml の staff）。{職名}、{名前}、{人数} が入ります。
-    /// 例: "{職名}（{名前}）"、"{名前}{職名}"。
+    /// 事務局の１人の書き方（meetings.yaml の staff）。{職名}、{名前}、{人数} が入ります（書いていないものは、
+    /// すぐ外のかっこと横の空白ごと省きます）。例: "{職名}（{名前}）"、"{名前}{職名}"、"{名前}"。
     #[serde(default = "default_staff")]
     pub staff: String,
     /// 人数を書いた事務局の書き方（例: "{職名}（{人数}名）"）。
@@ -231,6 +245,8 @@ pub struct AttendanceStyle {
     #[serde(default = "default_separator")]
     pub staff_separator: String,
     /// 事務局の課の書き方（staff に department を書いたとき、その人たちの前に）。例: "（{課}）"。
+    /// {事務局} を入れると、課とその人たちを１行に印刷します（例: "{課} {事務局}" で
+    /// 「政策室市民協働推進担当 馬場、池田、髙橋」）。
     #[serde(default = "default_department")]
     pub department: String,
     /// 敬称略のときに出席者の見出しの後に印刷する言葉。
@@ -249,6 +265,9 @@ pub struct AttendanceStyle {
     /// 合同で開いた会議（meetings.yaml の joint）で、部会ごとの委員の前に印刷する言葉（{部会}）。
     #[serde(default = "default_body_label")]
     pub body_label: String,
+    /// 欠席者や事務局の項目に keep_empty: true を書いたとき、だれもいなければ見出しの下に印刷する言葉。
+    #[serde(default = "default_nobody")]
+    pub nobody: String,
     /// 会議の成立の文（quorum の項目）。{総数}（委員の数）、{出席}（出席した委員の数）、{欠席}
     /// （欠席した委員の数）が入ります。
     #[serde(default = "default_quorum")]
@@ -263,6 +282,12 @@ fn default_member() -> String {
 }
 fn default_separator() -> String {
     "、".into()
+}
+fn default_line_break() -> String {
+    "改行".into()
+}
+fn default_nobody() -> String {
+    "なし".into()
 }
 fn yes() -> bool {
     true
@@ -317,6 +342,9 @@ impl Default for AttendanceStyle {
             by_role: false,
             role_label: default_role_label(),
             roles_inline: true,
+            role_separator: default_line_break(),
+            category_label: String::new(),
+            category_inline: true,
             members_label: String::new(),
             secretariat_label: default_secretariat_label(),
             staff: default_staff(),
@@ -328,6 +356,7 @@ impl Default for AttendanceStyle {
             marks: BTreeMap::new(),
             marks_legend: default_marks_legend(),
             body_label: default_body_label(),
+            nobody: default_nobody(),
             quorum: default_quorum(),
             counts: CountStyle::default(),
         }

@@ -26,8 +26,13 @@ pub struct MeetingList {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
-    /// 第N回の N。
+    /// 第N回の N。series を書いた会議では、その回の中での N（第１回合同部会の １）。
     pub number: u32,
+    /// 別に数える会議の呼び方（例: 合同部会、全体会）。書けば、この会議は協議会（部会）のいつもの回とは
+    /// 別に、この呼び方の回として第１回から数えます（表１の「第１回合同部会」）。資料からは documents の
+    /// series: で指します。
+    #[serde(default)]
+    pub series: Option<String>,
     /// 開催日（YYYY-MM-DD）。書かなければ「未定」。
     #[serde(default)]
     pub date: Option<Day>,
@@ -56,6 +61,9 @@ pub struct Meeting {
     /// 講師（研修会として開いた回）。表１に【講師】と印刷されます。
     #[serde(default)]
     pub lecturer: Option<Lecturer>,
+    /// 講師が何人かいるとき、その一人ひとり（lecturer の後に続けて印刷されます）。
+    #[serde(default)]
+    pub lecturers: Vec<Lecturer>,
     /// 参加者（研修会として開いた回の合計と内訳）。表１に【参加者】と印刷されます。
     #[serde(default)]
     pub participants: Option<Participants>,
@@ -137,8 +145,10 @@ pub struct Staff {
     /// 課（例: 障害福祉課）。同じ課の人は続けて書きます。
     #[serde(default)]
     pub department: Option<String>,
-    /// 職名（例: 課長、福祉保健部長）。
-    pub post: String,
+    /// 職名（例: 課長、福祉保健部長）。名前だけを並べる事務局（「馬場、池田、髙橋」）では書かなくて
+    /// 構いません（そのときは minutes.attendance.staff を "{名前}" にします）。
+    #[serde(default)]
+    pub post: Option<String>,
     /// 名前。
     #[serde(default)]
     pub name: Option<String>,
@@ -307,14 +317,18 @@ pub struct Material {
     pub unnumbered: bool,
 }
 
-/// 会議でない活動（表１の１行）。
+/// 会議でない活動（表１の１行、開催状況の表の１行）。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
-    /// 名前。
+    /// 名前（研修会、講演会、〇〇プロジェクトチームなど）。開催状況の表では、この名前が行の種類になります。
     pub name: String,
-    /// 活動内容。
-    pub activity: String,
+    /// 活動内容（表１）。開催状況の表では、主な内容の「・内容：」の行になります。
+    #[serde(default)]
+    pub activity: Option<String>,
+    /// テーマ（研修会・講演会）。開催状況の表の主な内容に「・テーマ：「…」」と印刷されます。
+    #[serde(default)]
+    pub theme: Option<String>,
     /// 成果と課題（段落ごとに１行）。
     #[serde(default)]
     pub outcomes: Vec<String>,
@@ -339,23 +353,37 @@ pub struct Activity {
     /// 講師（研修会・講演会）。
     #[serde(default)]
     pub lecturer: Option<Lecturer>,
+    /// 講師が何人かいるとき、その一人ひとり（lecturer の後に続けて印刷されます）。
+    #[serde(default)]
+    pub lecturers: Vec<Lecturer>,
     /// 参加者（合計と内訳）。
     #[serde(default)]
     pub participants: Option<Participants>,
 }
 
-/// 講師: 名前と所属。
+/// 講師: 名前と所属など。名前か所属の少なくとも一方を書きます。名前のない何人か（職員２名）は、
+/// 所属と post と count で書きます。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lecturer {
     /// 氏名。
-    pub name: String,
-    /// 所属・肩書（例: 桜台こころのクリニック院長）。
+    #[serde(default)]
+    pub name: Option<String>,
+    /// 所属・肩書（例: 桜台こころのクリニック院長）。開催状況の表では名前の後ろの（ ）の中に印刷します。
     #[serde(default)]
     pub affiliation: Option<String>,
+    /// 名前の前に印刷する職名・肩書（例: 〇〇基幹相談支援センター長）。名前がなければ所属の後ろ（例: 職員）。
+    #[serde(default)]
+    pub post: Option<String>,
+    /// この会での立場（例: 当部会委員、広域アドバイザー）。名前の後ろの（ ）の中に、所属の前に印刷します。
+    #[serde(default)]
+    pub role: Option<String>,
+    /// 名前を書かない何人かの人数（例: 2 →「職員２名」）。
+    #[serde(default)]
+    pub count: Option<u32>,
 }
 
-/// 参加者: 合計（計６３名）と内訳。
+/// 参加者: 合計（計６３名）と内訳、または参加者の区分。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participants {
@@ -365,6 +393,9 @@ pub struct Participants {
     /// 内訳（例: - {group: 市民, count: 40}）。
     #[serde(default)]
     pub breakdown: Vec<ParticipantGroup>,
+    /// 参加者の区分（例: 保健、医療、福祉関係者）。開催状況の表で「・参加者：」の後に、合計の前に印刷します。
+    #[serde(default)]
+    pub who: Option<String>,
 }
 
 /// 参加者の内訳の１行。

@@ -31,6 +31,7 @@ mod list_marks;
 mod material_style;
 mod meeting;
 mod minutes_form;
+mod report_form;
 mod report_words;
 mod style;
 pub use agenda_layout::*;
@@ -42,6 +43,7 @@ pub use list_marks::*;
 pub use material_style::*;
 pub use meeting::*;
 pub use minutes_form::*;
+pub use report_form::*;
 pub use report_words::*;
 pub use style::*;
 
@@ -56,7 +58,9 @@ pub struct Council {
     pub body: Option<String>,
     /// 会議の呼び方: 部会 →「第１回部会」、協議会 →「第１回協議会」。
     pub meeting_label: String,
-    /// 評価に使う言葉（例: [達成, 一部達成, 未達成]）。
+    /// 評価に使う言葉（例: [達成, 一部達成, 未達成]）。評価をしない協議会（評価の表のない報告、
+    /// 会議録や次第だけ）は書かなくて構いません。
+    #[serde(default)]
     pub evaluation_words: Vec<String>,
     /// 評価の凡例: 評価の言葉が記号（◎ ○ △ ×）のとき、その意味と印刷する場所。
     #[serde(default)]
@@ -66,9 +70,17 @@ pub struct Council {
     /// check が、書いた評価と決まりの違いを知らせます。
     #[serde(default)]
     pub evaluation_rules: Vec<EvaluationRule>,
+    /// 設置の目的（段落ごとに１行）。報告の様式に purpose の章があれば、そこに印刷します。
+    #[serde(default)]
+    pub purpose: Vec<String>,
     /// 委員の役職（例: [部会長, 副部会長]）。
     #[serde(default)]
     pub roles: Vec<String>,
+    /// 委員の区分（例: [識見を有する者, 関係団体の代表者, アドバイザー] や [第１号委員, 第２号委員]）。
+    /// 書けば members.yaml の category はこのどれかにし、区分ごとにまとめるときはこの順に並びます。
+    /// 書かなければ、members.yaml に出てきた順です。
+    #[serde(default)]
+    pub categories: Vec<String>,
     /// 目標の文で「…（以下「略称」という。）」と定義した語: 略称: 元の語句。【再掲】の行では定義を
     /// くり返さず、略称だけを使います。
     #[serde(default)]
@@ -98,6 +110,21 @@ pub struct Council {
     /// ページに HTML のソースとして貼る部分）。書かなければ ページ。
     #[serde(default)]
     pub web: WebSettings,
+    /// PDF のほかに、いつも作るもの（例: [Web ページ, Word]）。build や watch に --html、--docx を
+    /// 付けたのと同じです（serve はいつもどちらも作ります）。書かなければ PDF だけです。
+    #[serde(default)]
+    pub outputs: Vec<ExtraOutput>,
+}
+
+/// PDF のほかに作るもの。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum ExtraOutput {
+    /// 市のホームページに載せる Web ページ（.html）。
+    #[serde(rename = "Web ページ", alias = "Webページ", alias = "html")]
+    Web,
+    /// 委員への確認や決裁に使う Word のファイル（.docx）。
+    #[serde(rename = "Word", alias = "docx")]
+    Word,
 }
 
 /// Web ページの書き方。
@@ -276,13 +303,22 @@ pub struct MemberList {
     pub members: Vec<Member>,
 }
 
-/// 委員１人（所属、氏名、役職）。所属か氏名の少なくとも一方を書きます。
+/// 委員１人（区分、所属、所属での役職、氏名、役職）。所属か氏名の少なくとも一方を書きます。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
+    /// 区分（例: 識見を有する者、第２号委員、アドバイザー）。委員名簿では区分ごとの見出しか区分の列に、
+    /// 評価結果の委員の一覧では区分ごとの見出しに、会議録では minutes.attendance の category_label か
+    /// member の {区分} のとおりに印刷します。
+    #[serde(default)]
+    pub category: Option<String>,
     /// 所属（会議録に所属が載らないときは書かなくて構いません）。
     #[serde(default)]
     pub organization: Option<String>,
+    /// 所属の中での役職（例: 理事長、所長、課長）。所属と氏名の間に印刷します（会議録では member の
+    /// {職名}）。
+    #[serde(default)]
+    pub post: Option<String>,
     /// 氏名。
     #[serde(default)]
     pub name: Option<String>,

@@ -5,6 +5,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The placeholders the title lines may use beside `PLACEHOLDERS`.
+pub const TITLE_PLACEHOLDERS: [(&str, &str); 3] = [
+    ("{協議会}", "協議会と部会の名前"),
+    ("{部会}", "部会の名前だけ（部会でなければ協議会の名前）"),
+    ("{表題}", "labels の title"),
+];
+
 /// The placeholders a label may use, and what each stands for.
 pub const PLACEHOLDERS: [(&str, &str); 4] = [
     ("{年度}", "評価する年度（令和６年度）"),
@@ -29,6 +36,24 @@ pub struct ReportSettings {
     /// reason（評価の理由）。書かなければ [target, result]（reason_column なら reason も）。
     #[serde(default)]
     pub columns: Option<Vec<Column>>,
+    /// 題名の行（１行か２行）。{協議会}（協議会と部会の名前）、{部会}（部会の名前だけ。部会でなければ
+    /// 協議会の名前）、{表題}（labels の title）と {年度} {年度略} {次年度} {会議} が入ります。書かなければ
+    /// ["{協議会}", "{表題}"]。例: ["{部会}報告"]。
+    #[serde(default)]
+    pub title: Option<Vec<String>>,
+    /// 右上に資料の日付（資料の date）を印刷するか。書かなければ true。false なら資料の date は
+    /// 書かなくても構いません。
+    #[serde(default)]
+    pub date: Option<bool>,
+    /// 題名の下に作成者（資料の author）を印刷するか。書かなければ true。false なら資料の author は
+    /// 書かなくても構いません。
+    #[serde(default)]
+    pub author: Option<bool>,
+    /// 章とその順（書くと、このリストに置き換わります）。書かなければ はじめに、表１、表２、評価した年度の
+    /// 委員、表３、活動日程、委員の構成（docs/templates.md の「評価結果の資料の様式」）。資料が求める
+    /// ファイル（目標、評価、委員など）は、ここにある章が印刷するものだけです。
+    #[serde(default)]
+    pub sections: Option<Vec<super::ReportSection>>,
 }
 
 /// 表２の列。
@@ -145,7 +170,7 @@ report_labels! {
     section_heading: "{番号} {見出し}",
     /// 図の表題（{図} は資料の figure.caption）。
     figure_caption: "【{図}】",
-    /// 表１と活動日程の会議の名前（{回} は第何回）。
+    /// 表１と活動日程の会議の名前（{回} は第何回、{会議} は会議の呼び方か、別に数える会議の series）。
     meeting: "第{回}回{会議}",
     /// 表１の日時の行（{日時}）。
     held_when: "【日時】{日時}",
@@ -177,6 +202,50 @@ report_labels! {
     schedule: "{次年度}の活動日程",
     /// ５の見出し。
     members: "{次年度}の{会議}委員の構成",
+    /// 設置の目的の章（purpose）の見出し。
+    purpose: "設置の目的",
+    /// 開催状況の章（meetings）の見出し。
+    meetings: "{年度}の開催状況",
+    /// 検討・協議内容の章（discussion）の見出し。
+    discussion: "検討・協議内容",
+    /// 引き継ぐ課題の章（carry_over）の見出し。
+    carry_over: "{次年度}に引き継ぐ課題",
+    /// 開催状況の表の、会議の種類（{回} は第何回）。研修会などの活動は、その名前（activities の name）です。
+    meeting_kind: "{会議}",
+    /// 開催状況の表の表題（既定は空: PDF には印刷せず、Web ページでは表の名前として章の見出しの言葉を使います）。
+    held_caption: "",
+    /// 開催状況の表の、種類の列の見出し（様式の columns に kind を書いたとき）。
+    held_kind: "区分",
+    /// 開催状況の表の、開催日の欄の見出し。
+    held_date: "開催日",
+    /// 開催状況の表の、主な内容の欄の見出し。
+    held_content: "主な内容",
+    /// 主な内容の、テーマの行の初め。
+    theme_head: "・テーマ：",
+    /// 主な内容の、テーマ（{テーマ} は活動の theme）。
+    theme: "「{テーマ}」",
+    /// 主な内容の、内容の行の初め（活動の activity）。
+    content_head: "・内容：",
+    /// 主な内容の、講師の行の初め（講師が何人でも、１人ずつ行を分けます）。
+    lecturers_head: "・講師：",
+    /// 講師の名前（{名前}）。
+    lecturer_name: "{名前}氏",
+    /// 講師の名前の後ろの、立場と所属（{注記} は role と affiliation を「、」でつないだもの）。
+    lecturer_note: "（{注記}）",
+    /// 名前のない講師の人数（{人数}。例: 職員２名）。
+    lecturer_count: "{人数}名",
+    /// 主な内容の、参加者の行の初め。
+    participants_head: "・参加者：",
+    /// 主な内容の、参加者の合計（{人数}）。参加者の区分（participants の who）の次の行に印刷します。
+    participants_total: "計{人数}名",
+    /// 主な内容（会議の議題）、検討・協議内容、引き継ぐ課題の一つひとつの初め。
+    item_head: "・",
+    /// 委員の一覧の１人の書き方（{区分}、{所属}、{職名}、{名前}、{役職}。書いていないものは、すぐ外の
+    /// かっこと横の空白ごと省きます）。
+    member: "{所属} {職名} {名前}（{役職}）",
+    /// 委員の一覧で、区分（members.yaml の category）ごとの見出し（{区分}）。空なら区分ごとにまとめません
+    /// （区分を名前の横に書くときは member に {区分} を入れます）。
+    member_group: "【{区分}】",
 }
 
 /// The placeholders the label `key` fills from each meeting or activity, beside `PLACEHOLDERS`.
@@ -194,6 +263,19 @@ pub fn row_placeholders(key: &str) -> &'static [(&'static str, &'static str)] {
         "participant_group" => &[("{区分}", "内訳の区分"), ("{人数}", "その人数")],
         "schedule_goals" => &[("{目標}", "対応する活動目標")],
         "schedule_content" => &[("{内容}", "内容")],
+        "meeting_kind" => &[("{回}", "第何回（１）")],
+        "theme" => &[("{テーマ}", "テーマ")],
+        "lecturer_name" => &[("{名前}", "講師の名前")],
+        "lecturer_note" => &[("{注記}", "講師の立場と所属")],
+        "lecturer_count" | "participants_total" => &[("{人数}", "人数")],
+        "member" => &[
+            ("{区分}", "区分"),
+            ("{所属}", "所属"),
+            ("{職名}", "所属の中での役職"),
+            ("{名前}", "氏名"),
+            ("{役職}", "役職"),
+        ],
+        "member_group" => &[("{区分}", "区分")],
         _ => &[],
     }
 }

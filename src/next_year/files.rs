@@ -83,6 +83,9 @@ pub(super) fn schedule(meetings: &[Meeting], year: i32, from: &str) -> String {
     text.push_str("meetings:\n");
     for m in meetings {
         text.push_str(&format!("  - number: {}\n", m.number));
+        if let Some(series) = &m.series {
+            text.push_str(&format!("    series: {}\n", yaml_scalar(series)));
+        }
         if let Some((was, d)) = m
             .date
             .and_then(|d| Some((d.0, same_weekday_next_year(d.0, year)?)))
@@ -161,21 +164,27 @@ pub(super) fn next_report(
 ) -> Result<String, String> {
     let mut value: serde_yaml::Mapping =
         serde_yaml::from_str(original).map_err(|e| format!("読めません（{e}）。"))?;
-    let date = report.date.0;
-    let next_date = Date::from_calendar_date(date.year() + 1, date.month(), date.day())
-        .or_else(|_| Date::from_calendar_date(date.year() + 1, Month::February, 28))
-        .map_err(|e| e.to_string())?;
+    let next_date = match report.date {
+        Some(d) => Some(
+            Date::from_calendar_date(d.0.year() + 1, d.0.month(), d.0.day())
+                .or_else(|_| Date::from_calendar_date(d.0.year() + 1, Month::February, 28))
+                .map_err(|e| e.to_string())?,
+        ),
+        None => None,
+    };
+    // The draft mark follows the date, or the year in a report without one.
+    let marked_after = if next_date.is_some() { "date" } else { "year" };
     let mut out = serde_yaml::Mapping::new();
     for (k, v) in value.iter_mut() {
         let key = k.as_str().unwrap_or_default().to_string();
-        let v = match key.as_str() {
-            "year" => serde_yaml::Value::from(report.year + 1),
-            "date" => serde_yaml::Value::from(next_date.to_string()),
-            "status" => continue,
+        let v = match (key.as_str(), next_date) {
+            ("year", _) => serde_yaml::Value::from(report.year + 1),
+            ("date", Some(d)) => serde_yaml::Value::from(d.to_string()),
+            ("status", _) => continue,
             _ => std::mem::take(v),
         };
         out.insert(k.clone(), v);
-        if key == "date" {
+        if key == marked_after {
             out.insert("status".into(), "draft".into());
         }
     }

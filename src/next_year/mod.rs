@@ -119,6 +119,20 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
             ),
         )]));
     }
+    // A report whose form sets no goals (an activity report) has no cycle of goals to start.
+    let form = crate::model::ReportForm::for_council(&c.council.report);
+    if !form.has(crate::model::ReportPart::Goals) {
+        return Err(Problems(vec![
+            Problem::error(
+                &file.path,
+                "この協議会の報告の様式（council.yaml の report: の sections）には目標の章（goals）がないため、next-year では次の年度を始められません。",
+            )
+            .hint(format!(
+                "次の年度の報告は、この資料を写して year: を {} に直し、status: draft を書いて作ってください。",
+                y + 1
+            )),
+        ]));
+    }
     let Some((source, set)) = c
         .years
         .get(&evaluated)

@@ -33,6 +33,9 @@ pub const EVENTS: &str = "/_shiryo/events";
 /// The PDF viewer page of a document: `/_shiryo/pdf/<council>/<name>`.
 pub const VIEWER: &str = "/_shiryo/pdf/";
 
+/// The media type of a Word file.
+const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /// What a request path names.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Route {
@@ -43,6 +46,8 @@ pub enum Route {
     Page(String),
     /// A document's PDF (`/<council>/<name>.pdf`).
     Pdf(String),
+    /// A document's Word file (`/<council>/<name>.docx`), downloaded.
+    Docx(String),
     /// The page that shows the PDF and replaces it when it is rebuilt.
     Viewer(String),
 }
@@ -81,6 +86,9 @@ pub fn route(target: &str) -> Option<Route> {
     }
     if let Some(id) = rest.strip_suffix(".html") {
         return Some(Route::Page(id.to_string()));
+    }
+    if let Some(id) = rest.strip_suffix(".docx") {
+        return Some(Route::Docx(id.to_string()));
     }
     rest.strip_suffix(".pdf")
         .map(|id| Route::Pdf(id.to_string()))
@@ -338,6 +346,23 @@ fn handle(request: Request, port: u16, site: &Site, hub: &Hub, index: &Mutex<pag
             }
             None => respond(request, not_found()),
         },
+        Some(Route::Docx(id)) => match site.docx(&id) {
+            Some(docx) => {
+                let response = Response::new(
+                    tiny_http::StatusCode(200),
+                    vec![
+                        header("Content-Type", DOCX_TYPE),
+                        header("Content-Disposition", "attachment"),
+                        no_store(),
+                    ],
+                    Shared(docx.clone(), 0),
+                    Some(docx.len()),
+                    None,
+                );
+                respond(request, response)
+            }
+            None => respond(request, not_found()),
+        },
         None => respond(request, not_found()),
     }
 }
@@ -406,6 +431,10 @@ mod tests {
         assert_eq!(
             route("/niiza/r6-hyoka.pdf"),
             Some(Route::Pdf("niiza/r6-hyoka".into()))
+        );
+        assert_eq!(
+            route("/niiza/r6-hyoka.docx"),
+            Some(Route::Docx("niiza/r6-hyoka".into()))
         );
         assert_eq!(
             route("/_shiryo/pdf/niiza/r6-hyoka"),

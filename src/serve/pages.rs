@@ -22,7 +22,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'~');
 
-/// The path of a document's file (`ext`: `html` or `pdf`), each segment percent-encoded.
+/// The path of a document's file (`ext`: `html`, `pdf` or `docx`), each segment percent-encoded.
 fn href(id: &str, ext: &str) -> String {
     format!("/{}.{ext}", encode(id))
 }
@@ -332,8 +332,12 @@ impl Index {
                     None => (kind.name().to_string(), String::new()),
                 };
                 let links = if built.contains(&id) {
+                    let word = match site.docx(&id) {
+                        Some(_) => format!("<a href=\"{}\" download>Word</a>", href(&id, "docx")),
+                        None => String::new(),
+                    };
                     format!(
-                        "<a href=\"{}\">Web ページ</a><a href=\"{VIEWER}{}\">PDF</a>",
+                        "<a href=\"{}\">Web ページ</a><a href=\"{VIEWER}{}\">PDF</a>{word}",
                         href(&id, "html"),
                         encode(&id)
                     )
@@ -359,6 +363,7 @@ impl Index {
             }
             body.push_str("</ul>");
         }
+        body.push_str(NEW_COUNCIL);
         if !problems.is_empty() {
             let text: Vec<String> = problems.0.iter().map(|p| p.to_string()).collect();
             body.push_str(&format!(
@@ -371,6 +376,9 @@ impl Index {
         shell("資料の一覧", &script, &body)
     }
 }
+
+/// Where a clerk learns to start another council (the zip's batch file runs `shiryo new`).
+const NEW_COUNCIL: &str = "<h2>新しい協議会を作るには</h2><p>shiryo のフォルダにある「新しい協議会を作る.bat」をダブルクリックし、聞かれたこと（市の名前、協議会の名前、年度、作る資料）に答えてください。content フォルダに新しい協議会のフォルダができ、この一覧にも出ます。くわしくは「はじめにお読みください.txt」の「3. 新しい協議会を始める」を見てください。</p>";
 
 /// Whether a problem concerns a document: its own file, a file of its council other than
 /// another document, or a file outside every council (templates, fonts).

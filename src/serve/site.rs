@@ -22,6 +22,8 @@ struct Doc {
     pdf: Option<Arc<Vec<u8>>>,
     /// A PDF typeset in the round under way, ahead of its write (dropped if the round fails).
     pdf_preview: Option<Arc<Vec<u8>>>,
+    /// The last Word file written (none while the document has none).
+    docx: Option<Arc<Vec<u8>>>,
     /// Counts the PDFs shown: the viewer asks for `…pdf?v=N`, so a browser never shows a
     /// cached one.
     version: u64,
@@ -138,8 +140,15 @@ impl Site {
                 }
                 changes
             }
-            Report::Built { id, pdf, html, .. } => {
+            Report::Built {
+                id,
+                pdf,
+                html,
+                docx,
+                ..
+            } => {
                 let doc = s.docs.entry(id.to_string()).or_default();
+                doc.docx = docx.map(|d| Arc::new(d.to_vec()));
                 doc.show(id, *html, pdf, false)
             }
             Report::Unchanged { .. } | Report::Waiting(_) => Vec::new(),
@@ -194,6 +203,11 @@ impl Site {
             .and_then(|d| d.shown_pdf().cloned())
     }
 
+    /// The Word file of `id` last written (none when the round did not make one).
+    pub fn docx(&self, id: &str) -> Option<Arc<Vec<u8>>> {
+        self.lock().docs.get(id).and_then(|d| d.docx.clone())
+    }
+
     /// The problems shown over every page, while the last round failed.
     pub fn failure(&self) -> Option<Problems> {
         self.lock().failure.clone()
@@ -230,6 +244,7 @@ mod tests {
             path: Path::new("output/a/b.pdf"),
             pdf,
             html: Some(html),
+            docx: None,
         }
     }
 

@@ -140,10 +140,17 @@ fn check_form(d: &crate::model::MinutesDescription, file: &Path, out: &mut Probl
     let a = &d.attendance;
     pattern("name", &d.name, TITLE);
     pattern("label", &d.label, &["見出し", "番号", "敬称略"]);
+    let member = ["名前", "名字", "役職", "所属", "職名", "区分", "印"];
+    pattern("attendance.member", &a.member, &member);
+    if let Some(absent) = &a.absent_member {
+        pattern("attendance.absent_member", absent, &member);
+    }
+    pattern("attendance.category_label", &a.category_label, &["区分"]);
+    pattern("attendance.department", &a.department, &["課", "事務局"]);
     pattern(
-        "attendance.member",
-        &a.member,
-        &["名前", "名字", "役職", "所属", "印"],
+        "attendance.staff_count",
+        &a.staff_count,
+        &["職名", "名前", "人数"],
     );
     pattern("attendance.marks_legend", &a.marks_legend, &["凡例"]);
     pattern("attendance.quorum", &a.quorum, &["総数", "出席", "欠席"]);
@@ -273,8 +280,8 @@ pub(super) fn check_materials(
                 Problem::error(
                     file,
                     format!(
-                        "第{}回の資料「{}」と「{}」が同じ番号（{n}）です。",
-                        crate::needs::zen(m.number),
+                        "{}の資料「{}」と「{}」が同じ番号（{n}）です。",
+                        crate::needs::called(m.series.as_deref(), m.number),
                         views[first].title,
                         v.title
                     ),
@@ -302,9 +309,9 @@ pub(super) fn check_materials(
                         Problem::error(
                             file,
                             format!(
-                                "議題「{}」の資料「{r}」に当たる資料が、第{}回の資料（materials）にありません。",
+                                "議題「{}」の資料「{r}」に当たる資料が、{}の資料（materials）にありません。",
                                 it.title,
-                                crate::needs::zen(m.number)
+                                crate::needs::called(m.series.as_deref(), m.number)
                             ),
                         )
                         .field(format!("{path}.materials[{j}]"))

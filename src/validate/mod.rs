@@ -13,6 +13,7 @@ use crate::view::{goal_iter, goal_paths};
 
 mod evaluation;
 mod layout;
+mod members;
 mod output_names;
 mod record;
 mod text;
@@ -49,7 +50,7 @@ pub fn check(project: &Project) -> Problems {
 
 fn check_council(c: &CouncilData, out: &mut Problems) {
     let council_file = c.dir.join("council.yaml");
-    if c.council.evaluation_words.is_empty() {
+    if c.council.evaluation_words.is_empty() && evaluates(c) {
         out.push(
             Problem::error(&council_file, "評価の言葉（evaluation_words）が空です。")
                 .field("evaluation_words")
@@ -93,6 +94,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
             );
         }
     }
+    report_form(&c.council, &council_file, out);
     // A draft must look like one: its mark and its unfilled places print something.
     for (key, value) in [
         ("draft_mark", &c.council.style.draft_mark),
@@ -108,6 +110,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     }
     layout::check_description(&c.council, &council_file, out);
     layout::check_agenda(&c.council, &council_file, out);
+    members::check_member_list(&c.council, &council_file, out);
     evaluation::check_rules(c, &council_file, out);
     for (&fy, year) in &c.years {
         if let Some(file) = year.files.get("meetings") {
@@ -119,11 +122,89 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
         check_meetings(c, fy, year, out);
         check_evaluation(c, fy, year, out);
         check_members(c, year, out);
+        members::check_categories(c, year, out);
+        members::check_staff(c, year, out);
         check_repeats_across_years(c, fy, out);
     }
     for file in &c.documents {
         crate::documents::check(c, file, out);
     }
+}
+
+/// The report form's title lines and section labels fill only the placeholders there are,
+/// and the form has a section to print.
+fn report_form(c: &Council, council_file: &Path, out: &mut Problems) {
+    use crate::model::{PLACEHOLDERS, TITLE_PLACEHOLDERS};
+    let words = |list: &[(&str, &str)]| {
+        list.iter()
+            .map(|(k, what)| format!("{k}（{what}）"))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let known = |list: &[(&'static str, &'static str)]| -> Vec<&'static str> {
+        list.iter()
+            .map(|(k, _)| k.trim_start_matches('{').trim_end_matches('}'))
+            .collect()
+    };
+    let title_words: Vec<(&str, &str)> =
+        PLACEHOLDERS.into_iter().chain(TITLE_PLACEHOLDERS).collect();
+    let lines = c.report.title.iter().flatten().enumerate();
+    let labels = c
+        .report
+        .sections
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i, s.label.as_deref()?)));
+    let places = lines
+        .map(|(i, l)| (format!("report.title[{i}]"), l.as_str(), &title_words[..]))
+        .chain(labels.map(|(i, l)| (format!("report.sections[{i}].label"), l, &PLACEHOLDERS[..])));
+    for (field, text, allowed) in places {
+        for p in crate::model::unknown_placeholders(text, &known(allowed)) {
+            out.push(
+                Problem::error(
+                    council_file,
+                    format!("{field} の {{{p}}} は、埋められない書き方です。"),
+                )
+                .field(field.clone())
+                .hint(format!("使えるのは {} です。", words(allowed))),
+            );
+        }
+    }
+    for (i, s) in c.report.sections.iter().flatten().enumerate() {
+        let field = format!("report.sections[{i}].columns");
+        match &s.columns {
+            Some(_) if s.section != crate::model::ReportPart::Meetings => out.push(
+                Problem::warning(council_file, format!("{field} は、開催状況の章（section: meetings）にしか効きません。"))
+                    .field(field)
+                    .hint("columns を消すか、meetings の章に書いてください。"),
+            ),
+            Some(columns) if columns.is_empty() => out.push(
+                Problem::error(council_file, format!("{field} に列が１つもありません。"))
+                    .field(field)
+                    .hint("[kind, date, content] のように列を書くか、columns の行を消してください（消せば、会議ごとに種類の行の下に開催日と主な内容を並べます）。"),
+            ),
+            _ => {}
+        }
+    }
+    if c.report.sections.as_ref().is_some_and(Vec::is_empty) {
+        out.push(
+            Problem::error(council_file, "報告の様式（report.sections）に章が１つもありません。")
+                .field("report.sections")
+                .hint("印刷する章を - section: purpose のように書いてください（書かなければ、いつもの評価結果及び目標設定の様式です）。"),
+        );
+    }
+}
+
+/// Whether the council evaluates its goals: a year has results, or a report prints 表２.
+fn evaluates(c: &CouncilData) -> bool {
+    let reports = c
+        .documents
+        .iter()
+        .any(|d| matches!(d.document, crate::model::Document::AnnualReport(_)));
+    let form = crate::model::ReportForm::for_council(&c.council.report);
+    c.years.values().any(|y| y.files.contains_key("evaluation"))
+        || (reports && form.has(crate::model::ReportPart::Evaluation))
 }
 
 #[cfg(test)]

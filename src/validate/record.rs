@@ -14,9 +14,9 @@ pub(super) fn check_meeting_record(
     file: &Path,
     out: &mut Problems,
 ) {
-    let n = japanese::fullwidth(&m.number.to_string());
+    let n = crate::needs::called(m.series.as_deref(), m.number);
     // A joint meeting's attendance is every body's members.
-    let members: Vec<&crate::model::Member> = match c.joint.get(&(fy, m.number)) {
+    let members: Vec<&crate::model::Member> = match c.joint.get(&(fy, m.series.clone(), m.number)) {
         Some(bodies) => bodies.iter().flat_map(|b| &b.members).collect(),
         None => year.members.iter().flat_map(|l| &l.members).collect(),
     };
@@ -54,7 +54,7 @@ pub(super) fn check_meeting_record(
                 Problem::error(
                     file,
                     format!(
-                        "第{n}回の{what}「{a}」に当たる委員が{}人います（名簿の{}）。どの委員が{did}か決められません。",
+                        "{n}の{what}「{a}」に当たる委員が{}人います（名簿の{}）。どの委員が{did}か決められません。",
                         japanese::fullwidth(&same.len().to_string()),
                         same.join("、")
                     ),
@@ -68,7 +68,7 @@ pub(super) fn check_meeting_record(
                 Problem::error(
                     file,
                     format!(
-                        "第{n}回の{what}「{a}」は{}の委員（members.yaml）にいません。",
+                        "{n}の{what}「{a}」は{}の委員（members.yaml）にいません。",
                         fy_name(fy)
                     ),
                 )
@@ -87,7 +87,7 @@ pub(super) fn check_meeting_record(
         out.push(
             Problem::error(
                 file,
-                format!("第{n}回の「{a}」が、欠席者（absent）とオンラインの出席者（online）の両方にあります。"),
+                format!("{n}の「{a}」が、欠席者（absent）とオンラインの出席者（online）の両方にあります。"),
             )
             .at_value(&format!("meetings[{i}].online[{j}]"))
             .field(format!("meetings[{i}].online"))
@@ -101,7 +101,7 @@ pub(super) fn check_meeting_record(
         out.push(
             Problem::warning(
                 file,
-                format!("第{n}回は傍聴不可ですが、理由（reason）が書かれていません。"),
+                format!("{n}は傍聴不可ですが、理由（reason）が書かれていません。"),
             )
             .field(format!("meetings[{i}].public.reason")),
         );
@@ -128,18 +128,17 @@ pub(super) fn check_meeting_record(
             + usize::from(e.next_meeting);
         if kinds != 1 || (e.answer.is_some() && e.question.is_none()) {
             out.push(
-                Problem::error(file, format!("第{n}回の会議結果の１項目に、書き方が{}。", if kinds == 0 { "ありません" } else { "２つ以上あります" }))
+                Problem::error(file, format!("{n}の会議結果の１項目に、書き方が{}。", if kinds == 0 { "ありません" } else { "２つ以上あります" }))
                     .field(field)
                     .hint("１項目には bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。"),
             );
         } else if e.next_meeting
-            && crate::view::find_meeting(c, fy, m.number.saturating_add(1)).is_none()
-            && crate::view::find_meeting(c, fy + 1, 1).is_none()
+            && crate::view::next_meeting(c, fy, m.series.as_deref(), m.number).is_none()
         {
             out.push(
-                Problem::error(file, format!("第{n}回の記録に次回の開催日がありますが、次の会議が meetings.yaml にありません。"))
+                Problem::error(file, format!("{n}の記録に次回の開催日がありますが、次の会議が meetings.yaml にありません。"))
                     .field(field)
-                    .hint(format!("第{}回の会議（date と start）を書いてください。", japanese::fullwidth(&m.number.saturating_add(1).to_string()))),
+                    .hint(format!("{}の会議（date と start）を書いてください。", crate::needs::called(m.series.as_deref(), m.number.saturating_add(1)))),
             );
         }
     }
@@ -166,7 +165,7 @@ fn check_attendance(
     }
     let minutes = c.documents.iter().any(|d| {
         matches!(&d.document, crate::model::Document::Minutes(doc)
-            if doc.year == fy && doc.meeting == m.number)
+            if doc.year == fy && doc.meeting == m.number && doc.series == m.series)
     });
     let recorded = minutes || !m.absent.is_empty() || !m.online.is_empty();
     let present = members.saturating_sub(m.absent.len());
@@ -176,7 +175,7 @@ fn check_attendance(
         m.staff.iter().map(|s| s.count.unwrap_or(1) as usize).sum()
     };
     let others = staff + m.observers.len();
-    let n = japanese::fullwidth(&m.number.to_string());
+    let n = crate::needs::called(m.series.as_deref(), m.number);
     let count = |k: usize| format!("{}名", japanese::fullwidth(&k.to_string()));
     let members_present = format!("委員{}のうち欠席{}", count(members), count(m.absent.len()));
     if recorded && (attendance as usize) < present {
@@ -184,7 +183,7 @@ fn check_attendance(
             Problem::error(
                 file,
                 format!(
-                    "第{n}回の出席者数（{}）が、出席した委員の数（{}: {members_present}）より少なくなっています。",
+                    "{n}の出席者数（{}）が、出席した委員の数（{}: {members_present}）より少なくなっています。",
                     count(attendance as usize),
                     count(present)
                 ),
@@ -204,7 +203,7 @@ fn check_attendance(
             Problem::warning(
                 file,
                 format!(
-                    "第{n}回の出席者数（{}）が、会議録に出席者として載る人数（{}: {}。{members_present}）より多くなっています。",
+                    "{n}の出席者数（{}）が、会議録に出席者として載る人数（{}: {}。{members_present}）より多くなっています。",
                     count(attendance as usize),
                     count(present + others),
                     named.join("、")

@@ -3,6 +3,7 @@
 //! members. The evaluation's checks are in `evaluation`, a meeting's record in `record`.
 
 use super::*;
+use crate::model::Day;
 
 pub(super) fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut Problems) {
     let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
@@ -197,11 +198,58 @@ pub(super) fn check_relisted_terms(
     }
 }
 
+/// A lecturer is someone: a name or an affiliation (a group without names: an affiliation, a
+/// post and a count). Otherwise the row would print an empty 講師 line.
+fn check_lecturers(
+    file: &std::path::Path,
+    at: &str,
+    one: Option<&crate::model::Lecturer>,
+    more: &[crate::model::Lecturer],
+    out: &mut Problems,
+) {
+    let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    let paths = one
+        .map(|l| (format!("{at}.lecturer"), l))
+        .into_iter()
+        .chain(
+            more.iter()
+                .enumerate()
+                .map(|(j, l)| (format!("{at}.lecturers[{j}]"), l)),
+        );
+    for (path, l) in paths {
+        if blank(&l.name) && blank(&l.affiliation) {
+            out.push(
+                Problem::error(file, "講師の名前（name）も所属（affiliation）もありません。")
+                    .at_value(&path)
+                    .field(path)
+                    .hint("name: に名前を書いてください。名前を載せない何人か（職員２名など）は、affiliation: に所属、post: に職名、count: に人数を書きます。"),
+            );
+        }
+    }
+}
+
 pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mut Problems) {
     let Some(file) = year.files.get("meetings") else {
         return;
     };
+    for (i, m) in year.meetings.meetings.iter().enumerate() {
+        check_lecturers(
+            file,
+            &format!("meetings[{i}]"),
+            m.lecturer.as_ref(),
+            &m.lecturers,
+            out,
+        );
+    }
+    check_meeting_dates(year, file, out);
     for (i, a) in year.meetings.activities.iter().enumerate() {
+        check_lecturers(
+            file,
+            &format!("activities[{i}]"),
+            a.lecturer.as_ref(),
+            &a.lecturers,
+            out,
+        );
         if let Some(p) = &a.participants
             && let Some(total) = p.total
             && !p.breakdown.is_empty()
@@ -243,30 +291,32 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
         .flat_map(goal_iter)
         .map(|g| g.number)
         .collect();
-    // A council may start writing mid-year (a 第２回 without a 第１回): the numbers run on
-    // from the first one written.
-    let mut expected = year
-        .meetings
-        .meetings
-        .first()
-        .map_or(1, |m| m.number.max(1));
+    // Each series (the council's own meetings, and each `series:` counted apart) numbered in
+    // the order written, and in the order of its dates. A council may start writing mid-year
+    // (a 第２回 without a 第１回): the numbers run on from the first one written.
+    let mut expected: BTreeMap<Option<&str>, u32> = BTreeMap::new();
     for (i, m) in year.meetings.meetings.iter().enumerate() {
         let field = |f: &str| format!("meetings[{i}].{f}");
-        if m.number != expected {
+        let series = m.series.as_deref();
+        let want = *expected.entry(series).or_insert(m.number.max(1));
+        if m.number != want {
             out.push(
                 Problem::error(
                     file,
                     format!(
-                        "会議の回数が順番になっていません（第{}回のところに第{}回があります）。",
-                        japanese::fullwidth(&expected.to_string()),
-                        japanese::fullwidth(&m.number.to_string())
+                        "会議の回数が順番になっていません（{}のところに{}があります）。",
+                        crate::needs::called(series, want),
+                        crate::needs::called(series, m.number)
                     ),
                 )
                 .field(field("number"))
-                .hint("会議は第１回から順に、重複なく書いてください。"),
+                .hint(match series {
+                    Some(s) => format!("{s}は第１回から順に、重複なく書いてください。"),
+                    None => "会議は第１回から順に、重複なく書いてください。".into(),
+                }),
             );
         }
-        expected = m.number.saturating_add(1);
+        expected.insert(series, m.number.saturating_add(1));
         if let Some(d) = m.date
             && japanese::fiscal_year_of(d.0) != fy
         {
@@ -274,8 +324,8 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                 Problem::error(
                     file,
                     format!(
-                        "第{}回の日付 {} が{}（{}-04-01～{}-03-31）の外です。",
-                        japanese::fullwidth(&m.number.to_string()),
+                        "{}の日付 {} が{}（{}-04-01～{}-03-31）の外です。",
+                        crate::needs::called(m.series.as_deref(), m.number),
                         d,
                         fy_name(fy),
                         fy,
@@ -292,8 +342,8 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                 Problem::error(
                     file,
                     format!(
-                        "第{}回の期間の終わり（until: {u}）が始まり（date: {d}）より前です。",
-                        japanese::fullwidth(&m.number.to_string())
+                        "{}の期間の終わり（until: {u}）が始まり（date: {d}）より前です。",
+                        crate::needs::called(m.series.as_deref(), m.number)
                     ),
                 )
                 .field(field("until")),
@@ -306,8 +356,8 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                 Problem::error(
                     file,
                     format!(
-                        "第{}回の終了時刻 {e} が開始時刻 {s} より前です。",
-                        japanese::fullwidth(&m.number.to_string())
+                        "{}の終了時刻 {e} が開始時刻 {s} より前です。",
+                        crate::needs::called(m.series.as_deref(), m.number)
                     ),
                 )
                 .field(field("end")),
@@ -320,8 +370,8 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                     Problem::error(
                         file,
                         format!(
-                            "第{}回が対応する目標 {g} は、{}の目標にありません。",
-                            japanese::fullwidth(&m.number.to_string()),
+                            "{}が対応する目標 {g} は、{}の目標にありません。",
+                            crate::needs::called(m.series.as_deref(), m.number),
                             fy_name(fy)
                         ),
                     )
@@ -332,6 +382,51 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                         c.slug
                     )),
                 );
+            }
+        }
+    }
+}
+
+/// Each series' meetings held in the order of their numbers: a meeting dated before one with
+/// a smaller number (第３回 on 7/1 after 第２回 on 9/19) is reported at its date, or at its
+/// number when its date is the record keeper's (a joint meeting).
+pub(super) fn check_meeting_dates(year: &YearData, file: &Path, out: &mut Problems) {
+    let mut series: BTreeMap<Option<&str>, Vec<(u32, Day, usize)>> = BTreeMap::new();
+    for (i, m) in year.meetings.meetings.iter().enumerate() {
+        if let Some(d) = m.date {
+            let list = series.entry(m.series.as_deref()).or_default();
+            list.push((m.number, d, i));
+        }
+    }
+    for (s, mut list) in series {
+        list.sort_by_key(|(n, _, i)| (*n, *i));
+        let mut latest: Option<(u32, Day)> = None;
+        for (n, d, i) in list {
+            match latest {
+                Some((before, when)) if d < when && before != n => {
+                    let m = &year.meetings.meetings[i];
+                    let joint = m.joint.as_ref().is_some_and(|j| j.held_by.is_some());
+                    out.push(
+                        Problem::error(
+                            file,
+                            format!(
+                                "{}の日付（{d}）が、{}の日付（{when}）より前です。回の番号が開いた順になっていません。",
+                                crate::needs::called(s, n),
+                                crate::needs::called(s, before),
+                            ),
+                        )
+                        .field(format!(
+                            "meetings[{i}].{}",
+                            if joint { "number" } else { "date" }
+                        ))
+                        .hint(match s {
+                            Some(_) => "日付か回の番号（number）を確かめてください。".to_string(),
+                            None => "日付か回の番号（number）を確かめてください。合同部会のように別に数える会議には、series: に その呼び方を書きます。".to_string(),
+                        }),
+                    );
+                }
+                Some((_, when)) if d < when => {}
+                _ => latest = Some((n, d)),
             }
         }
     }

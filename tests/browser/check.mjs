@@ -4,6 +4,9 @@
 //   - the page is never wider than the screen at 1280, 390 and 320 px (only a table's own
 //     scrolling box may be);
 //   - at 320 px, no table cell (th, td) is narrower than two characters plus its padding;
+//   - at 390 px, no phrase in a table cell is broken inside a word: a line may end inside a
+//     phrase (.ph) only at its <wbr>, or inside a word that is wider than the cell itself
+//     (docs/typesetting.md);
 //   - printed (print media, the printable width of A4 with the 15 mm @page margins: 180 mm,
 //     680 px), no table, figure or image is wider than the printable area and no table cell's
 //     content is cut (a column narrower than what it holds); the page is printed to an A4 PDF
@@ -163,6 +166,61 @@ function narrowCells() {
   return { findings, cells };
 }
 
+// In the page: lines that end inside a word of a table cell. A phrase (.ph) may break only
+// at its <wbr> (between its words) and at a space, a unit (.un) not at all; a word wider than
+// the cell's text breaks where it must.
+function brokenWords() {
+  const broken = [];
+  let words = 0;
+  for (const ph of document.querySelectorAll("td .ph, th .ph, td .un, th .un")) {
+    const cell = ph.closest("td, th");
+    if (cell.getBoundingClientRect().width === 0) continue;
+    const s = getComputedStyle(cell);
+    const room = cell.clientWidth - (parseFloat(s.paddingLeft) || 0) - (parseFloat(s.paddingRight) || 0);
+    // The phrase's words: its characters between <wbr> (or <br>) elements.
+    const pieces = [[]];
+    const walk = document.createTreeWalker(ph, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        if (n.tagName === "WBR" || n.tagName === "BR") pieces.push([]);
+        continue;
+      }
+      const text = n.data;
+      for (let i = 0; i < text.length; ) {
+        const step = text.codePointAt(i) > 0xffff ? 2 : 1;
+        const ch = text.slice(i, i + step);
+        // A space is a place to break too (a name between spaces breaks only there).
+        if (ch.trim() === "") pieces.push([]);
+        else pieces[pieces.length - 1].push({ node: n, at: i, len: step, ch });
+        i += step;
+      }
+    }
+    const range = document.createRange();
+    for (const piece of pieces) {
+      const chars = piece;
+      if (chars.length < 2) continue;
+      words++;
+      const boxes = chars.map((c) => {
+        range.setStart(c.node, c.at);
+        range.setEnd(c.node, c.at + c.len);
+        return range.getBoundingClientRect();
+      });
+      const width = boxes.reduce((sum, b) => sum + b.width, 0);
+      for (let i = 1; i < boxes.length; i++) {
+        if (boxes[i].top > boxes[i - 1].top + boxes[i - 1].height / 2 && width < room - 0.5) {
+          const word = chars.map((c) => c.ch).join("");
+          const at = chars.slice(0, i).map((c) => c.ch).join("");
+          broken.push(`a line ends inside 「${at}／${word.slice(at.length)}」 in cell "${cell.textContent.trim().slice(0, 20)}" at 390 px (the word is ${width.toFixed(0)} px, the cell's text ${room.toFixed(0)} px)`);
+          break;
+        }
+      }
+    }
+  }
+  const findings = broken.slice(0, 10);
+  if (broken.length > 10) findings.push(`... and ${broken.length - 10} more words broken inside at 390 px`);
+  return { findings, words };
+}
+
 const browser = await puppeteer.launch({
   executablePath: chromium,
   headless: true,
@@ -232,6 +290,11 @@ try {
         if (b.hint !== null && b.hint !== b.scrolls)
           findings.push(`box ${i + 1} at ${w.width} px: scrolls ${b.scrolls} but its hint shown ${b.hint}`);
       });
+      if (w.name === "phone") {
+        const b = await page.evaluate(brokenWords);
+        findings.push(...b.findings);
+        summary.push(`${b.words} words of table cells whole at 390 px`);
+      }
       if (w.name === "narrow") {
         const n = await page.evaluate(narrowCells);
         findings.push(...n.findings);

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: temporary projects and the laid-out text.
 #![allow(dead_code)]
 
+pub mod built;
+pub mod docx;
 pub mod dom;
 pub mod pdf;
 
@@ -72,7 +74,8 @@ impl TempProject {
     }
 }
 
-/// A web page without the marks of its phrases (`<wbr>`, `<span class="ph">…</span>`): its
+/// A web page without the marks of its phrases (`<wbr>`, `<span class="ph">…</span>`, units
+/// `<span class="un">…</span>`): its
 /// text and tags as written.
 pub fn unphrased(html: &str) -> String {
     let html = html.replace("<wbr>", "");
@@ -93,7 +96,9 @@ pub fn unphrased(html: &str) -> String {
                 out.push_str("</span>");
             }
             rest = r;
-        } else if let Some(r) = rest.strip_prefix("<span class=\"ph\">") {
+        } else if let Some(r) = (rest.strip_prefix("<span class=\"ph\">"))
+            .or_else(|| rest.strip_prefix("<span class=\"un\">"))
+        {
             open.push(true);
             rest = r;
         } else {

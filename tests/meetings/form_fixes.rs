@@ -42,27 +42,27 @@ fn a_line_break_between_members_is_a_line_break() {
     }
 }
 
-/// A member of the secretariat written with `post: ""` is named by their name (the usual
-/// staff form prints posts only, so nothing was printed), and one with no name leaves no empty
-/// brackets.
+/// A member of the secretariat written with `post: ""` printed nothing under the usual staff
+/// form (posts only), silently: check says so, and a form that names people prints the name
+/// alone.
 #[test]
-fn staff_without_a_post_are_named() {
+fn staff_without_a_post_are_named_or_refused() {
+    let meeting = format!(
+        "    staff:\n      - {{post: \"\", name: 馬場}}\n      - {{post: 障害福祉課長}}\n{RECORDED}"
+    );
+    let p = minutes_council("style: {minutes: headings}\n", &meeting, "");
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("content/t/2024/meetings.yaml:") && err.contains("何も印刷されません"),
+        "{err}"
+    );
     let p = minutes_council(
-        "style: {minutes: headings}\n",
-        &format!(
-            "    staff:\n      - {{post: \"\", name: 馬場}}\n      - {{post: 障害福祉課長}}\n{RECORDED}"
-        ),
+        "style: {minutes: headings}\nminutes:\n  attendance: {staff: \"{職名} {名前}\"}\n",
+        &meeting,
         "",
     );
     assert_both(&p, &["事務局：馬場、障害福祉課長"], &[]);
-    let p = minutes_council(
-        "style: {minutes: headings}\nminutes:\n  attendance: {staff: \"{職名}（{名前}）\"}\n",
-        &format!(
-            "    staff:\n      - {{post: \"\", name: 馬場}}\n      - {{post: 障害福祉課長}}\n{RECORDED}"
-        ),
-        "",
-    );
-    assert_both(&p, &["事務局：馬場、障害福祉課長"], &["（馬場）", "（）"]);
 }
 
 /// A member written with an organization and no name is printed once under a form that names

@@ -16,7 +16,7 @@ fn attendee_as(d: &MinutesDescription, pattern: &str, p: &AttendeeView<'_>) -> S
         .and_then(|r| a.marks.get(r))
         .map_or("", String::as_str);
     let pattern = fill(pattern, &[("印", mark)]);
-    phrases::attendee(&pattern, p.name, p.role, p.organization)
+    crate::members::member(&pattern, &p.who(), "委員")
 }
 
 /// `items` joined by `separator`, on one line; or one a line when the separator is 改行.
@@ -144,38 +144,44 @@ pub(super) fn secretariat(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
             .take_while(|s| s.department.as_deref() == dep)
             .collect();
         i += group.len();
-        if let Some(dep) = dep {
-            out.push(Block::new("text", fill(&a.department, &[("課", dep)])));
-        }
         let people: Vec<String> = group.iter().map(|s| staff_member(d, s)).collect();
-        out.extend(
-            joined(people, &a.staff_separator)
-                .into_iter()
-                .map(|p| Block::new("text", p)),
-        );
+        let mut lines = joined(people, &a.staff_separator);
+        if let Some(dep) = dep {
+            // The department on a line of its own, or with its people (`{事務局}`).
+            if a.department.contains("{事務局}") {
+                let first = if lines.is_empty() {
+                    String::new()
+                } else {
+                    lines.remove(0)
+                };
+                lines.insert(0, fill(&a.department, &[("課", dep), ("事務局", &first)]));
+            } else {
+                lines.insert(0, fill(&a.department, &[("課", dep)]));
+            }
+        }
+        out.extend(lines.into_iter().map(|l| Block::new("text", l)));
     }
     out
 }
 
-/// One of the secretariat as the council writes them: a member with no post is named alone
-/// (`post: ""`), one with no name leaves no empty brackets behind (「課長（）」).
+/// One of the secretariat as the council writes them: a part not written goes with the
+/// brackets around it (「課長（）」 is 「課長」); one that prints nothing is refused by check.
 fn staff_member(d: &MinutesDescription, s: &crate::model::Staff) -> String {
     let a = &d.attendance;
-    let name = s.name.as_deref().unwrap_or("").trim();
-    if s.post.trim().is_empty() && !name.is_empty() && s.count.is_none() {
-        return name.to_string();
-    }
     let count = s.count.map(|c| c.to_string()).unwrap_or_default();
     let pattern = if s.count.is_some() {
         &a.staff_count
     } else {
         &a.staff
     };
-    let text = fill(
+    crate::members::fill_parts(
         pattern,
-        &[("職名", s.post.trim()), ("名前", name), ("人数", &count)],
-    );
-    phrases::without_empty_brackets(&text).trim().to_string()
+        &[
+            ("職名", s.post.as_deref().unwrap_or("").trim()),
+            ("名前", s.name.as_deref().unwrap_or("").trim()),
+            ("人数", &count),
+        ],
+    )
 }
 
 fn has(d: &MinutesDescription, kind: SectionKind) -> bool {
@@ -210,38 +216,84 @@ fn labelled(d: &MinutesDescription, label: &str, mut lines: Vec<Block>, out: &mu
     }
 }
 
-/// The members' names line(s): by role, or all on one.
-fn member_lines(d: &MinutesDescription, present: &[&AttendeeView<'_>]) -> Vec<Block> {
+/// The members' names line(s): by role (a line each, or run together as `role_separator`
+/// says; each role beside its first name or, `roles_inline: false`, above its names), or all
+/// on one.
+fn role_lines(d: &MinutesDescription, present: &[&AttendeeView<'_>]) -> Vec<Block> {
     let a = &d.attendance;
-    let mut lines = Vec::new();
-    if a.by_role {
-        let mut roles: Vec<&str> = Vec::new();
-        for p in present {
-            let r = p.role.unwrap_or("委員");
-            if !roles.contains(&r) {
-                roles.push(r);
-            }
-        }
-        for r in roles {
-            let these: Vec<_> = present
-                .iter()
-                .filter(|p| p.role.unwrap_or("委員") == r)
-                .collect();
-            let mut names = names_line(d, &these);
-            let role = fill(&a.role_label, &[("役職", r)]);
-            match names.first_mut() {
-                Some(first) if a.roles_inline => first.insert_str(0, &role),
-                _ => lines.push(Block::new("text", role)),
-            }
-            lines.extend(names.into_iter().map(|n| Block::new("text", n)));
-        }
-    } else {
+    let text = |lines: Vec<String>| {
+        lines
+            .into_iter()
+            .map(|l| Block::new("text", l))
+            .collect::<Vec<_>>()
+    };
+    if !a.by_role {
         let all: Vec<_> = present.iter().collect();
-        lines.extend(
-            names_line(d, &all)
-                .into_iter()
-                .map(|n| Block::new("text", n)),
-        );
+        return text(names_line(d, &all));
+    }
+    let mut roles: Vec<&str> = Vec::new();
+    for p in present {
+        let r = p.role.unwrap_or("委員");
+        if !roles.contains(&r) {
+            roles.push(r);
+        }
+    }
+    let groups = roles.into_iter().map(|r| {
+        let these: Vec<_> = present
+            .iter()
+            .filter(|p| p.role.unwrap_or("委員") == r)
+            .collect();
+        let mut names = names_line(d, &these);
+        let role = fill(&a.role_label, &[("役職", r)]);
+        match names.first_mut() {
+            Some(first) if a.roles_inline => first.insert_str(0, &role),
+            _ => names.insert(0, role),
+        }
+        names
+    });
+    if a.role_separator == "改行" {
+        return text(groups.flatten().collect());
+    }
+    // Run together: each role's first line after the line before it.
+    let mut lines: Vec<String> = Vec::new();
+    for group in groups {
+        let mut group = group.into_iter();
+        match (lines.last_mut(), group.next()) {
+            (Some(last), Some(first)) => {
+                last.push_str(&a.role_separator);
+                last.push_str(&first);
+            }
+            (None, Some(first)) => lines.push(first),
+            _ => {}
+        }
+        lines.extend(group);
+    }
+    text(lines)
+}
+
+/// The members' lines, under their categories' headings when the council groups them
+/// (`category_label`), each category's by role or on one line.
+fn member_lines(
+    d: &MinutesDescription,
+    f: &Facts<'_>,
+    present: &[&AttendeeView<'_>],
+) -> Vec<Block> {
+    let a = &d.attendance;
+    if a.category_label.is_empty() || present.iter().all(|p| p.category.is_none()) {
+        return role_lines(d, present);
+    }
+    let mut lines = Vec::new();
+    for (category, these) in crate::members::by_category(f.council, present, |p| p.category) {
+        let these: Vec<&AttendeeView<'_>> = these.into_iter().copied().collect();
+        let mut group = role_lines(d, &these);
+        if let Some(c) = category {
+            let label = fill(&a.category_label, &[("区分", &c)]);
+            match group.first_mut() {
+                Some(first) if a.category_inline => first.text.insert_str(0, &label),
+                _ => lines.push(Block::new("text", label)),
+            }
+        }
+        lines.extend(group);
     }
     lines
 }
@@ -279,11 +331,11 @@ pub(super) fn attendance(d: &MinutesDescription, f: &Facts<'_>) -> Vec<Block> {
                 "text",
                 fill(&a.body_label, &[("部会", body.unwrap_or_default())]),
             ));
-            lines.extend(member_lines(d, &these));
+            lines.extend(member_lines(d, f, &these));
         }
         lines
     } else {
-        member_lines(d, &present)
+        member_lines(d, f, &present)
     };
     if !present.is_empty() {
         labelled(d, &a.members_label, lines, &mut out);
