@@ -124,20 +124,6 @@ impl Builder {
         })
     }
 
-    /// What is made of a document of `council`: what the build asks for and what the council
-    /// always wants (`outputs` in council.yaml).
-    pub fn formats_for(&self, council: &crate::model::Council) -> Formats {
-        (council.outputs.iter()).fold(self.formats, |f, o| {
-            f.with(
-                match o {
-                    crate::model::ExtraOutput::Web => Format::Html,
-                    crate::model::ExtraOutput::Word => Format::Docx,
-                },
-                true,
-            )
-        })
-    }
-
     /// Reads the content and checks it; errors stop the build.
     pub fn load(&self) -> Result<(Project, Problems), Problems> {
         let (project, problems) = self.load_checked();

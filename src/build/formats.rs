@@ -88,6 +88,22 @@ impl Formats {
     }
 }
 
+impl super::Builder {
+    /// What is made of a document of `council`: what the build asks for and what the council
+    /// always wants (`outputs` in council.yaml).
+    pub fn formats_for(&self, council: &crate::model::Council) -> Formats {
+        (council.outputs.iter()).fold(self.formats, |f, o| {
+            f.with(
+                match o {
+                    crate::model::ExtraOutput::Web => Format::Html,
+                    crate::model::ExtraOutput::Word => Format::Docx,
+                },
+                true,
+            )
+        })
+    }
+}
+
 impl Typeset {
     /// The bytes of this document in `format`, when it was made.
     pub fn bytes(&self, format: Format) -> Option<&[u8]> {
