@@ -107,6 +107,17 @@ pub(crate) fn half_width_digits(state: &minijinja::State) -> bool {
 /// escaped, runs of full-width digits kept on one line. Values marked safe (a macro's output,
 /// `data_uri`, `attr`) are printed as they are.
 pub fn format(out: &mut minijinja::Output, value: &Value, half_width: bool) -> Result<(), Error> {
+    format_with(out, value, half_width, escape_text)
+}
+
+/// Prints a value into a template of any kind: as it is when marked safe, nothing for none,
+/// else in the council's digits and escaped by `escape` (the format's own escaping).
+pub fn format_with(
+    out: &mut minijinja::Output,
+    value: &Value,
+    half_width: bool,
+    escape: fn(&str) -> String,
+) -> Result<(), Error> {
     let failed = |_| Error::new(ErrorKind::WriteFailure, "write failed");
     if value.is_safe() {
         return out
@@ -116,12 +127,12 @@ pub fn format(out: &mut minijinja::Output, value: &Value, half_width: bool) -> R
     if value.is_none() || value.is_undefined() {
         return Ok(());
     }
-    out.write_str(&escape_text(&house_digits(value, half_width)))
+    out.write_str(&escape(&house_digits(value, half_width)))
         .map_err(failed)
 }
 
 /// A value as text, in the council's digits.
-fn house_digits(value: &Value, half_width: bool) -> String {
+pub(crate) fn house_digits(value: &Value, half_width: bool) -> String {
     let text = match value.as_str() {
         Some(s) => s.to_string(),
         None => value.to_string(),

@@ -15,7 +15,7 @@
 mod picture;
 
 use minijinja::value::Value;
-use minijinja::{AutoEscape, Environment, Error, ErrorKind};
+use minijinja::{AutoEscape, Environment, Error};
 
 use crate::diag::Problem;
 use crate::render::Renderer;
@@ -204,29 +204,7 @@ fn escape_line(text: &str) -> String {
 /// Prints a value into a Word template: the council's digits, then escaped. Values marked
 /// safe (a macro's output) are printed as they are.
 pub fn format(out: &mut minijinja::Output, value: &Value, half_width: bool) -> Result<(), Error> {
-    let failed = |_| Error::new(ErrorKind::WriteFailure, "write failed");
-    if value.is_safe() {
-        return out
-            .write_str(value.as_str().unwrap_or_default())
-            .map_err(failed);
-    }
-    if value.is_none() || value.is_undefined() {
-        return Ok(());
-    }
-    out.write_str(&escape(&digits(value, half_width)))
-        .map_err(failed)
-}
-
-fn digits(value: &Value, half_width: bool) -> String {
-    let text = match value.as_str() {
-        Some(s) => s.to_string(),
-        None => value.to_string(),
-    };
-    if half_width {
-        crate::japanese::ascii_numbers(&text)
-    } else {
-        text
-    }
+    crate::html::format_with(out, value, half_width, escape)
 }
 
 /// The filters of Word templates: `prop` (a value on one line, escaped, for the properties)
@@ -244,7 +222,7 @@ pub fn register_filters(env: &mut Environment<'static>) {
         if v.is_safe() {
             return v;
         }
-        let text = digits(&v, crate::html::half_width_digits(state));
+        let text = crate::html::house_digits(&v, crate::html::half_width_digits(state));
         Value::from_safe_string(escape_line(&text))
     });
 }
