@@ -8,9 +8,10 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::japanese::fullwidth;
 use crate::model::{Activity, Lecturer, Meeting, Participants, ReportLabels, fill};
 use crate::view::{ActivityView, MeetingView, YearView};
+
+use super::report_rows::{count, participant_groups};
 
 /// 開催状況の表の１行: 会議か、研修会などの活動１つ。
 #[derive(Debug, Serialize, JsonSchema)]
@@ -31,10 +32,6 @@ pub struct HeldEntry {
     pub head: String,
     /// 行。
     pub lines: Vec<String>,
-}
-
-fn count(n: u32) -> String {
-    fullwidth(&n.to_string())
 }
 
 /// Every lecturer of a meeting or an activity: `lecturer`, then `lecturers`.
@@ -99,16 +96,7 @@ fn participants_entry(w: &ReportLabels, p: Option<&Participants>) -> Option<Held
     let p = p?;
     let mut lines: Vec<String> = p.who.iter().cloned().collect();
     if !p.breakdown.is_empty() {
-        let groups: Vec<String> = p
-            .breakdown
-            .iter()
-            .map(|g| {
-                fill(
-                    &w.participant_group,
-                    &[("区分", &g.group), ("人数", &count(g.count))],
-                )
-            })
-            .collect();
+        let groups = participant_groups(w, p);
         lines.push(groups.join("、"));
     }
     let total = p

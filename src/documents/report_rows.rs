@@ -47,8 +47,20 @@ fn meeting_label(w: &ReportLabels, m: &MeetingView<'_>) -> String {
     )
 }
 
-fn count(n: u32) -> String {
+pub(super) fn count(n: u32) -> String {
     fullwidth(&n.to_string())
+}
+
+/// The participants' groups, each as `participant_group` says (「医療関係者３０名」).
+pub(super) fn participant_groups(w: &ReportLabels, p: &Participants) -> Vec<String> {
+    (p.breakdown.iter())
+        .map(|g| {
+            fill(
+                &w.participant_group,
+                &[("区分", &g.group), ("人数", &count(g.count))],
+            )
+        })
+        .collect()
 }
 
 /// The 【講師】 line: each lecturer's affiliation and name, 「、」 between lecturers.
@@ -74,16 +86,7 @@ fn participants(w: &ReportLabels, participants: Option<&Participants>) -> Option
     let breakdown = if p.breakdown.is_empty() {
         String::new()
     } else {
-        let groups: Vec<String> = p
-            .breakdown
-            .iter()
-            .map(|g| {
-                fill(
-                    &w.participant_group,
-                    &[("区分", &g.group), ("人数", &count(g.count))],
-                )
-            })
-            .collect();
+        let groups = participant_groups(w, p);
         fill(&w.participants_breakdown, &[("内訳", &groups.join("、"))])
     };
     Some(fill(
