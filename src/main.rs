@@ -11,7 +11,7 @@ mod desktop;
 
 use cli::{Cli, Command, command, usage_error};
 
-use shiryo::build::{self, Builder, Format, Formats};
+use shiryo::commands::build::{self, Builder, Format, Formats};
 use shiryo::diag::Problems;
 
 #[global_allocator]
@@ -113,14 +113,14 @@ fn main() -> ExitCode {
         ),
         Command::Serve { root, port, open } => run_serve(&root.path, port, open),
         Command::New { root, answers, ask } => {
-            shiryo::scaffold::command(&root.path, answers.into(), ask)
+            shiryo::commands::new::command(&root.path, answers.into(), ask)
         }
     }
 }
 
 fn run_serve(root: &std::path::Path, port: u16, open: bool) -> ExitCode {
     say!("すべての資料を作っています…");
-    let running = match shiryo::serve::start(root, port, print_watch_report) {
+    let running = match shiryo::commands::serve::start(root, port, print_watch_report) {
         Ok(r) => r,
         Err(message) => {
             tell!("{message}");
@@ -134,7 +134,7 @@ fn run_serve(root: &std::path::Path, port: u16, open: bool) -> ExitCode {
     say!(
         "content/ やテンプレートを保存するたびに作り直し、開いているページも新しくなります。終了するには Ctrl+C を押してください。"
     );
-    if open && let Err(message) = shiryo::serve::open_browser(&url) {
+    if open && let Err(message) = shiryo::commands::serve::open_browser(&url) {
         tell!("{message}");
     }
     let _ = std::io::Write::flush(&mut std::io::stdout());
@@ -148,8 +148,8 @@ fn run_serve(root: &std::path::Path, port: u16, open: bool) -> ExitCode {
 }
 
 /// One line per report of the rebuilding loop (`watch`, `serve`).
-fn print_watch_report(r: &shiryo::watch::Report) {
-    use shiryo::watch::Report;
+fn print_watch_report(r: &shiryo::commands::watch::Report) {
+    use shiryo::commands::watch::Report;
     use std::io::Write;
     match r {
         Report::Built {
@@ -184,7 +184,7 @@ fn run_watch(
     formats: Formats,
 ) -> ExitCode {
     say!("監視を始めます（content/, templates/, fonts/）。終了するには Ctrl+C を押してください。");
-    let result = shiryo::watch::run(root, documents, max_rounds, formats, |r| {
+    let result = shiryo::commands::watch::run(root, documents, max_rounds, formats, |r| {
         print_watch_report(&r)
     });
     match result {
@@ -223,7 +223,7 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
     // Started from content that reads without errors: a year is never built on a broken one.
     // The council's own content must read without errors (another council's need not).
     let (project, problems) = builder.load_checked();
-    let folder = std::path::Path::new("content").join(shiryo::next_year::folder(council));
+    let folder = std::path::Path::new("content").join(shiryo::commands::next_year::folder(council));
     let own = Problems(
         (problems.0.into_iter())
             .filter(|p| p.severity == shiryo::diag::Severity::Error && p.file.starts_with(&folder))
@@ -234,7 +234,7 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
         tell!("先に shiryo check の誤りを直してください。ファイルは何も書いていません。");
         return ExitCode::FAILURE;
     }
-    let plan = match shiryo::next_year::plan(&project, council) {
+    let plan = match shiryo::commands::next_year::plan(&project, council) {
         Ok(plan) => plan,
         Err(problems) => {
             let problems = problems.0.into_iter();
@@ -243,7 +243,7 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
             ));
         }
     };
-    let written = match shiryo::next_year::write(&plan) {
+    let written = match shiryo::commands::next_year::write(&plan) {
         Ok(w) => w,
         Err(problem) => {
             report(&Problems(vec![problem.relative_to(&builder.root)]));
@@ -277,7 +277,7 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
 /// Prints what changed in a council's goals from `year` (or the latest year that has a next
 /// one) to the year after.
 fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> ExitCode {
-    let (project, problems) = shiryo::project::Project::load(root);
+    let (project, problems) = shiryo::load::project::Project::load(root);
     if project.councils.is_empty() && problems.has_errors() {
         return fail(&problems, root);
     }
@@ -293,13 +293,13 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
     };
     let has_goals = |fy: i32| c.years.get(&fy).is_some_and(|y| y.goals.is_some());
     let fy = match year {
-        Some(y) => match shiryo::japanese::halfwidth_digits(y.trim()).parse::<i32>() {
-            Ok(fy) if shiryo::project::YEARS.contains(&fy) => fy,
+        Some(y) => match shiryo::text::japanese::halfwidth_digits(y.trim()).parse::<i32>() {
+            Ok(fy) if shiryo::load::project::YEARS.contains(&fy) => fy,
             _ => {
                 tell!(
                     "エラー: 年度「{y}」が正しくありません。\n  → {} 年度から {} 年度までの西暦４桁で書いてください（令和６年度なら 2024）。",
-                    shiryo::project::YEARS.start(),
-                    shiryo::project::YEARS.end()
+                    shiryo::load::project::YEARS.start(),
+                    shiryo::load::project::YEARS.end()
                 );
                 return ExitCode::from(2);
             }
@@ -354,7 +354,7 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
     let (Some(old), Some(new)) = (old, new) else {
         return ExitCode::FAILURE;
     };
-    let changes = shiryo::goal_changes::compare(old, new);
+    let changes = shiryo::view::goal_changes::compare(old, new);
     let name = match &c.council.body {
         Some(body) => format!("{} {body}", c.council.name),
         None => c.council.name.clone(),
@@ -380,10 +380,10 @@ fn fail_unchanged(problems: &Problems) -> ExitCode {
 }
 
 fn run_schema(root: &std::path::Path) -> ExitCode {
-    let mut files = shiryo::schema::files(&root.join("schema"));
+    let mut files = shiryo::commands::schema::files(&root.join("schema"));
     files.push((
-        root.join(shiryo::reference::REFERENCE_FILE),
-        shiryo::reference::markdown(),
+        root.join(shiryo::commands::schema::reference::REFERENCE_FILE),
+        shiryo::commands::schema::reference::markdown(),
     ));
     let all: Vec<(&std::path::Path, &[u8])> = (files.iter())
         .map(|(path, text)| (path.as_path(), text.as_bytes()))

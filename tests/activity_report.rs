@@ -24,7 +24,7 @@ fn report_lines(p: &TempProject) -> String {
     lines(&typeset_all(p.path()).remove(0))
 }
 
-fn lines(t: &shiryo::build::Typeset) -> String {
+fn lines(t: &shiryo::commands::build::Typeset) -> String {
     common::text(t)
         .chars()
         .filter(|c| !c.is_whitespace())

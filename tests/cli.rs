@@ -115,7 +115,7 @@ fn check_on_the_sample_prints_one_summary_line() {
 
 #[test]
 fn committed_schemas_are_the_generated_ones() {
-    for (name, schema) in shiryo::schema::all() {
+    for (name, schema) in shiryo::commands::schema::all() {
         let committed = std::fs::read_to_string(common::repo().join("schema").join(name))
             .unwrap_or_else(|_| panic!("schema/{name} is missing: run `cargo run -- schema`"));
         let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
@@ -129,10 +129,12 @@ fn committed_schemas_are_the_generated_ones() {
 /// The template reference for staff is generated from the view types and must be current.
 #[test]
 fn the_template_reference_is_current() {
-    let committed = std::fs::read_to_string(common::repo().join(shiryo::reference::REFERENCE_FILE))
-        .expect("docs/templates.md is missing: run `cargo run --release -- schema`");
+    let committed = std::fs::read_to_string(
+        common::repo().join(shiryo::commands::schema::reference::REFERENCE_FILE),
+    )
+    .expect("docs/templates.md is missing: run `cargo run --release -- schema`");
     assert!(
-        committed == shiryo::reference::markdown(),
+        committed == shiryo::commands::schema::reference::markdown(),
         "docs/templates.md is stale: run `cargo run --release -- schema`"
     );
     // Every value the shipped templates use at the top level is listed.

@@ -273,9 +273,10 @@ fn hostile_values_come_back_as_text() {
     }))
     .unwrap();
     p.write("content/test/2024/meetings.yaml", &meetings);
-    let mut builder = shiryo::build::Builder::new(p.path()).unwrap();
+    let mut builder = shiryo::commands::build::Builder::new(p.path()).unwrap();
     builder.refuse_overflow = false;
-    builder.formats = shiryo::build::Formats::PDF.with(shiryo::build::Format::Docx, true);
+    builder.formats =
+        shiryo::commands::build::Formats::PDF.with(shiryo::commands::build::Format::Docx, true);
     let (project, _) = builder.load().unwrap_or_else(|e| panic!("{e}"));
     let (c, d) = project.documents().next().unwrap();
     let t = builder.typeset(c, d).unwrap_or_else(|e| panic!("{e}"));
@@ -320,7 +321,7 @@ fn hostile_values_come_back_as_text() {
     // No value made an element: the body has the tables and paragraphs of a plain report.
     let plain = TempProject::empty();
     small_council(&plain, 2, "活動", "成果");
-    let mut b = shiryo::build::Builder::new(plain.path()).unwrap();
+    let mut b = shiryo::commands::build::Builder::new(plain.path()).unwrap();
     b.formats = builder.formats;
     let (project, _) = b.load().unwrap();
     let (c, d) = project.documents().next().unwrap();
@@ -352,7 +353,7 @@ fn hostile_values_come_back_as_text() {
     );
 }
 
-fn parts_of(t: &shiryo::build::Typeset) -> BTreeMap<String, String> {
+fn parts_of(t: &shiryo::commands::build::Typeset) -> BTreeMap<String, String> {
     parts(t.docx.as_deref().unwrap())
 }
 
@@ -417,9 +418,10 @@ fn hostile_values_in_every_field_are_escaped() {
         p.edit(file, from, &to);
         // Runs like 「</w:t></w:r>」 cannot break in a narrow cell of the PDF: a build
         // refuses them (hostile.rs); here the layout is kept to read the Word file.
-        let mut builder = shiryo::build::Builder::new(p.path()).unwrap();
+        let mut builder = shiryo::commands::build::Builder::new(p.path()).unwrap();
         builder.refuse_overflow = false;
-        builder.formats = shiryo::build::Formats::PDF.with(shiryo::build::Format::Docx, true);
+        builder.formats =
+            shiryo::commands::build::Formats::PDF.with(shiryo::commands::build::Format::Docx, true);
         let (project, _) = builder
             .load()
             .unwrap_or_else(|e| panic!("{file} {from}: {e}"));
@@ -445,15 +447,15 @@ fn hostile_values_in_every_field_are_escaped() {
 /// (the PDF and page are the same).
 #[test]
 fn watch_writes_the_word_file_again_when_its_template_changes() {
-    use shiryo::build::{Format, Formats};
+    use shiryo::commands::build::{Format, Formats};
     let p = TempProject::sample();
     let root = p.path().to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel();
     let watcher = std::thread::spawn(move || {
         let only = ["koganei-seishin/r6-meibo".to_string()];
         let formats = Formats::PDF.with(Format::Docx, true);
-        shiryo::watch::run(&root, &only, Some(2), formats, |r| {
-            if let shiryo::watch::Report::Built { .. } = r {
+        shiryo::commands::watch::run(&root, &only, Some(2), formats, |r| {
+            if let shiryo::commands::watch::Report::Built { .. } = r {
                 let _ = tx.send(());
             }
         })

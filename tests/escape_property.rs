@@ -8,7 +8,7 @@ use common::{TempProject, flow, small_council, typeset_all};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
-use shiryo::build::Builder;
+use shiryo::commands::build::Builder;
 use shiryo::typeset::text_runs;
 
 const STRINGS: usize = 10_000;
@@ -49,7 +49,7 @@ fn visible(s: &str) -> String {
 
 /// Headings, labels and table headers: the text set in the heading face. A table header row
 /// repeats on every page the table reaches, so it is left out.
-fn gothic_text(t: &shiryo::build::Typeset) -> String {
+fn gothic_text(t: &shiryo::commands::build::Typeset) -> String {
     text_runs(&t.document)
         .into_iter()
         .filter(|r| r.font == "BIZ UDGothic")

@@ -24,7 +24,7 @@ mod two_columns;
 use common::{TempProject, repo, small_council, squashed, typeset_all};
 use shiryo::typeset::text_runs;
 
-fn by_id(all: Vec<shiryo::build::Typeset>, id: &str) -> shiryo::build::Typeset {
+fn by_id(all: Vec<shiryo::commands::build::Typeset>, id: &str) -> shiryo::commands::build::Typeset {
     all.into_iter().find(|t| t.id == id).expect(id)
 }
 
@@ -35,7 +35,7 @@ fn assert_contains_all(text: &str, expected: &[&str]) {
 }
 
 /// The stamp of every page of a packet: the text above the placed material.
-fn stamps(t: &shiryo::build::Typeset) -> Vec<String> {
+fn stamps(t: &shiryo::commands::build::Typeset) -> Vec<String> {
     let runs = text_runs(&t.document);
     (1..=t.document.pages().len())
         .map(|page| {
@@ -156,7 +156,7 @@ fn a_packet_places_each_material_with_its_number() {
     assert!(runs.iter().any(|r| r.page == 5 && r.text == "2"));
     assert!(runs.iter().any(|r| r.page == 4 && r.text == "1"));
     // One PDF, its pages from the external files.
-    assert_eq!(shiryo::images::pdf::check(&t.pdf), Ok(5));
+    assert_eq!(shiryo::load::images::pdf::check(&t.pdf), Ok(5));
 }
 
 #[test]

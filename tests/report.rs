@@ -4,12 +4,12 @@
 mod common;
 
 use common::{TempProject, repo, small_council, squashed, text, typeset_all};
-use shiryo::japanese;
-use shiryo::project::Project;
+use shiryo::load::project::Project;
+use shiryo::text::japanese;
 use shiryo::typeset::{text_lines, text_runs};
 use shiryo::view::goal_iter;
 
-fn sample() -> shiryo::build::Typeset {
+fn sample() -> shiryo::commands::build::Typeset {
     let mut all = typeset_all(&repo());
     let i = all
         .iter()
@@ -368,7 +368,7 @@ fn text_that_cannot_fit_breaks_or_is_refused_where_it_was_written() {
         .into_iter()
         .find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka")
         .unwrap();
-    assert!(shiryo::overflow::overflows(&t.document).is_empty());
+    assert!(shiryo::typeset::overflow::overflows(&t.document).is_empty());
     assert!(squashed(&t).contains(digits), "the digits read in order");
 
     let p = TempProject::sample();

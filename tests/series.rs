@@ -64,7 +64,7 @@ fn an_agenda_and_a_packet_of_a_meeting_in_a_series_name_it() {
     let page = common::built::page_text(&b.html("kitamidai-shuro/r6-g1-shiryo"));
     assert!(page.contains(&format!("{name}会議資料")), "{page}");
     let packet = b.pdf("kitamidai-shuro/r6-g1-shiryo");
-    assert_eq!(shiryo::images::pdf::check(&packet.pdf), Ok(1));
+    assert_eq!(shiryo::load::images::pdf::check(&packet.pdf), Ok(1));
 }
 
 /// `check` in `p`: its exit code and what it printed.

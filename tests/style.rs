@@ -4,7 +4,7 @@ mod common;
 
 use common::{TempProject, squashed, typeset_all};
 
-fn text(all: &[shiryo::build::Typeset], id: &str) -> String {
+fn text(all: &[shiryo::commands::build::Typeset], id: &str) -> String {
     squashed(all.iter().find(|t| t.id == id).expect(id))
 }
 
@@ -133,7 +133,7 @@ fn a_symbol_vocabulary_prints_its_legend() {
     );
 }
 
-fn text_of(all: &[shiryo::build::Typeset]) -> String {
+fn text_of(all: &[shiryo::commands::build::Typeset]) -> String {
     text(all, "niiza-chiiki-ikou/r6-hyoka")
 }
 

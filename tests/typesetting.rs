@@ -8,8 +8,8 @@ mod common;
 
 use common::dom::Dom;
 use common::{TempProject, page_texts, repo, small_council, typeset_all};
-use shiryo::build::Typeset;
-use shiryo::project::Project;
+use shiryo::commands::build::Typeset;
+use shiryo::load::project::Project;
 use shiryo::typeset::{TextLine, text_lines, text_runs};
 
 fn by_id<'a>(all: &'a [Typeset], id: &str) -> &'a Typeset {
@@ -32,7 +32,7 @@ fn below(lines: &[TextLine], i: usize) -> Option<&TextLine> {
 fn cuts(value: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut at = 0;
-    for phrase in shiryo::breaks::phrases(value).unwrap_or_default() {
+    for phrase in shiryo::text::breaks::phrases(value).unwrap_or_default() {
         for part in phrase {
             for piece in part {
                 at += piece.chars().count();
@@ -110,7 +110,7 @@ fn short_values() -> Vec<String> {
             }
         }
     }
-    out.retain(|v| v.chars().count() <= shiryo::breaks::SHORT && !v.is_ascii());
+    out.retain(|v| v.chars().count() <= shiryo::text::breaks::SHORT && !v.is_ascii());
     out.sort();
     out.dedup();
     out

@@ -9,8 +9,8 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use common::TempProject;
-use shiryo::build::{Format, Formats};
-use shiryo::watch::Report;
+use shiryo::commands::build::{Format, Formats};
+use shiryo::commands::watch::Report;
 
 const PDF: &str = "output/niiza-chiiki-ikou/r6-hyoka.pdf";
 const MEETINGS: &str = "content/niiza-chiiki-ikou/2024/meetings.yaml";
@@ -35,14 +35,14 @@ fn save_by_rename(p: &TempProject, rel: &str, text: &str) {
     std::fs::rename(&tmp, p.path().join(rel)).unwrap();
 }
 
-/// `shiryo::watch::run` on the sample report in a thread, its reports sent to the receiver.
+/// `shiryo::commands::watch::run` on the sample report in a thread, its reports sent to the receiver.
 /// `rounds` only bounds the thread in case the test stops early.
 fn watch(p: &TempProject, rounds: usize, html: bool) -> (Receiver<Seen>, JoinHandle<()>) {
     let root = p.path().to_path_buf();
     let (tx, rx) = channel();
     let watcher = std::thread::spawn(move || {
         let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
-        shiryo::watch::run(
+        shiryo::commands::watch::run(
             &root,
             &only,
             Some(rounds),
@@ -179,7 +179,7 @@ fn watch_rounds(root: &std::path::Path, ids: &[&str], rounds: usize) -> Receiver
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let mut round = Vec::new();
-        shiryo::watch::run(&root, &names, Some(rounds), Formats::PDF, |r| match r {
+        shiryo::commands::watch::run(&root, &names, Some(rounds), Formats::PDF, |r| match r {
             Report::Built { id, .. } => round.push(id.to_string()),
             Report::Failed(_) => round.push(FAILED.to_string()),
             Report::Done => {
@@ -199,8 +199,8 @@ fn next_round(rx: &Receiver<Vec<String>>) -> Vec<String> {
 }
 
 /// Document `id` as a fresh build of the project makes it now.
-fn typeset_now(p: &TempProject, id: &str) -> shiryo::build::Typeset {
-    let mut b = shiryo::build::Builder::new(p.path()).unwrap();
+fn typeset_now(p: &TempProject, id: &str) -> shiryo::commands::build::Typeset {
+    let mut b = shiryo::commands::build::Builder::new(p.path()).unwrap();
     let (project, _) = b.load().unwrap();
     let (council, file) = project.documents().find(|(c, d)| d.id(c) == id).unwrap();
     b.typeset(council, file).unwrap()
@@ -359,7 +359,7 @@ fn a_typeset_report_names_the_first_page_the_save_changed() {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let only = [report.to_string()];
-        shiryo::watch::run(&root, &only, Some(4), Formats::PDF, |r| {
+        shiryo::commands::watch::run(&root, &only, Some(4), Formats::PDF, |r| {
             if let Report::Typeset { changed_page, .. } = r {
                 let _ = tx.send(changed_page);
             }

@@ -20,7 +20,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::japanese;
+use crate::text::japanese;
 
 mod agenda_layout;
 mod count_style;

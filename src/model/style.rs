@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::japanese;
+use crate::text::japanese;
 
 /// 評価の凡例: 「◎ 達成　○ 概ね達成　△ 一部達成　× 未達成」.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]

@@ -4,6 +4,9 @@
 //! auto-escape mode); templates print markup of their own with `|safe` or write it literally.
 //! Undefined variables are errors.
 
+pub mod docx;
+pub mod html;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +16,7 @@ use serde::Serialize;
 use walkdir::WalkDir;
 
 use crate::diag::Problem;
-use crate::japanese;
+use crate::text::japanese;
 
 mod problems;
 use problems::template_problem;
@@ -57,10 +60,10 @@ impl Templates {
         let mut councils = BTreeMap::new();
         let content = root.join("content");
         let dirs = WalkDir::new(&content)
-            .max_depth(crate::project::MAX_COUNCIL_DEPTH + 1)
+            .max_depth(crate::load::project::MAX_COUNCIL_DEPTH + 1)
             .into_iter()
             .filter_entry(|e| {
-                e.depth() == 0 || !crate::files::is_junk(&e.file_name().to_string_lossy())
+                e.depth() == 0 || !crate::load::files::is_junk(&e.file_name().to_string_lossy())
             })
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_dir() && e.file_name() == COUNCIL_TEMPLATES)
@@ -98,10 +101,10 @@ impl Renderer {
         env.set_auto_escape_callback(|name| {
             if name.ends_with(TYPST_TEMPLATE_SUFFIX) {
                 TYPST_ESCAPE
-            } else if name.ends_with(crate::html::HTML_TEMPLATE_SUFFIX) {
+            } else if name.ends_with(crate::render::html::HTML_TEMPLATE_SUFFIX) {
                 AutoEscape::Html
-            } else if name.ends_with(crate::docx::DOCX_TEMPLATE_SUFFIX) {
-                crate::docx::WORD_ESCAPE
+            } else if name.ends_with(crate::render::docx::DOCX_TEMPLATE_SUFFIX) {
+                crate::render::docx::WORD_ESCAPE
             } else {
                 AutoEscape::None
             }
@@ -117,7 +120,7 @@ impl Renderer {
                 };
                 // A council that writes half-width digits gets them in every value printed,
                 // dates and numbers from the filters included.
-                let text = if crate::html::half_width_digits(state) {
+                let text = if crate::render::html::half_width_digits(state) {
                     japanese::ascii_numbers(&text)
                 } else {
                     text
@@ -126,16 +129,24 @@ impl Renderer {
                     .map_err(|_| Error::new(ErrorKind::WriteFailure, "write failed"))
             } else if state.auto_escape() == AutoEscape::Html {
                 // Never the Typst escaping: HTML's own, with the same digits.
-                crate::html::format(out, value, crate::html::half_width_digits(state))
-            } else if state.auto_escape() == crate::docx::WORD_ESCAPE {
-                crate::docx::format(out, value, crate::html::half_width_digits(state))
+                crate::render::html::format(
+                    out,
+                    value,
+                    crate::render::html::half_width_digits(state),
+                )
+            } else if state.auto_escape() == crate::render::docx::WORD_ESCAPE {
+                crate::render::docx::format(
+                    out,
+                    value,
+                    crate::render::html::half_width_digits(state),
+                )
             } else {
                 minijinja::escape_formatter(out, state, value)
             }
         });
         register_filters(&mut env);
-        crate::html::register_filters(&mut env);
-        crate::docx::register_filters(&mut env);
+        crate::render::html::register_filters(&mut env);
+        crate::render::docx::register_filters(&mut env);
         // Errors carry the values their expression referenced: a missing name is reported
         // with the names that are there.
         env.set_debug(true);
@@ -150,7 +161,7 @@ impl Renderer {
             let mut files: Vec<PathBuf> = WalkDir::new(dir)
                 .into_iter()
                 .filter_entry(|e| {
-                    e.depth() == 0 || !crate::files::is_junk(&e.file_name().to_string_lossy())
+                    e.depth() == 0 || !crate::load::files::is_junk(&e.file_name().to_string_lossy())
                 })
                 .filter_map(Result::ok)
                 // Links, pipes and devices are read too: `files` refuses each with its name
@@ -167,7 +178,7 @@ impl Renderer {
                     .unwrap_or(&path)
                     .to_string_lossy()
                     .replace('\\', "/");
-                let text = crate::files::read_text(root, &path)?;
+                let text = crate::load::files::read_text(root, &path)?;
                 // The shipped layer stays reachable as `shipped/<name>`: a council's template of
                 // the same name can extend or include it instead of copying it whole.
                 if layer == 0 {
@@ -298,7 +309,7 @@ fn appears_in_order(parts: &[&str], text: &str) -> bool {
 ///   `#[設置]<ph>`). Inert where text runs as prose; where a template sets a text `phrased`
 ///   (common.typ.j2) each is kept on one line where it fits.
 pub fn escape_markup(text: &str) -> String {
-    let Some(phrases) = crate::breaks::phrases(text) else {
+    let Some(phrases) = crate::text::breaks::phrases(text) else {
         return escape_units(text);
     };
     // One phrase of one part of one piece: nothing to keep whole beyond what fits (and a long
@@ -338,7 +349,7 @@ pub fn escape_markup(text: &str) -> String {
 /// A text too long to cut: its units (a name, a date, a number with its unit) `#[…]<ph>`, as
 /// phrases are, the rest as prose.
 fn escape_units(text: &str) -> String {
-    let Some(units) = crate::breaks::units(text) else {
+    let Some(units) = crate::text::breaks::units(text) else {
         return escape_digits(text);
     };
     let mut out = String::with_capacity(text.len() + 64);
@@ -545,7 +556,7 @@ fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("typst_str", |state: &minijinja::State, v: Value| {
         defined(v).map(|v| {
             let text = v.to_string();
-            let text = if crate::html::half_width_digits(state) {
+            let text = if crate::render::html::half_width_digits(state) {
                 japanese::ascii_numbers(&text)
             } else {
                 text

@@ -24,7 +24,7 @@ pub fn page_text(html: &str) -> String {
 
 /// Builds `p` with pages: each document's PDF (laid out) and page, by id.
 pub struct Built {
-    pub typeset: Vec<shiryo::build::Typeset>,
+    pub typeset: Vec<shiryo::commands::build::Typeset>,
     pub p: TempProject,
 }
 
@@ -38,7 +38,7 @@ impl Built {
         }
     }
 
-    pub fn pdf(&self, id: &str) -> &shiryo::build::Typeset {
+    pub fn pdf(&self, id: &str) -> &shiryo::commands::build::Typeset {
         self.typeset.iter().find(|t| t.id == id).expect(id)
     }
 

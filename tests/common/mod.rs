@@ -8,7 +8,7 @@ pub mod pdf;
 
 use std::path::{Path, PathBuf};
 
-use shiryo::build::{Builder, Typeset};
+use shiryo::commands::build::{Builder, Typeset};
 use shiryo::typeset::text_lines;
 
 pub fn repo() -> PathBuf {

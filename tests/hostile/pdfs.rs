@@ -30,7 +30,7 @@ fn a_whole_pdf_made_here_is_accepted() {
         pdf(&page_objects(2)),
         pdf_with_object_stream(&page_objects(2), &[1, 2, 3, 5]),
     ] {
-        assert_eq!(shiryo::images::pdf::check(&bytes), Ok(2));
+        assert_eq!(shiryo::load::images::pdf::check(&bytes), Ok(2));
     }
 }
 

@@ -70,17 +70,17 @@ fn ten_thousand_relisted_goals_are_each_named_at_their_line() {
         let expected = format!(
             "エラー: content/test/2024/goals.yaml:{}:22: 目標 １－{} の再掲元 １－{} も再掲です。",
             7 + 2 * k - 2,
-            shiryo::japanese::fullwidth(&k.to_string()),
-            shiryo::japanese::fullwidth(&(k - 1).to_string())
+            shiryo::text::japanese::fullwidth(&k.to_string()),
+            shiryo::text::japanese::fullwidth(&(k - 1).to_string())
         );
         assert_eq!(*line, expected);
     }
     assert!(out.contains(&format!("…ほか {} 件", N - 2 - 2000)), "{out}");
 
     // And every one of them, in the library: each at its own goal's `repeats:`.
-    let (project, problems) = shiryo::project::Project::load(p.path());
+    let (project, problems) = shiryo::load::project::Project::load(p.path());
     assert!(problems.is_empty(), "{problems}");
-    let problems = shiryo::validate::check(&project);
+    let problems = shiryo::check::check(&project);
     assert_eq!(problems.0.len(), N - 2);
     for (i, problem) in problems.0.iter().enumerate() {
         let k = i + 3;

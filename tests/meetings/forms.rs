@@ -27,7 +27,7 @@ fn report_in_a_packet(p: &TempProject) {
 }
 
 /// Runs of one page at its top (a stamp) and at its foot (a page number).
-fn top_and_foot(t: &shiryo::build::Typeset, page: usize) -> (Vec<String>, Vec<String>) {
+fn top_and_foot(t: &shiryo::commands::build::Typeset, page: usize) -> (Vec<String>, Vec<String>) {
     let runs = text_runs(&t.document);
     let on = |keep: &dyn Fn(f64) -> bool| {
         runs.iter()
@@ -50,7 +50,7 @@ fn a_document_in_a_packet_is_one_sheet_under_the_packets_stamp() {
     assert_eq!(top.concat(), "資料７案");
     assert_eq!(foot, ["2"]);
     // As the packet holds it: neither, so the packet's stamp and number are the only ones.
-    let mut builder = shiryo::build::Builder::new(p.path()).unwrap();
+    let mut builder = shiryo::commands::build::Builder::new(p.path()).unwrap();
     let (project, _) = builder.load().unwrap();
     let council = (project.councils.iter())
         .find(|c| c.slug == "niiza-chiiki-ikou")

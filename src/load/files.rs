@@ -1,0 +1,367 @@
+//! Reading the project's files: only from inside the project root, only regular files, never
+//! more than a stated number of bytes, and never the junk that editors and systems leave
+//! beside them.
+//!
+//! Every file shiryo reads (content YAML, templates, fonts, figures, attachments) comes through
+//! here or through the typst world, which applies the same rules.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::diag::positions::Positions;
+use crate::diag::{Problem, io_ja};
+
+/// Content YAML and templates larger than this are refused before they are read.
+pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// YAML nested deeper than this is refused (the content model nests about eight levels).
+pub const MAX_YAML_DEPTH: usize = 32;
+/// Figures, attached PDFs and fonts larger than this are refused before they are read.
+pub const MAX_BINARY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Files that editors and operating systems leave in folders: never content.
+///
+/// `._name` (macOS resource forks on shared drives), `~$name` (Word and Excel lock files),
+/// `Thumbs.db`, `desktop.ini`, `.DS_Store`, and any other hidden file (`.name`), backup
+/// (`name~`) or temporary file (`.tmp`, `.bak`).
+pub fn is_junk(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || matches!(lower.as_str(), "thumbs.db" | "desktop.ini" | "ehthumbs.db")
+        || lower.ends_with(".tmp")
+        || lower.ends_with(".bak")
+}
+
+/// Whether a path written in content (relative to a council folder) leads out of it as
+/// written: absolute, with a drive or root, or with `..`. Such a path is refused without
+/// looking at the file system, so nothing is learnt about what exists outside.
+pub fn leaves(written: &str) -> bool {
+    use std::path::Component;
+    let path = Path::new(written);
+    written.starts_with(['/', '\\'])
+        || written.contains(":\\")
+        || path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
+/// `path`, resolved (links followed), when it lies inside `root` (itself resolved).
+pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Problem> {
+    let real = path
+        .canonicalize()
+        .map_err(|e| Problem::error(path, format!("ファイルを読めません（{}）。", io_ja(&e))))?;
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if !real.starts_with(&root) {
+        return Err(Problem::error(
+            path,
+            "プロジェクトのフォルダの外にあるファイル（リンク先）は読めません。",
+        )
+        .hint("ファイルそのものをプロジェクトのフォルダの中に置いてください。"));
+    }
+    Ok(real)
+}
+
+/// The bytes of a regular file inside `root`, refusing links out of it, devices, pipes and
+/// folders, and files over `limit` bytes (checked before reading, and again while reading).
+pub fn read_bytes(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, Problem> {
+    let real = resolve_inside(root, path)?;
+    let cannot = |e: std::io::Error| {
+        Problem::error(path, format!("ファイルを読めません（{}）。", io_ja(&e)))
+    };
+    let meta = std::fs::metadata(&real).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(Problem::error(
+            path,
+            if meta.is_dir() {
+                "ファイルではなくフォルダです。"
+            } else {
+                "普通のファイルではありません（パイプや装置などは読めません）。"
+            },
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(path, Some(meta.len()), limit));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, None, limit));
+    }
+    Ok(bytes)
+}
+
+/// A size as a file manager shows it: 「2.9 MB」, 「512 KB」, 「300 バイト」.
+pub fn size_words(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * KB;
+    let tenths = |unit: u64| {
+        let t = (bytes * 10 + unit / 2) / unit;
+        if t.is_multiple_of(10) {
+            format!("{}", t / 10)
+        } else {
+            format!("{}.{}", t / 10, t % 10)
+        }
+    };
+    if bytes >= MB {
+        format!("{} MB", tenths(MB))
+    } else if bytes >= KB {
+        format!("{} KB", tenths(KB))
+    } else {
+        format!("{bytes} バイト")
+    }
+}
+
+fn too_large(path: &Path, len: Option<u64>, limit: u64) -> Problem {
+    let limit = size_words(limit);
+    let size = match len {
+        Some(len) => format!("{}。上限は {limit}", size_words(len)),
+        None => format!("上限の {limit} を超えています"),
+    };
+    Problem::error(path, format!("ファイルが大きすぎます（{size}）。"))
+        .hint("ファイルを分けるか、誤って貼り付けた内容がないか確かめてください。")
+}
+
+/// A text file inside `root` (at most [`MAX_TEXT_BYTES`]), as UTF-8 without the byte-order
+/// mark Windows Notepad writes. The text is kept (see [`text_read`]) for messages that point
+/// at a line of it.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Problem> {
+    let bytes = read_bytes(root, path, MAX_TEXT_BYTES)?;
+    let text = decode_text(bytes).map_err(|p| Problem {
+        file: path.to_path_buf(),
+        ..p
+    })?;
+    if let Ok(mut read) = READ.lock() {
+        // The same text read again (a watch reloads on every save) keeps its positions.
+        if read.get(path).is_none_or(|r| *r.text != *text) {
+            let remembered = Remembered {
+                text: Arc::from(text.as_str()),
+                positions: OnceLock::new(),
+            };
+            read.insert(path.to_path_buf(), Arc::new(remembered));
+        }
+    }
+    Ok(text)
+}
+
+/// A text [`read_text`] read, and the place of each YAML value in it (recorded the first
+/// time a message asks, once per text).
+struct Remembered {
+    text: Arc<str>,
+    positions: OnceLock<Positions>,
+}
+
+/// The texts [`read_text`] read last, by the path they were read at: line numbers in messages
+/// come from what was read once, never from a second read of the disk (which could find
+/// another file, or a pipe).
+static READ: Mutex<BTreeMap<PathBuf, Arc<Remembered>>> = Mutex::new(BTreeMap::new());
+
+fn remembered(path: &Path) -> Option<Arc<Remembered>> {
+    READ.lock().ok()?.get(path).cloned()
+}
+
+/// The text last read at `path` through [`read_text`], if any.
+pub fn text_read(path: &Path) -> Option<Arc<str>> {
+    remembered(path).map(|r| r.text.clone())
+}
+
+/// The (line, column) of the YAML value at `field` (`meetings[3].materials[2]`) in the text
+/// last read at `path`, or of the nearest value written that holds it (see
+/// [`Positions::find`]).
+pub fn position(path: &Path, field: &str) -> Option<(usize, usize)> {
+    let read = remembered(path)?;
+    read.positions
+        .get_or_init(|| Positions::record(&read.text))
+        .find(field)
+}
+
+/// UTF-8 text, with a leading byte-order mark removed. Other encodings are named.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Problem::error("", "文字コードが UTF-16 です。").hint(
+            "メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。",
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Problem::error(
+            "",
+            "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）。",
+        )
+        .hint("メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。")
+    })?;
+    Ok(match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// The entries of a folder inside `root`, sorted by name, without junk, each resolved inside
+/// `root` (an entry that links out of it is reported and left out).
+pub fn list_dir(root: &Path, dir: &Path, problems: &mut crate::diag::Problems) -> Vec<PathBuf> {
+    // A folder that cannot be listed is said to be so: its files are not "missing".
+    let cannot_open = |e: &std::io::Error| {
+        crate::diag::Problem::error(
+            dir,
+            format!("フォルダを開けません（{}）。", crate::diag::io_ja(e)),
+        )
+        .hint("フォルダの読み取りの権限（プロパティの「セキュリティ」）を確かめるか、別の場所にコピーしてから使ってください。")
+    };
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.map_err(|e| problems.push(cannot_open(&e))).ok())
+            .filter(|e| !is_junk(&e.file_name().to_string_lossy()))
+            .map(|e| e.path())
+            .collect(),
+        Err(e) => {
+            problems.push(cannot_open(&e));
+            Vec::new()
+        }
+    };
+    entries.sort();
+    entries.retain(|p| match resolve_inside(root, p) {
+        Ok(_) => true,
+        Err(problem) => {
+            problems.push(problem);
+            false
+        }
+    });
+    entries
+}
+
+/// The first file read under `dir` (through [`read_text`]) with a line containing `needle`,
+/// and that line (1-based).
+pub fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
+    if needle.is_empty() {
+        return None;
+    }
+    let read = READ.lock().ok()?;
+    read.iter()
+        .filter(|(path, _)| path.starts_with(dir))
+        .find_map(|(path, text)| {
+            let i = text.text.lines().position(|l| l.contains(needle))?;
+            Some((path.clone(), i + 1))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_said_as_a_file_manager_shows_them() {
+        assert_eq!(size_words(3_000_003), "2.9 MB");
+        assert_eq!(size_words(2 * 1024 * 1024), "2 MB");
+        assert_eq!(size_words(1536), "1.5 KB");
+        assert_eq!(size_words(300), "300 バイト");
+    }
+
+    #[test]
+    fn positions_are_recorded_once_per_text_read() {
+        use crate::diag::positions::RECORDED;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("members.yaml");
+        let mut text = String::from("members:\n");
+        for _ in 0..1000 {
+            text.push_str("  - name: 岡本\n    role: 委員\n");
+        }
+        std::fs::write(&file, &text).unwrap();
+        read_text(dir.path(), &file).unwrap();
+        let before = RECORDED.with(|n| n.get());
+        for i in 0..1000 {
+            let at = position(&file, &format!("members[{i}].role"));
+            assert_eq!(at, Some((3 + 2 * i, 11)));
+        }
+        // Read again unchanged (a watch's next round): the same positions.
+        read_text(dir.path(), &file).unwrap();
+        assert_eq!(position(&file, "members[999]"), Some((2000, 5)));
+        assert_eq!(RECORDED.with(|n| n.get()) - before, 1);
+        // Changed: recorded again, from the new text.
+        std::fs::write(&file, format!("# 名簿\n{text}")).unwrap();
+        read_text(dir.path(), &file).unwrap();
+        assert_eq!(position(&file, "members[0].role"), Some((4, 11)));
+        assert_eq!(RECORDED.with(|n| n.get()) - before, 2);
+    }
+
+    #[test]
+    fn paths_that_leave_as_written() {
+        for out in [
+            "/etc/passwd",
+            "../x.pdf",
+            "figures/../../x.svg",
+            "C:\\x.pdf",
+            "\\\\server\\x",
+        ] {
+            assert!(leaves(out), "{out}");
+        }
+        for inside in ["figures/zu.svg", "./attachments/資料.pdf", "a/b/c.png"] {
+            assert!(!leaves(inside), "{inside}");
+        }
+    }
+
+    #[test]
+    fn junk_is_recognised() {
+        for junk in [
+            "._goals.yaml",
+            "~$report.yaml",
+            "Thumbs.db",
+            "desktop.ini",
+            "DESKTOP.INI",
+            ".DS_Store",
+            "goals.yaml~",
+            "goals.yaml.bak",
+        ] {
+            assert!(is_junk(junk), "{junk}");
+        }
+        for real in ["goals.yaml", "2024", "資料.yaml", "r6-hyoka.yaml"] {
+            assert!(!is_junk(real), "{real}");
+        }
+    }
+
+    #[test]
+    fn bom_is_removed_and_other_encodings_named() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFa: 1".to_vec()).unwrap(), "a: 1");
+        let e = decode_text(b"\xFF\xFEa\x00".to_vec()).unwrap_err();
+        assert!(e.message.contains("UTF-16"));
+        let e = decode_text(b"\x82\xA0".to_vec()).unwrap_err();
+        assert!(e.message.contains("Shift_JIS"));
+    }
+
+    #[test]
+    fn only_regular_files_inside_the_root_within_the_limit() {
+        let root = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("ok.txt"), "ok").unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "no").unwrap();
+        assert_eq!(
+            read_bytes(root.path(), &root.path().join("ok.txt"), 10).unwrap(),
+            b"ok"
+        );
+        let e = read_bytes(root.path(), &root.path().join("ok.txt"), 1).unwrap_err();
+        assert!(e.message.contains("大きすぎます"), "{}", e.message);
+        let e = read_bytes(root.path(), root.path(), 10).unwrap_err();
+        assert!(e.message.contains("フォルダ"), "{}", e.message);
+        #[cfg(unix)]
+        {
+            let link = root.path().join("link.txt");
+            std::os::unix::fs::symlink(outside.path().join("secret.txt"), &link).unwrap();
+            let e = read_bytes(root.path(), &link, 10).unwrap_err();
+            assert!(e.message.contains("外にある"), "{}", e.message);
+            assert!(!e.to_string().contains("no"));
+            let fifo = root.path().join("pipe");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                let e = read_bytes(root.path(), &fifo, 10).unwrap_err();
+                assert!(
+                    e.message.contains("普通のファイルではありません"),
+                    "{}",
+                    e.message
+                );
+            }
+        }
+    }
+}
