@@ -239,7 +239,7 @@ fn scale_council(dir: &Path, k: usize) -> Result<()> {
     let original: Evaluation = read(&eval_file)?;
     let council: shiryo::model::Council = read(&dir.join("council.yaml"))?;
     let mut results = BTreeMap::new();
-    for (i, goal) in shiryo::view::goal_iter(&goals).enumerate() {
+    for (i, goal) in shiryo::model::council::goal_iter(&goals).enumerate() {
         if goal.repeats.is_some() {
             continue;
         }
@@ -333,7 +333,7 @@ fn content_size(root: &Path) -> Result<(usize, usize)> {
         .years
         .values()
         .filter_map(|y| y.goals.as_ref())
-        .map(|g| shiryo::view::goal_iter(g).count())
+        .map(|g| shiryo::model::council::goal_iter(g).count())
         .sum();
     Ok((meetings, goals))
 }
@@ -592,7 +592,7 @@ fn split_child(root: &Path) -> Result<()> {
     let mut builder = Builder::new(root).map_err(|p| anyhow!("{p}"))?;
     let setup = started.elapsed();
     let started = Instant::now();
-    let (project, _) = shiryo::load::project::Project::load(&builder.root);
+    let (project, _) = shiryo::model::council::Project::load(&builder.root);
     let parse = started.elapsed();
     let started = Instant::now();
     let _ = shiryo::check::check(&project);

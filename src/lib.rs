@@ -11,6 +11,7 @@
 pub mod check;
 pub mod commands;
 pub mod diag;
+pub mod limits;
 pub mod load;
 pub mod memory;
 pub mod model;

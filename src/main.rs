@@ -277,7 +277,7 @@ fn run_next_year(root: &std::path::Path, council: &str) -> ExitCode {
 /// Prints what changed in a council's goals from `year` (or the latest year that has a next
 /// one) to the year after.
 fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> ExitCode {
-    let (project, problems) = shiryo::load::project::Project::load(root);
+    let (project, problems) = shiryo::model::council::Project::load(root);
     if project.councils.is_empty() && problems.has_errors() {
         return fail(&problems, root);
     }
@@ -294,12 +294,12 @@ fn run_changes(root: &std::path::Path, council: &str, year: Option<&str>) -> Exi
     let has_goals = |fy: i32| c.years.get(&fy).is_some_and(|y| y.goals.is_some());
     let fy = match year {
         Some(y) => match shiryo::text::japanese::halfwidth_digits(y.trim()).parse::<i32>() {
-            Ok(fy) if shiryo::load::project::YEARS.contains(&fy) => fy,
+            Ok(fy) if shiryo::model::council::YEARS.contains(&fy) => fy,
             _ => {
                 tell!(
                     "エラー: 年度「{y}」が正しくありません。\n  → {} 年度から {} 年度までの西暦４桁で書いてください（令和６年度なら 2024）。",
-                    shiryo::load::project::YEARS.start(),
-                    shiryo::load::project::YEARS.end()
+                    shiryo::model::council::YEARS.start(),
+                    shiryo::model::council::YEARS.end()
                 );
                 return ExitCode::from(2);
             }

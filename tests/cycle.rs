@@ -4,9 +4,9 @@
 mod common;
 
 use common::{TempProject, squashed, typeset_all};
-use shiryo::load::project::Project;
+use shiryo::model::council::Project;
+use shiryo::model::council::goal_iter;
 use shiryo::model::{Document, Status};
-use shiryo::view::goal_iter;
 
 const COUNCIL: &str = "niiza-chiiki-ikou";
 

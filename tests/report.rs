@@ -4,10 +4,10 @@
 mod common;
 
 use common::{TempProject, repo, small_council, squashed, text, typeset_all};
-use shiryo::load::project::Project;
+use shiryo::model::council::Project;
+use shiryo::model::council::goal_iter;
 use shiryo::text::japanese;
 use shiryo::typeset::{text_lines, text_runs};
-use shiryo::view::goal_iter;
 
 fn sample() -> shiryo::commands::build::Typeset {
     let mut all = typeset_all(&repo());

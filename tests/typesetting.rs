@@ -9,7 +9,7 @@ mod common;
 use common::dom::Dom;
 use common::{TempProject, page_texts, repo, small_council, typeset_all};
 use shiryo::commands::build::Typeset;
-use shiryo::load::project::Project;
+use shiryo::model::council::Project;
 use shiryo::typeset::{TextLine, text_lines, text_runs};
 
 fn by_id<'a>(all: &'a [Typeset], id: &str) -> &'a Typeset {

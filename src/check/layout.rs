@@ -281,7 +281,7 @@ pub(super) fn check_materials(
                     file,
                     format!(
                         "{}の資料「{}」と「{}」が同じ番号（{n}）です。",
-                        crate::view::needs::called(m.series.as_deref(), m.number),
+                        crate::model::council::called(m.series.as_deref(), m.number),
                         views[first].title,
                         v.title
                     ),
@@ -311,7 +311,7 @@ pub(super) fn check_materials(
                             format!(
                                 "議題「{}」の資料「{r}」に当たる資料が、{}の資料（materials）にありません。",
                                 it.title,
-                                crate::view::needs::called(m.series.as_deref(), m.number)
+                                crate::model::council::called(m.series.as_deref(), m.number)
                             ),
                         )
                         .field(format!("{path}.materials[{j}]"))

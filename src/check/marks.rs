@@ -9,8 +9,8 @@ pub const MARK: &str = "【記入】";
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Problem, Problems};
-use crate::load::project::{CouncilData, DocumentFile, Project};
 use crate::model::Document;
+use crate::model::council::{CouncilData, DocumentFile, Project};
 
 /// Every mark left in the files a final document prints.
 pub fn check(project: &Project, out: &mut Problems) {

@@ -121,7 +121,7 @@ pub(super) fn check_staff(c: &CouncilData, year: &YearData, out: &mut Problems) 
                     file,
                     format!(
                         "{}の事務局の{}人目は、会議録の書き方（minutes.attendance.{key}: \"{pattern}\"）では何も印刷されません。",
-                        crate::view::needs::called(m.series.as_deref(), m.number),
+                        crate::model::council::called(m.series.as_deref(), m.number),
                         japanese::fullwidth(&(j + 1).to_string())
                     ),
                 )
@@ -133,7 +133,7 @@ pub(super) fn check_staff(c: &CouncilData, year: &YearData, out: &mut Problems) 
                     file,
                     format!(
                         "{}の事務局の{}人目に、職名（post）も名前（name）もありません。",
-                        crate::view::needs::called(m.series.as_deref(), m.number),
+                        crate::model::council::called(m.series.as_deref(), m.number),
                         japanese::fullwidth(&(j + 1).to_string())
                     ),
                 )

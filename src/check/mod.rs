@@ -8,22 +8,20 @@ use std::path::Path;
 
 pub use crate::diag::fy_name;
 use crate::diag::{Problem, Problems};
-use crate::load::project::{CouncilData, Project, YearData};
+use crate::model::council::{CouncilData, Project, YearData};
+use crate::model::council::{goal_iter, goal_paths};
 use crate::model::{Council, Goal, GoalNo};
 use crate::text::japanese;
-use crate::view::{goal_iter, goal_paths};
 
 mod evaluation;
 mod layout;
 mod members;
-mod output_names;
 mod record;
 mod text;
 mod year;
 
 use evaluation::check_evaluation;
 pub use evaluation::suggest_word;
-pub use output_names::windows_key;
 pub use text::check_printable;
 #[cfg(test)]
 use text::cut_by_comment;
@@ -36,7 +34,6 @@ pub fn check(project: &Project) -> Problems {
     for council in &project.councils {
         check_council(council, &mut problems);
     }
-    output_names::check(project, &mut problems);
     // What `shiryo new` left to write, in a document no longer a draft.
     crate::check::marks::check(project, &mut problems);
     // Two documents about one meeting meet its missing parts twice.

@@ -14,7 +14,7 @@ pub(super) fn check_meeting_record(
     file: &Path,
     out: &mut Problems,
 ) {
-    let n = crate::view::needs::called(m.series.as_deref(), m.number);
+    let n = crate::model::council::called(m.series.as_deref(), m.number);
     // A joint meeting's attendance is every body's members.
     let members: Vec<&crate::model::Member> = match c.joint.get(&(fy, m.series.clone(), m.number)) {
         Some(bodies) => bodies.iter().flat_map(|b| &b.members).collect(),
@@ -133,12 +133,12 @@ pub(super) fn check_meeting_record(
                     .hint("１項目には bullet、note、question（と answer）、next_meeting: true のどれか１つを書きます。"),
             );
         } else if e.next_meeting
-            && crate::view::next_meeting(c, fy, m.series.as_deref(), m.number).is_none()
+            && crate::model::council::next_meeting(c, fy, m.series.as_deref(), m.number).is_none()
         {
             out.push(
                 Problem::error(file, format!("{n}の記録に次回の開催日がありますが、次の会議が meetings.yaml にありません。"))
                     .field(field)
-                    .hint(format!("{}の会議（date と start）を書いてください。", crate::view::needs::called(m.series.as_deref(), m.number.saturating_add(1)))),
+                    .hint(format!("{}の会議（date と start）を書いてください。", crate::model::council::called(m.series.as_deref(), m.number.saturating_add(1)))),
             );
         }
     }
@@ -175,7 +175,7 @@ fn check_attendance(
         m.staff.iter().map(|s| s.count.unwrap_or(1) as usize).sum()
     };
     let others = staff + m.observers.len();
-    let n = crate::view::needs::called(m.series.as_deref(), m.number);
+    let n = crate::model::council::called(m.series.as_deref(), m.number);
     let count = |k: usize| format!("{}名", japanese::fullwidth(&k.to_string()));
     let members_present = format!("委員{}のうち欠席{}", count(members), count(m.absent.len()));
     if recorded && (attendance as usize) < present {

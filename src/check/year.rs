@@ -129,9 +129,10 @@ pub(super) fn check_repeats_across_years(c: &CouncilData, fy: i32, out: &mut Pro
     // which goal it meant to re-list.
     let restated = |g: &Goal| g.activity.is_some() || g.target.is_some();
     // Where each row of year `fy + 1` is written.
-    let paths: std::collections::HashMap<*const Goal, crate::view::GoalPath> = goal_paths(new)
-        .map(|(path, g)| (g as *const Goal, path))
-        .collect();
+    let paths: std::collections::HashMap<*const Goal, crate::model::council::GoalPath> =
+        goal_paths(new)
+            .map(|(path, g)| (g as *const Goal, path))
+            .collect();
     // A row whose number is no goal of the year at all has its own error already.
     let numbers: BTreeSet<GoalNo> = goal_iter(new).map(|g| g.number).collect();
     let exists = |n: GoalNo| numbers.contains(&n);
@@ -169,7 +170,7 @@ pub(super) fn check_repeats_across_years(c: &CouncilData, fy: i32, out: &mut Pro
 /// council does not list would be printed a second time.
 pub(super) fn check_relisted_terms(
     council: &Council,
-    (file, path): (&Path, crate::view::GoalPath),
+    (file, path): (&Path, crate::model::council::GoalPath),
     n: GoalNo,
     origin: &Goal,
     out: &mut Problems,
@@ -305,8 +306,8 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                     file,
                     format!(
                         "会議の回数が順番になっていません（{}のところに{}があります）。",
-                        crate::view::needs::called(series, want),
-                        crate::view::needs::called(series, m.number)
+                        crate::model::council::called(series, want),
+                        crate::model::council::called(series, m.number)
                     ),
                 )
                 .field(field("number"))
@@ -325,7 +326,7 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                     file,
                     format!(
                         "{}の日付 {} が{}（{}-04-01～{}-03-31）の外です。",
-                        crate::view::needs::called(m.series.as_deref(), m.number),
+                        crate::model::council::called(m.series.as_deref(), m.number),
                         d,
                         fy_name(fy),
                         fy,
@@ -343,7 +344,7 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                     file,
                     format!(
                         "{}の期間の終わり（until: {u}）が始まり（date: {d}）より前です。",
-                        crate::view::needs::called(m.series.as_deref(), m.number)
+                        crate::model::council::called(m.series.as_deref(), m.number)
                     ),
                 )
                 .field(field("until")),
@@ -357,7 +358,7 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                     file,
                     format!(
                         "{}の終了時刻 {e} が開始時刻 {s} より前です。",
-                        crate::view::needs::called(m.series.as_deref(), m.number)
+                        crate::model::council::called(m.series.as_deref(), m.number)
                     ),
                 )
                 .field(field("end")),
@@ -371,7 +372,7 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
                         file,
                         format!(
                             "{}が対応する目標 {g} は、{}の目標にありません。",
-                            crate::view::needs::called(m.series.as_deref(), m.number),
+                            crate::model::council::called(m.series.as_deref(), m.number),
                             fy_name(fy)
                         ),
                     )
@@ -411,8 +412,8 @@ pub(super) fn check_meeting_dates(year: &YearData, file: &Path, out: &mut Proble
                             file,
                             format!(
                                 "{}の日付（{d}）が、{}の日付（{when}）より前です。回の番号が開いた順になっていません。",
-                                crate::view::needs::called(s, n),
-                                crate::view::needs::called(s, before),
+                                crate::model::council::called(s, n),
+                                crate::model::council::called(s, before),
                             ),
                         )
                         .field(format!(

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use typst_layout::PagedDocument;
 
 use crate::diag::{Problem, Problems};
-use crate::load::project::{CouncilData, DocumentFile, Project};
 use crate::model::Document;
+use crate::model::council::{CouncilData, DocumentFile, Project};
 use crate::render::{TYPST_TEMPLATE_SUFFIX, Templates};
 use crate::typeset::world::ShiryoWorld;
 use crate::typeset::{self, Job};
@@ -19,7 +19,7 @@ pub use command::{BuildFailure, build, check, output_dir, select, typeset_all};
 pub use formats::{Format, Formats};
 
 /// Where PDFs go, under the project root.
-pub const OUTPUT_DIR: &str = "output";
+pub use crate::output::OUTPUT_DIR;
 
 /// Appended to the markup of a packet's sheet: the shipped preamble (`common.typ.j2`) prints
 /// no page number when the document's `shiryo-sheet` state ends true, since the packet
@@ -137,6 +137,13 @@ impl Builder {
     pub fn load_checked(&self) -> (Project, Problems) {
         let (project, mut problems) = Project::load_with(&self.root, &self.yaml);
         problems.extend(crate::check::check(&project));
+        let mut names = Problems::default();
+        crate::output::names::check(&project, &mut names);
+        problems.extend(Problems(
+            (names.0.into_iter())
+                .map(|p| p.relative_to(&self.root))
+                .collect(),
+        ));
         problems.extend(crate::check::check_printable(&project, |c| {
             self.world.can_print(c)
         }));
@@ -447,7 +454,7 @@ impl Builder {
             let bytes = crate::load::files::read_bytes(
                 &council.dir,
                 &path,
-                crate::load::files::MAX_BINARY_BYTES,
+                crate::limits::MAX_BINARY_BYTES,
             )
             .map_err(|e| {
                 Problems(vec![

@@ -15,7 +15,7 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::commands::build::{self, Builder};
 use crate::diag::Problems;
-use crate::load::project::CouncilData;
+use crate::model::council::CouncilData;
 
 mod look;
 

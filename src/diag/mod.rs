@@ -1,6 +1,7 @@
 //! Problems found in the content, reported to staff in Japanese with file, line and field.
 
 pub mod field_words;
+pub mod places;
 pub mod positions;
 pub mod yaml_words;
 
@@ -86,7 +87,7 @@ impl Problem {
         if self.line.is_some() || path.is_empty() {
             return self;
         }
-        match crate::load::files::position(&self.file, path) {
+        match places::position(&self.file, path) {
             Some((line, column)) => self.at(Some(line), Some(column)),
             None => self,
         }

@@ -149,10 +149,9 @@ impl Positions {
                 Some(parent) if parent.mapping && parent.expect_key => {
                     parent.expect_key = false;
                     parent.key = match &event {
-                        Event::Scalar(value, ..) => Some((
-                            crate::load::yaml::scan::normalise_key(value).into_boxed_str(),
-                            here,
-                        )),
+                        Event::Scalar(value, ..) => {
+                            Some((normalise_key(value).into_boxed_str(), here))
+                        }
                         _ => None,
                     };
                     None
@@ -250,7 +249,7 @@ impl Positions {
                     .map(|(at, _)| at)
                     .chain(std::iter::once(rest.len()))
                     .find_map(|end| {
-                        let key = crate::load::yaml::scan::normalise_key(&rest[..end]);
+                        let key = normalise_key(&rest[..end]);
                         self.children
                             .get(&(node, Segment::Key(key.into_boxed_str())))
                             .map(|&child| (child, &rest[end..]))
@@ -274,6 +273,24 @@ thread_local! {
 /// A count or place that fits the tables (a file has at most 2 MB of text).
 fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Keys that mean the same: full-width letters and digits folded to half-width, the dashes a
+/// goal number may be written with made one, spaces ignored, so `１－１`, `1−1` and `1-1`
+/// are one key; a goal number is compared as the number it is (`1-01` is `1-1`), as
+/// `GoalNo` parses it everywhere else.
+pub fn normalise_key(key: &str) -> String {
+    if let Ok((component, seq)) = crate::text::japanese::parse_goal_number(key) {
+        return format!("{component}-{seq}");
+    }
+    crate::text::japanese::halfwidth_digits(key)
+        .chars()
+        .filter_map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
+            c if c.is_whitespace() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 #[cfg(test)]

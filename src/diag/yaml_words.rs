@@ -80,7 +80,7 @@ pub fn explain(raw: &str) -> (String, Option<String>) {
         return (
             format!(
                 "入れ子が深すぎます（{} 段まで）。",
-                crate::load::files::MAX_YAML_DEPTH
+                crate::limits::MAX_YAML_DEPTH
             ),
             Some(
                 "「[」「{」の閉じ忘れや、字下げ（行頭の空白）の誤りがないか確かめてください。"

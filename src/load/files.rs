@@ -5,21 +5,12 @@
 //! Every file shiryo reads (content YAML, templates, fonts, figures, attachments) comes through
 //! here or through the typst world, which applies the same rules.
 
-use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::diag::positions::Positions;
 use crate::diag::{Problem, io_ja};
 
-/// Content YAML and templates larger than this are refused before they are read.
-pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
-
-/// YAML nested deeper than this is refused (the content model nests about eight levels).
-pub const MAX_YAML_DEPTH: usize = 32;
-/// Figures, attached PDFs and fonts larger than this are refused before they are read.
-pub const MAX_BINARY_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::limits::{MAX_BINARY_BYTES, MAX_TEXT_BYTES, MAX_YAML_DEPTH};
 
 /// Files that editors and operating systems leave in folders: never content.
 ///
@@ -128,7 +119,7 @@ fn too_large(path: &Path, len: Option<u64>, limit: u64) -> Problem {
 }
 
 /// A text file inside `root` (at most [`MAX_TEXT_BYTES`]), as UTF-8 without the byte-order
-/// mark Windows Notepad writes. The text is kept (see [`text_read`]) for messages that point
+/// mark Windows Notepad writes. The text is kept (see [`crate::diag::places`]) for messages that point
 /// at a line of it.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Problem> {
     let bytes = read_bytes(root, path, MAX_TEXT_BYTES)?;
@@ -136,48 +127,8 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Problem> {
         file: path.to_path_buf(),
         ..p
     })?;
-    if let Ok(mut read) = READ.lock() {
-        // The same text read again (a watch reloads on every save) keeps its positions.
-        if read.get(path).is_none_or(|r| *r.text != *text) {
-            let remembered = Remembered {
-                text: Arc::from(text.as_str()),
-                positions: OnceLock::new(),
-            };
-            read.insert(path.to_path_buf(), Arc::new(remembered));
-        }
-    }
+    crate::diag::places::remember(path, &text);
     Ok(text)
-}
-
-/// A text [`read_text`] read, and the place of each YAML value in it (recorded the first
-/// time a message asks, once per text).
-struct Remembered {
-    text: Arc<str>,
-    positions: OnceLock<Positions>,
-}
-
-/// The texts [`read_text`] read last, by the path they were read at: line numbers in messages
-/// come from what was read once, never from a second read of the disk (which could find
-/// another file, or a pipe).
-static READ: Mutex<BTreeMap<PathBuf, Arc<Remembered>>> = Mutex::new(BTreeMap::new());
-
-fn remembered(path: &Path) -> Option<Arc<Remembered>> {
-    READ.lock().ok()?.get(path).cloned()
-}
-
-/// The text last read at `path` through [`read_text`], if any.
-pub fn text_read(path: &Path) -> Option<Arc<str>> {
-    remembered(path).map(|r| r.text.clone())
-}
-
-/// The (line, column) of the YAML value at `field` (`meetings[3].materials[2]`) in the text
-/// last read at `path`, or of the nearest value written that holds it (see
-/// [`Positions::find`]).
-pub fn position(path: &Path, field: &str) -> Option<(usize, usize)> {
-    let read = remembered(path)?;
-    read.positions
-        .get_or_init(|| Positions::record(&read.text))
-        .find(field)
 }
 
 /// UTF-8 text, with a leading byte-order mark removed. Other encodings are named.
@@ -233,21 +184,6 @@ pub fn list_dir(root: &Path, dir: &Path, problems: &mut crate::diag::Problems) -
     entries
 }
 
-/// The first file read under `dir` (through [`read_text`]) with a line containing `needle`,
-/// and that line (1-based).
-pub fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
-    if needle.is_empty() {
-        return None;
-    }
-    let read = READ.lock().ok()?;
-    read.iter()
-        .filter(|(path, _)| path.starts_with(dir))
-        .find_map(|(path, text)| {
-            let i = text.text.lines().position(|l| l.contains(needle))?;
-            Some((path.clone(), i + 1))
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,17 +209,23 @@ mod tests {
         read_text(dir.path(), &file).unwrap();
         let before = RECORDED.with(|n| n.get());
         for i in 0..1000 {
-            let at = position(&file, &format!("members[{i}].role"));
+            let at = crate::diag::places::position(&file, &format!("members[{i}].role"));
             assert_eq!(at, Some((3 + 2 * i, 11)));
         }
         // Read again unchanged (a watch's next round): the same positions.
         read_text(dir.path(), &file).unwrap();
-        assert_eq!(position(&file, "members[999]"), Some((2000, 5)));
+        assert_eq!(
+            crate::diag::places::position(&file, "members[999]"),
+            Some((2000, 5))
+        );
         assert_eq!(RECORDED.with(|n| n.get()) - before, 1);
         // Changed: recorded again, from the new text.
         std::fs::write(&file, format!("# 名簿\n{text}")).unwrap();
         read_text(dir.path(), &file).unwrap();
-        assert_eq!(position(&file, "members[0].role"), Some((4, 11)));
+        assert_eq!(
+            crate::diag::places::position(&file, "members[0].role"),
+            Some((4, 11))
+        );
         assert_eq!(RECORDED.with(|n| n.get()) - before, 2);
     }
 

@@ -9,21 +9,9 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Problem, Problems, fy_name};
-use crate::load::project::CouncilData;
+use crate::model::council::{CouncilData, JointBody};
 use crate::model::{Council, Meeting, Member};
-use crate::view::needs::zen;
-
-/// A body of a joint meeting, with its members that year.
-#[derive(Debug, Clone, PartialEq)]
-pub struct JointBody {
-    /// The body's name (its `body`, or the council's name).
-    pub name: String,
-    pub members: Vec<Member>,
-}
-
-/// The bodies of each joint meeting of a council, by (fiscal year, its own series, its own
-/// number), the body that keeps the record first.
-pub type JointBodies = BTreeMap<(i32, Option<String>, u32), Vec<JointBody>>;
+use crate::text::japanese::zen;
 
 fn body_name(c: &Council) -> String {
     c.body.clone().unwrap_or_else(|| c.name.clone())
@@ -105,7 +93,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                             &file,
                             format!(
                                 "{}の joint に、{held_by} での回（meeting:）がありません。",
-                                crate::view::needs::called(m.series.as_deref(), m.number)
+                                crate::model::council::called(m.series.as_deref(), m.number)
                             ),
                         )
                         .at_value(&at)
@@ -181,14 +169,14 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                     format!(
                         "{} の{}の joint: with: に、この部会（{guest_slug}）がありません。",
                         host.slug,
-                        crate::view::needs::called(hm.series.as_deref(), number)
+                        crate::model::council::called(hm.series.as_deref(), number)
                     ),
                 )
                 .at_value(&at)
                 .hint(format!(
                     "{} の meetings.yaml の{}に joint: {{with: [{guest_slug}]}} と書いてください。",
                     host.slug,
-                    crate::view::needs::called(hm.series.as_deref(), number)
+                    crate::model::council::called(hm.series.as_deref(), number)
                 )),
             );
         }
@@ -207,7 +195,7 @@ pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
                     &file,
                     format!(
                         "この会議は {host_slug} では{}です。同じ{series}の回は、どちらの部会でも同じ番号にします。",
-                        crate::view::needs::called(hm.series.as_deref(), hm.number)
+                        crate::model::council::called(hm.series.as_deref(), hm.number)
                     ),
                 )
                 .field(format!("meetings[{k}].number"))

@@ -11,60 +11,8 @@ use walkdir::WalkDir;
 use crate::diag::{Problem, Problems};
 use crate::load::files;
 use crate::load::yaml::cache::YamlCache;
-use crate::model::{Council, Document, Evaluation, GoalSet, MeetingList, MemberList};
-
-/// The project: its root and every council found under `content/`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Project {
-    pub root: PathBuf,
-    pub councils: Vec<CouncilData>,
-    /// Every content file read, with its text (byte-order mark removed), in reading order.
-    pub texts: Vec<(PathBuf, String)>,
-}
-
-/// One council folder (`content/<dir>/council.yaml` and what lies beside it).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CouncilData {
-    /// The folder, absolute.
-    pub dir: PathBuf,
-    /// The folder's path under `content/` (`/`-separated), used for output paths.
-    pub slug: String,
-    pub council: Council,
-    pub years: BTreeMap<i32, YearData>,
-    pub documents: Vec<DocumentFile>,
-    /// The bodies of each joint meeting (合同部会) of this council, and their members.
-    pub joint: crate::load::joint::JointBodies,
-}
-
-/// What is written about one fiscal year.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct YearData {
-    pub goals: Option<GoalSet>,
-    pub meetings: MeetingList,
-    pub evaluation: Option<Evaluation>,
-    pub members: Option<MemberList>,
-    /// The files found, for messages (`goals` → path), whether or not they could be read.
-    pub files: BTreeMap<&'static str, PathBuf>,
-    /// The files found that could not be read or parsed (already reported): checks that
-    /// depend on them stay quiet rather than report what follows from the first error.
-    pub broken: std::collections::BTreeSet<&'static str>,
-}
-
-/// One document to build.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DocumentFile {
-    pub path: PathBuf,
-    /// The file name without `.yaml`.
-    pub name: String,
-    pub document: Document,
-}
-
-impl DocumentFile {
-    /// `<council>/<name>`: how the document is named on the command line and under `output/`.
-    pub fn id(&self, council: &CouncilData) -> String {
-        format!("{}/{}", council.slug, self.name)
-    }
-}
+use crate::model::Council;
+use crate::model::council::{CouncilData, DocumentFile, Project, YEARS, YearData};
 
 impl Project {
     /// Reads everything under `<root>/content`. Returns the project with whatever could be read,
@@ -115,13 +63,6 @@ impl Project {
             texts,
         };
         (project, problems)
-    }
-
-    /// Every document, with its council.
-    pub fn documents(&self) -> impl Iterator<Item = (&CouncilData, &DocumentFile)> {
-        self.councils
-            .iter()
-            .flat_map(|c| c.documents.iter().map(move |d| (c, d)))
     }
 }
 
@@ -181,12 +122,7 @@ pub fn check_root(root: &Path) -> Result<(), Problem> {
     .hint(hint))
 }
 
-/// The fiscal years a document may be about (the range of year folders).
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-
-/// How many folders deep under `content/` a council's folder may be (`content/市/福祉/部会`
-/// is 3): what `output/` and the council's own templates are looked for under.
-pub const MAX_COUNCIL_DEPTH: usize = 6;
+pub use crate::limits::MAX_COUNCIL_DEPTH;
 
 /// The council.yaml files under `content/`, sorted. A link that leads out of the project, a
 /// council file under another name, and a folder of documents without its council.yaml are
@@ -332,7 +268,7 @@ impl Loader<'_> {
                 if name == "documents" {
                     documents = self.documents(&entry);
                 } else if let Ok(year) = name.parse::<i32>() {
-                    if !crate::load::project::YEARS.contains(&year) || name.len() != 4 {
+                    if !YEARS.contains(&year) || name.len() != 4 {
                         let hint = if name.len() == 4 {
                             format!(
                                 "年度は {} 年度から {} 年度までです。年度のフォルダは西暦で名付けてください（令和６年度なら 2024）。",

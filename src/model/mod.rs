@@ -23,6 +23,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::text::japanese;
 
 mod agenda_layout;
+pub mod council;
 mod count_style;
 mod document;
 mod headcount;

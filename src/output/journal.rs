@@ -117,7 +117,7 @@ fn sweep(output: &Path) -> usize {
     let mut cleared = 0;
     let entries = walkdir::WalkDir::new(output)
         // A council's files sit one below its folder.
-        .max_depth(crate::load::project::MAX_COUNCIL_DEPTH + 2)
+        .max_depth(crate::limits::MAX_COUNCIL_DEPTH + 2)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file());

@@ -60,7 +60,7 @@ impl Templates {
         let mut councils = BTreeMap::new();
         let content = root.join("content");
         let dirs = WalkDir::new(&content)
-            .max_depth(crate::load::project::MAX_COUNCIL_DEPTH + 1)
+            .max_depth(crate::limits::MAX_COUNCIL_DEPTH + 1)
             .into_iter()
             .filter_entry(|e| {
                 e.depth() == 0 || !crate::load::files::is_junk(&e.file_name().to_string_lossy())

@@ -384,6 +384,11 @@ pub fn after_definitions<'a>(text: &'a str, terms: &BTreeMap<String, String>) ->
     out
 }
 
+/// A number in full-width digits: ５, １２.
+pub fn zen(n: u32) -> String {
+    fullwidth(&n.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

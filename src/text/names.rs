@@ -7,6 +7,7 @@
 //! refused (Windows does not allow it in a file name).
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use unicode_normalization::UnicodeNormalization;
 
 /// What may stay as it is in a path segment of a link: letters, digits and `-._~`
 /// (RFC 3986 unreserved). Everything else, `:` and every non-ASCII byte included, is
@@ -108,6 +109,21 @@ pub fn unsafe_name(name: &str) -> Option<String> {
         ));
     }
     None
+}
+
+/// The name Windows (letter case) and macOS (normalisation) file a path under: two paths
+/// with one key are one file there. Letters are compared as Windows does, one character for
+/// one (its upper-case table has no `ß` → `SS`).
+pub fn windows_key(path: &str) -> String {
+    path.nfc()
+        .map(|c| {
+            let mut upper = c.to_uppercase();
+            match (upper.next(), upper.next()) {
+                (Some(u), None) => u,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

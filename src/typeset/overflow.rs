@@ -118,7 +118,7 @@ pub fn problems(council_dir: &Path, template: &Path, document: &PagedDocument) -
                 crate::text::japanese::ascii_numbers(&needle),
             ]
             .iter()
-            .find_map(|n| crate::load::files::line_containing(council_dir, n));
+            .find_map(|n| crate::diag::places::line_containing(council_dir, n));
             let place = if o.off_page { "ページの右端" } else { "表の枠（セル）" };
             let message = format!(
                 "{} ページの「{shown}」が{place}から {:.0} pt はみ出します。",

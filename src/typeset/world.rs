@@ -240,8 +240,7 @@ fn load_fonts(root: &Path, dir: &Path) -> Result<Vec<Font>, Problem> {
     paths.sort();
     let mut fonts = Vec::new();
     for path in paths {
-        let data =
-            crate::load::files::read_bytes(root, &path, crate::load::files::MAX_BINARY_BYTES)?;
+        let data = crate::load::files::read_bytes(root, &path, crate::limits::MAX_BINARY_BYTES)?;
         let before = fonts.len();
         fonts.extend(Font::iter(Bytes::new(data)));
         if fonts.len() == before {
@@ -295,7 +294,7 @@ impl World for ShiryoWorld {
                 let bytes = crate::load::files::read_bytes(
                     &self.root,
                     &path,
-                    crate::load::files::MAX_BINARY_BYTES,
+                    crate::limits::MAX_BINARY_BYTES,
                 )
                 .map_err(|p| FileError::Other(Some(p.message.into())))?;
                 let ext = path

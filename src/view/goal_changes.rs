@@ -29,8 +29,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::model::council::goal_iter;
 use crate::model::{Goal, GoalNo, GoalSet};
-use crate::view::goal_iter;
 
 /// Similarity (`Weights::similarity`) from which two goals under the same number are one goal
 /// reworded.

@@ -16,10 +16,11 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::load::project::{CouncilData, YearData};
+use crate::model::council::goal_iter;
+use crate::model::council::{CouncilData, YearData};
 use crate::model::{
-    Activity, AgendaItem, Council, Goal, GoalNo, GoalResult, GoalSet, Meeting, MeetingFormat,
-    Member, PublicViewing, TimeStyle,
+    Activity, AgendaItem, Council, Goal, GoalNo, GoalResult, Meeting, MeetingFormat, Member,
+    PublicViewing, TimeStyle,
 };
 use crate::text::japanese;
 
@@ -291,51 +292,6 @@ impl<'a> GoalIndex<'a> {
     }
 }
 
-/// Every goal of a goal set, in order.
-pub fn goal_iter(set: &GoalSet) -> impl Iterator<Item = &Goal> {
-    set.components
-        .iter()
-        .flat_map(|c| c.issues.iter().flat_map(|i| i.goals.iter()))
-}
-
-/// Where a goal is written in goals.yaml, as a field path: `components[0].issues[1].goals[2]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GoalPath {
-    pub component: usize,
-    pub issue: usize,
-    pub goal: usize,
-}
-
-impl std::fmt::Display for GoalPath {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let GoalPath {
-            component,
-            issue,
-            goal,
-        } = self;
-        write!(f, "components[{component}].issues[{issue}].goals[{goal}]")
-    }
-}
-
-/// Every goal of a goal set, in order, with where it is written.
-pub fn goal_paths(set: &GoalSet) -> impl Iterator<Item = (GoalPath, &Goal)> {
-    set.components
-        .iter()
-        .enumerate()
-        .flat_map(|(component, c)| {
-            c.issues.iter().enumerate().flat_map(move |(issue, i)| {
-                i.goals.iter().enumerate().map(move |(goal, g)| {
-                    let path = GoalPath {
-                        component,
-                        issue,
-                        goal,
-                    };
-                    (path, g)
-                })
-            })
-        })
-}
-
 pub(crate) static NO_DATA: std::sync::LazyLock<YearData> =
     std::sync::LazyLock::new(YearData::default);
 
@@ -440,36 +396,6 @@ pub(crate) fn meeting_view<'a>(
         public: m.public.as_ref(),
         agenda: &m.agenda,
     }
-}
-
-/// The meeting `number` of fiscal year `year` in `series` (none: the council's own numbered
-/// meetings), if written.
-pub fn find_meeting<'a>(
-    council: &'a CouncilData,
-    year: i32,
-    series: Option<&str>,
-    number: u32,
-) -> Option<&'a Meeting> {
-    council
-        .years
-        .get(&year)?
-        .meetings
-        .meetings
-        .iter()
-        .find(|m| m.number == number && m.series.as_deref() == series)
-}
-
-/// The meeting after `number` of `year` in its series: the next number, or the first of the
-/// next year's.
-pub fn next_meeting<'a>(
-    council: &'a CouncilData,
-    year: i32,
-    series: Option<&str>,
-    number: u32,
-) -> Option<(i32, &'a Meeting)> {
-    find_meeting(council, year, series, number.saturating_add(1))
-        .map(|n| (year, n))
-        .or_else(|| find_meeting(council, year + 1, series, 1).map(|n| (year + 1, n)))
 }
 
 /// The council folder as a virtual path from the project root: `/content/<slug>`.

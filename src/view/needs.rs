@@ -7,8 +7,8 @@
 //! not reported again.
 
 use crate::diag::{Problem, Problems, fy_name};
-use crate::load::project::{CouncilData, DocumentFile, YearData};
-use crate::text::japanese;
+use crate::model::council::{CouncilData, DocumentFile, YearData, called};
+use crate::text::japanese::{self, zen};
 
 /// A document about a meeting needs the meeting, and in it what the document prints (`has`);
 /// otherwise 「第N回{what}」 at the meeting's line.
@@ -250,7 +250,7 @@ pub(crate) fn meeting<'a>(
     {
         return None;
     }
-    match crate::view::find_meeting(c, fy, series, number) {
+    match crate::model::council::find_meeting(c, fy, series, number) {
         None => {
             // The same number in another series: the document may only lack its series.
             let other = (c.years.get(&fy).into_iter())
@@ -312,13 +312,4 @@ pub(crate) fn meeting<'a>(
 /// Text with nothing to print (empty, or spaces of either width only).
 pub(crate) fn blank(s: &str) -> bool {
     s.trim().is_empty()
-}
-
-pub(crate) fn zen(n: u32) -> String {
-    japanese::fullwidth(&n.to_string())
-}
-
-/// A meeting as messages name it: 第２回, or 第１回合同部会 in a series of its own.
-pub(crate) fn called(series: Option<&str>, number: u32) -> String {
-    format!("第{}回{}", zen(number), series.unwrap_or_default())
 }

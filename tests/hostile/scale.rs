@@ -78,7 +78,7 @@ fn ten_thousand_relisted_goals_are_each_named_at_their_line() {
     assert!(out.contains(&format!("…ほか {} 件", N - 2 - 2000)), "{out}");
 
     // And every one of them, in the library: each at its own goal's `repeats:`.
-    let (project, problems) = shiryo::load::project::Project::load(p.path());
+    let (project, problems) = shiryo::model::council::Project::load(p.path());
     assert!(problems.is_empty(), "{problems}");
     let problems = shiryo::check::check(&project);
     assert_eq!(problems.0.len(), N - 2);

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Builder, OUTPUT_DIR, Typeset, Written};
 use crate::diag::{Problem, Problems};
-use crate::load::project::{CouncilData, DocumentFile, Project};
+use crate::model::council::{CouncilData, DocumentFile, Project};
 
 /// The documents named on the command line (`council/name` or just `name` when unique), or all.
 pub fn select<'a>(

@@ -160,7 +160,7 @@ pub fn year(text: &str) -> Result<i32, String> {
         })
     };
     match parsed {
-        Some(y) if crate::load::project::YEARS.contains(&y) => Ok(y),
+        Some(y) if crate::model::council::YEARS.contains(&y) => Ok(y),
         _ => Err(format!(
             "年度「{}」が読めません。令和７年度、R7、2025 のように書いてください",
             text.trim()

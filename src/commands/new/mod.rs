@@ -155,13 +155,13 @@ pub fn folder(root: &Path, name: &str) -> Result<String, String> {
             "content/{name} はもうあります。今ある協議会は変えません。ほかの名前にしてください"
         ));
     }
-    let key = crate::check::windows_key(name);
+    let key = crate::text::names::windows_key(name);
     let taken = std::fs::read_dir(&content)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|other| crate::check::windows_key(other) == key);
+        .find(|other| crate::text::names::windows_key(other) == key);
     if let Some(other) = taken {
         return Err(format!(
             "content/{other} と、大文字と小文字（か文字の書き表し方）だけが違う名前です。Windows では同じフォルダになるため、ほかの名前にしてください"

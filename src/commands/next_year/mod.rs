@@ -14,9 +14,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Problem, Problems, fy_name};
-use crate::load::project::Project;
+use crate::model::council::Project;
+use crate::model::council::goal_iter;
 use crate::model::{AnnualReport, Document};
-use crate::view::goal_iter;
 
 mod files;
 use files::{ascii, comment, copy_with_header, header, next_name, next_report, schedule};
@@ -109,13 +109,13 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
     };
     let y = report.year;
     let (evaluated, next) = (y + 1, y + 2);
-    if !crate::load::project::YEARS.contains(&next) {
+    if !crate::model::council::YEARS.contains(&next) {
         return Err(Problems(vec![Problem::error(
             &file.path,
             format!(
                 "年度 {next} の資料は作れません（{}～{} 年度まで）。",
-                crate::load::project::YEARS.start(),
-                crate::load::project::YEARS.end()
+                crate::model::council::YEARS.start(),
+                crate::model::council::YEARS.end()
             ),
         )]));
     }

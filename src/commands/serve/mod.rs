@@ -16,6 +16,7 @@ mod gate;
 mod http;
 mod open;
 mod pages;
+mod routes;
 mod site;
 
 use std::net::{Ipv4Addr, TcpListener};
@@ -23,8 +24,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-pub use http::{Route, host_allowed, route};
+pub use http::host_allowed;
 pub use open::{System, command as browser_command, open as open_browser};
+pub use routes::{Route, route};
 
 use crate::commands::watch::Report;
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::http::{EVENTS, VIEWER, Watching};
+use super::routes::{EVENTS, VIEWER, Watching};
 use super::site::{Page, Site};
 use crate::commands::build::Builder;
 use crate::diag::{Problem, Problems, Severity, fy_name};

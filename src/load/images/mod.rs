@@ -269,11 +269,7 @@ pub fn check_figure(council_dir: &Path, file: &str, doc: &Path, out: &mut Proble
     } else if !IMAGE_FORMATS.contains(&ext.as_str()) {
         Some(format!("図のファイル {file} は使えない形式です。"))
     } else {
-        match crate::load::files::read_bytes(
-            council_dir,
-            &path,
-            crate::load::files::MAX_BINARY_BYTES,
-        ) {
+        match crate::load::files::read_bytes(council_dir, &path, crate::limits::MAX_BINARY_BYTES) {
             Err(e) => Some(format!("図のファイル {file}: {}", e.message)),
             Ok(bytes) => {
                 // HTML inside the SVG (as some drawing programs write text): typst leaves it
@@ -351,12 +347,9 @@ fn check_svg_links_from(
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        let linked_bytes = crate::load::files::read_bytes(
-            council_dir,
-            &linked,
-            crate::load::files::MAX_BINARY_BYTES,
-        )
-        .map_err(|e| format!("SVG の中で参照している {target}: {}", e.message))?;
+        let linked_bytes =
+            crate::load::files::read_bytes(council_dir, &linked, crate::limits::MAX_BINARY_BYTES)
+                .map_err(|e| format!("SVG の中で参照している {target}: {}", e.message))?;
         check(&ext, &linked_bytes).map_err(|e| format!("SVG の中で参照している {target}: {e}"))?;
         if matches!(ext.as_str(), "svg" | "svgz") {
             let same = |a: &Path| a.canonicalize().ok() == linked.canonicalize().ok() && a.exists();

@@ -17,15 +17,16 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
 use crate::diag::Problem;
+use crate::diag::positions::normalise_key;
 use crate::diag::positions::{Lines, as_yaml_reads};
 
 /// Nesting deeper than this is refused.
-pub const MAX_DEPTH: usize = crate::load::files::MAX_YAML_DEPTH;
+pub const MAX_DEPTH: usize = crate::limits::MAX_YAML_DEPTH;
 /// Nodes (values, lists, mappings) a file may hold, aliases expanded.
 pub const MAX_NODES: u64 = 200_000;
 /// Bytes of text a file may hold, aliases expanded: no more than a file may hold written out
 /// (aliases must not let a small file print what a large one could not).
-pub const MAX_SCALAR_BYTES: u64 = crate::load::files::MAX_TEXT_BYTES;
+pub const MAX_SCALAR_BYTES: u64 = crate::limits::MAX_TEXT_BYTES;
 
 /// The size of what serde would build: nodes and bytes of text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -325,24 +326,6 @@ fn path_of(ancestors: &[Open], last: &str, key: &str) -> String {
         path.push_str(segment);
     }
     path
-}
-
-/// Keys that mean the same: full-width letters and digits folded to half-width, the dashes a
-/// goal number may be written with made one, spaces ignored, so `１－１`, `1−1` and `1-1`
-/// are one key; a goal number is compared as the number it is (`1-01` is `1-1`), as
-/// `GoalNo` parses it everywhere else.
-pub fn normalise_key(key: &str) -> String {
-    if let Ok((component, seq)) = crate::text::japanese::parse_goal_number(key) {
-        return format!("{component}-{seq}");
-    }
-    crate::text::japanese::halfwidth_digits(key)
-        .chars()
-        .filter_map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
-            c if c.is_whitespace() => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 fn syntax_problem(e: ScanError, (line, col): (usize, usize)) -> Problem {

@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::meeting::{AttendeeView, MaterialView};
+use super::meeting_parts::{AttendeeView, MaterialView};
 use crate::model::{
     AgendaItem, Council, Frame, Groups, HouseStyle, MaterialStyle, Meeting, MinutesDescription,
     SectionKind, SpeakerStyle, TimeStyle, Turn, Viewers, ViewersWord, fill,

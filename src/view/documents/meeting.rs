@@ -4,12 +4,15 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::meeting_parts::{AttendeeView, MaterialView};
 use super::{Attach, Kind, Prepared};
 use crate::diag::{Problem, Problems};
-use crate::load::project::{CouncilData, DocumentFile};
+use crate::model::council::called;
+use crate::model::council::{CouncilData, DocumentFile};
+use crate::model::council::{find_meeting, next_meeting};
 use crate::model::{AgendaItem, Council, Meeting, MeetingDocument, TimeStyle};
-use crate::view::needs::{called, meeting_part};
-use crate::view::{GoalIndex, MeetingView, NO_DATA, find_meeting, meeting_view, next_meeting};
+use crate::view::needs::meeting_part;
+use crate::view::{GoalIndex, MeetingView, NO_DATA, meeting_view};
 
 /// A document about one meeting: its minutes or its agenda.
 pub(super) struct OnMeeting<'a> {
@@ -200,70 +203,6 @@ pub struct MeetingDocView<'a> {
     /// 次第の様式（council.yaml の agenda:、書かなければいつもの様式）どおりに並べた次第（できあがった
     /// 言葉）。次第と資料一式のページが印刷します。
     pub agenda_sheet: super::agenda_sheet::AgendaSheet,
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct AttendeeView<'a> {
-    /// 合同で開いた会議で、その委員の部会。
-    pub body: Option<&'a str>,
-    /// 区分（書かれていれば）。
-    pub category: Option<&'a str>,
-    /// 所属（書かれていれば）。
-    pub organization: Option<&'a str>,
-    /// 所属の中での役職（書かれていれば）。
-    pub post: Option<&'a str>,
-    /// 氏名。
-    pub name: Option<&'a str>,
-    /// 役職。
-    pub role: Option<&'a str>,
-    /// 欠席したか。
-    pub absent: bool,
-    /// オンラインで出席したか（meetings.yaml の online）。
-    pub online: bool,
-    /// 協議会の書き方（style.names）での名前と役職（岡本委員、岡本 誠（部会長））。
-    pub shown: String,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct MaterialView<'a> {
-    /// 資料番号（資料１…）。次第そのものには付きません。
-    pub number: Option<String>,
-    /// 資料の名前。
-    pub title: &'a str,
-    /// 次第そのものか。
-    pub agenda: bool,
-    /// 当日配付か（でなければ事前送付）。
-    pub handout: bool,
-    /// shiryo が作る資料のとき、その資料名（documents/<資料名>.yaml。HTML ではそのページへのリンクに）。
-    pub document: Option<&'a str>,
-    /// 資料一式で、そのページを取り出す PDF（作成のときに入ります）。
-    pub pdf: Option<String>,
-    /// その PDF のページ数。
-    pub pages: usize,
-    /// 議題から参照するときの名前（materials の id）。
-    pub id: Option<&'a str>,
-    /// meetings.yaml に書いた番号（2−1 など）。
-    pub typed_number: Option<&'a str>,
-    /// The number alone, written or counted (`１`, `2−1`): an agenda item may name its
-    /// material by it.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub count: Option<String>,
-    /// 参考資料か。
-    pub reference: bool,
-}
-
-impl<'a> AttendeeView<'a> {
-    /// The parts a pattern prints.
-    pub fn who(&self) -> crate::view::members::Who<'a> {
-        crate::view::members::Who {
-            name: self.name,
-            role: self.role,
-            organization: self.organization,
-            post: self.post,
-            category: self.category,
-        }
-    }
 }
 
 /// The context of a document about meeting `number` of `year` (which must exist: checked).

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Attach, Kind, Prepared};
 use crate::diag::Problems;
-use crate::load::project::{CouncilData, DocumentFile};
+use crate::model::council::{CouncilData, DocumentFile};
 use crate::model::{Council, Member, MemberColumn, MemberListDocument, MemberListWords};
 use crate::view::needs::{has_file, members, readable};
 

@@ -9,6 +9,7 @@
 mod agenda_sheet;
 mod laid_out;
 mod meeting;
+mod meeting_parts;
 mod member_list;
 mod packet;
 mod report;
@@ -17,12 +18,13 @@ mod report_needs;
 mod report_rows;
 
 use crate::diag::{Problem, Problems, fy_name};
-use crate::load::project::{CouncilData, DocumentFile};
+use crate::model::council::{CouncilData, DocumentFile};
 use crate::model::{Council, Document, Material};
 
 pub use laid_out::{Block, LaidOut, SectionView, find_material};
+pub use meeting::MeetingDocView;
 pub use meeting::material_views;
-pub use meeting::{AttendeeView, MaterialView, MeetingDocView};
+pub use meeting_parts::{AttendeeView, MaterialView};
 pub use member_list::MemberListView;
 pub use packet::PacketView;
 pub use report::{ReportDoc, ReportView};
@@ -95,7 +97,7 @@ pub fn of(document: &Document) -> Box<dyn Kind + '_> {
 pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
     let kind = of(&file.document);
     let year = kind.year();
-    if !crate::load::project::YEARS.contains(&year) {
+    if !crate::model::council::YEARS.contains(&year) {
         out.push(
             Problem::error(&file.path, format!("年度 {year} が正しくありません。"))
                 .field("year")

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::meeting::{MeetingDocView, dated_meeting, meeting_doc_view, missing_meeting};
 use super::{Attach, Kind, Prepared};
 use crate::diag::{Problem, Problems};
-use crate::load::project::{CouncilData, DocumentFile};
+use crate::model::council::{CouncilData, DocumentFile};
 use crate::model::{Council, Document};
 use crate::view::needs::meeting_part;
 
@@ -240,7 +240,7 @@ fn check_materials(
                 &file,
                 format!(
                     "{}の資料一式に、次第のページがありません（materials に agenda: true の資料がないため）。",
-                    crate::view::needs::called(series, number)
+                    crate::model::council::called(series, number)
                 ),
             )
             .field(format!("meetings[{k}].materials"))
@@ -253,7 +253,7 @@ fn check_materials(
                 &file,
                 format!(
                     "{}の資料（materials）が {} 件あります。資料一式に入れられるのは {MAX_MATERIALS} 件までです。",
-                    crate::view::needs::called(series, number),
+                    crate::model::council::called(series, number),
                     m.materials.len()
                 ),
             )
@@ -327,7 +327,7 @@ fn check_materials(
             let read = if crate::load::files::leaves(f) {
                 Err(Problem::error(&path, "外にある"))
             } else {
-                crate::load::files::read_bytes(&c.dir, &path, crate::load::files::MAX_BINARY_BYTES)
+                crate::load::files::read_bytes(&c.dir, &path, crate::limits::MAX_BINARY_BYTES)
             };
             let problem = match read {
                 Err(e) if e.message.contains("外にある") => Some(format!(
@@ -367,7 +367,7 @@ fn check_materials(
 /// the document on its own says the other. A warning naming both places.
 fn numbers_differ(
     c: &CouncilData,
-    d: &crate::load::project::DocumentFile,
+    d: &crate::model::council::DocumentFile,
     (view, mat): (&super::MaterialView<'_>, &crate::model::Material),
     meetings_file: &std::path::Path,
 ) -> Option<Problem> {
@@ -383,7 +383,7 @@ fn numbers_differ(
         .unwrap_or(&d.path)
         .display()
         .to_string();
-    let place = match crate::load::files::position(&d.path, "material") {
+    let place = match crate::diag::places::position(&d.path, "material") {
         Some((line, _)) => format!("{doc_file} の {line} 行目の material:"),
         None => format!("{doc_file} の material:"),
     };

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Attach, Kind, Prepared};
 use crate::diag::Problems;
-use crate::load::project::{CouncilData, DocumentFile};
+use crate::model::council::{CouncilData, DocumentFile};
 use crate::model::{AnnualReport, Council, ReportForm, ReportLabels, ReportPart};
 use crate::text::japanese;
 use crate::view::{YearView, council_virtual_dir, year_view};

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::model::{Activity, Lecturer, Meeting, Participants, ReportLabels, fill};
 use crate::view::{ActivityView, MeetingView, YearView};
 
-use super::report_rows::{count, participant_groups};
+use super::report_rows::{all_lecturers, count, participant_groups};
 
 /// 開催状況の表の１行: 会議か、研修会などの活動１つ。
 #[derive(Debug, Serialize, JsonSchema)]
@@ -32,14 +32,6 @@ pub struct HeldEntry {
     pub head: String,
     /// 行。
     pub lines: Vec<String>,
-}
-
-/// Every lecturer of a meeting or an activity: `lecturer`, then `lecturers`.
-pub(crate) fn all_lecturers<'a>(
-    one: Option<&'a Lecturer>,
-    more: &'a [Lecturer],
-) -> impl Iterator<Item = &'a Lecturer> {
-    one.into_iter().chain(more)
 }
 
 /// One lecturer's lines: 「内野秀雄氏（当部会委員、油山病院）」; a post before the name on a

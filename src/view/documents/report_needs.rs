@@ -5,13 +5,14 @@
 //! document writes that its form does not print is a warning (it would do nothing, silently).
 
 use crate::diag::{Problem, Problems, fy_name};
-use crate::load::project::{CouncilData, DocumentFile, YearData};
+use crate::model::council::{CouncilData, DocumentFile, YearData};
+use crate::model::council::{goal_iter, goal_paths};
 use crate::model::{AnnualReport, ReportForm, ReportPart};
 use crate::text::japanese;
+use crate::text::japanese::zen;
 use crate::view::needs::{
-    blank, has_file, held_meetings, meetings_file, members, planned_meetings, readable, zen,
+    blank, has_file, held_meetings, meetings_file, members, planned_meetings, readable,
 };
-use crate::view::{goal_iter, goal_paths};
 
 pub(super) fn needs(r: &AnnualReport, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
     let form = ReportForm::for_council(&c.council.report);

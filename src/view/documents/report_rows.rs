@@ -63,9 +63,17 @@ pub(super) fn participant_groups(w: &ReportLabels, p: &Participants) -> Vec<Stri
         .collect()
 }
 
+/// Every lecturer of a meeting or an activity: `lecturer`, then `lecturers`.
+pub(crate) fn all_lecturers<'a>(
+    one: Option<&'a Lecturer>,
+    more: &'a [Lecturer],
+) -> impl Iterator<Item = &'a Lecturer> {
+    one.into_iter().chain(more)
+}
+
 /// The 【講師】 line: each lecturer's affiliation and name, 「、」 between lecturers.
 fn lecturer(w: &ReportLabels, one: Option<&Lecturer>, more: &[Lecturer]) -> Option<String> {
-    let who: Vec<String> = super::report_held::all_lecturers(one, more)
+    let who: Vec<String> = all_lecturers(one, more)
         .map(|l| {
             [l.affiliation.as_deref(), l.name.as_deref()]
                 .into_iter()

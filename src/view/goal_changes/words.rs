@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::{Change, GoalChanges, normalise};
+use crate::model::council::goal_iter;
 use crate::model::{Goal, GoalNo, GoalSet};
 use crate::text::japanese;
-use crate::view::goal_iter;
 
 /// Characters of a goal's text quoted to name it.
 const GIST: usize = 30;

@@ -12,9 +12,10 @@ use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::commands::build::OUTPUT_DIR;
+use super::OUTPUT_DIR;
 use crate::diag::{Problem, Problems};
-use crate::load::project::Project;
+use crate::model::council::Project;
+use crate::text::names::windows_key;
 
 /// The longest path Windows opens without its long-path setting: MAX_PATH (260) less the
 /// character that ends it.
@@ -23,22 +24,7 @@ pub const WINDOWS_MAX_PATH: usize = 259;
 /// How much longer than its PDF's path another file a build writes beside it may be: the old
 /// PDF or page is kept as `.shiryo-backup-<name>` while it is replaced, and a page ends in
 /// `.html` (one more than `.pdf`).
-const BESIDE: usize = crate::output::BACKUP_PREFIX.len() + 1;
-
-/// The name Windows (letter case) and macOS (normalisation) file a path under: two paths
-/// with one key are one file there. Letters are compared as Windows does, one character for
-/// one (its upper-case table has no `ß` → `SS`).
-pub fn windows_key(path: &str) -> String {
-    path.nfc()
-        .map(|c| {
-            let mut upper = c.to_uppercase();
-            match (upper.next(), upper.next()) {
-                (Some(u), None) => u,
-                _ => c,
-            }
-        })
-        .collect()
-}
+const BESIDE: usize = super::BACKUP_PREFIX.len() + 1;
 
 /// Characters of a path as Windows counts them (UTF-16 units), without the `\\?\` prefix a
 /// canonical path has there (a path as Explorer shows it has none).
