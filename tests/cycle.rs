@@ -104,7 +104,7 @@ fn next_year_writes_the_files_of_the_next_cycle() {
         assert_eq!(a_day.weekday(), b_day.weekday());
         assert_eq!(a_day.month(), b_day.month());
         assert_eq!((a_day.day() - 1) / 7, (b_day.day() - 1) / 7);
-        assert_eq!(shiryo::text::japanese::fiscal_year_of(b_day), 2026);
+        assert_eq!(shiryo::text::dates::fiscal_year_of(b_day), 2026);
         assert_eq!((a.start, a.end, &a.venue), (b.start, b.end, &b.venue));
     }
     // The report: a year on, a draft, the 資料番号 and prose kept.

@@ -6,6 +6,7 @@ mod common;
 use common::{TempProject, repo, small_council, squashed, text, typeset_all};
 use shiryo::model::council::Project;
 use shiryo::model::council::goal_iter;
+use shiryo::text::dates;
 use shiryo::text::japanese;
 use shiryo::typeset::{text_lines, text_runs};
 
@@ -41,11 +42,7 @@ fn sample_report_has_every_meeting_goal_and_result() {
             let head = format!("第{}回部会", japanese::fullwidth(&m.number.to_string()));
             assert!(text.contains(&head), "{fy}: {head}");
             if let Some(d) = m.date {
-                let when = format!(
-                    "{}（{}）",
-                    japanese::wareki_date(d.0),
-                    japanese::weekday(d.0)
-                );
+                let when = format!("{}（{}）", dates::wareki_date(d.0), dates::weekday(d.0));
                 assert!(text.contains(&when), "{fy}: {when}");
             }
             if let Some(a) = &m.activity {

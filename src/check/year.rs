@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::model::Day;
+use crate::text::dates;
 
 pub(super) fn check_goals(council: &Council, fy: i32, year: &YearData, out: &mut Problems) {
     let (Some(set), Some(file)) = (&year.goals, year.files.get("goals")) else {
@@ -272,7 +273,7 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
             }
         }
         if let Some(d) = a.date
-            && japanese::fiscal_year_of(d.0) != fy
+            && dates::fiscal_year_of(d.0) != fy
         {
             out.push(
                 Problem::error(
@@ -319,7 +320,7 @@ pub(super) fn check_meetings(c: &CouncilData, fy: i32, year: &YearData, out: &mu
         }
         expected.insert(series, m.number.saturating_add(1));
         if let Some(d) = m.date
-            && japanese::fiscal_year_of(d.0) != fy
+            && dates::fiscal_year_of(d.0) != fy
         {
             out.push(
                 Problem::error(

@@ -203,7 +203,7 @@ impl std::error::Error for Problems {}
 
 /// 「令和６年度」, or 「2024年度」 for a year outside the eras.
 pub fn fy_name(fy: i32) -> String {
-    crate::text::japanese::fiscal_year(fy).unwrap_or_else(|_| format!("{fy}年度"))
+    crate::text::dates::fiscal_year(fy).unwrap_or_else(|_| format!("{fy}年度"))
 }
 
 /// An I/O error in words staff understand.

@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::text::dates;
 use crate::text::japanese;
 
 /// 評価の凡例: 「◎ 達成　○ 概ね達成　△ 一部達成　× 未達成」.
@@ -379,18 +380,15 @@ impl TimeStyle {
     }
 
     /// `t` in this style.
-    pub fn format(self, t: japanese::ClockTime) -> String {
+    pub fn format(self, t: dates::ClockTime) -> String {
         match self {
-            TimeStyle::Ja => japanese::time_ja(t),
+            TimeStyle::Ja => dates::time_ja(t),
             TimeStyle::JaHalf if t.minute == 30 => {
-                format!(
-                    "{}半",
-                    japanese::time_ja(japanese::ClockTime { minute: 0, ..t })
-                )
+                format!("{}半", dates::time_ja(dates::ClockTime { minute: 0, ..t }))
             }
-            TimeStyle::JaHalf => japanese::time_ja(t),
-            TimeStyle::Hour => japanese::time_hour(t),
-            TimeStyle::ClockFullWidth => japanese::time_clock(t),
+            TimeStyle::JaHalf => dates::time_ja(t),
+            TimeStyle::Hour => dates::time_hour(t),
+            TimeStyle::ClockFullWidth => dates::time_clock(t),
             TimeStyle::Clock => format!("{}:{:02}", t.hour, t.minute),
             TimeStyle::JaMinutes => {
                 let half = if t.hour < 12 { "午前" } else { "午後" };

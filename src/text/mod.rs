@@ -3,6 +3,7 @@
 //! (`visible`). The bottom of the house: it uses nothing else of shiryo.
 
 pub mod breaks;
+pub mod dates;
 pub mod japanese;
 pub mod names;
 pub mod visible;

@@ -8,7 +8,8 @@
 
 use crate::diag::{Problem, Problems, fy_name};
 use crate::model::council::{CouncilData, DocumentFile, YearData, called};
-use crate::text::japanese::{self, zen};
+use crate::text::dates;
+use crate::text::japanese::zen;
 
 /// A document about a meeting needs the meeting, and in it what the document prints (`has`);
 /// otherwise 「第N回{what}」 at the meeting's line.
@@ -166,7 +167,7 @@ pub(crate) fn held_meetings(
                     format!(
                         "{}（{}開催）の{}がないため、表１のこの回が欠けます。",
                         called(m.series.as_deref(), m.number),
-                        japanese::wareki_date(date.0),
+                        dates::wareki_date(date.0),
                         lacks.join("と")
                     ),
                 )

@@ -6,14 +6,15 @@
 use crate::model::{
     Activity, Council, HouseStyle, Meeting, MeetingFormat, NoonStyle, TimeStyle, WeekdayStyle, fill,
 };
-use crate::text::japanese::{self, fullwidth};
+use crate::text::dates;
+use crate::text::japanese::fullwidth;
 
 /// What 日時 and 場所 are made of: a meeting or an activity (研修会・講演会).
 pub trait Held {
     fn date(&self) -> Option<time::Date>;
     fn until(&self) -> Option<time::Date>;
-    fn start(&self) -> Option<japanese::ClockTime>;
-    fn end(&self) -> Option<japanese::ClockTime>;
+    fn start(&self) -> Option<dates::ClockTime>;
+    fn end(&self) -> Option<dates::ClockTime>;
     fn format(&self) -> MeetingFormat;
     fn venue(&self) -> Option<&str>;
 }
@@ -27,10 +28,10 @@ macro_rules! held {
             fn until(&self) -> Option<time::Date> {
                 self.until.map(|d| d.0)
             }
-            fn start(&self) -> Option<japanese::ClockTime> {
+            fn start(&self) -> Option<dates::ClockTime> {
                 self.start.map(|t| t.0)
             }
-            fn end(&self) -> Option<japanese::ClockTime> {
+            fn end(&self) -> Option<dates::ClockTime> {
                 self.end.map(|t| t.0)
             }
             fn format(&self) -> MeetingFormat {
@@ -64,7 +65,7 @@ pub fn author(a: &crate::model::Author) -> Vec<String> {
 
 /// 令和７年度 (fiscal year `year`, as of the meeting's date), for titles and names.
 pub fn fiscal_year(year: i32, m: &Meeting) -> String {
-    japanese::fiscal_year_as_of(year, m.date.map(|d| d.0)).unwrap_or_else(|_| year.to_string())
+    dates::fiscal_year_as_of(year, m.date.map(|d| d.0)).unwrap_or_else(|_| year.to_string())
 }
 
 /// 令和６年度 第１回〇〇市〇〇協議会 (the meeting's name, in the council's words); a joint
@@ -95,13 +96,13 @@ pub fn held_by(c: &Council, m: &Meeting) -> String {
 
 fn weekday(style: &HouseStyle, d: time::Date) -> String {
     match style.weekday {
-        WeekdayStyle::Short => format!("（{}）", japanese::weekday(d)),
-        WeekdayStyle::Long => format!("（{}曜日）", japanese::weekday(d)),
+        WeekdayStyle::Short => format!("（{}）", dates::weekday(d)),
+        WeekdayStyle::Long => format!("（{}曜日）", dates::weekday(d)),
     }
 }
 
 pub fn date_text(style: &HouseStyle, d: time::Date) -> String {
-    format!("{}{}", japanese::wareki_date(d), weekday(style, d))
+    format!("{}{}", dates::wareki_date(d), weekday(style, d))
 }
 
 /// 日時 as the council writes it: 令和５年７月２１日（金曜日）午後７時～８時４５分,
@@ -139,7 +140,7 @@ pub fn when_start(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String
 }
 
 /// `t` in the time style `ts`, noon as the council writes it (午後０時, １２時, 正午).
-pub fn clock(style: &HouseStyle, ts: TimeStyle, t: japanese::ClockTime) -> String {
+pub fn clock(style: &HouseStyle, ts: TimeStyle, t: dates::ClockTime) -> String {
     let text = ts.format(t);
     if t.hour != 12 {
         return text;

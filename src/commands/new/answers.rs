@@ -1,7 +1,7 @@
 //! The answers `shiryo new` needs, each read from what staff type (an option or a line of the
 //! console) and refused with a Japanese reason when it cannot be used.
 
-use crate::text::japanese;
+use crate::text::dates;
 
 /// Which documents the new council makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -170,7 +170,7 @@ pub fn year(text: &str) -> Result<i32, String> {
 
 /// The fiscal year `fy` as staff read it: 令和７年度（2025 年度）.
 pub fn year_shown(fy: i32) -> String {
-    match japanese::fiscal_year(fy) {
+    match dates::fiscal_year(fy) {
         Ok(name) => format!("{name}（{fy} 年度）"),
         Err(_) => format!("{fy} 年度"),
     }
@@ -179,7 +179,7 @@ pub fn year_shown(fy: i32) -> String {
 /// The fiscal year today is in, in Japan (UTC+9): what a new council most likely starts with.
 pub fn this_year() -> i32 {
     let now = time::OffsetDateTime::now_utc() + time::Duration::hours(9);
-    japanese::fiscal_year_of(now.date())
+    dates::fiscal_year_of(now.date())
 }
 
 /// The longest name or answer taken (a council's formal name is well under this).

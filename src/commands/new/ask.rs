@@ -59,9 +59,7 @@ pub(super) fn answers(
         given.year.as_deref(),
         "--year",
         "年度（令和７年度、R7、2025 など）",
-        Some(
-            crate::text::japanese::fiscal_year(this_year).unwrap_or_else(|_| this_year.to_string()),
-        ),
+        Some(crate::text::dates::fiscal_year(this_year).unwrap_or_else(|_| this_year.to_string())),
         answers::year,
     )?;
     let nimo = console.answer(

@@ -352,7 +352,7 @@ fn stale_years(report: &AnnualReport, year: i32) -> Vec<String> {
     ];
     [year, year + 1]
         .into_iter()
-        .filter_map(|fy| crate::text::japanese::fiscal_year(fy).ok())
+        .filter_map(|fy| crate::text::dates::fiscal_year(fy).ok())
         .filter(|label| {
             prose
                 .iter()

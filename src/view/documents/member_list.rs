@@ -132,7 +132,7 @@ fn member_list_view<'a>(
         words,
         as_of: crate::model::fill(
             &words.as_of,
-            &[("日付", &crate::text::japanese::wareki_date(doc.date.0))],
+            &[("日付", &crate::text::dates::wareki_date(doc.date.0))],
         ),
         columns,
         groups,

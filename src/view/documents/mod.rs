@@ -106,7 +106,7 @@ pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
         return;
     }
     if let Some((date, years)) = kind.dated()
-        && !years.contains(&crate::text::japanese::fiscal_year_of(date))
+        && !years.contains(&crate::text::dates::fiscal_year_of(date))
     {
         let day = crate::model::Day(date).to_string();
         out.push(

@@ -8,6 +8,7 @@ use super::{Attach, Kind, Prepared};
 use crate::diag::Problems;
 use crate::model::council::{CouncilData, DocumentFile};
 use crate::model::{AnnualReport, Council, ReportForm, ReportLabels, ReportPart};
+use crate::text::dates;
 use crate::text::japanese;
 use crate::view::{YearView, council_virtual_dir, year_view};
 
@@ -365,10 +366,10 @@ const MEETING_MARK: &str = "\u{0}会議\u{0}";
 fn years_filled<'a>(council: &'a Council, report: &AnnualReport) -> impl Fn(&str) -> String + 'a {
     let on = report.date.map(|d| d.0);
     let fy = |y: i32| {
-        japanese::fiscal_year_as_of(y, on)
+        dates::fiscal_year_as_of(y, on)
             .unwrap_or_else(|_| format!("{}年度", japanese::fullwidth(&y.to_string())))
     };
-    let short = japanese::fiscal_year_short(report.year, on)
+    let short = dates::fiscal_year_short(report.year, on)
         .unwrap_or_else(|_| japanese::fullwidth(&report.year.to_string()));
     let (evaluated, next) = (fy(report.year), fy(report.year + 1));
     move |label: &str| {

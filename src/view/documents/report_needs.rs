@@ -8,7 +8,7 @@ use crate::diag::{Problem, Problems, fy_name};
 use crate::model::council::{CouncilData, DocumentFile, YearData};
 use crate::model::council::{goal_iter, goal_paths};
 use crate::model::{AnnualReport, ReportForm, ReportPart};
-use crate::text::japanese;
+use crate::text::dates;
 use crate::text::japanese::zen;
 use crate::view::needs::{
     blank, has_file, held_meetings, meetings_file, members, planned_meetings, readable,
@@ -263,7 +263,7 @@ fn listed_meetings(
                     format!(
                         "第{}回（{}開催）の主な内容がないため、開催状況の表のこの回が空になります。",
                         zen(m.number),
-                        japanese::wareki_date(d.0)
+                        dates::wareki_date(d.0)
                     ),
                 )
                 .field(format!("meetings[{i}]"))

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use super::{Change, GoalChanges, normalise};
 use crate::model::council::goal_iter;
 use crate::model::{Goal, GoalNo, GoalSet};
+use crate::text::dates;
 use crate::text::japanese;
 
 /// Characters of a goal's text quoted to name it.
@@ -51,7 +52,7 @@ impl<'a> GoalChanges<'a> {
 
     /// The list for staff, one change a paragraph; `year` is year N (western).
     pub fn render(&self, year: i32) -> String {
-        let fy = |y: i32| japanese::fiscal_year(y).unwrap_or_else(|_| format!("{y}年度"));
+        let fy = |y: i32| dates::fiscal_year(y).unwrap_or_else(|_| format!("{y}年度"));
         let (was, now) = (fy(year), fy(year + 1));
         let mut out = Vec::new();
         for c in &self.changes {
