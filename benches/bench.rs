@@ -661,7 +661,7 @@ enum Event {
     Failed(String),
 }
 
-/// A `shiryo::commands::watch::run` on `root` in its own thread, stopping after `rounds` rebuild rounds
+/// A `shiryo::commands::watch::rounds` on `root` in its own thread, stopping after `rounds` rebuild rounds
 /// (the first build included).
 struct Watch {
     events: mpsc::Receiver<Event>,
@@ -673,18 +673,24 @@ impl Watch {
         let (tx, events) = mpsc::channel();
         let root = root.to_path_buf();
         let thread = std::thread::spawn(move || {
-            shiryo::commands::watch::run(&root, &[], Some(rounds), Default::default(), |report| {
-                let event = match report {
-                    Report::Built { elapsed, .. } => Event::Built(elapsed),
-                    Report::Unchanged { .. } => Event::Unchanged,
-                    Report::Failed(problems) => Event::Failed(problems.to_string()),
-                    Report::Waiting(_)
-                    | Report::Page { .. }
-                    | Report::Typeset { .. }
-                    | Report::Done => return,
-                };
-                let _ = tx.send(event);
-            })
+            shiryo::commands::watch::rounds(
+                &root,
+                &[],
+                Some(rounds),
+                Default::default(),
+                |report| {
+                    let event = match report {
+                        Report::Built { elapsed, .. } => Event::Built(elapsed),
+                        Report::Unchanged { .. } => Event::Unchanged,
+                        Report::Failed(problems) => Event::Failed(problems.to_string()),
+                        Report::Waiting(_)
+                        | Report::Page { .. }
+                        | Report::Typeset { .. }
+                        | Report::Done => return,
+                    };
+                    let _ = tx.send(event);
+                },
+            )
         });
         let watch = Watch { events, thread };
         watch.next_build()?; // the first build

@@ -454,7 +454,7 @@ fn watch_writes_the_word_file_again_when_its_template_changes() {
     let watcher = std::thread::spawn(move || {
         let only = ["koganei-seishin/r6-meibo".to_string()];
         let formats = Formats::PDF.with(Format::Docx, true);
-        shiryo::commands::watch::run(&root, &only, Some(2), formats, |r| {
+        shiryo::commands::watch::rounds(&root, &only, Some(2), formats, |r| {
             if let shiryo::commands::watch::Report::Built { .. } = r {
                 let _ = tx.send(());
             }

@@ -35,14 +35,14 @@ fn save_by_rename(p: &TempProject, rel: &str, text: &str) {
     std::fs::rename(&tmp, p.path().join(rel)).unwrap();
 }
 
-/// `shiryo::commands::watch::run` on the sample report in a thread, its reports sent to the receiver.
+/// `shiryo::commands::watch::rounds` on the sample report in a thread, its reports sent to the receiver.
 /// `rounds` only bounds the thread in case the test stops early.
 fn watch(p: &TempProject, rounds: usize, html: bool) -> (Receiver<Seen>, JoinHandle<()>) {
     let root = p.path().to_path_buf();
     let (tx, rx) = channel();
     let watcher = std::thread::spawn(move || {
         let only = ["niiza-chiiki-ikou/r6-hyoka".to_string()];
-        shiryo::commands::watch::run(
+        shiryo::commands::watch::rounds(
             &root,
             &only,
             Some(rounds),
@@ -179,7 +179,7 @@ fn watch_rounds(root: &std::path::Path, ids: &[&str], rounds: usize) -> Receiver
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let mut round = Vec::new();
-        shiryo::commands::watch::run(&root, &names, Some(rounds), Formats::PDF, |r| match r {
+        shiryo::commands::watch::rounds(&root, &names, Some(rounds), Formats::PDF, |r| match r {
             Report::Built { id, .. } => round.push(id.to_string()),
             Report::Failed(_) => round.push(FAILED.to_string()),
             Report::Done => {
@@ -359,7 +359,7 @@ fn a_typeset_report_names_the_first_page_the_save_changed() {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let only = [report.to_string()];
-        shiryo::commands::watch::run(&root, &only, Some(4), Formats::PDF, |r| {
+        shiryo::commands::watch::rounds(&root, &only, Some(4), Formats::PDF, |r| {
             if let Report::Typeset { changed_page, .. } = r {
                 let _ = tx.send(changed_page);
             }

@@ -16,8 +16,10 @@ use crate::typeset::{self, Job};
 mod command;
 mod formats;
 mod packet;
+mod run;
 pub use command::{BuildFailure, build, check, output_dir, select, typeset_all};
 pub use formats::{Format, Formats};
+pub use run::run;
 
 /// Where PDFs go, under the project root.
 pub use crate::output::OUTPUT_DIR;

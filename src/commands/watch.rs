@@ -18,6 +18,8 @@ use crate::diag::Problems;
 use crate::model::council::CouncilData;
 
 mod look;
+mod say;
+pub use say::{run, say};
 
 /// After the first event of a burst, wait this long for more (editors save in bursts: write a
 /// temporary file, rename it, touch metadata).
@@ -85,7 +87,7 @@ pub enum Report<'a> {
 
 /// Watches `root` until the process is stopped (or after `max_rounds` rebuild rounds, for
 /// tests and benchmarks). `report` is called for every outcome.
-pub fn run(
+pub fn rounds(
     root: &Path,
     names: &[String],
     max_rounds: Option<usize>,

@@ -51,45 +51,6 @@ pub struct Answers {
     pub documents: Documents,
 }
 
-/// Runs `shiryo new` on the process's console: asks on it when standard input is a terminal
-/// (or `ask`), prints what it wrote and what to write next.
-pub fn command(root: &Path, given: Given, ask: bool) -> std::process::ExitCode {
-    use std::io::IsTerminal;
-    let stdin = std::io::stdin();
-    let interactive = ask || stdin.is_terminal();
-    let mut out = Visible(std::io::stdout());
-    let mut err = Visible(std::io::stderr());
-    let ok = run(
-        root,
-        given,
-        &mut stdin.lock(),
-        &mut out,
-        &mut err,
-        interactive,
-    );
-    if ok {
-        std::process::ExitCode::SUCCESS
-    } else {
-        std::process::ExitCode::FAILURE
-    }
-}
-
-/// A console stream that shows hidden characters as marks (as everything shiryo prints).
-struct Visible<W: Write>(W);
-
-impl<W: Write> Write for Visible<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let text = String::from_utf8_lossy(buf);
-        self.0
-            .write_all(crate::text::visible::text(&text).as_bytes())?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
-    }
-}
-
 /// `shiryo new` with its console given: questions read from `input` and written to `out`
 /// (when `interactive`), results to `out`, problems to `err`. Returns whether it made the
 /// council.

@@ -19,7 +19,9 @@ use crate::model::council::goal_iter;
 use crate::model::{AnnualReport, Document};
 
 mod files;
+mod run;
 use files::{ascii, comment, copy_with_header, header, next_name, next_report, schedule};
+pub use run::run;
 
 /// One file of the new cycle: where, what it holds, what it was made from.
 #[derive(Debug)]

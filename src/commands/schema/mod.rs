@@ -2,6 +2,8 @@
 //! so editors with a YAML language server complete keys and flag mistakes while staff type.
 
 pub mod reference;
+mod run;
+pub use run::run;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! the councils' documents, each document's web page and PDF) that updates itself on every
 //! save.
 //!
-//! The rebuilding is `watch`'s loop (`watch::run`, with web pages): what it writes to
+//! The rebuilding is `watch`'s loop (`watch::rounds`, with web pages): what it writes to
 //! `output/` follows its all-or-nothing rule; what it reports is kept in memory (`site`) and
 //! served from there (`http`), so a preview open in a browser never holds a file in `output/`.
 //! Each report becomes a change that open pages hear of through server-sent events; a page
@@ -27,6 +27,8 @@ use std::thread::JoinHandle;
 pub use http::host_allowed;
 pub use open::{System, command as browser_command, open as open_browser};
 pub use routes::{Route, route};
+
+use crate::commands::console::{Console, Failure, Outcome};
 
 use crate::commands::watch::Report;
 
@@ -129,7 +131,7 @@ pub fn start(
             let formats = (crate::commands::build::Formats::PDF)
                 .with(crate::commands::build::Format::Html, true)
                 .with(crate::commands::build::Format::Docx, true);
-            crate::commands::watch::run(&root, &[], None, formats, |r| {
+            crate::commands::watch::rounds(&root, &[], None, formats, |r| {
                 hub.send(&site.apply(&r), &site);
                 on_report(&r);
                 if matches!(r, Report::Done) {
@@ -149,6 +151,34 @@ pub fn start(
     http::serve(server, port, site, hub, pages::Index::new(&root));
     std::thread::spawn(move || gate::run(listener, backend));
     Ok(Running { port, watch })
+}
+
+/// `shiryo serve`: builds everything, serves it on `port` (opening the browser when `open`)
+/// and rebuilds on every save until stopped.
+pub fn run(c: &Console, port: u16, open: bool) -> Outcome {
+    c.say("すべての資料を作っています…");
+    let printer = c.clone();
+    let running = start(c.root(), port, move |r| {
+        crate::commands::watch::say(&printer, r)
+    })
+    .map_err(|message| {
+        c.tell(message);
+        Failure::Failed
+    })?;
+    let url = running.url();
+    c.say(format!(
+        "ブラウザで {url} を開くと、資料の一覧から Web ページと PDF を見られます（この PC からだけ見られます）。"
+    ));
+    c.say(
+        "content/ やテンプレートを保存するたびに作り直し、開いているページも新しくなります。終了するには Ctrl+C を押してください。",
+    );
+    if open && let Err(message) = open_browser(&url) {
+        c.tell(message);
+    }
+    running.wait().map_err(|message| {
+        c.tell(message);
+        Failure::Failed
+    })
 }
 
 #[cfg(test)]
