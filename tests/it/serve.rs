@@ -3,7 +3,7 @@
 //! an oversized request head is refused without taking memory, names that could reorder the
 //! page are isolated, and a port out of range is refused in Japanese.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};

@@ -1,7 +1,7 @@
 //! The annual report, end to end: the sample content typeset, read back from the laid-out
 //! document, and the Japanese typesetting pitfalls.
 
-mod common;
+use crate::common;
 
 use common::{TempProject, repo, small_council, squashed, text, typeset_all};
 use shiryo::model::council::Project;

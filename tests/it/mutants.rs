@@ -14,7 +14,7 @@
 //!
 //! The mutations are drawn from a fixed seed, so a failure reproduces; `MUTANTS=n` runs more.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

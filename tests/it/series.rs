@@ -2,8 +2,7 @@
 //! body's numbered meetings: its name in the minutes and 表１, seen in the laid-out text of the
 //! PDF and of the web page, and `check` comparing each series' numbers with its dates.
 
-mod common;
-#[path = "series/content.rs"]
+use crate::common;
 mod content;
 
 use common::built::Built;

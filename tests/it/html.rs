@@ -2,7 +2,7 @@
 //! relies on), escaping, the house style, determinism, a council's own HTML templates, and that
 //! a broken HTML template costs nothing already built.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -705,7 +705,7 @@ fn a_council_names_its_columns_and_prints_reasons_on_the_page() {
 }
 
 /// What `a_council_names_its_columns_and_prints_reasons*` write (the PDF test in
-/// tests/report.rs writes the same).
+/// tests/it/report.rs writes the same).
 fn own_words_and_reasons(p: &TempProject) {
     p.edit(
         "content/test/council.yaml",

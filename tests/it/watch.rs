@@ -2,7 +2,7 @@
 //! PDF, recovery on the next good save; editors that save by rename and files deleted then
 //! re-created.
 
-mod common;
+use crate::common;
 
 use std::sync::mpsc::{Receiver, channel};
 use std::thread::JoinHandle;

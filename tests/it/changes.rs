@@ -1,7 +1,7 @@
 //! `shiryo changes` and the check of 【再掲】 rows across years, through the real command line
 //! on a copy of the sample project.
 
-mod common;
+use crate::common;
 
 use common::TempProject;
 

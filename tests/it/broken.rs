@@ -1,11 +1,11 @@
-//! The corpus of broken inputs: each file under `tests/broken/` makes one mistake in a copy of
+//! The corpus of broken inputs: each file under `tests/it/broken/` makes one mistake in a copy of
 //! the sample project and records exactly what `shiryo` must answer (messages and exit code).
 //!
 //! A case file is YAML front matter, a line `---`, and the expected output. Run with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test broken` to rewrite the expected outputs after an
+//! `UPDATE_SNAPSHOTS=1 cargo test --test it broken::` to rewrite the expected outputs after an
 //! intended change of wording, then review the diff.
 
-mod common;
+use crate::common;
 
 use common::TempProject;
 use serde::Deserialize;
@@ -76,7 +76,7 @@ fn apply(p: &TempProject, e: &Edit) {
 
 #[test]
 fn every_broken_input_gets_its_message() {
-    let dir = common::repo().join("tests/broken");
+    let dir = common::repo().join("tests/it/broken");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -131,7 +131,7 @@ fn no_message_speaks_to_engineers() {
         "文字列",
         "exit code",
     ];
-    let dir = common::repo().join("tests/broken");
+    let dir = common::repo().join("tests/it/broken");
     let mut found = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();

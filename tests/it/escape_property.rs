@@ -2,7 +2,7 @@
 //! long runs) go through the templates as YAML values: each one is laid out verbatim, in order,
 //! and none changes the structure of the document.
 
-mod common;
+use crate::common;
 
 use common::{TempProject, flow, small_council, typeset_all};
 use proptest::prelude::*;

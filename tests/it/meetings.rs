@@ -1,24 +1,15 @@
 //! Documents about one meeting: minutes (会議録), agenda (次第), member list and packet, all
 //! from the meeting written once in meetings.yaml.
 
-mod common;
-#[path = "meetings/counts.rs"]
+use crate::common;
 mod counts;
-#[path = "meetings/form_fixes.rs"]
 mod form_fixes;
-#[path = "meetings/forms.rs"]
 mod forms;
-#[path = "meetings/list_marks.rs"]
 mod list_marks;
-#[path = "meetings/one_council.rs"]
 mod one_council;
-#[path = "meetings/options.rs"]
 mod options;
-#[path = "meetings/times.rs"]
 mod times;
-#[path = "meetings/titles.rs"]
 mod titles;
-#[path = "meetings/two_columns.rs"]
 mod two_columns;
 
 use common::{TempProject, repo, small_council, squashed, typeset_all};

@@ -2,14 +2,10 @@
 //! project, pipes, images that would not fit in memory, a build that cannot replace a PDF,
 //! what a killed build left behind, and metadata that must be plain text.
 
-mod common;
-#[path = "hostile/links.rs"]
+use crate::common;
 mod links;
-#[path = "hostile/messages.rs"]
 mod messages;
-#[path = "hostile/pdfs.rs"]
 mod pdfs;
-#[path = "hostile/scale.rs"]
 mod scale;
 
 use std::time::{Duration, Instant};

@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests: temporary projects and the laid-out text.
-#![allow(dead_code)]
 
 pub mod built;
 pub mod docx;

@@ -3,7 +3,7 @@
 //! document needs only what its sections print. Read back from the laid-out PDF, the page and
 //! the Word file, which say the same phrases.
 
-mod common;
+use crate::common;
 
 use common::dom::Dom;
 use common::{TempProject, copy_dir, repo, small_council, typeset_all};

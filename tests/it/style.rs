@@ -1,6 +1,6 @@
 //! A council's house style (`style:` in council.yaml) reaches every document alike.
 
-mod common;
+use crate::common;
 
 use common::{TempProject, squashed, typeset_all};
 

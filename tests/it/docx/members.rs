@@ -1,5 +1,5 @@
 //! Members' attributes and a meeting counted in a series of its own, in the Word files: the
-//! same finished phrases as the PDF and the page (tests/members.rs), and the member list's
+//! same finished phrases as the PDF and the page (tests/it/members.rs), and the member list's
 //! category as a heading row across the table or as a column merged down its members.
 
 use super::common::TempProject;

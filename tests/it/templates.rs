@@ -1,7 +1,7 @@
 //! A council's own templates: `content/<council>/templates/` laid over `templates/` for that
 //! council only.
 
-mod common;
+use crate::common;
 
 use common::{TempProject, squashed, typeset_all};
 

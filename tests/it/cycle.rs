@@ -1,7 +1,7 @@
 //! The yearly cycle: `next-year` starts the next report from the latest one, as a draft that
 //! builds at once; filled in, it builds as final with no warnings.
 
-mod common;
+use crate::common;
 
 use common::{TempProject, squashed, typeset_all};
 use shiryo::model::council::Project;

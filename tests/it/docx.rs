@@ -4,8 +4,7 @@
 //! 資料番号 and 案 in the header, page numbers in the footer, title and author in the
 //! properties), and generated hostile values come back as text, in order, changing nothing.
 
-mod common;
-#[path = "docx/members.rs"]
+use crate::common;
 mod members;
 
 use std::collections::BTreeMap;

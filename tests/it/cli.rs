@@ -1,8 +1,7 @@
 //! The command line as staff use it: what `build` prints and writes, and that a failed build
 //! never costs them the last good PDF.
 
-mod common;
-#[path = "cli/new_council.rs"]
+use crate::common;
 mod new_council;
 
 use common::TempProject;

@@ -3,8 +3,7 @@
 //! on one line, a section's staff on one line, 「なし」 under an empty 欠席者. Each seen in the
 //! laid-out text of the PDF and of the web page.
 
-mod common;
-#[path = "members/content.rs"]
+use crate::common;
 mod content;
 
 use common::built::Built;

@@ -4,7 +4,7 @@
 //! lead sentence stays with its table and a heading with what follows it; the web page breaks
 //! the same texts between the same phrases.
 
-mod common;
+use crate::common;
 
 use common::dom::Dom;
 use common::{TempProject, page_texts, repo, small_council, typeset_all};
