@@ -592,13 +592,13 @@ fn split_child(root: &Path) -> Result<()> {
     let mut builder = Builder::new(root).map_err(|p| anyhow!("{p}"))?;
     let setup = started.elapsed();
     let started = Instant::now();
-    let (project, _) = shiryo::model::council::Project::load(&builder.root);
+    let (project, _) = shiryo::model::council::Project::load(builder.root());
     let parse = started.elapsed();
     let started = Instant::now();
     let _ = shiryo::check::check(&project);
     let checks = started.elapsed();
     let started = Instant::now();
-    let _ = shiryo::check::check_printable(&project, |c| builder.world.can_print(c));
+    let _ = shiryo::check::check_printable(&project, |c| builder.can_print(c));
     let printable = started.elapsed();
     let cold = build_stages(&mut builder)?;
     let edit = Edit::new(root)?;
@@ -642,8 +642,9 @@ fn build_stages(builder: &mut Builder) -> Result<Stages> {
 
 /// The time to make the report's Word file, once its PDF is typeset (`Timings::word`).
 fn word_file(builder: &mut Builder) -> Result<Duration> {
-    builder.formats =
-        shiryo::commands::build::Formats::PDF.with(shiryo::commands::build::Format::Docx, true);
+    builder.set_formats(
+        shiryo::commands::build::Formats::PDF.with(shiryo::commands::build::Format::Docx, true),
+    );
     let (project, _) = builder.load().map_err(|p| anyhow!("{p}"))?;
     let (council, file) = project
         .documents()

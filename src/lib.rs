@@ -8,15 +8,17 @@
 //! with `--html`, `html` renders the same view through `*.html.j2` into a web page beside it.
 //! `watch` rebuilds on every save; `serve` runs that loop and serves what it builds locally.
 
+#![warn(unreachable_pub)]
+
 pub mod check;
 pub mod commands;
 pub mod diag;
-pub mod limits;
+pub(crate) mod limits;
 pub mod load;
 pub mod memory;
 pub mod model;
 pub mod output;
-pub mod render;
+pub(crate) mod render;
 pub mod text;
 pub mod typeset;
-pub mod view;
+pub(crate) mod view;

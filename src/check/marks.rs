@@ -13,7 +13,7 @@ use crate::model::Document;
 use crate::model::council::{CouncilData, DocumentFile, Project};
 
 /// Every mark left in the files a final document prints.
-pub fn check(project: &Project, out: &mut Problems) {
+pub(crate) fn check(project: &Project, out: &mut Problems) {
     for c in &project.councils {
         for d in &c.documents {
             if draft(&d.document) {

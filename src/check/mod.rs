@@ -1,7 +1,7 @@
 //! Checks on the content beyond what the types enforce, and Japanese wording for the
 //! errors serde and YAML report.
 
-pub mod marks;
+pub(crate) mod marks;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

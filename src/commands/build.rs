@@ -96,15 +96,16 @@ pub struct Written {
 
 /// The long-lived parts of a build: templates and the typst world.
 pub struct Builder {
-    pub root: PathBuf,
+    /// The project root, absolute (as the typst world reads it).
+    pub(crate) root: PathBuf,
     /// The shipped templates and each council's own.
-    pub templates: Templates,
-    pub world: ShiryoWorld,
+    pub(crate) templates: Templates,
+    pub(crate) world: ShiryoWorld,
     /// What is made of each document besides its PDF (`build --html`, `--docx`).
-    pub formats: Formats,
+    pub(crate) formats: Formats,
     /// Whether text the layout cannot hold (outside its cell or the page) stops the document
     /// (always, for staff); tests of the escaping turn it into a warning to see the layout.
-    pub refuse_overflow: bool,
+    pub(crate) refuse_overflow: bool,
     /// The YAML parsed by earlier loads (a watch loads the project again on every save).
     yaml: crate::load::yaml::cache::YamlCache,
 }
@@ -125,6 +126,31 @@ impl Builder {
             refuse_overflow: true,
             yaml: Default::default(),
         })
+    }
+
+    /// The project root, absolute.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// What is made of each document besides its PDF.
+    pub fn formats(&self) -> Formats {
+        self.formats
+    }
+
+    pub fn set_formats(&mut self, formats: Formats) {
+        self.formats = formats;
+    }
+
+    /// Text the layout cannot hold becomes a warning instead of an error: for tests of the
+    /// escaping, which look at the layout of any value.
+    pub fn keep_overflow(&mut self) {
+        self.refuse_overflow = false;
+    }
+
+    /// Whether the bundled fonts print `c`.
+    pub fn can_print(&self, c: char) -> bool {
+        self.world.can_print(c)
     }
 
     /// Reads the content and checks it; errors stop the build.

@@ -8,7 +8,7 @@ use super::console::{Console, Failure, Outcome};
 /// `deny_warnings`.
 pub fn run(c: &Console, deny_warnings: bool, html: bool) -> Outcome {
     let mut builder = Builder::new(c.root()).map_err(|problems| c.fail(&problems))?;
-    builder.formats = Formats::PDF.with(Format::Html, html);
+    builder.set_formats(Formats::PDF.with(Format::Html, html));
     let (problems, documents) = build::check(&mut builder);
     // Everything: on a draft, the warnings are the list of what is left to write.
     c.report_up_to(&problems, 2000);

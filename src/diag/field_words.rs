@@ -42,7 +42,7 @@ fn noun(key: &str) -> Option<&'static str> {
 
 /// `path` in words: list items counted from 1 and named (「２番目の会議の date」), keys as
 /// written, joined by 「の」. A path with nothing to say (`""`, `.`) gives nothing.
-pub fn place(path: &str) -> Option<String> {
+pub(crate) fn place(path: &str) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     for segment in split(path) {
         let (key, indices) = segment;

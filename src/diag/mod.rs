@@ -1,9 +1,9 @@
 //! Problems found in the content, reported to staff in Japanese with file, line and field.
 
-pub mod field_words;
-pub mod places;
-pub mod positions;
-pub mod yaml_words;
+pub(crate) mod field_words;
+pub(crate) mod places;
+pub(crate) mod positions;
+pub(crate) mod yaml_words;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::positions::Positions;
 
 /// Remembers `text` as read at `path` (by `load::files::read_text`).
-pub fn remember(path: &Path, text: &str) {
+pub(crate) fn remember(path: &Path, text: &str) {
     if let Ok(mut read) = READ.lock() {
         // The same text read again (a watch reloads on every save) keeps its positions.
         if read.get(path).is_none_or(|r| *r.text != *text) {
@@ -37,15 +37,10 @@ fn remembered(path: &Path) -> Option<Arc<Remembered>> {
     READ.lock().ok()?.get(path).cloned()
 }
 
-/// The text last read at `path` through [`read_text`], if any.
-pub fn text_read(path: &Path) -> Option<Arc<str>> {
-    remembered(path).map(|r| r.text.clone())
-}
-
 /// The (line, column) of the YAML value at `field` (`meetings[3].materials[2]`) in the text
 /// last read at `path`, or of the nearest value written that holds it (see
 /// [`Positions::find`]).
-pub fn position(path: &Path, field: &str) -> Option<(usize, usize)> {
+pub(crate) fn position(path: &Path, field: &str) -> Option<(usize, usize)> {
     let read = remembered(path)?;
     read.positions
         .get_or_init(|| Positions::record(&read.text))
@@ -54,7 +49,7 @@ pub fn position(path: &Path, field: &str) -> Option<(usize, usize)> {
 
 /// The first file read under `dir` (through `load::files::read_text`) with a line containing `needle`,
 /// and that line (1-based).
-pub fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
+pub(crate) fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
     if needle.is_empty() {
         return None;
     }

@@ -22,7 +22,7 @@ const YAML_ONLY_BREAKS: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
 
 /// `text` as serde_yaml reads its lines: NEL, LS and PS made line breaks. Each is replaced by
 /// one character, so character indices are the same in both texts.
-pub fn as_yaml_reads(text: &str) -> Cow<'_, str> {
+pub(crate) fn as_yaml_reads(text: &str) -> Cow<'_, str> {
     if text.contains(YAML_ONLY_BREAKS) {
         text.replace(YAML_ONLY_BREAKS, "\n").into()
     } else {
@@ -32,7 +32,7 @@ pub fn as_yaml_reads(text: &str) -> Cow<'_, str> {
 
 /// Where lines start in a text holding NEL, LS or PS: as YAML counts them and as an editor
 /// does. Both count `\n`, `\r\n` and a lone `\r` as one break, as the parser does.
-pub struct Lines {
+pub(crate) struct Lines {
     /// The character index where each line starts, YAML's count (1-based line n at n - 1).
     yaml: Vec<usize>,
     /// The same, an editor's count.
@@ -41,7 +41,7 @@ pub struct Lines {
 
 impl Lines {
     /// The line tables of `text`, or `None` when it holds no NEL, LS or PS (both counts agree).
-    pub fn of(text: &str) -> Option<Lines> {
+    pub(crate) fn of(text: &str) -> Option<Lines> {
         if !text.contains(YAML_ONLY_BREAKS) {
             return None;
         }
@@ -65,13 +65,13 @@ impl Lines {
     }
 
     /// The editor's (line, column), both 1-based, of the character at `index`.
-    pub fn at_index(&self, index: usize) -> (usize, usize) {
+    pub(crate) fn at_index(&self, index: usize) -> (usize, usize) {
         let line = self.editor.partition_point(|&start| start <= index).max(1);
         (line, index - self.editor[line - 1] + 1)
     }
 
     /// The editor's (line, column) of YAML's 1-based `line` and `column`.
-    pub fn from_yaml(&self, line: usize, column: usize) -> (usize, usize) {
+    pub(crate) fn editor_place(&self, line: usize, column: usize) -> (usize, usize) {
         match self.yaml.get(line.wrapping_sub(1)) {
             Some(start) => self.at_index(start + column.saturating_sub(1)),
             None => (line, column),
@@ -90,7 +90,7 @@ enum Segment {
 
 /// The place of every node of one YAML file, by field path.
 #[derive(Debug, Default)]
-pub struct Positions {
+pub(crate) struct Positions {
     /// Each node's (line, column), 1-based, by node id; the root is 0.
     places: Vec<(u32, u32)>,
     /// The node under each (parent id, segment).
@@ -113,7 +113,7 @@ struct Open {
 impl Positions {
     /// Records the place of every node of `text`'s first document, as the file's editor
     /// shows it. Stops at the first syntax error (what was read before it is kept).
-    pub fn record(text: &str) -> Positions {
+    pub(crate) fn record(text: &str) -> Positions {
         #[cfg(test)]
         RECORDED.with(|n| n.set(n.get() + 1));
         let yaml = as_yaml_reads(text);
@@ -208,14 +208,14 @@ impl Positions {
     /// that value is not written, of the nearest one written that holds it
     /// (`meetings[3].date` missing: the meeting itself). `None` when not even the first step
     /// of the path is written.
-    pub fn find(&self, path: &str) -> Option<(usize, usize)> {
+    pub(crate) fn find(&self, path: &str) -> Option<(usize, usize)> {
         let (node, _) = self.walk(path)?;
         let (line, col) = self.places[node as usize];
         Some((line as usize, col as usize))
     }
 
     /// The (line, column) of the value at `path`, only when that very value is written.
-    pub fn find_exact(&self, path: &str) -> Option<(usize, usize)> {
+    pub(crate) fn find_exact(&self, path: &str) -> Option<(usize, usize)> {
         match self.walk(path)? {
             (node, true) => {
                 let (line, col) = self.places[node as usize];
@@ -279,7 +279,7 @@ fn small(n: usize) -> u32 {
 /// goal number may be written with made one, spaces ignored, so `１－１`, `1−1` and `1-1`
 /// are one key; a goal number is compared as the number it is (`1-01` is `1-1`), as
 /// `GoalNo` parses it everywhere else.
-pub fn normalise_key(key: &str) -> String {
+pub(crate) fn normalise_key(key: &str) -> String {
     if let Ok((component, seq)) = crate::text::japanese::parse_goal_number(key) {
         return format!("{component}-{seq}");
     }
@@ -366,10 +366,10 @@ meetings:
         assert_eq!(p.find("c"), Some((5, 4)));
         let lines = Lines::of(text).unwrap();
         // YAML's line 4 (`b:`) is the editor's line 2, its line 8 (`c: 1`) the editor's 5.
-        assert_eq!(lines.from_yaml(4, 1), (2, 1));
-        assert_eq!(lines.from_yaml(8, 4), (5, 4));
+        assert_eq!(lines.editor_place(4, 1), (2, 1));
+        assert_eq!(lines.editor_place(8, 4), (5, 4));
         // A column after a separator counts from the editor's line start.
-        assert_eq!(lines.from_yaml(2, 1), (1, 6));
+        assert_eq!(lines.editor_place(2, 1), (1, 6));
         assert!(Lines::of("a: 1\r\nb: 2\n").is_none());
     }
 

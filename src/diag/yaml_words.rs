@@ -4,7 +4,7 @@
 
 /// Turns a serde / serde_yaml error message into a Japanese message and, where one helps, a
 /// hint. Messages our own parsers produce are already Japanese and pass through.
-pub fn explain(raw: &str) -> (String, Option<String>) {
+pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
     // serde_yaml appends " at line L column C"; the location is reported separately.
     let msg = match raw.find(" at line ") {
         Some(i) => &raw[..i],
@@ -219,7 +219,7 @@ fn backticked(s: &str) -> Vec<String> {
 }
 
 /// The known word closest to `word`, if it is close enough to be a typo.
-pub fn nearest<'a>(word: &str, known: &'a [String]) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(word: &str, known: &'a [String]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(word, k), k))
@@ -281,7 +281,7 @@ fn kind_ja(s: &str) -> String {
 /// break, so the text after it is read as a new line at the left edge. Used only once a file
 /// has failed to parse (at the end of a value or a line it changes nothing), so the message
 /// names the character at its own line rather than what the parser made of the rest.
-pub fn hidden_break(text: &str) -> Option<crate::diag::Problem> {
+pub(crate) fn hidden_break(text: &str) -> Option<crate::diag::Problem> {
     let names = [
         ('\u{2028}', "行区切りの文字"),
         ('\u{2029}', "段落区切りの文字"),
@@ -325,7 +325,7 @@ pub fn hidden_break(text: &str) -> Option<crate::diag::Problem> {
 /// list dash. Used only once a file has failed to parse (such characters are fine inside
 /// text), so the message names the character and its line rather than what the parser made
 /// of it.
-pub fn invisible_cause(text: &str) -> Option<crate::diag::Problem> {
+pub(crate) fn invisible_cause(text: &str) -> Option<crate::diag::Problem> {
     let looks_like_key = |s: &str| {
         let s = s.trim_start_matches(['\u{3000}', ' ', '\t']);
         s.starts_with("- ")

@@ -10,14 +10,14 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Problem, io_ja};
 
-pub use crate::limits::{MAX_BINARY_BYTES, MAX_TEXT_BYTES, MAX_YAML_DEPTH};
+pub(crate) use crate::limits::MAX_TEXT_BYTES;
 
 /// Files that editors and operating systems leave in folders: never content.
 ///
 /// `._name` (macOS resource forks on shared drives), `~$name` (Word and Excel lock files),
 /// `Thumbs.db`, `desktop.ini`, `.DS_Store`, and any other hidden file (`.name`), backup
 /// (`name~`) or temporary file (`.tmp`, `.bak`).
-pub fn is_junk(name: &str) -> bool {
+pub(crate) fn is_junk(name: &str) -> bool {
     let lower = name.to_lowercase();
     name.starts_with('.')
         || name.starts_with("~$")
@@ -30,7 +30,7 @@ pub fn is_junk(name: &str) -> bool {
 /// Whether a path written in content (relative to a council folder) leads out of it as
 /// written: absolute, with a drive or root, or with `..`. Such a path is refused without
 /// looking at the file system, so nothing is learnt about what exists outside.
-pub fn leaves(written: &str) -> bool {
+pub(crate) fn leaves(written: &str) -> bool {
     use std::path::Component;
     let path = Path::new(written);
     written.starts_with(['/', '\\'])
@@ -41,7 +41,7 @@ pub fn leaves(written: &str) -> bool {
 }
 
 /// `path`, resolved (links followed), when it lies inside `root` (itself resolved).
-pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Problem> {
+pub(crate) fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Problem> {
     let real = path
         .canonicalize()
         .map_err(|e| Problem::error(path, format!("ファイルを読めません（{}）。", io_ja(&e))))?;
@@ -58,7 +58,7 @@ pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Problem> {
 
 /// The bytes of a regular file inside `root`, refusing links out of it, devices, pipes and
 /// folders, and files over `limit` bytes (checked before reading, and again while reading).
-pub fn read_bytes(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, Problem> {
+pub(crate) fn read_bytes(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, Problem> {
     let real = resolve_inside(root, path)?;
     let cannot = |e: std::io::Error| {
         Problem::error(path, format!("ファイルを読めません（{}）。", io_ja(&e)))
@@ -88,7 +88,7 @@ pub fn read_bytes(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, Probl
 }
 
 /// A size as a file manager shows it: 「2.9 MB」, 「512 KB」, 「300 バイト」.
-pub fn size_words(bytes: u64) -> String {
+pub(crate) fn size_words(bytes: u64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * KB;
     let tenths = |unit: u64| {
@@ -121,7 +121,7 @@ fn too_large(path: &Path, len: Option<u64>, limit: u64) -> Problem {
 /// A text file inside `root` (at most [`MAX_TEXT_BYTES`]), as UTF-8 without the byte-order
 /// mark Windows Notepad writes. The text is kept (see [`crate::diag::places`]) for messages that point
 /// at a line of it.
-pub fn read_text(root: &Path, path: &Path) -> Result<String, Problem> {
+pub(crate) fn read_text(root: &Path, path: &Path) -> Result<String, Problem> {
     let bytes = read_bytes(root, path, MAX_TEXT_BYTES)?;
     let text = decode_text(bytes).map_err(|p| Problem {
         file: path.to_path_buf(),
@@ -132,7 +132,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Problem> {
 }
 
 /// UTF-8 text, with a leading byte-order mark removed. Other encodings are named.
-pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
+pub(crate) fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Problem::error("", "文字コードが UTF-16 です。").hint(
             "メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。",
@@ -153,7 +153,11 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
 
 /// The entries of a folder inside `root`, sorted by name, without junk, each resolved inside
 /// `root` (an entry that links out of it is reported and left out).
-pub fn list_dir(root: &Path, dir: &Path, problems: &mut crate::diag::Problems) -> Vec<PathBuf> {
+pub(crate) fn list_dir(
+    root: &Path,
+    dir: &Path,
+    problems: &mut crate::diag::Problems,
+) -> Vec<PathBuf> {
     // A folder that cannot be listed is said to be so: its files are not "missing".
     let cannot_open = |e: &std::io::Error| {
         crate::diag::Problem::error(

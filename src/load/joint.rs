@@ -60,7 +60,7 @@ fn merged(host: &Meeting, own: &Meeting) -> Meeting {
 /// Resolves every joint meeting of `councils`: each listing body's meeting takes the record's
 /// facts; a body or meeting that does not exist, or a joint meeting one side does not list, is
 /// reported at its line.
-pub fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
+pub(crate) fn resolve(councils: &mut [CouncilData], problems: &mut Problems) {
     let index: BTreeMap<String, usize> = councils
         .iter()
         .enumerate()

@@ -13,9 +13,9 @@
 /// The folder under the project root that every document is written to.
 pub const OUTPUT_DIR: &str = "output";
 
-pub mod journal;
-pub mod lock;
-pub mod names;
+pub(crate) mod journal;
+pub(crate) mod lock;
+pub(crate) mod names;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

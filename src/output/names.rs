@@ -19,7 +19,7 @@ use crate::text::names::windows_key;
 
 /// The longest path Windows opens without its long-path setting: MAX_PATH (260) less the
 /// character that ends it.
-pub const WINDOWS_MAX_PATH: usize = 259;
+pub(crate) const WINDOWS_MAX_PATH: usize = 259;
 
 /// How much longer than its PDF's path another file a build writes beside it may be: the old
 /// PDF or page is kept as `.shiryo-backup-<name>` while it is replaced, and a page ends in
@@ -41,7 +41,7 @@ fn windows_length(path: &Path) -> usize {
 
 /// Documents whose output files are one file on Windows (an error each, naming the other),
 /// and output paths Windows cannot write (a warning each).
-pub fn check(project: &Project, out: &mut Problems) {
+pub(crate) fn check(project: &Project, out: &mut Problems) {
     let root = std::path::absolute(&project.root).unwrap_or_else(|_| project.root.clone());
     let mut seen: HashMap<String, (&str, &Path)> = HashMap::new();
     let ids: Vec<_> = project

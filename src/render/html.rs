@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::model::WebForm;
 
 /// Templates with this ending produce HTML and are auto-escaped for it.
-pub const HTML_TEMPLATE_SUFFIX: &str = ".html.j2";
+pub(crate) const HTML_TEMPLATE_SUFFIX: &str = ".html.j2";
 
 /// What every HTML template receives besides the document's view: `page.pdf` is a link to
 /// the same document's PDF (beside the page, percent-encoded), `page.name` the document's
@@ -34,7 +34,7 @@ struct PageContext<'a> {
 
 /// The PDF a page links to, as built: its size in bytes and its number of pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PdfFacts {
+pub(crate) struct PdfFacts {
     pub bytes: usize,
     pub pages: usize,
 }
@@ -42,7 +42,7 @@ pub struct PdfFacts {
 impl PdfFacts {
     /// 「PDF：386KB、17ページ」: kilobytes rounded up (as file managers show them), megabytes
     /// with one decimal from 1,000 KB on.
-    pub fn phrase(self) -> String {
+    pub(crate) fn phrase(self) -> String {
         let kb = self.bytes.div_ceil(1024).max(1);
         let size = if kb >= 1000 {
             let tenths = (self.bytes as u64 * 10).div_ceil(1024 * 1024);
@@ -57,7 +57,7 @@ impl PdfFacts {
 /// The template (`name.html.j2`) and the context of the page of the document called
 /// `document` (its PDF is `document.pdf`): `view`, and `page`. The caller renders it with the
 /// council's templates, shipped or its own, then passes it through [`finish`].
-pub fn page(
+pub(crate) fn page(
     name: &str,
     document: &str,
     view: &impl Serialize,
@@ -81,7 +81,7 @@ pub fn page(
 /// A rendered page in the council's form. A fragment goes into a CMS page that has its own
 /// `h1` (the page's title): every heading goes one level down (`h1` → `h2`, …, `h6` stays).
 /// Every value a template prints is escaped, so each `<h` here is the templates' own markup.
-pub fn finish(page: String, form: WebForm) -> String {
+pub(crate) fn finish(page: String, form: WebForm) -> String {
     if form == WebForm::Page {
         return page;
     }
@@ -106,13 +106,17 @@ pub(crate) fn half_width_digits(state: &minijinja::State) -> bool {
 /// Prints a value into an HTML template: half-width digits when the council writes them, then
 /// escaped, runs of full-width digits kept on one line. Values marked safe (a macro's output,
 /// `data_uri`, `attr`) are printed as they are.
-pub fn format(out: &mut minijinja::Output, value: &Value, half_width: bool) -> Result<(), Error> {
+pub(crate) fn format(
+    out: &mut minijinja::Output,
+    value: &Value,
+    half_width: bool,
+) -> Result<(), Error> {
     format_with(out, value, half_width, escape_text)
 }
 
 /// Prints a value into a template of any kind: as it is when marked safe, nothing for none,
 /// else in the council's digits and escaped by `escape` (the format's own escaping).
-pub fn format_with(
+pub(crate) fn format_with(
     out: &mut minijinja::Output,
     value: &Value,
     half_width: bool,
@@ -151,7 +155,7 @@ pub(crate) fn house_digits(value: &Value, half_width: bool) -> String {
 /// A short text ([`crate::text::breaks::SHORT`]) comes in `<span class="ph">` with a `<wbr>`
 /// between its phrases and their parts, the places the PDF breaks it: the page keeps words
 /// whole there (`word-break: keep-all`).
-pub fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     let Some(phrases) = crate::text::breaks::phrases(text) else {
         let Some(units) = crate::text::breaks::units(text) else {
             return escape_numbers(text);
@@ -290,7 +294,7 @@ fn times(mut text: &str, out: &mut String) {
 /// Escapes text for HTML element content and quoted attribute values. Control characters,
 /// which HTML does not allow and nothing can print, are dropped; a line break becomes `<br>`,
 /// as it prints in the PDF (an attribute takes its value through `oneline` first).
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -312,7 +316,7 @@ pub fn escape(text: &str) -> String {
 
 /// The HTML-only filters: `attr`, `notags`, `url`, and `data_uri`, which embeds an image inside
 /// the project (a path as typst sees it, `/content/<council>/figures/x.svg`) as a `data:` URL.
-pub fn register_filters(env: &mut Environment<'static>) {
+pub(crate) fn register_filters(env: &mut Environment<'static>) {
     // A value for an attribute (alt, href, datetime): escaped, in the council's digits, line
     // breaks as spaces, no markup.
     env.add_filter("attr", |state: &minijinja::State, v: Value| {
@@ -389,7 +393,7 @@ fn mime(ext: Option<&str>) -> Option<&'static str> {
 
 /// The page with every `data_uri` mark replaced by a `data:` URL of the bytes `read` gives
 /// for its path (a path as typst sees it, `/content/<council>/figures/x.svg`).
-pub fn embed(
+pub(crate) fn embed(
     page: &str,
     mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> Result<String, String> {

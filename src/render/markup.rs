@@ -16,7 +16,7 @@ use crate::text::japanese;
 ///   pieces: `#[…]<ph>` holding `#[…]<pt>` holding `#[…]<pc>` (a level of one is left out:
 ///   `#[設置]<ph>`). Inert where text runs as prose; where a template sets a text `phrased`
 ///   (common.typ.j2) each is kept on one line where it fits.
-pub fn escape_markup(text: &str) -> String {
+pub(super) fn escape_markup(text: &str) -> String {
     let Some(phrases) = crate::text::breaks::phrases(text) else {
         return escape_units(text);
     };
@@ -125,7 +125,7 @@ fn escape_plain(text: &str, out: &mut String) {
 
 /// The text that `escape_markup` made `markup` from: `#box[…]` and phrases unwrapped,
 /// `#linebreak()` a space, backslash escapes undone. Markup written in a template is kept as it is.
-pub fn markup_to_plain(markup: &str) -> String {
+pub(super) fn markup_to_plain(markup: &str) -> String {
     let mut out = String::with_capacity(markup.len());
     let mut rest = markup;
     // `#[` opened and not yet closed (every `]` of a value is escaped: `\]`).
@@ -167,7 +167,7 @@ pub fn markup_to_plain(markup: &str) -> String {
 }
 
 /// A Typst string literal (for code positions such as `image("…")`).
-pub fn typst_string(text: &str) -> String {
+pub(super) fn typst_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

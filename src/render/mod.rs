@@ -4,8 +4,8 @@
 //! auto-escape mode); templates print markup of their own with `|safe` or write it literally.
 //! Undefined variables are errors.
 
-pub mod docx;
-pub mod html;
+pub(crate) mod docx;
+pub(crate) mod html;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,15 +24,15 @@ use markup::escape_markup;
 use problems::template_problem;
 
 /// Templates with this ending produce Typst markup and are auto-escaped.
-pub const TYPST_TEMPLATE_SUFFIX: &str = ".typ.j2";
+pub(crate) const TYPST_TEMPLATE_SUFFIX: &str = ".typ.j2";
 /// Instructions one rendering may run: some hundred times what the largest sample needs.
-pub const TEMPLATE_FUEL: u64 = 50_000_000;
+pub(crate) const TEMPLATE_FUEL: u64 = 50_000_000;
 const TYPST_ESCAPE: AutoEscape = AutoEscape::Custom("typst");
 
 /// One set of templates and their environment: the shipped `templates/`, or those with a
 /// council's own `content/<council>/templates/` laid over them (a council's file replaces the
 /// shipped file of the same name, for that council only).
-pub struct Renderer {
+pub(crate) struct Renderer {
     env: Environment<'static>,
     /// Template name → its file and text.
     sources: BTreeMap<String, (PathBuf, String)>,
@@ -41,7 +41,7 @@ pub struct Renderer {
 }
 
 /// The shipped templates and every council's own layer over them.
-pub struct Templates {
+pub(crate) struct Templates {
     pub shipped: Renderer,
     /// Council folder → the shipped templates with that council's laid over them.
     pub councils: BTreeMap<PathBuf, Renderer>,
@@ -49,14 +49,14 @@ pub struct Templates {
 
 /// The name prefix under which the shipped templates stay reachable from a council's own
 /// (`{% extends "shipped/agenda.typ.j2" %}`).
-pub const SHIPPED_PREFIX: &str = "shipped/";
+pub(crate) const SHIPPED_PREFIX: &str = "shipped/";
 
 /// The folder of a council's own templates, beside its council.yaml.
-pub const COUNCIL_TEMPLATES: &str = "templates";
+pub(crate) const COUNCIL_TEMPLATES: &str = "templates";
 
 impl Templates {
     /// Loads `templates/` under `root`, and each council's `content/<council>/templates/`.
-    pub fn load(root: &Path) -> Result<Templates, Problem> {
+    pub(crate) fn load(root: &Path) -> Result<Templates, Problem> {
         let shipped_dir = root.join("templates");
         let shipped = Renderer::load_layers(root, &[&shipped_dir])?;
         let mut councils = BTreeMap::new();
@@ -81,20 +81,21 @@ impl Templates {
     }
 
     /// The templates a council's documents use.
-    pub fn for_council(&self, council_dir: &Path) -> &Renderer {
+    pub(crate) fn for_council(&self, council_dir: &Path) -> &Renderer {
         self.councils.get(council_dir).unwrap_or(&self.shipped)
     }
 }
 
 impl Renderer {
     /// Loads every template under `dir` (files inside `root` only).
-    pub fn load(dir: &Path) -> Result<Renderer, Problem> {
+    #[cfg(test)]
+    pub(crate) fn load(dir: &Path) -> Result<Renderer, Problem> {
         Renderer::load_layers(dir.parent().unwrap_or(dir), &[dir])
     }
 
     /// Loads the templates under each of `dirs` in turn; a later folder's file replaces an
     /// earlier one of the same name.
-    pub fn load_layers(root: &Path, dirs: &[&Path]) -> Result<Renderer, Problem> {
+    pub(crate) fn load_layers(root: &Path, dirs: &[&Path]) -> Result<Renderer, Problem> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -204,7 +205,11 @@ impl Renderer {
     }
 
     /// Renders `template` (e.g. `annual_report.typ.j2`) with `context`.
-    pub fn render(&self, template: &str, context: impl Serialize) -> Result<String, Problem> {
+    pub(crate) fn render(
+        &self,
+        template: &str,
+        context: impl Serialize,
+    ) -> Result<String, Problem> {
         let tmpl = self.env.get_template(template).map_err(|_| {
             Problem::error(
                 self.dir.join(template),
@@ -225,7 +230,7 @@ impl Renderer {
     }
 
     /// The file a template was read from.
-    pub fn file_of(&self, template: &str) -> PathBuf {
+    pub(crate) fn file_of(&self, template: &str) -> PathBuf {
         self.sources
             .get(template)
             .map(|(p, _)| p.clone())
@@ -237,7 +242,7 @@ impl Renderer {
     /// The template line most likely to have produced `generated` (a line of markup): the one
     /// whose literal text, around its `{{ … }}` and `{% … %}` tags, appears in it in order.
     /// Returns the template file and its 1-based line.
-    pub fn origin_of(&self, generated: &str) -> Option<(PathBuf, usize)> {
+    pub(crate) fn origin_of(&self, generated: &str) -> Option<(PathBuf, usize)> {
         let mut best: Option<(usize, PathBuf, usize)> = None;
         let typst = self
             .sources

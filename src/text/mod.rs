@@ -5,5 +5,5 @@
 pub mod breaks;
 pub mod dates;
 pub mod japanese;
-pub mod names;
+pub(crate) mod names;
 pub mod visible;

@@ -20,10 +20,10 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 
 /// The bytes a name may have: 255 (the limit of Linux and Windows file names) less what the
 /// output adds around it (`.shiryo-backup-` before it, `.html` after it, a margin).
-pub const MAX_NAME_BYTES: usize = 255 - 64;
+pub(crate) const MAX_NAME_BYTES: usize = 255 - 64;
 
 /// A relative link to `path` (`/`-separated segments), each segment percent-encoded.
-pub fn url_path(path: &str) -> String {
+pub(crate) fn url_path(path: &str) -> String {
     path.split('/')
         .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
         .collect::<Vec<_>>()
@@ -65,7 +65,7 @@ fn device_name(name: &str) -> Option<&str> {
 
 /// Why `name` (one file or folder name, without any path) cannot be a file name on Windows
 /// and Linux, in Japanese, or `None` when it can.
-pub fn unsafe_name(name: &str) -> Option<String> {
+pub(crate) fn unsafe_name(name: &str) -> Option<String> {
     const FORBIDDEN: &[char] = &['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
     if name.is_empty() {
         return Some("名前がありません".into());
@@ -114,7 +114,7 @@ pub fn unsafe_name(name: &str) -> Option<String> {
 /// The name Windows (letter case) and macOS (normalisation) file a path under: two paths
 /// with one key are one file there. Letters are compared as Windows does, one character for
 /// one (its upper-case table has no `ß` → `SS`).
-pub fn windows_key(path: &str) -> String {
+pub(crate) fn windows_key(path: &str) -> String {
     path.nfc()
         .map(|c| {
             let mut upper = c.to_uppercase();

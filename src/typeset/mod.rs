@@ -2,7 +2,7 @@
 //! own process, and typst's diagnostics turned into problems staff can act on.
 
 pub mod overflow;
-pub mod world;
+pub(crate) mod world;
 
 use std::path::PathBuf;
 

@@ -19,7 +19,7 @@ use typst::{Library, LibraryExt, World};
 use crate::diag::Problem;
 
 /// The font files shiryo loads, and from nowhere else.
-pub const FONT_DIR: &str = "fonts";
+pub(crate) const FONT_DIR: &str = "fonts";
 
 pub struct ShiryoWorld {
     root: PathBuf,
@@ -210,7 +210,7 @@ impl ShiryoWorld {
 }
 
 /// A file id in the project root.
-pub fn virtual_id(vpath: &str) -> FileId {
+pub(crate) fn virtual_id(vpath: &str) -> FileId {
     let vpath = VirtualPath::new(vpath).unwrap_or_else(|_| VirtualPath::new("/invalid").unwrap());
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }

@@ -6,7 +6,7 @@ use crate::text::japanese::{fullwidth, halfwidth_digits};
 
 /// The first number in `text` (full- or half-width digits, a decimal point allowed):
 /// 「年４回以上」 → 4, 「3.5件」 → 3.5.
-pub fn first_number(text: &str) -> Option<f64> {
+pub(crate) fn first_number(text: &str) -> Option<f64> {
     let text = halfwidth_digits(text).replace('．', ".").replace('，', ",");
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let digits: String = text[start..]
@@ -19,19 +19,19 @@ pub fn first_number(text: &str) -> Option<f64> {
 
 /// The rate in percent of `actual` against `target`, when both hold a number and the target
 /// is not zero.
-pub fn rate(target: &str, actual: &str) -> Option<f64> {
+pub(crate) fn rate(target: &str, actual: &str) -> Option<f64> {
     let (t, a) = (first_number(target)?, first_number(actual)?);
     (t > 0.0).then(|| a / t * 100.0)
 }
 
 /// A rate as printed: whole percent, full-width (６０％).
-pub fn rate_text(rate: f64) -> String {
+pub(crate) fn rate_text(rate: f64) -> String {
     format!("{}％", fullwidth(&format!("{:.0}", rate.round())))
 }
 
 /// The result the council's rules give `rate`: the first rule it reaches (a rule without
 /// `at_least` takes every rate).
-pub fn expected(rules: &[EvaluationRule], rate: f64) -> Option<&EvaluationRule> {
+pub(crate) fn expected(rules: &[EvaluationRule], rate: f64) -> Option<&EvaluationRule> {
     // A rate printed as ６０％ is judged as ６０％: the rule sees what the reader sees.
     let shown = rate.round();
     rules

@@ -13,7 +13,7 @@ use crate::model::{
 };
 
 /// The forms section of the reference, as Markdown.
-pub fn markdown() -> String {
+pub(crate) fn markdown() -> String {
     let mut out = String::from(
         "\n## 会議録と次第のいつもの様式（council.yaml の minutes:、agenda: など）\n\n\
          council.yaml に書かなければ、資料はこの様式と言葉で作られます。変えたいところだけを council.yaml に\

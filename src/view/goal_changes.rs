@@ -43,7 +43,7 @@ const ANYWHERE: f64 = 0.8;
 
 /// One change from year N (`old`) to year N+1 (`new`). Goals are those of the goal files.
 #[derive(Debug, Clone, Copy)]
-pub enum Change<'a> {
+pub(crate) enum Change<'a> {
     /// Every goal of component `from` (numbered `seqs.0` to `seqs.1`) is now under `to`, each
     /// with its number in the component.
     ComponentRenumbered {
@@ -80,7 +80,7 @@ pub enum Change<'a> {
 
 /// The changes between two consecutive goal sets, with both sets to look goals up in.
 #[derive(Debug)]
-pub struct GoalChanges<'a> {
+pub(crate) struct GoalChanges<'a> {
     old: BTreeMap<GoalNo, &'a Goal>,
     new: BTreeMap<GoalNo, &'a Goal>,
     /// Opening phrases many goals share (「協議の場において、」), left out when naming a goal.
@@ -90,7 +90,7 @@ pub struct GoalChanges<'a> {
 }
 
 /// Compares the goals of year N (`old`) with those of year N+1 (`new`).
-pub fn compare<'a>(old: &'a GoalSet, new: &'a GoalSet) -> GoalChanges<'a> {
+pub(crate) fn compare<'a>(old: &'a GoalSet, new: &'a GoalSet) -> GoalChanges<'a> {
     let (old_rows, old_text): (Vec<&Goal>, Vec<&Goal>) =
         goal_iter(old).partition(|g| g.repeats.is_some());
     let (new_rows, new_text): (Vec<&Goal>, Vec<&Goal>) =
@@ -415,7 +415,7 @@ fn unmatched<'a, 'g>(
 
 impl<'a> GoalChanges<'a> {
     /// The 【再掲】 rows of year N+1 that point where the goal no longer is.
-    pub fn stale(&self) -> impl Iterator<Item = (&'a Goal, &'a Goal, GoalNo)> + '_ {
+    pub(crate) fn stale(&self) -> impl Iterator<Item = (&'a Goal, &'a Goal, GoalNo)> + '_ {
         self.changes.iter().filter_map(|c| match *c {
             Change::RepeatStale { old, new, now } => Some((old, new, now)),
             _ => None,
@@ -425,7 +425,7 @@ impl<'a> GoalChanges<'a> {
 
 mod similarity;
 mod words;
-pub use similarity::normalise;
+pub(crate) use similarity::normalise;
 use similarity::{Weights, key};
 
 #[cfg(test)]

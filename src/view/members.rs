@@ -28,7 +28,7 @@ fn is_space(c: char) -> bool {
 /// is left out with the brackets right around it and one space beside it: 「{所属} {職名}
 /// {名前}」 of a member with no post is 「所属 名前」, 「{名前}（{役職}）」 of one with no role
 /// is 「名前」. A placeholder not among `values` stays as written (the checks report it).
-pub fn fill_parts(pattern: &str, values: &[(&str, &str)]) -> String {
+pub(crate) fn fill_parts(pattern: &str, values: &[(&str, &str)]) -> String {
     // The pattern as text between placeholders: texts[i] before slot i, the last after all.
     let mut texts: Vec<String> = Vec::new();
     let mut slots: Vec<Option<&str>> = Vec::new();
@@ -87,7 +87,7 @@ pub fn fill_parts(pattern: &str, values: &[(&str, &str)]) -> String {
 
 /// A member's parts, as documents print them.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Who<'a> {
+pub(crate) struct Who<'a> {
     pub name: Option<&'a str>,
     pub role: Option<&'a str>,
     pub organization: Option<&'a str>,
@@ -107,14 +107,11 @@ impl<'a> From<&'a Member> for Who<'a> {
     }
 }
 
-/// The placeholders a member pattern may use.
-pub const MEMBER_PLACEHOLDERS: [&str; 6] = ["名前", "名字", "役職", "所属", "職名", "区分"];
-
 /// A member by `pattern` ({名前}, {名字}, {役職}, {所属}, {職名}, {区分}). A member without a
 /// name is named by the organization, unless the pattern prints the organization itself.
 /// `no_role` is what {役職} says of a member without one (「委員」 in the minutes, nothing in
 /// a report's list). {名字} is the name up to its first space.
-pub fn member(pattern: &str, who: &Who<'_>, no_role: &str) -> String {
+pub(crate) fn member(pattern: &str, who: &Who<'_>, no_role: &str) -> String {
     let organization = who.organization.unwrap_or_default();
     let name = match who.name {
         Some(n) => n,
@@ -136,7 +133,7 @@ pub fn member(pattern: &str, who: &Who<'_>, no_role: &str) -> String {
 
 /// The family name of `name` as members.yaml writes it (名字 and 名前 parted by a space of
 /// either width): the part before the first space.
-pub fn family_name(name: &str) -> &str {
+pub(crate) fn family_name(name: &str) -> &str {
     let name = name.trim_matches(is_space);
     name.split(is_space).next().unwrap_or(name)
 }
@@ -144,7 +141,7 @@ pub fn family_name(name: &str) -> &str {
 /// `items` in groups by category: the council's categories in its order, then the others (and
 /// the members with none, a group without a heading) in the order they first appear. Within a
 /// group, the order of `items`.
-pub fn by_category<'i, T>(
+pub(crate) fn by_category<'i, T>(
     council: &Council,
     items: &'i [T],
     category: impl Fn(&T) -> Option<&str>,
@@ -168,7 +165,7 @@ pub fn by_category<'i, T>(
 }
 
 /// Whether any of `members` has a category.
-pub fn any_category<'m>(mut members: impl Iterator<Item = &'m Member>) -> bool {
+pub(crate) fn any_category<'m>(mut members: impl Iterator<Item = &'m Member>) -> bool {
     members.any(|m| m.category.is_some())
 }
 

@@ -2,13 +2,13 @@
 //! re-listed goals carry the text and result of the goal they repeat, years come in pairs,
 //! counts for spanning cells are computed.
 
-pub mod achievement;
-pub mod documents;
-pub mod forms;
-pub mod goal_changes;
-pub mod members;
-pub mod needs;
-pub mod phrases;
+pub(crate) mod achievement;
+pub(crate) mod documents;
+pub(crate) mod forms;
+pub(crate) mod goal_changes;
+pub(crate) mod members;
+pub(crate) mod needs;
+pub(crate) mod phrases;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -26,7 +26,7 @@ use crate::text::japanese;
 
 /// One fiscal year as templates see it.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct YearView<'a> {
+pub(crate) struct YearView<'a> {
     /// 年度（西暦、令和６年度なら 2024）。`fiscal_year` フィルタで「令和６年度」に。
     pub year: i32,
     /// 構成要素（重点項目、にも包括の構成要素など。goals.yaml）。
@@ -43,7 +43,7 @@ pub struct YearView<'a> {
 
 /// A member, and the line a report lists them by.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct MemberView<'a> {
+pub(crate) struct MemberView<'a> {
     #[serde(flatten)]
     pub member: &'a Member,
     /// 所属 職名 氏名（役職）（書いたものだけ。council.yaml の report.labels.member の形）。
@@ -55,7 +55,7 @@ pub struct MemberView<'a> {
 /// The members of a year as a report lists them: each one's line, and a heading before the
 /// first of each category when the council groups them (`report.labels.member_group`, and
 /// no `{区分}` beside each name).
-pub fn member_views<'a>(council: &Council, members: &'a [Member]) -> Vec<MemberView<'a>> {
+pub(crate) fn member_views<'a>(council: &Council, members: &'a [Member]) -> Vec<MemberView<'a>> {
     let w = &council.report.labels;
     let line = |m: &'a Member| crate::view::members::member(&w.member, &m.into(), "");
     let grouped = !w.member_group.is_empty()
@@ -86,7 +86,7 @@ pub fn member_views<'a>(council: &Council, members: &'a [Member]) -> Vec<MemberV
 
 /// An activity (研修会・講演会など) with its date and place in the council's words.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ActivityView<'a> {
+pub(crate) struct ActivityView<'a> {
     #[serde(flatten)]
     pub activity: &'a Activity,
     /// 日時（協議会の書き方で）。
@@ -96,7 +96,7 @@ pub struct ActivityView<'a> {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ComponentView<'a> {
+pub(crate) struct ComponentView<'a> {
     /// 構成要素の番号。
     pub number: u32,
     /// 構成要素の名前。
@@ -108,7 +108,7 @@ pub struct ComponentView<'a> {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct IssueView<'a> {
+pub(crate) struct IssueView<'a> {
     /// 課題の文。
     pub issue: &'a str,
     /// 課題のセルがまたがる行の数（目標の数）。
@@ -119,7 +119,7 @@ pub struct IssueView<'a> {
 
 /// A goal with everything resolved.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct GoalView<'a> {
+pub(crate) struct GoalView<'a> {
     /// 目標番号（３－５）。
     pub number: String,
     /// 【再掲】のとき、再掲元の目標番号（３－４）。
@@ -145,7 +145,7 @@ pub struct GoalView<'a> {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct MeetingView<'a> {
+pub(crate) struct MeetingView<'a> {
     /// 会議の年度（西暦）。
     pub year: i32,
     /// 第N回。
@@ -296,7 +296,7 @@ pub(crate) static NO_DATA: std::sync::LazyLock<YearData> =
     std::sync::LazyLock::new(YearData::default);
 
 /// The view of one fiscal year of a council (empty parts where nothing is written).
-pub fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
+pub(crate) fn year_view<'a>(council: &'a CouncilData, year: i32) -> YearView<'a> {
     let data = council.years.get(&year).unwrap_or(&NO_DATA);
     let index = GoalIndex::new(data, &council.council.terms);
     let components = data
@@ -399,6 +399,6 @@ pub(crate) fn meeting_view<'a>(
 }
 
 /// The council folder as a virtual path from the project root: `/content/<slug>`.
-pub fn council_virtual_dir(council: &CouncilData) -> String {
+pub(crate) fn council_virtual_dir(council: &CouncilData) -> String {
     format!("/content/{}", council.slug)
 }

@@ -10,7 +10,7 @@ use crate::text::dates;
 use crate::text::japanese::fullwidth;
 
 /// What 日時 and 場所 are made of: a meeting or an activity (研修会・講演会).
-pub trait Held {
+pub(crate) trait Held {
     fn date(&self) -> Option<time::Date>;
     fn until(&self) -> Option<time::Date>;
     fn start(&self) -> Option<dates::ClockTime>;
@@ -47,7 +47,7 @@ held!(Meeting);
 held!(Activity);
 
 /// The council and its body: 〇〇協議会〇〇部会, or with a space.
-pub fn issuer(c: &Council) -> String {
+pub(crate) fn issuer(c: &Council) -> String {
     match &c.body {
         Some(b) if c.style.space_before_body => format!("{} {b}", c.name),
         Some(b) => format!("{}{b}", c.name),
@@ -57,20 +57,20 @@ pub fn issuer(c: &Council) -> String {
 
 /// A document's author as printed under its title: the organization's line when written,
 /// then 「職名 氏名」. Exactly what content says: nothing is added in front of it.
-pub fn author(a: &crate::model::Author) -> Vec<String> {
+pub(crate) fn author(a: &crate::model::Author) -> Vec<String> {
     let mut lines: Vec<String> = a.organization.iter().cloned().collect();
     lines.push(format!("{} {}", a.title, a.name));
     lines
 }
 
 /// 令和７年度 (fiscal year `year`, as of the meeting's date), for titles and names.
-pub fn fiscal_year(year: i32, m: &Meeting) -> String {
+pub(crate) fn fiscal_year(year: i32, m: &Meeting) -> String {
     dates::fiscal_year_as_of(year, m.date.map(|d| d.0)).unwrap_or_else(|_| year.to_string())
 }
 
 /// 令和６年度 第１回〇〇市〇〇協議会 (the meeting's name, in the council's words); a joint
 /// meeting with a name of its own is named by it (第２回〇〇協議会就労支援部会・相談支援部会合同部会).
-pub fn meeting_name(c: &Council, year: i32, m: &Meeting) -> String {
+pub(crate) fn meeting_name(c: &Council, year: i32, m: &Meeting) -> String {
     format!(
         "{} 第{}回{}",
         fiscal_year(year, m),
@@ -83,7 +83,7 @@ pub fn meeting_name(c: &Council, year: i32, m: &Meeting) -> String {
 /// (〇〇協議会〇〇部会); a joint meeting's own name after the council's
 /// (〇〇協議会就労支援部会・相談支援部会合同部会); a meeting counted in a series of its own
 /// with that series after the issuer (〇〇協議会全体会) unless its joint name says it.
-pub fn held_by(c: &Council, m: &Meeting) -> String {
+pub(crate) fn held_by(c: &Council, m: &Meeting) -> String {
     match (m.joint.as_ref().and_then(|j| j.name.as_deref()), &m.series) {
         (Some(joint), _) => {
             let gap = if c.style.space_before_body { " " } else { "" };
@@ -101,14 +101,14 @@ fn weekday(style: &HouseStyle, d: time::Date) -> String {
     }
 }
 
-pub fn date_text(style: &HouseStyle, d: time::Date) -> String {
+pub(crate) fn date_text(style: &HouseStyle, d: time::Date) -> String {
     format!("{}{}", dates::wareki_date(d), weekday(style, d))
 }
 
 /// 日時 as the council writes it: 令和５年７月２１日（金曜日）午後７時～８時４５分,
 /// 午後２時から４時まで, or the council's word for undecided. `usual` is the time style of
 /// the document's form when the council names none.
-pub fn when(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
+pub(crate) fn when(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
     let Some(date) = m.date() else {
         return style.undecided.clone();
     };
@@ -127,7 +127,7 @@ pub fn when(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
 
 /// 日時 as an agenda gives it, from the start only: 令和６年５月２３日（木）午後３時～, or the
 /// council's word for undecided.
-pub fn when_start(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
+pub(crate) fn when_start(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
     let Some(date) = m.date() else {
         return style.undecided.clone();
     };
@@ -140,7 +140,7 @@ pub fn when_start(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String
 }
 
 /// `t` in the time style `ts`, noon as the council writes it (午後０時, １２時, 正午).
-pub fn clock(style: &HouseStyle, ts: TimeStyle, t: dates::ClockTime) -> String {
+pub(crate) fn clock(style: &HouseStyle, ts: TimeStyle, t: dates::ClockTime) -> String {
     let text = ts.format(t);
     if t.hour != 12 {
         return text;
@@ -156,7 +156,7 @@ pub fn clock(style: &HouseStyle, ts: TimeStyle, t: dates::ClockTime) -> String {
 }
 
 /// A meeting held in writing, as an agenda heads it: 書面開催（令和６年５月２３日（木））.
-pub fn written(style: &HouseStyle, m: &impl Held) -> String {
+pub(crate) fn written(style: &HouseStyle, m: &impl Held) -> String {
     match m.date() {
         Some(d) => format!("書面開催（{}）", date_text(style, d)),
         None => "書面開催".into(),
@@ -164,7 +164,7 @@ pub fn written(style: &HouseStyle, m: &impl Held) -> String {
 }
 
 /// The time of day alone (午後３時～午後５時; empty when no start is written).
-pub fn hours(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
+pub(crate) fn hours(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
     let ts = style.time.unwrap_or(usual);
     let Some(start) = m.start() else {
         return String::new();
@@ -191,7 +191,7 @@ pub fn hours(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
 }
 
 /// 開催場所, by how the meeting is held.
-pub fn place(style: &HouseStyle, m: &impl Held) -> String {
+pub(crate) fn place(style: &HouseStyle, m: &impl Held) -> String {
     let venue = m.venue();
     match m.format() {
         MeetingFormat::Written => "書面開催".into(),
@@ -208,7 +208,7 @@ pub fn place(style: &HouseStyle, m: &impl Held) -> String {
 }
 
 /// 事務局 on one line: 障害福祉課（課長、係長）, the department alone, or the posts alone.
-pub fn secretariat(m: &Meeting) -> String {
+pub(crate) fn secretariat(m: &Meeting) -> String {
     let posts = m.secretariat.join("、");
     match (&m.secretariat_department, posts.is_empty()) {
         (Some(dep), true) => dep.clone(),
@@ -218,7 +218,7 @@ pub fn secretariat(m: &Meeting) -> String {
 }
 
 /// A goal number as its own row shows it: ３－５, or ３－５（３－４【再掲】）.
-pub fn goal_number(number: &str, repeats: Option<&str>) -> String {
+pub(crate) fn goal_number(number: &str, repeats: Option<&str>) -> String {
     match repeats {
         Some(r) => format!("{number}（{r}【再掲】）"),
         None => number.to_string(),
@@ -226,7 +226,7 @@ pub fn goal_number(number: &str, repeats: Option<&str>) -> String {
 }
 
 /// A goal number as a schedule cites it: with its re-listed origin, or its short name.
-pub fn goal_reference(number: &str, repeats: Option<&str>, label: Option<&str>) -> String {
+pub(crate) fn goal_reference(number: &str, repeats: Option<&str>, label: Option<&str>) -> String {
     match (repeats, label) {
         (Some(_), _) => goal_number(number, repeats),
         (None, Some(l)) => format!("{number}（{l}）"),
@@ -235,7 +235,7 @@ pub fn goal_reference(number: &str, repeats: Option<&str>, label: Option<&str>) 
 }
 
 /// The evaluation scale's legend, one entry per word: 「◎ 達成」.
-pub fn legend(c: &Council) -> Vec<String> {
+pub(crate) fn legend(c: &Council) -> Vec<String> {
     let meanings = c
         .evaluation_legend
         .as_ref()
@@ -250,7 +250,7 @@ pub fn legend(c: &Council) -> Vec<String> {
 
 /// The next meeting as a record announces it (次回の開催日): 令和６年１１月１４日（木）９時～,
 /// or the council's word for undecided.
-pub fn next_meeting(style: &HouseStyle, next: Option<&Meeting>) -> String {
+pub(crate) fn next_meeting(style: &HouseStyle, next: Option<&Meeting>) -> String {
     match next.and_then(|n| n.date.map(|d| (n, d.0))) {
         Some((n, d)) => {
             let ts = style.time.unwrap_or(TimeStyle::Hour);

@@ -273,9 +273,10 @@ fn hostile_values_come_back_as_text() {
     .unwrap();
     p.write("content/test/2024/meetings.yaml", &meetings);
     let mut builder = shiryo::commands::build::Builder::new(p.path()).unwrap();
-    builder.refuse_overflow = false;
-    builder.formats =
-        shiryo::commands::build::Formats::PDF.with(shiryo::commands::build::Format::Docx, true);
+    builder.keep_overflow();
+    builder.set_formats(
+        shiryo::commands::build::Formats::PDF.with(shiryo::commands::build::Format::Docx, true),
+    );
     let (project, _) = builder.load().unwrap_or_else(|e| panic!("{e}"));
     let (c, d) = project.documents().next().unwrap();
     let t = builder.typeset(c, d).unwrap_or_else(|e| panic!("{e}"));
@@ -321,7 +322,7 @@ fn hostile_values_come_back_as_text() {
     let plain = TempProject::empty();
     small_council(&plain, 2, "活動", "成果");
     let mut b = shiryo::commands::build::Builder::new(plain.path()).unwrap();
-    b.formats = builder.formats;
+    b.set_formats(builder.formats());
     let (project, _) = b.load().unwrap();
     let (c, d) = project.documents().next().unwrap();
     let plain = parts_of(&b.typeset(c, d).unwrap());
@@ -418,9 +419,10 @@ fn hostile_values_in_every_field_are_escaped() {
         // Runs like 「</w:t></w:r>」 cannot break in a narrow cell of the PDF: a build
         // refuses them (hostile.rs); here the layout is kept to read the Word file.
         let mut builder = shiryo::commands::build::Builder::new(p.path()).unwrap();
-        builder.refuse_overflow = false;
-        builder.formats =
-            shiryo::commands::build::Formats::PDF.with(shiryo::commands::build::Format::Docx, true);
+        builder.keep_overflow();
+        builder.set_formats(
+            shiryo::commands::build::Formats::PDF.with(shiryo::commands::build::Format::Docx, true),
+        );
         let (project, _) = builder
             .load()
             .unwrap_or_else(|e| panic!("{file} {from}: {e}"));

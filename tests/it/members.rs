@@ -4,7 +4,7 @@
 //! laid-out text of the PDF and of the web page.
 
 use crate::common;
-mod content;
+pub(crate) mod content;
 
 use common::built::Built;
 use common::dom::Dom;

@@ -3,7 +3,7 @@
 //! PDF and of the web page, and `check` comparing each series' numbers with its dates.
 
 use crate::common;
-mod content;
+pub(crate) mod content;
 
 use common::built::Built;
 use common::{TempProject, squashed};

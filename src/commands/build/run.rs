@@ -9,7 +9,7 @@ use crate::commands::console::{Console, Failure, Outcome, human_size};
 pub fn run(c: &Console, documents: &[String], formats: Formats) -> Outcome {
     let started = Instant::now();
     let mut builder = Builder::new(c.root()).map_err(|problems| c.fail(&problems))?;
-    builder.formats = formats;
+    builder.set_formats(formats);
     let mut on_wait = |line: &str| c.tell(line);
     let result = super::build(&mut builder, documents, &mut on_wait, |t, w| {
         let total = t.timings.render + t.timings.compile + t.timings.export;

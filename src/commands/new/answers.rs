@@ -19,7 +19,7 @@ pub struct Documents {
 }
 
 /// One kind of document: its flag, the names staff may type for it, and its name in messages.
-pub struct Kind {
+pub(super) struct Kind {
     pub field: fn(&mut Documents) -> &mut bool,
     pub names: &'static [&'static str],
     pub shown: &'static str,
@@ -30,7 +30,7 @@ pub struct Kind {
 }
 
 /// Every kind, in the order they are asked.
-pub const KINDS: [Kind; 5] = [
+pub(super) const KINDS: [Kind; 5] = [
     Kind {
         field: |d| &mut d.report,
         names: &[
@@ -105,7 +105,7 @@ impl Documents {
 }
 
 /// The documents named in `text` (`評価結果,会議録` or `minutes agenda`).
-pub fn documents(text: &str) -> Result<Documents, String> {
+pub(super) fn documents(text: &str) -> Result<Documents, String> {
     let mut chosen = Documents::default();
     let text = plain(text);
     let words = text
@@ -130,7 +130,7 @@ pub fn documents(text: &str) -> Result<Documents, String> {
 }
 
 /// A yes or no: はい / いいえ (or y / n, yes / no).
-pub fn yes_no(text: &str) -> Result<bool, String> {
+pub(super) fn yes_no(text: &str) -> Result<bool, String> {
     match plain(text).to_lowercase().as_str() {
         "はい" | "y" | "yes" | "する" | "作る" => Ok(true),
         "いいえ" | "n" | "no" | "しない" | "作らない" => Ok(false),
@@ -139,7 +139,7 @@ pub fn yes_no(text: &str) -> Result<bool, String> {
 }
 
 /// A fiscal year as staff write it: 令和７年度, R7, 令和元年度, 平成30年度, H30, 2025, 2025年度.
-pub fn year(text: &str) -> Result<i32, String> {
+pub(super) fn year(text: &str) -> Result<i32, String> {
     let cleaned = plain(text);
     let cleaned = cleaned.trim_end_matches("年度").trim_end_matches('年');
     let parsed = if let Ok(y) = cleaned.parse::<i32>() {
@@ -169,7 +169,7 @@ pub fn year(text: &str) -> Result<i32, String> {
 }
 
 /// The fiscal year `fy` as staff read it: 令和７年度（2025 年度）.
-pub fn year_shown(fy: i32) -> String {
+pub(super) fn year_shown(fy: i32) -> String {
     match dates::fiscal_year(fy) {
         Ok(name) => format!("{name}（{fy} 年度）"),
         Err(_) => format!("{fy} 年度"),
@@ -177,7 +177,7 @@ pub fn year_shown(fy: i32) -> String {
 }
 
 /// The fiscal year today is in, in Japan (UTC+9): what a new council most likely starts with.
-pub fn this_year() -> i32 {
+pub(super) fn this_year() -> i32 {
     let now = time::OffsetDateTime::now_utc() + time::Duration::hours(9);
     dates::fiscal_year_of(now.date())
 }
@@ -186,7 +186,7 @@ pub fn this_year() -> i32 {
 const MAX_CHARS: usize = 100;
 
 /// A name to print (city, council, body): one line, no invisible character, not too long.
-pub fn name(text: &str) -> Result<String, String> {
+pub(super) fn name(text: &str) -> Result<String, String> {
     let text = text.trim_matches([' ', '\u{3000}', '\t']);
     if text.is_empty() {
         return Err("名前を入力してください".into());
@@ -207,7 +207,7 @@ pub fn name(text: &str) -> Result<String, String> {
 }
 
 /// A body (部会): a name, or none (なし, or nothing typed when asked).
-pub fn body(text: &str) -> Result<Option<String>, String> {
+pub(super) fn body(text: &str) -> Result<Option<String>, String> {
     match plain(text).as_str() {
         "" | "なし" | "無し" | "ない" => Ok(None),
         _ => name(text).map(Some),

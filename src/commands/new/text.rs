@@ -9,7 +9,7 @@ use super::Answers;
 pub use crate::check::marks::MARK;
 
 /// One file of the new council: its path inside the council's folder, and its text.
-pub struct File {
+pub(super) struct File {
     pub path: String,
     pub text: String,
     /// What it holds, for the summary (「委員」).
@@ -72,7 +72,7 @@ fn nth(year: i32, month: Month, weekday: Weekday, n: u8) -> Date {
 
 /// `text` as a YAML scalar: as it is when YAML reads it back unchanged as a string, in double
 /// quotes (JSON escapes) otherwise.
-pub fn scalar(text: &str) -> String {
+pub(super) fn scalar(text: &str) -> String {
     let risky = text.is_empty()
         || text.starts_with([
             '-', '?', ':', ' ', '!', '&', '*', '%', '@', '`', '|', '>', '\'', '"', '#', '[', '{',
@@ -98,7 +98,7 @@ fn schema(depth: usize, name: &str) -> String {
 }
 
 /// Every file of the new council, in the order they are listed to staff.
-pub fn files(a: &Answers) -> Vec<File> {
+pub(super) fn files(a: &Answers) -> Vec<File> {
     let w = Words::new(a);
     let d = a.documents;
     let (fy, next) = (a.year, a.year + 1);

@@ -22,9 +22,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// The longest request line or header line, with its line end.
-pub const MAX_LINE: usize = 8 * 1024;
+pub(super) const MAX_LINE: usize = 8 * 1024;
 /// The longest request head (request line and all header lines).
-pub const MAX_HEAD: usize = 32 * 1024;
+pub(super) const MAX_HEAD: usize = 32 * 1024;
 /// How long a head may take to arrive, and how long a kept-alive connection may stay idle.
 const HEAD_TIME: Duration = Duration::from_secs(30);
 /// How long one write to the browser may wait for it to read.
@@ -41,7 +41,7 @@ const LINGER: Duration = Duration::from_secs(2);
 
 /// Accepts connections on `listener` until it fails, each handled in a thread of its own that
 /// hands its requests to tiny_http at `backend`.
-pub fn run(listener: TcpListener, backend: SocketAddr) {
+pub(super) fn run(listener: TcpListener, backend: SocketAddr) {
     let open = Arc::new(AtomicUsize::new(0));
     for client in listener.incoming() {
         let Ok(mut client) = client else {

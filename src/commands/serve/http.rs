@@ -49,7 +49,7 @@ pub fn host_allowed(host: Option<&str>, port: u16) -> bool {
 
 /// The pages listening for changes.
 #[derive(Default)]
-pub struct Hub {
+pub(super) struct Hub {
     listeners: Mutex<Vec<Listener>>,
 }
 
@@ -71,7 +71,7 @@ impl Hub {
     /// Tells every listening page that `changes` concern what they now are: a document's
     /// page or viewer gets its HTML as served now, in one message however many changes it
     /// hears of; the index a word to fetch itself. Pages that went away are forgotten.
-    pub fn send(&self, changes: &[Change], site: &Site) {
+    pub(super) fn send(&self, changes: &[Change], site: &Site) {
         if changes.is_empty() {
             return;
         }
@@ -167,7 +167,13 @@ fn stream(mut w: Box<dyn Write + Send>, rx: Receiver<String>) {
 }
 
 /// Starts the [`WORKERS`] that answer requests until the server is closed.
-pub fn serve(server: Server, port: u16, site: Arc<Site>, hub: Arc<Hub>, index: pages::Index) {
+pub(super) fn serve(
+    server: Server,
+    port: u16,
+    site: Arc<Site>,
+    hub: Arc<Hub>,
+    index: pages::Index,
+) {
     let server = Arc::new(server);
     let index = Arc::new(Mutex::new(index));
     for _ in 0..WORKERS {

@@ -211,7 +211,7 @@ fn shell_with(title: &str, script: &str, class: &str, body: &str) -> String {
 
 /// A document's page as served: the page, the live-reload script, the problems of a failed
 /// save over it.
-pub fn served(id: &str, page: &Page) -> String {
+pub(super) fn served(id: &str, page: &Page) -> String {
     let script = live_script(&Watching::Page(id.to_string()));
     let top =
         (page.failure.as_ref()).map_or(String::new(), |p| problems_box(p, page.html.is_some()));
@@ -222,7 +222,7 @@ pub fn served(id: &str, page: &Page) -> String {
 }
 
 /// The page that shows a document's PDF, replaced with each new PDF.
-pub fn viewer(id: &str, page: &Page) -> String {
+pub(super) fn viewer(id: &str, page: &Page) -> String {
     let script = live_script(&Watching::Viewer(id.to_string()));
     let top = (page.failure.as_ref()).map_or(String::new(), |p| problems_box(p, page.version > 0));
     let frame = if page.version > 0 {
@@ -249,14 +249,14 @@ pub fn viewer(id: &str, page: &Page) -> String {
 
 /// The index: every council and its documents, with their problems as `check` counts them.
 /// Computed again only after a round has finished.
-pub struct Index {
+pub(super) struct Index {
     root: PathBuf,
     builder: Option<Builder>,
     cached: Option<(u64, String)>,
 }
 
 impl Index {
-    pub fn new(root: &Path) -> Index {
+    pub(super) fn new(root: &Path) -> Index {
         Index {
             root: root.to_path_buf(),
             builder: None,
@@ -264,7 +264,7 @@ impl Index {
         }
     }
 
-    pub fn render(&mut self, site: &Site) -> String {
+    pub(super) fn render(&mut self, site: &Site) -> String {
         let rounds = site.rounds();
         if let Some((r, html)) = &self.cached
             && *r == rounds

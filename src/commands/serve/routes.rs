@@ -4,9 +4,9 @@
 use super::site::Change;
 
 /// Where pages listen for changes.
-pub const EVENTS: &str = "/_shiryo/events";
+pub(super) const EVENTS: &str = "/_shiryo/events";
 /// The PDF viewer page of a document: `/_shiryo/pdf/<council>/<name>`.
-pub const VIEWER: &str = "/_shiryo/pdf/";
+pub(super) const VIEWER: &str = "/_shiryo/pdf/";
 
 /// What a request path names.
 #[derive(Debug, PartialEq, Eq)]

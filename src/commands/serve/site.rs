@@ -83,7 +83,7 @@ struct State {
 /// What an open page is told: `id` is a document (or `*` for all), `what` is `page`, `pdf`
 /// or `problems`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
+pub(super) struct Change {
     pub id: String,
     pub what: &'static str,
 }
@@ -99,13 +99,13 @@ impl Change {
 
 /// The served site, shared by the watch thread (which writes it) and the server.
 #[derive(Default)]
-pub struct Site {
+pub(super) struct Site {
     state: Mutex<State>,
 }
 
 /// A page to serve: the document's page (none when it never built) and the problems shown
 /// over it.
-pub struct Page {
+pub(super) struct Page {
     pub html: Option<String>,
     pub failure: Option<Problems>,
     pub version: u64,
@@ -119,7 +119,7 @@ impl Site {
     }
 
     /// Takes in one report of the watch; returns what open pages must be told.
-    pub fn apply(&self, report: &Report) -> Vec<Change> {
+    pub(super) fn apply(&self, report: &Report) -> Vec<Change> {
         let mut s = self.lock();
         match report {
             Report::Page { id, html } => {
@@ -181,7 +181,7 @@ impl Site {
     }
 
     /// The page of `id` (none when the document is unknown and nothing failed).
-    pub fn page(&self, id: &str) -> Option<Page> {
+    pub(super) fn page(&self, id: &str) -> Option<Page> {
         let s = self.lock();
         let doc = s.docs.get(id);
         if doc.is_none() && s.failure.is_none() {
@@ -196,7 +196,7 @@ impl Site {
     }
 
     /// The PDF of `id` as shown: the one of the round under way, or the last good one.
-    pub fn pdf(&self, id: &str) -> Option<Arc<Vec<u8>>> {
+    pub(super) fn pdf(&self, id: &str) -> Option<Arc<Vec<u8>>> {
         self.lock()
             .docs
             .get(id)
@@ -204,22 +204,22 @@ impl Site {
     }
 
     /// The Word file of `id` last written (none when the round did not make one).
-    pub fn docx(&self, id: &str) -> Option<Arc<Vec<u8>>> {
+    pub(super) fn docx(&self, id: &str) -> Option<Arc<Vec<u8>>> {
         self.lock().docs.get(id).and_then(|d| d.docx.clone())
     }
 
     /// The problems shown over every page, while the last round failed.
-    pub fn failure(&self) -> Option<Problems> {
+    pub(super) fn failure(&self) -> Option<Problems> {
         self.lock().failure.clone()
     }
 
     /// How many rounds have finished.
-    pub fn rounds(&self) -> u64 {
+    pub(super) fn rounds(&self) -> u64 {
         self.lock().rounds
     }
 
     /// The documents that have a PDF.
-    pub fn built(&self) -> Vec<String> {
+    pub(super) fn built(&self) -> Vec<String> {
         let s = self.lock();
         (s.docs.iter())
             .filter(|(_, d)| d.shown_pdf().is_some())

@@ -10,7 +10,7 @@ use typst::layout::{Frame, FrameItem};
 use typst::model::Destination;
 
 /// A hash of what `frame` draws: its text, shapes, images and links where they are.
-pub fn page_look(frame: &Frame) -> u128 {
+pub(super) fn page_look(frame: &Frame) -> u128 {
     typst::utils::hash128(&Look(frame))
 }
 

@@ -376,7 +376,7 @@ mod tests {
     use super::*;
 
     /// A PNG header (signature and IHDR) declaring `w` × `h` pixels; the data need not follow.
-    pub fn png_header(w: u32, h: u32) -> Vec<u8> {
+    pub(super) fn png_header(w: u32, h: u32) -> Vec<u8> {
         let mut b = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
         b.extend_from_slice(b"IHDR");
         b.extend_from_slice(&w.to_be_bytes());

@@ -9,7 +9,7 @@ use crate::diag::Problem;
 /// The `[` or `{` opened on a line before `error_line` (1-based) and not closed by then, when
 /// its line reads as complete (not ending in `,` or an opening bracket, as a list written over
 /// several lines does): a problem at the end of that line.
-pub fn unclosed_bracket(text: &str, error_line: usize) -> Option<Problem> {
+pub(crate) fn unclosed_bracket(text: &str, error_line: usize) -> Option<Problem> {
     let (line, column, open) = open_before(text, error_line)?;
     let (close, example) = if open == '[' {
         (']', "goals: [1-1, 1-2]")

@@ -1,7 +1,7 @@
 //! YAML read in two passes: `scan` walks the events within limits (depth, size, aliases,
 //! duplicate keys), then `parse` builds the values through serde; `flow` and `cache` serve both.
 
-pub mod cache;
-pub mod flow;
+pub(crate) mod cache;
+pub(crate) mod flow;
 pub mod parse;
-pub mod scan;
+pub(crate) mod scan;

@@ -31,7 +31,7 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
             let (line, column) = match inner.location() {
                 Some(loc) => {
                     let (line, column) = match crate::diag::positions::Lines::of(text) {
-                        Some(lines) => lines.from_yaml(loc.line(), loc.column()),
+                        Some(lines) => lines.editor_place(loc.line(), loc.column()),
                         None => (loc.line(), loc.column()),
                     };
                     (Some(line), Some(column))

@@ -21,12 +21,12 @@ use crate::diag::positions::normalise_key;
 use crate::diag::positions::{Lines, as_yaml_reads};
 
 /// Nesting deeper than this is refused.
-pub const MAX_DEPTH: usize = crate::limits::MAX_YAML_DEPTH;
+pub(crate) const MAX_DEPTH: usize = crate::limits::MAX_YAML_DEPTH;
 /// Nodes (values, lists, mappings) a file may hold, aliases expanded.
-pub const MAX_NODES: u64 = 200_000;
+pub(crate) const MAX_NODES: u64 = 200_000;
 /// Bytes of text a file may hold, aliases expanded: no more than a file may hold written out
 /// (aliases must not let a small file print what a large one could not).
-pub const MAX_SCALAR_BYTES: u64 = crate::limits::MAX_TEXT_BYTES;
+pub(crate) const MAX_SCALAR_BYTES: u64 = crate::limits::MAX_TEXT_BYTES;
 
 /// The size of what serde would build: nodes and bytes of text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -55,7 +55,7 @@ struct Open {
 
 /// Scans `text`; returns how many nodes it holds, or the first problem found (its `file`
 /// empty, for the caller to fill in).
-pub fn scan(text: &str) -> Result<u64, Problem> {
+pub(crate) fn scan(text: &str) -> Result<u64, Problem> {
     let mut total = Size::default();
     let mut anchors: HashMap<usize, Option<Size>> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -281,7 +281,7 @@ fn non_decimal_number(value: &str) -> Option<Problem> {
 /// escapes (`"\uFFFE"`, `"\U0001F600"`, `"\x07"`), with the line and column where the value
 /// starts. The printable check looks at these as well as at the text itself, so a
 /// character no font has is found at its YAML line whichever way it was written.
-pub fn escaped_chars(text: &str) -> Vec<(usize, usize, char)> {
+pub(crate) fn escaped_chars(text: &str) -> Vec<(usize, usize, char)> {
     let mut out = Vec::new();
     if !text.contains('\\') {
         return out;

@@ -21,9 +21,9 @@ use crate::diag::Problem;
 use crate::render::Renderer;
 
 /// Templates with this ending produce Word XML and are escaped for it.
-pub const DOCX_TEMPLATE_SUFFIX: &str = ".docx.j2";
+pub(crate) const DOCX_TEMPLATE_SUFFIX: &str = ".docx.j2";
 /// The auto-escape mode of `.docx.j2` templates.
-pub const WORD_ESCAPE: AutoEscape = AutoEscape::Custom("word");
+pub(crate) const WORD_ESCAPE: AutoEscape = AutoEscape::Custom("word");
 
 /// The parts a template writes, each once: every one of them is needed.
 const TEMPLATE_PARTS: [&str; 5] = [
@@ -69,7 +69,7 @@ const APP: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /// Renders `template` (`<name>.docx.j2`) with `context` and packs its parts into a Word file.
 /// `read` gives the bytes of an image a template places (by its path as typst sees it),
 /// `fonts` the project's fonts for the text of an SVG.
-pub fn make(
+pub(crate) fn make(
     renderer: &Renderer,
     template: &str,
     context: &Value,
@@ -167,7 +167,7 @@ fn split_parts(xml: &str) -> Result<Vec<(&'static str, &str)>, String> {
 /// Escapes text to stand inside a `<w:t xml:space="preserve">`: markup characters as
 /// references, line breaks as `<w:br/>`, tabs as spaces, and what XML 1.0 cannot hold
 /// (controls, U+FFFE, U+FFFF) dropped, as the PDF drops them.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -203,13 +203,17 @@ fn escape_line(text: &str) -> String {
 
 /// Prints a value into a Word template: the council's digits, then escaped. Values marked
 /// safe (a macro's output) are printed as they are.
-pub fn format(out: &mut minijinja::Output, value: &Value, half_width: bool) -> Result<(), Error> {
+pub(crate) fn format(
+    out: &mut minijinja::Output,
+    value: &Value,
+    half_width: bool,
+) -> Result<(), Error> {
     crate::render::html::format_with(out, value, half_width, escape)
 }
 
 /// The filters of Word templates: `prop` (a value on one line, escaped, for the properties)
 /// and `picture` (an image).
-pub fn register_filters(env: &mut Environment<'static>) {
+pub(crate) fn register_filters(env: &mut Environment<'static>) {
     // An image placed in the text flow, `width_mm` wide (smaller when the page's text is),
     // described by `alt`: `{{ doc.figure_path | picture(124, doc.figure.alt) }}`.
     env.add_filter(

@@ -30,7 +30,7 @@ const EMU_PER_MM: f64 = 36_000.0;
 
 /// An image that became a part of the Word file.
 #[derive(Debug)]
-pub struct Media {
+pub(super) struct Media {
     /// Its part name (`word/media/image1.png`).
     pub part: String,
     pub bytes: Vec<u8>,
@@ -40,7 +40,7 @@ pub struct Media {
 
 /// The `picture` filter: `path` (as typst sees it), the width in mm, the description read
 /// aloud and shown in Word's alternative text.
-pub fn mark(path: &str, width_mm: f64, alt: &str) -> Result<Value, Error> {
+pub(super) fn mark(path: &str, width_mm: f64, alt: &str) -> Result<Value, Error> {
     if kind(path).is_none() {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
@@ -85,13 +85,13 @@ fn kind(path: &str) -> Option<Kind> {
 }
 
 /// Whether a part holds a picture's mark (a picture goes in the body only).
-pub fn marked(xml: &str) -> bool {
+pub(super) fn marked(xml: &str) -> bool {
     xml.contains(MARK)
 }
 
 /// The document part with every picture mark replaced, and the images it now holds. `read`
 /// gives an image's bytes by its path; `fonts` are the project's fonts (for an SVG's text).
-pub fn place(
+pub(super) fn place(
     xml: &str,
     mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
     fonts: &dyn Fn() -> Arc<usvg::fontdb::Database>,

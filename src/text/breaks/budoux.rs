@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// One model: the weights of the 13 features, and the score every position starts from.
-pub struct Model {
+pub(super) struct Model {
     /// UW1…UW6: one character at offsets -3…+2 from the position.
     unigrams: [HashMap<String, i32>; 6],
     /// BW1…BW3: two characters at offsets -2, -1, 0.
@@ -21,10 +21,10 @@ pub struct Model {
 }
 
 /// The phrase model.
-pub static PHRASES: LazyLock<Model> =
+pub(super) static PHRASES: LazyLock<Model> =
     LazyLock::new(|| Model::parse(include_str!("budoux/ja.json")));
 /// The word model.
-pub static WORDS: LazyLock<Model> =
+pub(super) static WORDS: LazyLock<Model> =
     LazyLock::new(|| Model::parse(include_str!("budoux/ja_word.json")));
 
 impl Model {
@@ -49,7 +49,7 @@ impl Model {
     }
 
     /// The byte offsets inside `text` where the model puts a boundary (never 0 or the end).
-    pub fn boundaries(&self, text: &str) -> Vec<usize> {
+    pub(super) fn boundaries(&self, text: &str) -> Vec<usize> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let n = chars.len();
         let mut key = String::with_capacity(12);

@@ -12,7 +12,7 @@ use crate::view::phrases::{place, when_start, written};
 
 /// 様式（agenda:）どおりに並べた次第。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct AgendaSheet {
+pub(crate) struct AgendaSheet {
     /// 題名の行（できあがった言葉）。
     pub title: Vec<String>,
     /// Web ページの見出し（h1）の行: 題名の行。協議会の名前が入っていなければ、その前の行に会議の名前。

@@ -23,7 +23,7 @@ use attendance::{
 };
 use items::transcript;
 pub(super) use items::{ItemForm, agenda};
-pub use materials::find_material;
+pub(crate) use materials::find_material;
 pub(super) use materials::{materials, same_number};
 
 /// What a section kept when empty prints under its label, unless the form says otherwise.
@@ -31,7 +31,7 @@ const NOTHING: &str = "なし";
 
 /// 様式（minutes:）どおりに並べた会議録: 題名の行と項目。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct LaidOut {
+pub(crate) struct LaidOut {
     /// 形: lines（行に並べる）/ ruled（罫線の表）。
     pub frame: Frame,
     /// 罫線の表の列の見出し（左の列、右の列）。空なら見出しの行なし。
@@ -49,7 +49,7 @@ pub struct LaidOut {
 
 /// 項目１つ: できあがった見出しと、その内容。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct SectionView {
+pub(crate) struct SectionView {
     /// 項目の種類。
     pub section: SectionKind,
     /// 見出し（形をあてはめたもの: 「■日時：」「1 日時」「<出席者>」）。
@@ -66,7 +66,7 @@ pub struct SectionView {
 
 /// 内容の１行（段落）。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Block {
+pub(crate) struct Block {
     /// 種類: text（文）/ item（議題: number、depth、beside）/ topic（会議結果の中の議題の見出し:
     /// number、depth）/ material（資料: number）/
     /// group（【事前送付資料】などの見出し）/ speaker（１行の発言者）/ speech（発言）/ heading（見出し）/

@@ -178,7 +178,7 @@ fn has_record(items: &[AgendaItem]) -> bool {
 
 /// Context of a document about one meeting (minutes, agenda, packet).
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct MeetingDocView<'a> {
+pub(crate) struct MeetingDocView<'a> {
     /// 協議会（council.yaml の内容）。
     pub council: &'a Council,
     /// 案（status: draft）か。案なら「案」と印刷し、まだ書いていないところに style.unfilled を印刷します。
@@ -305,7 +305,7 @@ pub(super) fn meeting_doc_view<'a>(
 
 /// The materials of `m`, numbered as the council numbers them: a number written in content as
 /// it is, the others in order within their series (資料, 参考資料), in the council's form.
-pub fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView<'a>> {
+pub(crate) fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView<'a>> {
     let mut counters = [0u32; 2];
     m.materials
         .iter()

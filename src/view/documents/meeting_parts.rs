@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct AttendeeView<'a> {
+pub(crate) struct AttendeeView<'a> {
     /// 合同で開いた会議で、その委員の部会。
     pub body: Option<&'a str>,
     /// 区分（書かれていれば）。
@@ -27,7 +27,7 @@ pub struct AttendeeView<'a> {
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct MaterialView<'a> {
+pub(crate) struct MaterialView<'a> {
     /// 資料番号（資料１…）。次第そのものには付きません。
     pub number: Option<String>,
     /// 資料の名前。
@@ -57,7 +57,7 @@ pub struct MaterialView<'a> {
 
 impl<'a> AttendeeView<'a> {
     /// The parts a pattern prints.
-    pub fn who(&self) -> crate::view::members::Who<'a> {
+    pub(crate) fn who(&self) -> crate::view::members::Who<'a> {
         crate::view::members::Who {
             name: self.name,
             role: self.role,

@@ -54,7 +54,7 @@ impl Kind for MemberList<'_> {
 
 /// Context of a member list.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct MemberListView<'a> {
+pub(crate) struct MemberListView<'a> {
     /// 協議会（council.yaml の内容）。
     pub council: &'a Council,
     /// 案（status: draft）か。案なら「案」と印刷し、まだ書いていないところに style.unfilled を印刷します。
@@ -81,7 +81,7 @@ pub struct MemberListView<'a> {
 
 /// 委員名簿の列１つ。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ColumnView {
+pub(crate) struct ColumnView {
     /// 列の種類（category / organization / post / name / role）: テンプレートが幅と寄せを決めます。
     pub key: &'static str,
     /// 列の見出し。
@@ -90,7 +90,7 @@ pub struct ColumnView {
 
 /// 委員名簿のまとまり: 区分の見出しの行と、その区分の委員の行。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct MemberGroup {
+pub(crate) struct MemberGroup {
     /// 区分の見出しの行（できあがった言葉。区分を見出しにしないときはなし）。
     pub heading: Option<String>,
     /// 委員１人１行の、列ごとのセル。
@@ -99,7 +99,7 @@ pub struct MemberGroup {
 
 /// 委員名簿のセル１つ。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct CellView {
+pub(crate) struct CellView {
     /// 列の種類。
     pub key: &'static str,
     /// 文（できあがった言葉）。

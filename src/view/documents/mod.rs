@@ -21,17 +21,16 @@ use crate::diag::{Problem, Problems, fy_name};
 use crate::model::council::{CouncilData, DocumentFile};
 use crate::model::{Council, Document, Material};
 
-pub use laid_out::{Block, LaidOut, SectionView, find_material};
-pub use meeting::MeetingDocView;
-pub use meeting::material_views;
-pub use meeting_parts::{AttendeeView, MaterialView};
-pub use member_list::MemberListView;
-pub use packet::PacketView;
-pub use report::{ReportDoc, ReportView};
-pub use report_held::{HeldEntry, HeldRow};
+pub(crate) use laid_out::find_material;
+pub(crate) use meeting::MeetingDocView;
+pub(crate) use meeting::material_views;
+pub(crate) use meeting_parts::MaterialView;
+pub(crate) use member_list::MemberListView;
+pub(crate) use packet::PacketView;
+pub(crate) use report::ReportView;
 
 /// One document type.
-pub trait Kind {
+pub(crate) trait Kind {
     /// What the type is called where documents are listed (serve's index).
     fn name(&self) -> &'static str;
     /// The fiscal year the document is about.
@@ -62,10 +61,10 @@ pub trait Kind {
 }
 
 /// A material's PDF, made or read by the builder: its path as typst sees it, and its pages.
-pub type Attach<'a> = dyn FnMut(&Material) -> Result<(String, usize), Problems> + 'a;
+pub(crate) type Attach<'a> = dyn FnMut(&Material) -> Result<(String, usize), Problems> + 'a;
 
 /// What a template receives, and the date of the document.
-pub struct Prepared {
+pub(crate) struct Prepared {
     pub view: minijinja::Value,
     pub date: time::Date,
 }
@@ -80,7 +79,7 @@ impl Prepared {
 }
 
 /// The kind of a document.
-pub fn of(document: &Document) -> Box<dyn Kind + '_> {
+pub(crate) fn of(document: &Document) -> Box<dyn Kind + '_> {
     match document {
         Document::AnnualReport(r) => Box::new(report::Report(r)),
         Document::Minutes(doc) => Box::new(meeting::OnMeeting { doc, minutes: true }),
@@ -94,7 +93,7 @@ pub fn of(document: &Document) -> Box<dyn Kind + '_> {
 }
 
 /// Every need of one document: a year in range, a date that fits it, and what its type needs.
-pub fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
+pub(crate) fn check(c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
     let kind = of(&file.document);
     let year = kind.year();
     if !crate::model::council::YEARS.contains(&year) {

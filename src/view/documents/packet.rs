@@ -110,7 +110,7 @@ impl Kind for Packet<'_> {
 
 /// Context of a packet: the meeting's documents, and how pages are numbered.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct PacketView<'a> {
+pub(crate) struct PacketView<'a> {
     #[serde(flatten)]
     pub meeting: MeetingDocView<'a>,
     /// ページ番号の付け方: continuous（通し）/ per_material（資料ごと）。
@@ -121,7 +121,7 @@ pub struct PacketView<'a> {
 
 /// 資料一式の題名と、資料ごとの言葉。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct PacketSheet {
+pub(crate) struct PacketSheet {
     /// 題名の行。
     pub title: Vec<String>,
     /// 資料の題名（PDF の情報と Web ページの title）: 題名の行を空白でつないだもの。
@@ -136,7 +136,7 @@ pub struct PacketSheet {
 
 /// 資料一式の中の資料１つ。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct PacketEntry {
+pub(crate) struct PacketEntry {
     /// 資料番号と名前（しおりの言葉）。
     pub label: String,
     /// Web ページの言葉: 資料番号と名前、当日配付ならその言葉。
@@ -214,10 +214,10 @@ fn sheet(w: &crate::model::PacketWords, view: &MeetingDocView<'_>) -> PacketShee
 
 /// Materials one packet may hold (real ones hold a few dozen): each is typeset or read and
 /// kept in memory while the packet is made.
-pub const MAX_MATERIALS: usize = 100;
+pub(super) const MAX_MATERIALS: usize = 100;
 
 /// Pages one packet may have, all materials together.
-pub const MAX_PACKET_PAGES: usize = 1_000;
+pub(super) const MAX_PACKET_PAGES: usize = 1_000;
 
 /// Every material of a packet has exactly one source, and that source exists.
 fn check_materials(

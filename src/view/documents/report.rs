@@ -57,7 +57,7 @@ impl Kind for Report<'_> {
 
 /// Context of an annual report template.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ReportView<'a> {
+pub(crate) struct ReportView<'a> {
     /// 協議会（council.yaml の内容）。
     pub council: &'a Council,
     /// 案（status: draft）か。案なら「案」と印刷し、まだ書いていないところに style.unfilled を印刷します。
@@ -106,7 +106,7 @@ pub struct ReportView<'a> {
 
 /// 表の列１つ: 値を読む名前（GoalView の target、actual、rate、result、reason）と見出し。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct TableColumn {
+pub(crate) struct TableColumn {
     /// target / actual / rate / result / reason。
     pub key: &'static str,
     /// 列の見出し（できあがった言葉）。
@@ -139,7 +139,7 @@ fn table_columns(w: &ReportLabels, columns: &[crate::model::Column]) -> Vec<Tabl
 
 /// 章１つ: 何を印刷するかと、その見出し。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct SectionView {
+pub(crate) struct SectionView {
     /// 種類（purpose / introduction / activities / meetings / evaluation / members_evaluated / goals /
     /// schedule / members / discussion / carry_over）。
     pub section: ReportPart,
@@ -162,7 +162,7 @@ pub struct SectionView {
 
 /// 目次の表１つ。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct TocEntry {
+pub(crate) struct TocEntry {
     /// 表の id。
     pub id: &'static str,
     /// 表題。
@@ -239,7 +239,7 @@ fn sections(
 
 /// The report as written, and the figure's path as typst sees it (`/content/…`).
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ReportDoc<'a> {
+pub(crate) struct ReportDoc<'a> {
     #[serde(flatten)]
     pub report: &'a AnnualReport,
     /// 図のファイルの、Typst から見た場所（`image(…)` に渡す）。

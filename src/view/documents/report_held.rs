@@ -15,7 +15,7 @@ use super::report_rows::{all_lecturers, count, participant_groups};
 
 /// 開催状況の表の１行: 会議か、研修会などの活動１つ。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct HeldRow {
+pub(crate) struct HeldRow {
     /// 種類（研修会、部会。labels の meeting_kind か、活動の名前）。
     pub kind: String,
     /// 開催日（できあがった言葉）。
@@ -27,7 +27,7 @@ pub struct HeldRow {
 /// 主な内容の１項目: 初めの言葉（・テーマ：、・講師：、・）と、その後ろの行（２行目からは初めの
 /// 言葉の後ろにそろえます）。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct HeldEntry {
+pub(crate) struct HeldEntry {
     /// 初めの言葉。
     pub head: String,
     /// 行。
@@ -220,7 +220,7 @@ pub(super) fn widths(rows: &[HeldRow], w: &ReportLabels) -> [usize; 3] {
 
 /// 開催状況の表の列１つ（様式の columns を書いたとき）。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct HeldColumnView {
+pub(crate) struct HeldColumnView {
     /// kind / date / content。
     pub key: &'static str,
     /// 列の見出し（labels の held_kind、held_date、held_content）。

@@ -12,7 +12,7 @@ use crate::view::{ActivityView, MeetingView, YearView};
 
 /// 表１の行: 会議か活動１つ。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Table1Row {
+pub(crate) struct Table1Row {
     /// 左の列の見出し（第１回部会、研修会の名前）。
     pub label: String,
     /// 見出しの下の行（活動内容、【日時】…、【場所】…、【出席者】…、【講師】…、【参加者】…）。
@@ -25,7 +25,7 @@ pub struct Table1Row {
 
 /// 活動日程の１つ: 会議の名前と、その下の行（日時、場所、対応する活動目標、内容）。
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ScheduleEntry {
+pub(crate) struct ScheduleEntry {
     /// 会議の名前（第１回部会）。
     pub label: String,
     /// その下の行。

@@ -5,7 +5,7 @@ use crate::model::Goal;
 
 /// A text as compared: full-width letters, digits and signs folded to half-width, whitespace
 /// (including the ideographic space) left out.
-pub fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {

@@ -34,7 +34,7 @@ pub(super) fn leads(old: &GoalSet, new: &GoalSet) -> Vec<String> {
 impl<'a> GoalChanges<'a> {
     /// A few words naming goal `g` of a year (`new` or not): its label, or the start of its
     /// activity; for a 【再掲】 row, those of the goal it re-lists.
-    pub fn gist(&self, g: &Goal, new: bool) -> String {
+    pub(crate) fn gist(&self, g: &Goal, new: bool) -> String {
         let set = if new { &self.new } else { &self.old };
         let origin = g.repeats.and_then(|r| set.get(&r)).copied().unwrap_or(g);
         if let Some(label) = &origin.label {
@@ -51,7 +51,7 @@ impl<'a> GoalChanges<'a> {
     }
 
     /// The list for staff, one change a paragraph; `year` is year N (western).
-    pub fn render(&self, year: i32) -> String {
+    pub(crate) fn render(&self, year: i32) -> String {
         let fy = |y: i32| dates::fiscal_year(y).unwrap_or_else(|_| format!("{y}年度"));
         let (was, now) = (fy(year), fy(year + 1));
         let mut out = Vec::new();
@@ -62,7 +62,7 @@ impl<'a> GoalChanges<'a> {
     }
 
     /// One change in Japanese (the first line says what, the others show text or what to do).
-    pub fn describe(&self, c: &Change, was: &str, now: &str) -> String {
+    pub(crate) fn describe(&self, c: &Change, was: &str, now: &str) -> String {
         let old_gist = |g: &Goal| self.gist(g, false);
         let new_gist = |g: &Goal| self.gist(g, true);
         let row = |n: GoalNo| format!("{n}【再掲】");

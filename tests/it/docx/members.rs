@@ -5,10 +5,8 @@
 use super::common::TempProject;
 use super::{docx, paragraphs};
 
-#[path = "../members/content.rs"]
-mod content;
-#[path = "../series/content.rs"]
-mod series;
+use crate::members::content;
+use crate::series::content as series;
 
 /// `p` built with Word files: the paragraphs of document `id`'s body.
 fn built(p: &TempProject, id: &str) -> Vec<String> {

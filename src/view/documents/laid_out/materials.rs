@@ -4,7 +4,7 @@
 use super::*;
 
 /// The material `r` names: its id, its number as typed or printed, or the number alone.
-pub fn find_material<'v, 'a>(
+pub(crate) fn find_material<'v, 'a>(
     materials: &'v [MaterialView<'a>],
     r: &str,
 ) -> Option<&'v MaterialView<'a>> {
