@@ -5,6 +5,7 @@
 mod common;
 
 mod activity_report;
+mod architecture;
 mod broken;
 mod changes;
 mod cli;
