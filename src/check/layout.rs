@@ -39,6 +39,23 @@ fn placeholders(
     }
 }
 
+/// What a page number may hold.
+const PAGE_NUMBER: &[&str] = &["番号", "総数"];
+
+/// The house style's patterns: a page number names no placeholder it cannot fill, and holds
+/// the page's number.
+pub(super) fn check_style(council: &Council, file: &Path, out: &mut Problems) {
+    let pattern = &council.style.page_number;
+    placeholders(file, ("style", "page_number"), pattern, PAGE_NUMBER, out);
+    if !pattern.contains("{番号}") {
+        out.push(
+            Problem::error(file, "style の page_number に {番号} がありません。")
+                .field("style.page_number")
+                .hint("ページの番号が入る所に {番号} と書いてください（例: \"- {番号} -\"）。"),
+        );
+    }
+}
+
 /// What a title line may hold.
 const TITLE: &[&str] = &["年度", "回", "協議会", "会議", "呼び方", "案"];
 

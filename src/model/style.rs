@@ -97,8 +97,15 @@ pub struct HouseStyle {
     /// オンライン併用の会議の場所の書き方（{場所}）。例: {場所}（オンライン併用）、{場所}およびオンライン。
     #[serde(default = "default_hybrid_place")]
     pub hybrid_place: String,
+    /// ページ番号の書き方（{番号} にそのページの番号、{総数} にページの数が入ります）。
+    /// 例: {番号}（1）、- {番号} -（- 1 -）、{番号}／{総数}（1／5）。２ページ以上の資料の下に印刷します。
+    #[serde(default = "default_page_number")]
+    pub page_number: String,
 }
 
+fn default_page_number() -> String {
+    "{番号}".into()
+}
 fn default_undecided() -> String {
     "未定".into()
 }
@@ -330,6 +337,7 @@ impl Default for HouseStyle {
             material_number: default_material_number(),
             reference_number: default_reference_number(),
             hybrid_place: default_hybrid_place(),
+            page_number: default_page_number(),
         }
     }
 }

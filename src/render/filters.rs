@@ -4,7 +4,8 @@
 use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind};
 
-use super::markup::{markup_to_plain, typst_string};
+use super::markup::{escape_markup, markup_to_plain, typst_string};
+use crate::view::phrases::{PagePart, page_number_parts};
 use crate::text::dates;
 use crate::text::japanese;
 
@@ -98,4 +99,27 @@ pub(super) fn register_filters(env: &mut Environment<'static>) {
             _ => v,
         })
     });
+    // A page number in the council's form (`style.page_number`), its numbers placed as the
+    // format counts pages: Typst's page counter in the PDF, PAGE and NUMPAGES fields in Word.
+    env.add_filter(
+        "page_number",
+        |state: &minijinja::State<'_, '_>, pattern: String| {
+            let word = state.auto_escape() == super::docx::WORD_ESCAPE;
+            let field = |name: &str| {
+                format!("<w:fldSimple w:instr=\" {name} \"><w:r><w:t>1</w:t></w:r></w:fldSimple>")
+            };
+            let placed = page_number_parts(&pattern).into_iter().map(|part| match (part, word) {
+                (PagePart::Text(t), false) => escape_markup(&t),
+                (PagePart::Number, false) => "#counter(page).display()".to_string(),
+                (PagePart::Total, false) => "#counter(page).final().first()".to_string(),
+                (PagePart::Text(t), true) => format!(
+                    "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                    super::docx::escape(&t)
+                ),
+                (PagePart::Number, true) => field("PAGE"),
+                (PagePart::Total, true) => field("NUMPAGES"),
+            });
+            Value::from_safe_string(placed.collect())
+        },
+    );
 }

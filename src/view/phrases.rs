@@ -263,3 +263,35 @@ pub(crate) fn next_meeting(style: &HouseStyle, next: Option<&Meeting>) -> String
         None => style.undecided.clone(),
     }
 }
+
+/// One part of a page number as the council writes it (`style.page_number`): words, the
+/// page's number, or the number of pages. The PDF and the Word file each place the numbers
+/// their own way (Typst's page counter, Word's PAGE and NUMPAGES fields).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PagePart {
+    Text(String),
+    Number,
+    Total,
+}
+
+/// A page number pattern (「- {番号} -」) cut into its parts.
+pub(crate) fn page_number_parts(pattern: &str) -> Vec<PagePart> {
+    let mut parts = Vec::new();
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        let next = [("{番号}", PagePart::Number), ("{総数}", PagePart::Total)]
+            .into_iter()
+            .filter_map(|(mark, part)| rest.find(mark).map(|at| (at, mark, part)))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, mark, part)) = next else {
+            parts.push(PagePart::Text(rest.to_string()));
+            break;
+        };
+        if at > 0 {
+            parts.push(PagePart::Text(rest[..at].to_string()));
+        }
+        parts.push(part);
+        rest = &rest[at + mark.len()..];
+    }
+    parts
+}

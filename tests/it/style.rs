@@ -359,3 +359,59 @@ fn house_style_phrases_reach_every_document_in_both_formats() {
         }
     }
 }
+
+/// `style.page_number`: the council's form of the page number, in the PDF (Typst's page
+/// counter) and in the Word file (PAGE and NUMPAGES fields), from one pattern; a pattern
+/// without {番号} is refused at its line.
+#[test]
+fn the_page_number_is_printed_in_the_councils_form() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/niiza-chiiki-ikou/council.yaml",
+        "meeting_label: 部会\n",
+        "meeting_label: 部会\nstyle:\n  page_number: \"－ {番号} － ／{総数}\"\n",
+    );
+    let (code, out, err) = p.run(&["build", "--docx", "niiza-chiiki-ikou/r6-hyoka"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let all = typeset_all(p.path());
+    let report = all.iter().find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka").unwrap();
+    let pages = common::page_texts(report);
+    let total = pages.len();
+    assert!(total > 2, "{total}");
+    for (i, page) in pages.iter().enumerate().skip(1) {
+        let last = page.last().map(String::as_str).unwrap_or_default();
+        assert_eq!(last, format!("－ {} － ／{total}", i + 1), "page {}", i + 1);
+    }
+    // Another council keeps the usual number.
+    let minutes = all.iter().find(|t| t.id == "koganei-seishin/r6-1-kaigiroku").unwrap();
+    let pages = common::page_texts(minutes);
+    assert_eq!(pages[1].last().map(String::as_str), Some("2"));
+
+    let bytes = std::fs::read(p.path().join("output/niiza-chiiki-ikou/r6-hyoka.docx")).unwrap();
+    let parts = common::docx::parts(&bytes);
+    let footer = &parts["word/footer1.xml"];
+    let at = |s: &str| footer.find(s).unwrap_or_else(|| panic!("{s} in {footer}"));
+    assert!(at("－ ") < at("instr=\" PAGE \""), "{footer}");
+    assert!(at("instr=\" PAGE \"") < at(" ／") && at(" ／") < at("instr=\" NUMPAGES \""), "{footer}");
+
+    p.edit(
+        "content/niiza-chiiki-ikou/council.yaml",
+        "page_number: \"－ {番号} － ／{総数}\"",
+        "page_number: \"{ページ}\"",
+    );
+    let (code, _, err) = p.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    let line = |needle: &str| {
+        let text = p.read("content/niiza-chiiki-ikou/council.yaml");
+        text.lines().position(|l| l.contains(needle)).unwrap() + 1
+    };
+    let n = line("page_number:");
+    let at_line = format!("エラー: content/niiza-chiiki-ikou/council.yaml:{n}:");
+    assert!(
+        err.lines().any(|l| l.starts_with(&at_line)
+            && l.contains("style の page_number に、使えない {ページ} があります。")),
+        "{err}"
+    );
+    assert!(err.contains("style の page_number に {番号} がありません。"), "{err}");
+    assert!(err.contains("ページの番号が入る所に {番号} と書いてください"), "{err}");
+}
