@@ -113,11 +113,11 @@ pub struct Builder {
 impl Builder {
     pub fn new(root: &Path) -> Result<Builder, Problems> {
         if root.is_dir() {
-            crate::load::project::check_root(root).map_err(|p| Problems(vec![p]))?;
+            crate::load::project::check_root(root).map_err(Problems::from)?;
         }
-        let world = ShiryoWorld::new(root).map_err(|p| Problems(vec![p.relative_to(root)]))?;
+        let world = ShiryoWorld::new(root).map_err(|p| Problems::from(p.relative_to(root)))?;
         let root = world.root().to_path_buf();
-        let templates = Templates::load(&root).map_err(|p| Problems(vec![p.relative_to(&root)]))?;
+        let templates = Templates::load(&root).map_err(|p| Problems::from(p.relative_to(&root)))?;
         Ok(Builder {
             root,
             templates,
@@ -268,7 +268,7 @@ impl Builder {
                 crate::render::html::page(&name, &file.name, &view, Some(facts), form);
             let page = renderer
                 .render(&template, context)
-                .map_err(|p| Problems(vec![rel(p)]))?;
+                .map_err(|p| Problems::from(rel(p)))?;
             Some(crate::render::html::finish(page, form))
         } else {
             None
@@ -283,7 +283,7 @@ impl Builder {
                 })
             })
             .transpose()
-            .map_err(|m| Problems(vec![rel(Problem::error(renderer.file_of(&template), m))]))?;
+            .map_err(|m| Problems::from(rel(Problem::error(renderer.file_of(&template), m))))?;
         let formats = self.formats_for(&council.council);
         let started = Instant::now();
         let docx = formats
@@ -295,7 +295,7 @@ impl Builder {
                 crate::render::docx::make(renderer, &template, &view, read, &|| world.svg_fonts())
             })
             .transpose()
-            .map_err(|p| Problems(vec![rel(p)]))?;
+            .map_err(|p| Problems::from(rel(p)))?;
         Ok(Typeset {
             id,
             markup,
@@ -332,10 +332,10 @@ impl Builder {
         let id = file.id(council);
         let kind = crate::view::documents::of(&file.document);
         if matches!(file.document, Document::Packet(_)) && outer.contains(&id) {
-            return Err(Problems(vec![rel(Problem::error(
+            return Err(Problems::from(rel(Problem::error(
                 &file.path,
                 "資料一式が自分自身を含んでいます。",
-            ))]));
+            ))));
         }
         let mut outer = outer.to_vec();
         outer.push(id);
@@ -358,9 +358,9 @@ impl Builder {
                             "元のファイル（Word など）から PDF を作り直して置き換えてください。",
                         ),
                     };
-                    return Err(Problems(vec![rel(
+                    return Err(Problems::from(rel(
                         Problem::error(&file.path, message).hint(hint),
-                    )]));
+                    )));
                 }
             };
             materials.push(typst::utils::hash128(&(&vpath, &bytes)));
@@ -401,7 +401,7 @@ impl Builder {
     ) -> Result<(String, String, Option<String>), Problems> {
         let template = format!("{name}{TYPST_TEMPLATE_SUFFIX}");
         let renderer = self.templates.for_council(&council.dir);
-        let rel = |p: Problem| Problems(vec![p.relative_to(&self.root)]);
+        let rel = |p: Problem| Problems::from(p.relative_to(&self.root));
         let html = (self.formats_for(&council.council))
             .has(Format::Html)
             .then(|| {

@@ -147,7 +147,7 @@ pub fn rounds(
             let loaded = if templates_changed {
                 crate::render::Templates::load(&root)
                     .map(|t| b.templates = t)
-                    .map_err(|p| Problems(vec![p.relative_to(&root)]))
+                    .map_err(|p| Problems::from(p.relative_to(&root)))
             } else {
                 Ok(())
             };
@@ -322,7 +322,7 @@ fn rebuild(
     let written = crate::output::Output::open(&output, &mut |l| report(Report::Waiting(l)))
         .and_then(|o| o.write_all(&files));
     if let Err(p) = written {
-        report(Report::Failed(&Problems(vec![p.relative_to(&b.root)])));
+        report(Report::Failed(&Problems::from(p.relative_to(&b.root))));
         return false;
     }
     for ((typeset, council, pages, materials), path) in done.into_iter().zip(paths) {

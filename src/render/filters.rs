@@ -5,9 +5,9 @@ use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind};
 
 use super::markup::{escape_markup, markup_to_plain, typst_string};
-use crate::view::phrases::{PagePart, page_number_parts};
 use crate::text::dates;
 use crate::text::japanese;
+use crate::view::phrases::{PagePart, page_number_parts};
 
 fn filter_error(e: String) -> Error {
     Error::new(ErrorKind::InvalidOperation, e)
@@ -108,17 +108,19 @@ pub(super) fn register_filters(env: &mut Environment<'static>) {
             let field = |name: &str| {
                 format!("<w:fldSimple w:instr=\" {name} \"><w:r><w:t>1</w:t></w:r></w:fldSimple>")
             };
-            let placed = page_number_parts(&pattern).into_iter().map(|part| match (part, word) {
-                (PagePart::Text(t), false) => escape_markup(&t),
-                (PagePart::Number, false) => "#counter(page).display()".to_string(),
-                (PagePart::Total, false) => "#counter(page).final().first()".to_string(),
-                (PagePart::Text(t), true) => format!(
-                    "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
-                    super::docx::escape(&t)
-                ),
-                (PagePart::Number, true) => field("PAGE"),
-                (PagePart::Total, true) => field("NUMPAGES"),
-            });
+            let placed = page_number_parts(&pattern)
+                .into_iter()
+                .map(|part| match (part, word) {
+                    (PagePart::Text(t), false) => escape_markup(&t),
+                    (PagePart::Number, false) => "#counter(page).display()".to_string(),
+                    (PagePart::Total, false) => "#counter(page).final().first()".to_string(),
+                    (PagePart::Text(t), true) => format!(
+                        "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                        super::docx::escape(&t)
+                    ),
+                    (PagePart::Number, true) => field("PAGE"),
+                    (PagePart::Total, true) => field("NUMPAGES"),
+                });
             Value::from_safe_string(placed.collect())
         },
     );

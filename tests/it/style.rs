@@ -374,7 +374,10 @@ fn the_page_number_is_printed_in_the_councils_form() {
     let (code, out, err) = p.run(&["build", "--docx", "niiza-chiiki-ikou/r6-hyoka"]);
     assert_eq!(code, 0, "{out}{err}");
     let all = typeset_all(p.path());
-    let report = all.iter().find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka").unwrap();
+    let report = all
+        .iter()
+        .find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka")
+        .unwrap();
     let pages = common::page_texts(report);
     let total = pages.len();
     assert!(total > 2, "{total}");
@@ -383,7 +386,10 @@ fn the_page_number_is_printed_in_the_councils_form() {
         assert_eq!(last, format!("－ {} － ／{total}", i + 1), "page {}", i + 1);
     }
     // Another council keeps the usual number.
-    let minutes = all.iter().find(|t| t.id == "koganei-seishin/r6-1-kaigiroku").unwrap();
+    let minutes = all
+        .iter()
+        .find(|t| t.id == "koganei-seishin/r6-1-kaigiroku")
+        .unwrap();
     let pages = common::page_texts(minutes);
     assert_eq!(pages[1].last().map(String::as_str), Some("2"));
 
@@ -392,7 +398,10 @@ fn the_page_number_is_printed_in_the_councils_form() {
     let footer = &parts["word/footer1.xml"];
     let at = |s: &str| footer.find(s).unwrap_or_else(|| panic!("{s} in {footer}"));
     assert!(at("－ ") < at("instr=\" PAGE \""), "{footer}");
-    assert!(at("instr=\" PAGE \"") < at(" ／") && at(" ／") < at("instr=\" NUMPAGES \""), "{footer}");
+    assert!(
+        at("instr=\" PAGE \"") < at(" ／") && at(" ／") < at("instr=\" NUMPAGES \""),
+        "{footer}"
+    );
 
     p.edit(
         "content/niiza-chiiki-ikou/council.yaml",
@@ -412,6 +421,12 @@ fn the_page_number_is_printed_in_the_councils_form() {
             && l.contains("style の page_number に、使えない {ページ} があります。")),
         "{err}"
     );
-    assert!(err.contains("style の page_number に {番号} がありません。"), "{err}");
-    assert!(err.contains("ページの番号が入る所に {番号} と書いてください"), "{err}");
+    assert!(
+        err.contains("style の page_number に {番号} がありません。"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ページの番号が入る所に {番号} と書いてください"),
+        "{err}"
+    );
 }

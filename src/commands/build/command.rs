@@ -63,14 +63,14 @@ pub fn output_dir(root: &Path) -> Result<PathBuf, Problems> {
     if output.exists()
         && let Err(p) = crate::load::files::resolve_inside(root, &output)
     {
-        return Err(Problems(vec![
+        return Err(Problems::from(
             Problem::error(
                 &output,
                 "output フォルダがプロジェクトの外（リンク先）を指しているため、書き込みません。",
             )
             .hint(p.hint.unwrap_or_default())
             .relative_to(root),
-        ]));
+        ));
     }
     Ok(output)
 }
@@ -135,7 +135,7 @@ pub fn build(
         });
     }
     let root = builder.root.clone();
-    let rel = |p: Problem| Problems(vec![p.relative_to(&root)]);
+    let rel = |p: Problem| Problems::from(p.relative_to(&root));
     let output = crate::output::Output::open(&output_path, on_wait).map_err(|p| BuildFailure {
         problems: rel(p),
         left_changed: Vec::new(),

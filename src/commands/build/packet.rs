@@ -52,7 +52,7 @@ impl Builder {
                 .iter()
                 .find(|d| &d.name == name)
                 .ok_or_else(|| {
-                    Problems(vec![
+                    Problems::from(
                         Problem::error(
                             &packet.path,
                             format!(
@@ -61,7 +61,7 @@ impl Builder {
                             ),
                         )
                         .relative_to(&self.root),
-                    ])
+                    )
                 })?;
             let t = self.sheet(council, doc, mat, outer)?;
             return Ok((format!("{base}/{name}.pdf"), t.pdf, t.deps));
@@ -74,18 +74,18 @@ impl Builder {
                 crate::limits::MAX_BINARY_BYTES,
             )
             .map_err(|e| {
-                Problems(vec![
+                Problems::from(
                     Problem::error(
                         &packet.path,
                         format!("資料「{}」のファイル {file}: {}", mat.title, e.message),
                     )
                     .relative_to(&self.root),
-                ])
+                )
             })?;
             let vpath = format!("{base}/file-{}", file.replace('/', "-"));
             return Ok((vpath, bytes, vec![path]));
         }
-        Err(Problems(vec![
+        Err(Problems::from(
             Problem::error(
                 &packet.path,
                 format!(
@@ -94,7 +94,7 @@ impl Builder {
                 ),
             )
             .relative_to(&self.root),
-        ]))
+        ))
     }
 
     /// Document `doc` as a packet holds it (material `mat`), the packets being built

@@ -58,13 +58,13 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
         .find(|c| c.slug == council)
         .ok_or_else(|| {
             let known: Vec<&str> = project.councils.iter().map(|c| c.slug.as_str()).collect();
-            Problems(vec![
+            Problems::from(
                 Problem::error(
                     project.root.join("content"),
                     format!("協議会 {council} が content/ にありません。"),
                 )
                 .hint(format!("協議会のフォルダ名: {}", known.join(", "))),
-            ])
+            )
         })?;
     let reports: Vec<_> = (c.documents.iter())
         .filter_map(|d| match &d.document {
@@ -73,17 +73,16 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
         })
         .collect();
     let latest = reports.iter().map(|(_, r)| r.year).max().ok_or_else(|| {
-        Problems(vec![
+        Problems::from(
             Problem::error(
                 c.dir.join("documents"),
                 "評価結果及び目標設定の資料（type: annual_report）がないため、次の年度を始められません。",
             )
-            .hint("前の年度の評価結果を documents/ に書いてから実行してください。"),
-        ])
+            .hint("前の年度の評価結果を documents/ に書いてから実行してください。"))
     })?;
     let of_latest: Vec<_> = reports.iter().filter(|(_, r)| r.year == latest).collect();
     if let Some((draft, _)) = of_latest.iter().find(|(_, r)| r.status.is_draft()) {
-        return Err(Problems(vec![
+        return Err(Problems::from(
             Problem::error(
                 &draft.path,
                 format!(
@@ -91,12 +90,11 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
                     fy_name(latest)
                 ),
             )
-            .hint("next-year で始めたばかりなら、次の年度はもう始まっています。書き終えて status: draft の行を消してから、次の年に実行してください。"),
-        ]));
+            .hint("next-year で始めたばかりなら、次の年度はもう始まっています。書き終えて status: draft の行を消してから、次の年に実行してください。")));
     }
     let [(file, report)] = of_latest[..] else {
         let names: Vec<&str> = of_latest.iter().map(|(d, _)| d.name.as_str()).collect();
-        return Err(Problems(vec![
+        return Err(Problems::from(
             Problem::error(
                 c.dir.join("documents"),
                 format!(
@@ -106,25 +104,24 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
                     names.join("、")
                 ),
             )
-            .hint("使わない資料を documents/ から移してから実行してください。"),
-        ]));
+            .hint("使わない資料を documents/ から移してから実行してください。")));
     };
     let y = report.year;
     let (evaluated, next) = (y + 1, y + 2);
     if !crate::model::council::YEARS.contains(&next) {
-        return Err(Problems(vec![Problem::error(
+        return Err(Problems::from(Problem::error(
             &file.path,
             format!(
                 "年度 {next} の資料は作れません（{}～{} 年度まで）。",
                 crate::model::council::YEARS.start(),
                 crate::model::council::YEARS.end()
             ),
-        )]));
+        )));
     }
     // A report whose form sets no goals (an activity report) has no cycle of goals to start.
     let form = crate::model::ReportForm::for_council(&c.council.report);
     if !form.has(crate::model::ReportPart::Goals) {
-        return Err(Problems(vec![
+        return Err(Problems::from(
             Problem::error(
                 &file.path,
                 "この協議会の報告の様式（council.yaml の report: の sections）には目標の章（goals）がないため、next-year では次の年度を始められません。",
@@ -132,15 +129,14 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
             .hint(format!(
                 "次の年度の報告は、この資料を写して year: を {} に直し、status: draft を書いて作ってください。",
                 y + 1
-            )),
-        ]));
+            ))));
     }
     let Some((source, set)) = c
         .years
         .get(&evaluated)
         .and_then(|d| d.goals.as_ref().map(|g| (d, g)))
     else {
-        return Err(Problems(vec![
+        return Err(Problems::from(
             Problem::error(
                 &file.path,
                 format!(
@@ -150,7 +146,7 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
                 ),
             )
             .hint("評価結果の表３の目標を goals.yaml に書いてから実行してください。"),
-        ]));
+        ));
     };
     let year_file = |fy: i32, key: &str| -> (PathBuf, bool) {
         match c.years.get(&fy).and_then(|d| d.files.get(key)) {
@@ -213,7 +209,7 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
             continue;
         };
         let original = crate::load::files::read_text(&c.dir, from)
-            .map_err(|e| Problems(vec![Problem::error(from, e.message)]))?;
+            .map_err(|e| Problems::from(Problem::error(from, e.message)))?;
         files.push(Planned {
             path: path.clone(),
             text: copy_with_header(&original, &format!("{} の写し", rel(from))),
@@ -248,7 +244,7 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
     .into_iter()
     .find(|n| !taken(n))
     .ok_or_else(|| {
-        Problems(vec![
+        Problems::from(
             Problem::error(
                 c.dir.join("documents"),
                 format!(
@@ -257,15 +253,15 @@ pub fn plan(project: &Project, council: &str) -> Result<Plan, Problems> {
                 ),
             )
             .hint("その資料の名前を変えてから実行してください。"),
-        ])
+        )
     })?;
     let path = c.dir.join("documents").join(format!("{name}.yaml"));
     let original = crate::load::files::read_text(&c.dir, &file.path)
-        .map_err(|e| Problems(vec![Problem::error(&file.path, e.message)]))?;
+        .map_err(|e| Problems::from(Problem::error(&file.path, e.message)))?;
     let made_from = format!("{}（{}の評価結果）", rel(&file.path), fy_name(y));
     files.push(Planned {
         text: next_report(&original, report, &made_from)
-            .map_err(|e| Problems(vec![Problem::error(&file.path, e)]))?,
+            .map_err(|e| Problems::from(Problem::error(&file.path, e)))?,
         path: path.clone(),
         made_from,
         exists: path.exists(),

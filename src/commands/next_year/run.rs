@@ -22,7 +22,7 @@ pub fn run(c: &Console, council: &str) -> Outcome {
     }
     let plan = super::plan(&project, council).map_err(|problems| c.fail_unchanged(&problems))?;
     let written = super::write(&plan).map_err(|problem| {
-        c.report(&Problems(vec![problem]));
+        c.report(&Problems::from(problem));
         c.tell("ファイルは何も書いていません（途中まで書いたものは消して元に戻しました）。");
         Failure::Failed
     })?;

@@ -24,7 +24,7 @@ pub fn run(c: &Console) -> Outcome {
             Ok(())
         }
         Err(problem) => {
-            c.report(&Problems(vec![problem]));
+            c.report(&Problems::from(problem));
             c.tell("スキーマは書き込んでいません（ファイルは何も変えていません）。");
             Err(Failure::Failed)
         }

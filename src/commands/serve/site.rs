@@ -265,9 +265,7 @@ mod tests {
             html: "v2",
         });
         assert_eq!(site.page("a/b").unwrap().html.as_deref(), Some("v2"));
-        let problems = Problems(vec![
-            Problem::error("content/a/x.yaml", "誤り").at(Some(3), None),
-        ]);
+        let problems = Problems::from(Problem::error("content/a/x.yaml", "誤り").at(Some(3), None));
         let changes = site.apply(&Report::Failed(&problems));
         assert!(changes.contains(&Change::new("*", "problems")));
         assert!(changes.contains(&Change::new("a/b", "page")));
@@ -327,7 +325,7 @@ mod tests {
             html: Some("v3"),
             changed_page: Some(5),
         });
-        let problems = Problems(vec![Problem::error("content/a/x.yaml", "誤り")]);
+        let problems = Problems::from(Problem::error("content/a/x.yaml", "誤り"));
         let changes = site.apply(&Report::Failed(&problems));
         assert!(changes.contains(&Change::new("a/b", "pdf")));
         assert_eq!(site.pdf("a/b").unwrap().as_slice(), b"%PDF-2");

@@ -140,7 +140,7 @@ pub(super) fn dated_meeting<'a>(
     let m = find_meeting(c, year, series, number)
         .ok_or_else(|| missing_meeting(file, (year, series, number)))?;
     let date = m.date.map(|d| d.0).ok_or_else(|| {
-        Problems(vec![
+        Problems::from(
             Problem::error(
                 &file.path,
                 format!(
@@ -149,7 +149,7 @@ pub(super) fn dated_meeting<'a>(
                 ),
             )
             .hint("meetings.yaml に date: を書いてください。"),
-        ])
+        )
     })?;
     Ok((m, date))
 }
@@ -158,14 +158,14 @@ pub(super) fn missing_meeting(
     file: &DocumentFile,
     (year, series, number): (i32, Option<&str>, u32),
 ) -> Problems {
-    Problems(vec![Problem::error(
+    Problems::from(Problem::error(
         &file.path,
         format!(
             "{}の{}の会議が meetings.yaml にありません。",
             crate::diag::fy_name(year),
             called(series, number)
         ),
-    )])
+    ))
 }
 
 /// Whether any agenda item, at any depth, has a record entry.

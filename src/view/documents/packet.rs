@@ -87,13 +87,12 @@ impl Kind for Packet<'_> {
             let (pdf, pages) = attach(mat)?;
             total += pages;
             if total > MAX_PACKET_PAGES {
-                return Err(Problems(vec![
+                return Err(Problems::from(
                     Problem::error(
                         &file.path,
                         format!("資料一式が {MAX_PACKET_PAGES} ページを超えます（資料「{}」まででおよそ {total} ページ）。", mat.title),
                     )
-                    .hint("資料一式を会議の分と参考資料の分などに分けてください。"),
-                ]));
+                    .hint("資料一式を会議の分と参考資料の分などに分けてください。")));
             }
             mv.pdf = Some(pdf);
             mv.pages = pages;

@@ -5,11 +5,11 @@ use super::*;
 #[test]
 fn the_script_and_the_problems_go_into_the_served_page_only() {
     let built = "<!DOCTYPE html><html><head><title>t</title></head><BODY class=\"x\"><h1>表</h1></body></html>";
-    let problems = Problems(vec![
+    let problems = Problems::from(
         Problem::error("content/a/2024/meetings.yaml", "数ではありません <b>")
             .at(Some(12), Some(5))
             .hint("半角数字で書いてください"),
-    ]);
+    );
     let page = Page {
         html: Some(built.to_string()),
         failure: Some(problems),
