@@ -26,6 +26,7 @@ pub mod members;
 pub mod memory;
 pub mod model;
 pub mod names;
+pub mod narrow;
 pub mod needs;
 pub mod next_year;
 pub mod output;
