@@ -270,3 +270,42 @@ fn the_samples_have_no_table_too_wide_for_its_page() {
     let all = format!("{out}{err}");
     assert!(narrow_lines(&all).is_empty(), "{all}");
 }
+
+#[test]
+fn ruled_minutes_and_a_held_table_turn_and_shrink_only_where_the_council_asks() {
+    let p = TempProject::sample();
+    p.edit(
+        "content/toyonaka-sabetsu/council.yaml",
+        "minutes:\n",
+        "tables:\n  minutes: {landscape: true, text_size: 9}\nminutes:\n",
+    );
+    p.edit(
+        "content/fukuoka-nimohoukatsu/council.yaml",
+        "report:\n",
+        "tables:\n  meetings: {text_size: 9}\nreport:\n",
+    );
+    let (code, out, err) = p.run(&["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        narrow_lines(&format!("{out}{err}")).is_empty(),
+        "{out}{err}"
+    );
+    let pdf = |rel: &str| std::fs::read(p.path().join("output").join(rel)).unwrap();
+    let html = |rel: &str| std::fs::read_to_string(p.path().join("output").join(rel)).unwrap();
+    // The ruled minutes: every page turned, the form's text at 9 pt in the PDF and the page.
+    let sizes = page_sizes(&pdf("toyonaka-sabetsu/h29-1-gijigaiyou.pdf"));
+    assert!(sizes.iter().all(|s| *s == A4_LANDSCAPE), "{sizes:?}");
+    let page = html("toyonaka-sabetsu/h29-1-gijigaiyou.html");
+    assert!(
+        page.contains("<table class=\"form\" style=\"font-size: 0.857em\">"),
+        "{page}"
+    );
+    // The 開催状況 table smaller, on portrait pages; another council's pages stay portrait.
+    let sizes = page_sizes(&pdf("fukuoka-nimohoukatsu/r6-bukai-houkoku.pdf"));
+    assert!(sizes.iter().all(|s| *s == A4), "{sizes:?}");
+    let page = html("fukuoka-nimohoukatsu/r6-bukai-houkoku.html");
+    assert!(page.contains("style=\"font-size: 0.857em\""), "{page}");
+    let sizes = page_sizes(&pdf("niiza-chiiki-ikou/r6-hyoka.pdf"));
+    assert!(sizes.iter().all(|s| *s == A4), "{sizes:?}");
+    assert!(!html("niiza-chiiki-ikou/r6-hyoka.html").contains("font-size: 0.857em"));
+}
