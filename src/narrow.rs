@@ -154,7 +154,7 @@ fn problem(council_dir: &Path, council: &Council, words: &[Narrow]) -> Problem {
         "縦のページ"
     };
     let message = format!(
-        "{} ページの{table}が{page}に入りません: {column}（幅 {:.0} pt）が {}{more}より狭く、語の途中で折り返されます（{:.0} pt 要ります）。",
+        "{} ページの{table}が{page}に入りません: {column}（幅 {:.0} pt）が{}{more}より狭く、語の途中で折り返されます（{:.0} pt 要ります）。",
         first.page,
         first.room,
         shown.join(""),
@@ -190,11 +190,17 @@ fn problem(council_dir: &Path, council: &Council, words: &[Narrow]) -> Problem {
         Some((file, line)) => Problem::warning(file, message)
             .at(Some(line), None)
             .hint(hint),
+        // A word the council did not write (a shipped header): the line that asks for the
+        // table's columns, or its tables: entry.
         None => {
             let problem = Problem::warning(council_dir.join("council.yaml"), message).hint(hint);
-            match layout {
-                Some(_) => problem.field(format!("tables.{key}")),
-                None => problem,
+            match (layout, key.as_str()) {
+                (Some(_), _) => problem.field(format!("tables.{key}")),
+                (None, "evaluation") if council.report.columns.is_some() => {
+                    problem.field("report.columns")
+                }
+                (None, "member_list") => problem.field("member_list.columns"),
+                (None, _) => problem,
             }
         }
     }
