@@ -110,6 +110,7 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     layout::check_description(&c.council, &council_file, out);
     layout::check_agenda(&c.council, &council_file, out);
     layout::check_style(&c.council, &council_file, out);
+    c.council.tables.check(&council_file, out);
     members::check_member_list(&c.council, &council_file, out);
     evaluation::check_rules(c, &council_file, out);
     for (&fy, year) in &c.years {

@@ -240,7 +240,7 @@ impl Builder {
         let (document, warnings) = typeset::compile(&mut self.world, &job)
             .map_err(|ps| Problems(ps.into_iter().map(&rel).collect()))?;
         let compile = started.elapsed();
-        let held = crate::typeset::overflow::problems(&council.dir, &job.template, &document);
+        let held = crate::typeset::narrow::held(council, &job.template, &document);
         if self.refuse_overflow
             && held
                 .iter()

@@ -36,6 +36,7 @@ mod minutes_form;
 mod report_form;
 mod report_words;
 mod style;
+mod table_layout;
 pub use agenda_layout::*;
 pub use count_style::*;
 pub use document::*;
@@ -48,6 +49,7 @@ pub use minutes_form::*;
 pub use report_form::*;
 pub use report_words::*;
 pub use style::*;
+pub use table_layout::*;
 
 /// council.yaml: 協議会（または部会）と、その協議会が使う言葉。
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -108,6 +110,10 @@ pub struct Council {
     /// 評価結果の資料の見出し、列の名前、決まった文と、表２の列。書かなければいつもの言葉です。
     #[serde(default)]
     pub report: ReportSettings,
+    /// 表ごとの組み方: 縦の A4 に入らない表を、その表だけ横向きのページや小さい文字に。例:
+    /// {evaluation: {landscape: true}}、{member_list: {text_size: 9}}。書かなければどの表もいつもの組み方です。
+    #[serde(default)]
+    pub tables: TableSettings,
     /// Web ページ（build --html）の形: ページ（そのまま公開できる１つのページ）か、部品（市の CMS の
     /// ページに HTML のソースとして貼る部分）。書かなければ ページ。
     #[serde(default)]

@@ -203,6 +203,30 @@ pub fn widest_phrase(text: &str) -> usize {
     }
 }
 
+/// How many characters wide the widest word of `text` is, a half-width character counting
+/// half (rounded up): what a line never breaks inside (a piece of a short text, a unit of a
+/// longer one, a word of Latin letters). A column narrower breaks the word.
+pub fn widest_word(text: &str) -> usize {
+    let wide = |s: &str| {
+        s.trim()
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>()
+            .div_ceil(2)
+    };
+    let runs: Vec<&str> = match (phrases(text), units(text)) {
+        (Some(cut), _) => cut.into_iter().flatten().flatten().collect(),
+        (None, Some(units)) => units
+            .into_iter()
+            .filter(|(unit, _)| *unit)
+            .map(|(_, r)| r)
+            .collect(),
+        (None, None) if text.is_ascii() => text.split_whitespace().collect(),
+        (None, None) => vec![text.chars().next().map_or("", |c| &text[..c.len_utf8()])],
+    };
+    runs.into_iter().map(wide).max().unwrap_or(0)
+}
+
 /// A word between spaces cut into phrases of parts of pieces.
 fn cut_word<'a>(word: &'a str, out: &mut Vec<Phrase<'a>>) {
     let phrase_ends = kept(word, budoux::PHRASES.boundaries(word), false);

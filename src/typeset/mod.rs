@@ -1,6 +1,7 @@
 //! Typesetting: Typst markup → laid-out document → PDF (PDF/A-2b with PDF/UA-1), inside our
 //! own process, and typst's diagnostics turned into problems staff can act on.
 
+pub mod narrow;
 pub mod overflow;
 pub(crate) mod world;
 

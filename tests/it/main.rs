@@ -21,6 +21,7 @@ mod report;
 mod series;
 mod serve;
 mod style;
+mod tables;
 mod templates;
 mod typesetting;
 mod watch;

@@ -77,6 +77,9 @@ pub(crate) struct MemberListView<'a> {
     pub columns: Vec<ColumnView>,
     /// 区分ごとのまとまり（区分を見出しの行にしないときは１つ）。
     pub groups: Vec<MemberGroup>,
+    /// 表ごとの組み方（council.yaml の tables から: 横向きのページか、文字を何倍にするか）。PDF と Web ページが
+    /// 同じものを使います。
+    pub tables: crate::model::TableLooks,
 }
 
 /// 委員名簿の列１つ。
@@ -136,6 +139,7 @@ fn member_list_view<'a>(
         ),
         columns,
         groups,
+        tables: council.council.tables.looks(),
     }
 }
 

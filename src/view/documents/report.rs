@@ -89,6 +89,8 @@ pub(crate) struct ReportView<'a> {
     pub table2_columns: Vec<TableColumn>,
     /// 表３の活動目標の右の列（目標値）。
     pub table3_columns: Vec<TableColumn>,
+    /// 表２・表３の１列目（重点項目）の見出しと値のいちばん長い語の文字数（列をそれより狭くしないために）。
+    pub component_widest: usize,
     /// 章（様式の順に）: 種類と、番号の付いた見出し。
     pub sections: Vec<SectionView>,
     /// 図の表題（できあがった言葉。図があるとき）。
@@ -102,6 +104,9 @@ pub(crate) struct ReportView<'a> {
     /// 開催状況の表の列の幅（文字数）: 種類、欄の見出し（開催日、主な内容）の長いほう、開催日
     /// （それぞれ８、６、１３文字まで。それより長いものは折り返します）。
     pub held_widths: [usize; 3],
+    /// 表ごとの組み方（council.yaml の tables から: 横向きのページか、文字を何倍にするか）。PDF と Web ページが
+    /// 同じものを使います。
+    pub tables: crate::model::TableLooks,
 }
 
 /// 表の列１つ: 値を読む名前（GoalView の target、actual、rate、result、reason）と見出し。
@@ -111,12 +116,38 @@ pub(crate) struct TableColumn {
     pub key: &'static str,
     /// 列の見出し（できあがった言葉）。
     pub label: String,
-    /// 見出しのいちばん長い文節の文字数（列をそれより狭くしないために）。
+    /// 見出しのいちばん長い文節と、列の値のいちばん長い語の文字数の大きいほう（列をそれより狭くしないために）。
     pub widest: usize,
 }
 
-fn table_columns(w: &ReportLabels, columns: &[crate::model::Column]) -> Vec<TableColumn> {
+fn table_columns(
+    w: &ReportLabels,
+    columns: &[crate::model::Column],
+    year: &YearView<'_>,
+) -> Vec<TableColumn> {
     use crate::model::Column;
+    // The widest word of a column's values: a column is never narrower than its longest word.
+    let goals = || {
+        year.components
+            .iter()
+            .flat_map(|c| &c.issues)
+            .flat_map(|i| &i.goals)
+    };
+    let widest_value = |c: &Column| {
+        goals()
+            .map(|g| match c {
+                Column::Target => crate::text::breaks::widest_word(&g.target),
+                Column::Actual => g.actual.map_or(0, crate::text::breaks::widest_word),
+                Column::Rate => g
+                    .rate
+                    .as_deref()
+                    .map_or(0, crate::text::breaks::widest_word),
+                Column::Result => g.result.map_or(0, crate::text::breaks::widest_word),
+                Column::Reason => g.reason.map_or(0, crate::text::breaks::widest_word),
+            })
+            .max()
+            .unwrap_or(0)
+    };
     columns
         .iter()
         .map(|c| {
@@ -130,7 +161,7 @@ fn table_columns(w: &ReportLabels, columns: &[crate::model::Column]) -> Vec<Tabl
             .clone();
             TableColumn {
                 key: c.key(),
-                widest: crate::text::breaks::widest_phrase(&label),
+                widest: crate::text::breaks::widest_phrase(&label).max(widest_value(c)),
                 label,
             }
         })
@@ -302,8 +333,16 @@ pub(crate) fn report_view<'a>(
         }
     };
     let sections = sections(&words, &form, (&years, held_widths), texts);
-    let table2_columns = table_columns(&words, &c.report.table2_columns());
-    let table3_columns = table_columns(&words, &[crate::model::Column::Target]);
+    let table2_columns = table_columns(&words, &c.report.table2_columns(), &evaluated);
+    let table3_columns = table_columns(&words, &[crate::model::Column::Target], &next);
+    let component_widest = [&evaluated, &next]
+        .iter()
+        .flat_map(|y| &y.components)
+        .map(|c| crate::text::breaks::widest_word(c.name))
+        .fold(
+            crate::text::breaks::widest_word(&words.component),
+            usize::max,
+        );
     let figure_caption = report
         .figure
         .as_ref()
@@ -349,12 +388,14 @@ pub(crate) fn report_view<'a>(
         legend: crate::view::phrases::legend(c),
         table2_columns,
         table3_columns,
+        component_widest,
         sections,
         figure_caption,
         table1,
         schedule,
         held_widths,
         held,
+        tables: c.tables.looks(),
     }
 }
 

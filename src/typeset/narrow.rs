@@ -1,0 +1,221 @@
+//! Columns too narrow for their words: a table that does not fit its page.
+//!
+//! A short text in a table cell breaks between phrases, then between words, and inside a word
+//! only when the word is wider than its column (`common.typ.j2`'s `phrased`). Where that
+//! happens, the template leaves a mark in the laid-out document with the word, the column's
+//! width and the word's, and `named-table` adds the table (its caption as printed and its key
+//! under council.yaml's `tables:`) and the column's header. Here each table and column is said
+//! once, in plain Japanese, at the content line that holds the word, with what to do: turn the
+//! table's pages (`tables: {…: {landscape: true}}`), set its text smaller, or drop a column.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use typst::foundations::{Dict, Element, Selector, Value};
+use typst::introspection::{Introspector, MetadataElem};
+use typst_layout::PagedDocument;
+
+use crate::diag::Problem;
+use crate::model::{Council, TableLayout};
+
+/// A word wider than its table column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Narrow {
+    /// The page it is on (from 1).
+    pub page: usize,
+    /// The table's key under council.yaml's `tables:` (`evaluation`, `member_list`).
+    pub table: String,
+    /// The table's caption as printed (【表２ 令和６年度の評価結果】), or the document's title.
+    pub name: String,
+    /// The header of the word's column.
+    pub column: String,
+    /// The word.
+    pub word: String,
+    /// The column's width and the word's, in points.
+    pub room: f64,
+    pub need: f64,
+}
+
+/// Every word of a table too wide for its column, in document order (a word laid out twice is
+/// listed once).
+pub fn narrows(doc: &PagedDocument) -> Vec<Narrow> {
+    let introspector = doc.introspector();
+    let marks = introspector.query(&Selector::Elem(Element::of::<MetadataElem>(), None));
+    let mut found: Vec<Narrow> = Vec::new();
+    for content in marks.iter() {
+        let Some(meta) = content.to_packed::<MetadataElem>() else {
+            continue;
+        };
+        let Value::Dict(dict) = &meta.value else {
+            continue;
+        };
+        // A word outside a named table (a list, a schedule) is not a table's.
+        let (Some(table), Some(word)) = (text(dict, "table"), text(dict, "word")) else {
+            continue;
+        };
+        let page = content
+            .location()
+            .and_then(|l| introspector.page(l))
+            .map_or(1, |p| p.get());
+        let narrow = Narrow {
+            page,
+            table,
+            name: text(dict, "name").unwrap_or_default(),
+            column: text(dict, "column").unwrap_or_default(),
+            word,
+            room: number(dict, "room"),
+            need: number(dict, "need"),
+        };
+        if !found
+            .iter()
+            .any(|n| n.word == narrow.word && n.column == narrow.column && n.name == narrow.name)
+        {
+            found.push(narrow);
+        }
+    }
+    found
+}
+
+fn text(dict: &Dict, key: &str) -> Option<String> {
+    match dict.get(key).ok()? {
+        Value::Str(s) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+fn number(dict: &Dict, key: &str) -> f64 {
+    match dict.get(key) {
+        Ok(Value::Float(f)) => *f,
+        Ok(Value::Int(i)) => *i as f64,
+        _ => 0.0,
+    }
+}
+
+/// What the laid-out document could not hold: text that sticks out of its cell or off the
+/// page ([`super::overflow`]), then table columns too narrow for their words.
+pub fn held(
+    council: &crate::model::council::CouncilData,
+    template: &Path,
+    document: &PagedDocument,
+) -> Vec<Problem> {
+    let mut held = super::overflow::problems(&council.dir, template, document);
+    held.extend(problems(&council.dir, &council.council, document));
+    held
+}
+
+/// How many of a column's words a message names.
+const WORDS_SHOWN: usize = 3;
+
+/// One warning for each table column too narrow for a word of it (the document prints, but
+/// the word breaks inside), at the content line holding its first such word, else at
+/// council.yaml.
+pub fn problems(council_dir: &Path, council: &Council, document: &PagedDocument) -> Vec<Problem> {
+    // (table, name, column) → its words, in order.
+    let mut columns: BTreeMap<(String, String, String), Vec<Narrow>> = BTreeMap::new();
+    for n in narrows(document) {
+        let key = (n.table.clone(), n.name.clone(), n.column.clone());
+        columns.entry(key).or_default().push(n);
+    }
+    let mut sorted: Vec<_> = columns.into_values().collect();
+    sorted.sort_by_key(|words| words[0].page);
+    sorted
+        .into_iter()
+        .map(|words| problem(council_dir, council, &words))
+        .collect()
+}
+
+/// The warning for one column's words.
+fn problem(council_dir: &Path, council: &Council, words: &[Narrow]) -> Problem {
+    let first = &words[0];
+    let layout = table_layout(council, &first.table);
+    let landscape = layout.is_some_and(|l| l.landscape);
+    let shown: Vec<String> = words
+        .iter()
+        .take(WORDS_SHOWN)
+        .map(|n| format!("「{}」", n.word.trim()))
+        .collect();
+    let more = if words.len() > WORDS_SHOWN {
+        format!("など {} 語", words.len())
+    } else {
+        String::new()
+    };
+    let table = match first.name.trim() {
+        "" => "表".to_string(),
+        name if name.starts_with('【') => format!("表{name}"),
+        name => format!("表「{name}」"),
+    };
+    let column = match first.column.trim() {
+        "" => "列".to_string(),
+        c => format!("「{c}」の列"),
+    };
+    let page = if landscape {
+        "横向きのページ"
+    } else {
+        "縦のページ"
+    };
+    let message = format!(
+        "{} ページの{table}が{page}に入りません: {column}（幅 {:.0} pt）が{}{more}より狭く、語の途中で折り返されます（{:.0} pt 要ります）。",
+        first.page,
+        first.room,
+        shown.join(""),
+        first.need,
+    );
+    let key = &first.table;
+    let fewer = match key.as_str() {
+        "evaluation" => "、council.yaml の report: columns から列を減らす",
+        "member_list" => "、council.yaml の member_list: columns から列を減らす",
+        "meetings" => {
+            "、council.yaml の report の開催状況の章（section: meetings）の columns から列を減らす"
+        }
+        _ => "",
+    };
+    let hint = if landscape {
+        format!(
+            "council.yaml の tables: {{{key}: {{landscape: true, text_size: 9}}}} のように文字を小さくする{fewer}か、言葉を短くしてください。"
+        )
+    } else {
+        format!(
+            "council.yaml に tables: {{{key}: {{landscape: true}}}} と書くと、この表を横向きのページにします。ほかに、文字を小さくする（tables: {{{key}: {{text_size: 9}}}}）{fewer}か、言葉を短くすることもできます。"
+        )
+    };
+    let needle: String = first.word.trim().chars().take(12).collect();
+    let found = [
+        needle.clone(),
+        crate::text::japanese::fullwidth(&needle),
+        crate::text::japanese::ascii_numbers(&needle),
+    ]
+    .iter()
+    .find_map(|n| crate::diag::places::line_containing(council_dir, n));
+    match found {
+        Some((file, line)) => Problem::warning(file, message)
+            .at(Some(line), None)
+            .hint(hint),
+        // A word the council did not write (a shipped header): the line that asks for the
+        // table's columns, or its tables: entry.
+        None => {
+            let problem = Problem::warning(council_dir.join("council.yaml"), message).hint(hint);
+            match (layout, key.as_str()) {
+                (Some(_), _) => problem.field(format!("tables.{key}")),
+                (None, "evaluation") if council.report.columns.is_some() => {
+                    problem.field("report.columns")
+                }
+                (None, "member_list") => problem.field("member_list.columns"),
+                (None, _) => problem,
+            }
+        }
+    }
+}
+
+/// What council.yaml's `tables:` says of the table `key`.
+fn table_layout(council: &Council, key: &str) -> Option<TableLayout> {
+    let t = &council.tables;
+    match key {
+        "activities" => t.activities,
+        "meetings" => t.meetings,
+        "evaluation" => t.evaluation,
+        "goals" => t.goals,
+        "member_list" => t.member_list,
+        "minutes" => t.minutes,
+        _ => None,
+    }
+}
