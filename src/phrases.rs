@@ -97,6 +97,16 @@ fn weekday(style: &HouseStyle, d: time::Date) -> String {
     match style.weekday {
         WeekdayStyle::Short => format!("（{}）", japanese::weekday(d)),
         WeekdayStyle::Long => format!("（{}曜日）", japanese::weekday(d)),
+        WeekdayStyle::Off => String::new(),
+    }
+}
+
+/// Between a date and the time after it: nothing after a weekday in brackets, a full-width
+/// space where no weekday is printed (「令和６年５月２３日　午後３時～」).
+fn before_time(style: &HouseStyle) -> &'static str {
+    match style.weekday {
+        WeekdayStyle::Off => "　",
+        _ => "",
     }
 }
 
@@ -120,7 +130,11 @@ pub fn when(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String {
     if m.format() == MeetingFormat::Written {
         return out;
     }
-    out.push_str(&hours(style, m, usual));
+    let hours = hours(style, m, usual);
+    if !hours.is_empty() {
+        out.push_str(before_time(style));
+    }
+    out.push_str(&hours);
     out
 }
 
@@ -133,7 +147,10 @@ pub fn when_start(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> String
     let ts = style.time.unwrap_or(usual);
     let start = m
         .start()
-        .map(|t| format!("{}{}", clock(style, ts, t), style.time_range.between().0))
+        .map(|t| {
+            let (clock, mark) = (clock(style, ts, t), style.time_range.between().0);
+            format!("{}{clock}{mark}", before_time(style))
+        })
         .unwrap_or_default();
     format!("{}{start}", date_text(style, date))
 }
@@ -255,7 +272,10 @@ pub fn next_meeting(style: &HouseStyle, next: Option<&Meeting>) -> String {
             let ts = style.time.unwrap_or(TimeStyle::Hour);
             let start = n
                 .start
-                .map(|t| format!("{}{}", clock(style, ts, t.0), style.time_range.between().0))
+                .map(|t| {
+                    let (clock, mark) = (clock(style, ts, t.0), style.time_range.between().0);
+                    format!("{}{clock}{mark}", before_time(style))
+                })
                 .unwrap_or_default();
             format!("{}{start}", date_text(style, d))
         }

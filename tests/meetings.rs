@@ -10,6 +10,8 @@ mod form_fixes;
 mod forms;
 #[path = "meetings/list_marks.rs"]
 mod list_marks;
+#[path = "meetings/material_forms.rs"]
+mod material_forms;
 #[path = "meetings/one_council.rs"]
 mod one_council;
 #[path = "meetings/options.rs"]

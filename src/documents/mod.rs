@@ -8,6 +8,7 @@
 
 mod agenda_sheet;
 mod laid_out;
+mod material_numbers;
 mod meeting;
 mod member_list;
 mod packet;
@@ -21,7 +22,7 @@ use crate::model::{Council, Document, Material};
 use crate::project::{CouncilData, DocumentFile};
 
 pub use laid_out::{Block, LaidOut, SectionView, find_material};
-pub use meeting::material_views;
+pub use material_numbers::material_views;
 pub use meeting::{AttendeeView, MaterialView, MeetingDocView};
 pub use member_list::MemberListView;
 pub use packet::PacketView;

@@ -13,6 +13,7 @@ use crate::view::{goal_iter, goal_paths};
 
 mod evaluation;
 mod layout;
+mod material_forms;
 mod members;
 mod output_names;
 mod record;
@@ -110,12 +111,19 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     }
     layout::check_description(&c.council, &council_file, out);
     layout::check_agenda(&c.council, &council_file, out);
+    material_forms::check_number_forms(&c.council, &council_file, out);
+    if let Some(d) = &c.council.agenda {
+        let at = (council_file.as_path(), "agenda");
+        material_forms::check_reference_place(&d.materials, at, true, out);
+    }
     members::check_member_list(&c.council, &council_file, out);
     evaluation::check_rules(c, &council_file, out);
     for (&fy, year) in &c.years {
         if let Some(file) = year.files.get("meetings") {
             for m in year.meetings.meetings.iter().enumerate() {
                 layout::check_materials(&c.council, m, file, out);
+                material_forms::check_counted_by_item(&c.council, m, file, out);
+                material_forms::check_typed_numbers(&c.council, m, file, out);
             }
         }
         check_goals(&c.council, fy, year, out);
