@@ -236,6 +236,12 @@ fn references_inside_their_group_under_their_label() {
         ],
         &[],
     );
+    // On the page, the label inside a group is a heading one level below the group's.
+    let html = super::common::unphrased(&p.read("output/t/minutes.html"));
+    assert!(
+        html.contains("<h3>【事前送付資料】</h3>") && html.contains("<h4>【参考資料】</h4>"),
+        "{html}"
+    );
     // The shipped place: one group of references after 当日配付.
     let p = minutes_council(&form("", ""), meeting, "");
     assert_both(

@@ -189,7 +189,11 @@ pub(in crate::documents) fn materials(style: &MaterialStyle, f: &Facts<'_>) -> V
         for (i, m) in these.iter().enumerate() {
             let first_reference = m.reference && (i == 0 || !these[i - 1].reference);
             if first_reference && labelled && !apart && g != 2 {
-                out.push(Block::new("group", style.reference_label.clone()));
+                // A heading inside its group: one level below it.
+                out.push(Block {
+                    depth: 2,
+                    ..Block::new("group", style.reference_label.clone())
+                });
             }
             out.push(material(style, m, m.title.to_string()));
         }
