@@ -371,3 +371,36 @@ fn a_number_written_with_its_words_is_warned_about() {
         "{err}"
     );
 }
+
+/// A value that is none of an option's words is an error at its line naming the words there
+/// are: the counting of numbers, the brackets beside an item, the place of references.
+#[test]
+fn an_unknown_word_for_a_new_option_names_the_words_there_are() {
+    for (council, line, words) in [
+        (
+            "style: {minutes: headings, material_count: 議題別}\n",
+            "council.yaml:4",
+            "通し, 議題ごと",
+        ),
+        (
+            "style: {minutes: headings}\nminutes:\n  materials: {beside_split: kind}\n",
+            "council.yaml:6",
+            "together, by_kind, each",
+        ),
+        (
+            "style: {minutes: headings}\nagenda:\n  materials: {references: 組の中}\n",
+            "council.yaml:6",
+            "last, in_group",
+        ),
+    ] {
+        let p = minutes_council(council, super::one_council::RECORDED, "");
+        let (code, _, err) = p.run(&["check"]);
+        assert_eq!(code, 1, "{err}");
+        assert!(
+            err.contains(&format!("content/t/{line}"))
+                && err.contains("はありません。")
+                && err.contains(words),
+            "{council}: {err}"
+        );
+    }
+}
