@@ -52,21 +52,34 @@ pub(crate) fn parts_of(typed: &str) -> Option<Parts> {
 }
 
 /// `pattern` (資料{番号}, 資料{番号}の{枝番}) filled with a number's parts. A pattern with
-/// {枝番} takes the number and its branch apart; a number with no branch leaves out what stands
-/// from {番号} through {枝番} and the closing brackets right after it (資料２, not 資料２の). A
-/// pattern without {枝番} takes `whole`, the number as one.
+/// {枝番} (or {丸枝番}, the branch circled: 資料１－①) takes the number and its branch apart; a
+/// number with no branch leaves out what stands from {番号} through the branch and the closing
+/// brackets right after it (資料２, not 資料２の). A pattern without a branch takes `whole`, the
+/// number as one.
 pub(crate) fn number_in_form(pattern: &str, parts: Option<&Parts>, whole: &str) -> String {
-    let Some(at) = pattern.find("{枝番}") else {
+    let Some((at, key)) = BRANCH
+        .iter()
+        .filter_map(|k| Some((pattern.find(k)?, *k)))
+        .min()
+    else {
         return fill(pattern, &[("番号", whole)]);
     };
     match parts {
         Some(Parts {
             number,
             branch: Some(branch),
-        }) => fill(pattern, &[("番号", number), ("枝番", branch)]),
+        }) => {
+            let circled = halfwidth_digits(branch)
+                .parse::<u32>()
+                .map_or_else(|_| branch.clone(), crate::japanese::circled_number);
+            fill(
+                pattern,
+                &[("番号", number), ("枝番", branch), ("丸枝番", &circled)],
+            )
+        }
         _ => {
             let number = parts.map_or(whole, |p| p.number.as_str());
-            let end = at + "{枝番}".len();
+            let end = at + key.len();
             let closing = pattern[end..]
                 .chars()
                 .take_while(|c| ")）]］」』〕>＞".contains(*c))
@@ -80,6 +93,9 @@ pub(crate) fn number_in_form(pattern: &str, parts: Option<&Parts>, whole: &str) 
         }
     }
 }
+
+/// The placeholders of a branch number.
+const BRANCH: [&str; 2] = ["{枝番}", "{丸枝番}"];
 
 /// A half-width hyphen the council wrote between two numbers, in a full-width council's
 /// width (資料１-１ → 資料１－１).
@@ -289,6 +305,9 @@ mod tests {
             "資料１－２"
         );
         assert_eq!(number_in_form(form, None, "別紙"), "議題別紙");
+        let circled = "資料{番号}－{丸枝番}";
+        assert_eq!(number_in_form(circled, Some(&both), ""), "資料１－②");
+        assert_eq!(number_in_form(circled, Some(&one), ""), "資料３");
         assert_eq!(
             in_council_width("資料１-２".into(), Digits::Full),
             "資料１－２"

@@ -18,11 +18,11 @@ pub(super) fn check_number_forms(council: &Council, file: &Path, out: &mut Probl
         ("material_number", &s.material_number),
         ("reference_number", &s.reference_number),
     ] {
-        for p in unknown_placeholders(form, &["番号", "枝番"]) {
+        for p in unknown_placeholders(form, &["番号", "枝番", "丸枝番"]) {
             out.push(
                 Problem::error(file, format!("style の {key} に、使えない {{{p}}} があります。"))
                     .field(format!("style.{key}"))
-                    .hint("使えるのは {番号} と {枝番} です。例: \"資料{番号}\"、\"資料{番号}の{枝番}\"、\"議題{番号}資料({枝番})\"。"),
+                    .hint("使えるのは {番号}、{枝番}、{丸枝番}（枝番を①②で）です。例: \"資料{番号}\"、\"資料{番号}の{枝番}\"、\"議題{番号}資料({枝番})\"。"),
             );
         }
         if !form.contains("{番号}") {

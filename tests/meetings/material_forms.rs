@@ -76,6 +76,17 @@ fn a_typed_number_prints_in_the_councils_numbering_form() {
         ],
         &["１-１"],
     );
+    // The branch circled: 資料１－①.
+    let p = minutes_council(
+        &form("", ", material_number: \"資料{番号}－{丸枝番}\""),
+        NUMBERED,
+        "",
+    );
+    assert_both(
+        &p,
+        &["資料１－①計画の案", "資料１－②計画の概要", "資料２報告書"],
+        &[],
+    );
 }
 
 /// Counted by agenda item (`material_count: 議題ごと`): each material takes the number of the
@@ -315,7 +326,7 @@ fn a_number_form_that_cannot_be_filled_is_an_error() {
     assert!(
         err.contains("content/t/council.yaml:6")
             && err.contains("style の material_number に、使えない {号} があります。")
-            && err.contains("{番号} と {枝番}"),
+            && err.contains("{番号}、{枝番}、{丸枝番}"),
         "{err}"
     );
 }
