@@ -18,9 +18,9 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail, ensure};
-use shiryo::build::Builder;
+use shiryo::commands::build::Builder;
+use shiryo::commands::watch::Report;
 use shiryo::model::{Day, Evaluation, GoalNo, GoalSet, MeetingList};
-use shiryo::watch::Report;
 
 /// The sample council every measurement starts from.
 #[path = "bench/serve.rs"]
@@ -239,7 +239,7 @@ fn scale_council(dir: &Path, k: usize) -> Result<()> {
     let original: Evaluation = read(&eval_file)?;
     let council: shiryo::model::Council = read(&dir.join("council.yaml"))?;
     let mut results = BTreeMap::new();
-    for (i, goal) in shiryo::view::goal_iter(&goals).enumerate() {
+    for (i, goal) in shiryo::model::council::goal_iter(&goals).enumerate() {
         if goal.repeats.is_some() {
             continue;
         }
@@ -299,7 +299,7 @@ fn scale_goals(set: GoalSet, k: usize) -> (GoalSet, u32) {
 
 fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
     let text = std::fs::read_to_string(path)?;
-    shiryo::yaml_parse::parse_yaml(&text).map_err(|p| anyhow!("{}: {p}", path.display()))
+    shiryo::load::yaml::parse::parse_yaml(&text).map_err(|p| anyhow!("{}: {p}", path.display()))
 }
 
 /// Writes `value` as YAML, leaving out empty optional values.
@@ -333,7 +333,7 @@ fn content_size(root: &Path) -> Result<(usize, usize)> {
         .years
         .values()
         .filter_map(|y| y.goals.as_ref())
-        .map(|g| shiryo::view::goal_iter(g).count())
+        .map(|g| shiryo::model::council::goal_iter(g).count())
         .sum();
     Ok((meetings, goals))
 }
@@ -431,7 +431,7 @@ fn whole_processes(
         wall: shiryo.wall,
         peak_kb: shiryo.peak_kb,
         pdf_bytes: pdf.len(),
-        pages: shiryo::images::pdf::check(&pdf).unwrap_or(0),
+        pages: shiryo::load::images::pdf::check(&pdf).unwrap_or(0),
     };
     Ok((cold, (!alone.is_empty()).then(|| medians(alone))))
 }
@@ -592,13 +592,13 @@ fn split_child(root: &Path) -> Result<()> {
     let mut builder = Builder::new(root).map_err(|p| anyhow!("{p}"))?;
     let setup = started.elapsed();
     let started = Instant::now();
-    let (project, _) = shiryo::project::Project::load(&builder.root);
+    let (project, _) = shiryo::model::council::Project::load(builder.root());
     let parse = started.elapsed();
     let started = Instant::now();
-    let _ = shiryo::validate::check(&project);
+    let _ = shiryo::check::check(&project);
     let checks = started.elapsed();
     let started = Instant::now();
-    let _ = shiryo::validate::check_printable(&project, |c| builder.world.can_print(c));
+    let _ = shiryo::check::check_printable(&project, |c| builder.can_print(c));
     let printable = started.elapsed();
     let cold = build_stages(&mut builder)?;
     let edit = Edit::new(root)?;
@@ -642,7 +642,9 @@ fn build_stages(builder: &mut Builder) -> Result<Stages> {
 
 /// The time to make the report's Word file, once its PDF is typeset (`Timings::word`).
 fn word_file(builder: &mut Builder) -> Result<Duration> {
-    builder.formats = shiryo::build::Formats::PDF.with(shiryo::build::Format::Docx, true);
+    builder.set_formats(
+        shiryo::commands::build::Formats::PDF.with(shiryo::commands::build::Format::Docx, true),
+    );
     let (project, _) = builder.load().map_err(|p| anyhow!("{p}"))?;
     let (council, file) = project
         .documents()
@@ -660,7 +662,7 @@ enum Event {
     Failed(String),
 }
 
-/// A `shiryo::watch::run` on `root` in its own thread, stopping after `rounds` rebuild rounds
+/// A `shiryo::commands::watch::rounds` on `root` in its own thread, stopping after `rounds` rebuild rounds
 /// (the first build included).
 struct Watch {
     events: mpsc::Receiver<Event>,
@@ -672,18 +674,24 @@ impl Watch {
         let (tx, events) = mpsc::channel();
         let root = root.to_path_buf();
         let thread = std::thread::spawn(move || {
-            shiryo::watch::run(&root, &[], Some(rounds), Default::default(), |report| {
-                let event = match report {
-                    Report::Built { elapsed, .. } => Event::Built(elapsed),
-                    Report::Unchanged { .. } => Event::Unchanged,
-                    Report::Failed(problems) => Event::Failed(problems.to_string()),
-                    Report::Waiting(_)
-                    | Report::Page { .. }
-                    | Report::Typeset { .. }
-                    | Report::Done => return,
-                };
-                let _ = tx.send(event);
-            })
+            shiryo::commands::watch::rounds(
+                &root,
+                &[],
+                Some(rounds),
+                Default::default(),
+                |report| {
+                    let event = match report {
+                        Report::Built { elapsed, .. } => Event::Built(elapsed),
+                        Report::Unchanged { .. } => Event::Unchanged,
+                        Report::Failed(problems) => Event::Failed(problems.to_string()),
+                        Report::Waiting(_)
+                        | Report::Page { .. }
+                        | Report::Typeset { .. }
+                        | Report::Done => return,
+                    };
+                    let _ = tx.send(event);
+                },
+            )
         });
         let watch = Watch { events, thread };
         watch.next_build()?; // the first build

@@ -81,7 +81,7 @@ pub enum Command {
         #[command(flatten)]
         root: Root,
         /// 待ち受けるポートの番号（ほかのプログラムが使っているときは別の番号を指定します）
-        #[arg(long, default_value_t = shiryo::serve::DEFAULT_PORT, value_name = "番号", value_parser = port_number)]
+        #[arg(long, default_value_t = shiryo::commands::serve::DEFAULT_PORT, value_name = "番号", value_parser = port_number)]
         port: u16,
         /// 作り終えたら、いつものブラウザで一覧のページを開きます
         #[arg(long)]
@@ -149,9 +149,9 @@ pub struct NewAnswers {
     documents: Option<String>,
 }
 
-impl From<NewAnswers> for shiryo::scaffold::Given {
+impl From<NewAnswers> for shiryo::commands::new::Given {
     fn from(a: NewAnswers) -> Self {
-        shiryo::scaffold::Given {
+        shiryo::commands::new::Given {
             folder: a.folder,
             city: a.city,
             council: a.council,
@@ -170,7 +170,7 @@ fn port_number(value: &str) -> Result<u16, String> {
         Ok(port) if port >= 1 => Ok(port),
         _ => Err(format!(
             "ポートの番号は 1 から 65535 までの数で指定してください（例: --port {}）。",
-            shiryo::serve::DEFAULT_PORT + 1
+            shiryo::commands::serve::DEFAULT_PORT + 1
         )),
     }
 }

@@ -56,12 +56,12 @@ fn project_folder() -> Result<PathBuf, (PathBuf, String)> {
     let current = std::env::current_dir().ok();
     let candidates: Vec<PathBuf> = beside_program.into_iter().chain(current).collect();
     for folder in &candidates {
-        if shiryo::project::check_root(folder).is_ok() {
+        if shiryo::load::project::check_root(folder).is_ok() {
             return Ok(folder.clone());
         }
     }
     let first = candidates.into_iter().next().unwrap_or_else(|| ".".into());
-    let why = shiryo::project::check_root(&first)
+    let why = shiryo::load::project::check_root(&first)
         .err()
         .map_or_else(|| "このフォルダを読めません。".to_string(), |p| p.message);
     Err((first, why))
@@ -77,7 +77,7 @@ pub fn run(serve: impl FnOnce(&Path, u16, bool) -> ExitCode) -> ExitCode {
             say!(
                 "この黒い画面は開いたままにしてください。閉じると shiryo は終わります（Ctrl+C でも終わります）。"
             );
-            let port = shiryo::serve::free_port(shiryo::serve::DEFAULT_PORT);
+            let port = shiryo::commands::serve::free_port(shiryo::commands::serve::DEFAULT_PORT);
             serve(&root, port, true)
         }
         Err((folder, why)) => {

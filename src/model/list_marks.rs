@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Numbering, fill};
-use crate::japanese::{circled_number, fullwidth, katakana_number, paren_number};
+use crate::text::japanese::{circled_number, fullwidth, katakana_number, paren_number};
 
 /// What a mark pattern may hold.
 pub const MARK_PLACEHOLDERS: &[&str] = &["番号", "丸番号", "かっこ番号", "カナ"];

@@ -133,7 +133,7 @@ impl MinutesDescription {
         }
         serde_path_to_error::deserialize(serde_yaml::Value::Mapping(form)).map_err(|e| {
             let path = e.path().to_string();
-            let (message, hint) = crate::yaml_messages::explain(&e.into_inner().to_string());
+            let (message, hint) = crate::diag::yaml_words::explain(&e.into_inner().to_string());
             let field = if path.is_empty() || path == "." {
                 "minutes".to_string()
             } else {

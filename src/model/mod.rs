@@ -20,9 +20,11 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::japanese;
+use crate::text::dates;
+use crate::text::japanese;
 
 mod agenda_layout;
+pub mod council;
 mod count_style;
 mod document;
 mod headcount;
@@ -355,7 +357,7 @@ pub struct Day(pub time::Date);
 impl std::str::FromStr for Day {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        japanese::parse_date(s).map(Day)
+        dates::parse_date(s).map(Day)
     }
 }
 
@@ -369,12 +371,12 @@ impl fmt::Display for Day {
 
 /// A time of day, written `HH:MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Clock(pub japanese::ClockTime);
+pub struct Clock(pub dates::ClockTime);
 
 impl std::str::FromStr for Clock {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        japanese::parse_time(s).map(Clock)
+        dates::parse_time(s).map(Clock)
     }
 }
 

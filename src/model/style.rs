@@ -4,7 +4,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::japanese;
+use crate::text::dates;
+use crate::text::japanese;
 
 /// 評価の凡例: 「◎ 達成　○ 概ね達成　△ 一部達成　× 未達成」.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -110,8 +111,15 @@ pub struct HouseStyle {
     /// オンライン併用の会議の場所の書き方（{場所}）。例: {場所}（オンライン併用）、{場所}およびオンライン。
     #[serde(default = "default_hybrid_place")]
     pub hybrid_place: String,
+    /// ページ番号の書き方（{番号} にそのページの番号、{総数} にページの数が入ります）。
+    /// 例: {番号}（1）、- {番号} -（- 1 -）、{番号}／{総数}（1／5）。２ページ以上の資料の下に印刷します。
+    #[serde(default = "default_page_number")]
+    pub page_number: String,
 }
 
+fn default_page_number() -> String {
+    "{番号}".into()
+}
 fn default_undecided() -> String {
     "未定".into()
 }
@@ -359,6 +367,7 @@ impl Default for HouseStyle {
             reference_number: default_reference_number(),
             material_count: MaterialCount::default(),
             hybrid_place: default_hybrid_place(),
+            page_number: default_page_number(),
         }
     }
 }
@@ -409,18 +418,15 @@ impl TimeStyle {
     }
 
     /// `t` in this style.
-    pub fn format(self, t: japanese::ClockTime) -> String {
+    pub fn format(self, t: dates::ClockTime) -> String {
         match self {
-            TimeStyle::Ja => japanese::time_ja(t),
+            TimeStyle::Ja => dates::time_ja(t),
             TimeStyle::JaHalf if t.minute == 30 => {
-                format!(
-                    "{}半",
-                    japanese::time_ja(japanese::ClockTime { minute: 0, ..t })
-                )
+                format!("{}半", dates::time_ja(dates::ClockTime { minute: 0, ..t }))
             }
-            TimeStyle::JaHalf => japanese::time_ja(t),
-            TimeStyle::Hour => japanese::time_hour(t),
-            TimeStyle::ClockFullWidth => japanese::time_clock(t),
+            TimeStyle::JaHalf => dates::time_ja(t),
+            TimeStyle::Hour => dates::time_hour(t),
+            TimeStyle::ClockFullWidth => dates::time_clock(t),
             TimeStyle::Clock => format!("{}:{:02}", t.hour, t.minute),
             TimeStyle::JaMinutes => {
                 let half = if t.hour < 12 { "午前" } else { "午後" };

@@ -12,11 +12,11 @@ use serde::{Deserialize, Serialize};
 use super::{BACKUP_PREFIX, TEMP_PREFIX, TEMP_SUFFIX};
 
 /// The journal file, in `output/`.
-pub const JOURNAL_FILE: &str = ".shiryo-journal";
+pub(crate) const JOURNAL_FILE: &str = ".shiryo-journal";
 
 /// One file being replaced: paths relative to `output/`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub target: String,
     pub temp: String,
     /// The copy (or hard link) of the old file; none when the target is new.
@@ -24,7 +24,7 @@ pub struct Entry {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Journal {
+pub(crate) struct Journal {
     pub entries: Vec<Entry>,
     /// Every file is in place.
     pub complete: bool,
@@ -33,7 +33,7 @@ pub struct Journal {
 impl Journal {
     /// Writes the journal into `output` in one step (a temporary file renamed over it), on
     /// disk before this returns.
-    pub fn write(&self, output: &Path) -> std::io::Result<()> {
+    pub(crate) fn write(&self, output: &Path) -> std::io::Result<()> {
         let text = serde_json::to_vec(self).map_err(std::io::Error::other)?;
         let mut tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
@@ -72,7 +72,7 @@ pub struct Recovered {
 /// back (old files renamed over the new); a complete one is finished (backups removed).
 /// Temporary files are removed; a backup no journal names goes back only where its file is
 /// missing.
-pub fn recover(output: &Path) -> Recovered {
+pub(crate) fn recover(output: &Path) -> Recovered {
     let mut done = Recovered::default();
     let journal_path = output.join(JOURNAL_FILE);
     if journal_path.exists() {
@@ -117,7 +117,7 @@ fn sweep(output: &Path) -> usize {
     let mut cleared = 0;
     let entries = walkdir::WalkDir::new(output)
         // A council's files sit one below its folder.
-        .max_depth(crate::project::MAX_COUNCIL_DEPTH + 2)
+        .max_depth(crate::limits::MAX_COUNCIL_DEPTH + 2)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file());

@@ -10,7 +10,7 @@ use crate::diag::{Problem, io_ja};
 
 /// The lock file, in `output/`. It stays there (removing a lock file races with its next
 /// user); only the OS lock on it means anything.
-pub const LOCK_FILE: &str = ".shiryo-lock";
+pub(crate) const LOCK_FILE: &str = ".shiryo-lock";
 
 /// How long a build waits for another to finish writing, unless `SHIRYO_LOCK_WAIT_SECONDS`
 /// says otherwise (tests).
@@ -18,7 +18,7 @@ const DEFAULT_WAIT: Duration = Duration::from_secs(60);
 
 /// Held while a process writes in `output/`; released when dropped.
 #[derive(Debug)]
-pub struct Lock {
+pub(crate) struct Lock {
     _file: File,
 }
 
@@ -47,7 +47,7 @@ fn no_follow(options: &mut std::fs::OpenOptions) {
 
 /// Takes the lock of `output` (a folder that exists), waiting while another shiryo holds it.
 /// `on_wait` gets a Japanese line once, when waiting starts.
-pub fn acquire(output: &Path, on_wait: &mut dyn FnMut(&str)) -> Result<Lock, Problem> {
+pub(crate) fn acquire(output: &Path, on_wait: &mut dyn FnMut(&str)) -> Result<Lock, Problem> {
     let path = output.join(LOCK_FILE);
     // A link in its place (one to a missing file outside the project included) is refused
     // before anything is opened, and the file is opened without following a link, so a link

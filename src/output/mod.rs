@@ -10,8 +10,12 @@
 //! are put back from their backups. One process writes at a time ([`lock`]); a build killed
 //! midway is put right by the next one that writes, from the journal.
 
-pub mod journal;
-pub mod lock;
+/// The folder under the project root that every document is written to.
+pub const OUTPUT_DIR: &str = "output";
+
+pub(crate) mod journal;
+pub(crate) mod lock;
+pub(crate) mod names;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

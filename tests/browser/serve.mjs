@@ -160,7 +160,7 @@ try {
       window.pdfAt, window.viewerAt, window.pdfBytes, document.getElementById("shiryo-pdf").getAttribute("src"),
     ]);
     // The viewer opens at the first page the save changed: the first meeting's row of 表１ is
-    // on page 1 (tests/watch.rs checks a save further on).
+    // on page 1 (tests/it/watch.rs checks a save further on).
     if (!src.endsWith("#page=1")) fail(`edit ${i}: the viewer opens ${src}`);
     pdfTimes.push(at - saved);
     viewerTimes.push(loaded - saved);
