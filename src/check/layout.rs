@@ -111,6 +111,12 @@ pub(super) fn check_description(council: &Council, file: &Path, out: &mut Proble
     let mut found = Problems::default();
     check_form(&d, file, &mut found);
     labels_inline_does_something(&d, changes, file, &mut found);
+    super::material_forms::check_reference_place(
+        &d.materials,
+        (file, "minutes"),
+        changes.wrote("materials.references"),
+        &mut found,
+    );
     // What the shipped form says is not the council's to answer for.
     out.0.extend(found.0.into_iter().filter(|p| {
         match p.field.as_deref().and_then(|f| f.strip_prefix("minutes.")) {

@@ -15,6 +15,7 @@ use crate::text::japanese;
 
 mod evaluation;
 mod layout;
+mod material_forms;
 mod members;
 mod record;
 mod text;
@@ -109,6 +110,11 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
     }
     layout::check_description(&c.council, &council_file, out);
     layout::check_agenda(&c.council, &council_file, out);
+    material_forms::check_number_forms(&c.council, &council_file, out);
+    if let Some(d) = &c.council.agenda {
+        let at = (council_file.as_path(), "agenda");
+        material_forms::check_reference_place(&d.materials, at, true, out);
+    }
     layout::check_style(&c.council, &council_file, out);
     c.council.tables.check(&council_file, out);
     members::check_member_list(&c.council, &council_file, out);
@@ -117,6 +123,8 @@ fn check_council(c: &CouncilData, out: &mut Problems) {
         if let Some(file) = year.files.get("meetings") {
             for m in year.meetings.meetings.iter().enumerate() {
                 layout::check_materials(&c.council, m, file, out);
+                material_forms::check_counted_by_item(&c.council, m, file, out);
+                material_forms::check_typed_numbers(&c.council, m, file, out);
             }
         }
         check_goals(&c.council, fy, year, out);

@@ -65,7 +65,8 @@ pub struct HouseStyle {
     /// まだ書いていないところ（評価、目標値、成果と課題など）に、案の資料で印刷する言葉。
     #[serde(default = "default_unfilled")]
     pub unfilled: String,
-    /// 曜日の書き方: （木）（既定）または（木曜日）。すべての資料の日付に使います。
+    /// 曜日の書き方: （木）（既定）、（木曜日）、または なし（曜日を印刷しない。日付の後に時刻が続くときは
+    /// 全角の空白で区切ります: 「令和６年５月２３日　午後３時～」）。すべての資料の日付に使います。
     #[serde(default)]
     pub weekday: WeekdayStyle,
     /// 開始と終了の間: ～（既定、「午後３時～午後５時」）/ 〜 / から…まで（「午後２時から４時まで」）/
@@ -89,11 +90,24 @@ pub struct HouseStyle {
     #[serde(default = "default_people")]
     pub people: String,
     /// 資料番号の書き方（{番号} に番号が入ります）。例: 資料{番号}（資料１）、資料第{番号}号。
+    /// 枝番のある番号（number: 1-1 や、議題ごとに数えた番号）の形は {枝番} で書きます: {番号} が前の番号、
+    /// {枝番} が後ろの番号になり、枝番のない資料では {番号} の後ろから {枝番}（とすぐ後ろの閉じかっこ）
+    /// までを省きます。例: 資料{番号}の{枝番}（資料１の１、資料２）、資料{番号}－{枝番}、
+    /// 議題{番号}資料({枝番})（議題１資料(１)。material_count: 議題ごと と）。{丸枝番} は枝番を ①② で
+    /// （資料{番号}－{丸枝番} で 資料１－①）。{枝番} がなければ、
+    /// 書いた番号をそのまま（数字は digits の幅で）{番号} に入れます。
     #[serde(default = "default_material_number")]
     pub material_number: String,
-    /// 参考資料の番号の書き方（materials の reference: true の資料）。例: 参考{番号}、参考資料{番号}。
+    /// 参考資料の番号の書き方（materials の reference: true の資料。書き方は material_number と同じ）。
+    /// 例: 参考{番号}、参考資料{番号}、参考資料{番号}の{枝番}。
     #[serde(default = "default_reference_number")]
     pub reference_number: String,
+    /// number: を書いていない資料の数え方: 通し（既定。会議の資料を並んだ順に 1, 2, …）または 議題ごと
+    /// （その資料を materials に挙げた最初の議題の番号と、その議題の中での順: 議題１の資料が 1-1, 1-2、
+    /// 議題２の資料が 2-1。material_number に {枝番} を書けばその形で、書かなければ「１－１」）。
+    /// 議題ごとのとき、どの議題にも挙げていない資料には番号が付きません。
+    #[serde(default)]
+    pub material_count: MaterialCount,
     /// オンライン併用の会議の場所の書き方（{場所}）。例: {場所}（オンライン併用）、{場所}およびオンライン。
     #[serde(default = "default_hybrid_place")]
     pub hybrid_place: String,
@@ -132,6 +146,21 @@ pub enum WeekdayStyle {
     /// （木曜日）
     #[serde(rename = "（木曜日）")]
     Long,
+    /// 曜日を印刷しない。
+    #[serde(rename = "なし")]
+    Off,
+}
+
+/// number: を書いていない資料の数え方。
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum MaterialCount {
+    /// 会議の資料を並んだ順に 1, 2, …（参考資料は参考資料だけで）。
+    #[default]
+    #[serde(rename = "通し")]
+    Through,
+    /// その資料を挙げた最初の議題（１段目）の番号と、その議題の中での順（1-1, 1-2, 2-1）。
+    #[serde(rename = "議題ごと")]
+    PerItem,
 }
 
 /// 開始時刻と終了時刻の間の書き方。
@@ -336,6 +365,7 @@ impl Default for HouseStyle {
             people: default_people(),
             material_number: default_material_number(),
             reference_number: default_reference_number(),
+            material_count: MaterialCount::default(),
             hybrid_place: default_hybrid_place(),
             page_number: default_page_number(),
         }

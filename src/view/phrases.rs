@@ -98,6 +98,16 @@ fn weekday(style: &HouseStyle, d: time::Date) -> String {
     match style.weekday {
         WeekdayStyle::Short => format!("（{}）", dates::weekday(d)),
         WeekdayStyle::Long => format!("（{}曜日）", dates::weekday(d)),
+        WeekdayStyle::Off => String::new(),
+    }
+}
+
+/// Between a date and the time after it: nothing after a weekday in brackets, a full-width
+/// space where no weekday is printed (「令和６年５月２３日　午後３時～」).
+fn before_time(style: &HouseStyle) -> &'static str {
+    match style.weekday {
+        WeekdayStyle::Off => "　",
+        _ => "",
     }
 }
 
@@ -121,7 +131,11 @@ pub(crate) fn when(style: &HouseStyle, m: &impl Held, usual: TimeStyle) -> Strin
     if m.format() == MeetingFormat::Written {
         return out;
     }
-    out.push_str(&hours(style, m, usual));
+    let hours = hours(style, m, usual);
+    if !hours.is_empty() {
+        out.push_str(before_time(style));
+    }
+    out.push_str(&hours);
     out
 }
 
@@ -134,7 +148,10 @@ pub(crate) fn when_start(style: &HouseStyle, m: &impl Held, usual: TimeStyle) ->
     let ts = style.time.unwrap_or(usual);
     let start = m
         .start()
-        .map(|t| format!("{}{}", clock(style, ts, t), style.time_range.between().0))
+        .map(|t| {
+            let (clock, mark) = (clock(style, ts, t), style.time_range.between().0);
+            format!("{}{clock}{mark}", before_time(style))
+        })
         .unwrap_or_default();
     format!("{}{start}", date_text(style, date))
 }
@@ -256,7 +273,10 @@ pub(crate) fn next_meeting(style: &HouseStyle, next: Option<&Meeting>) -> String
             let ts = style.time.unwrap_or(TimeStyle::Hour);
             let start = n
                 .start
-                .map(|t| format!("{}{}", clock(style, ts, t.0), style.time_range.between().0))
+                .map(|t| {
+                    let (clock, mark) = (clock(style, ts, t.0), style.time_range.between().0);
+                    format!("{}{clock}{mark}", before_time(style))
+                })
                 .unwrap_or_default();
             format!("{}{start}", date_text(style, d))
         }

@@ -6,6 +6,7 @@ mod counts;
 mod form_fixes;
 mod forms;
 mod list_marks;
+mod material_forms;
 mod one_council;
 mod options;
 mod times;

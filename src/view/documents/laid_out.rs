@@ -69,7 +69,7 @@ pub(crate) struct SectionView {
 pub(crate) struct Block {
     /// 種類: text（文）/ item（議題: number、depth、beside）/ topic（会議結果の中の議題の見出し:
     /// number、depth）/ material（資料: number）/
-    /// group（【事前送付資料】などの見出し）/ speaker（１行の発言者）/ speech（発言）/ heading（見出し）/
+    /// group（【事前送付資料】などの見出し。depth 2 は組の中の【参考資料】）/ speaker（１行の発言者）/ speech（発言）/ heading（見出し）/
     /// mark（・や⇒で始まる行: number が印）。
     pub kind: &'static str,
     /// 文。

@@ -267,7 +267,7 @@ pub(super) fn meeting_doc_view<'a>(
                 .is_some_and(|n| m.online.iter().any(|a| a == n)),
         })
         .collect();
-    let materials = material_views(&council.council, m);
+    let materials = super::material_views(&council.council, m);
     let next = next.map(|(_, n)| n);
     let facts = |usual_time| super::laid_out::Facts {
         council: &council.council,
@@ -305,65 +305,4 @@ pub(super) fn meeting_doc_view<'a>(
         agenda_sheet,
         tables: council.council.tables.looks(),
     })
-}
-
-/// The materials of `m`, numbered as the council numbers them: a number written in content as
-/// it is, the others in order within their series (資料, 参考資料), in the council's form.
-pub(crate) fn material_views<'a>(council: &Council, m: &'a Meeting) -> Vec<MaterialView<'a>> {
-    let mut counters = [0u32; 2];
-    m.materials
-        .iter()
-        .map(|mat| {
-            let series = usize::from(mat.reference);
-            let mut count = None;
-            // A mark written as the number (・) is printed as it is and counts nothing.
-            let marked = mat
-                .number
-                .as_deref()
-                .filter(|n| crate::model::is_list_mark(n));
-            let number = (!mat.agenda && !mat.unnumbered && marked.is_none()).then(|| {
-                counters[series] += 1;
-                // A number written in content (2−1) sets the count the next unwritten one
-                // follows (資料2−1, 資料2−2, then 資料3).
-                let n = match &mat.number {
-                    Some(n) => {
-                        let lead: String = crate::text::japanese::halfwidth_digits(n)
-                            .chars()
-                            .take_while(char::is_ascii_digit)
-                            .collect();
-                        if let Ok(lead) = lead.parse::<u32>() {
-                            counters[series] = lead;
-                        }
-                        // In the council's digits: 1-1 is 資料１－１ in a full-width council.
-                        match council.style.digits {
-                            crate::model::Digits::Full => crate::text::japanese::fullwidth(n),
-                            crate::model::Digits::Half => n.clone(),
-                        }
-                    }
-                    None => crate::text::japanese::fullwidth(&counters[series].to_string()),
-                };
-                let pattern = if mat.reference {
-                    &council.style.reference_number
-                } else {
-                    &council.style.material_number
-                };
-                let number = crate::model::fill(pattern, &[("番号", &n)]);
-                count = Some(n);
-                number
-            });
-            MaterialView {
-                number: number.or_else(|| marked.map(str::to_string)),
-                title: &mat.title,
-                agenda: mat.agenda,
-                handout: mat.handout,
-                document: mat.document.as_deref(),
-                pdf: None,
-                pages: 0,
-                id: mat.id.as_deref(),
-                typed_number: mat.number.as_deref(),
-                count,
-                reference: mat.reference,
-            }
-        })
-        .collect()
 }

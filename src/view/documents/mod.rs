@@ -8,6 +8,7 @@
 
 mod agenda_sheet;
 mod laid_out;
+mod material_numbers;
 mod meeting;
 mod meeting_parts;
 mod member_list;
@@ -22,8 +23,8 @@ use crate::model::council::{CouncilData, DocumentFile};
 use crate::model::{Council, Document, Material};
 
 pub(crate) use laid_out::find_material;
+pub(crate) use material_numbers::material_views;
 pub(crate) use meeting::MeetingDocView;
-pub(crate) use meeting::material_views;
 pub(crate) use meeting_parts::MaterialView;
 pub(crate) use member_list::MemberListView;
 pub(crate) use packet::PacketView;

@@ -4,7 +4,7 @@
 
 use super::materials::beside;
 use super::*;
-use crate::model::{Marks, item_mark};
+use crate::model::{BesideAt, Marks, item_mark};
 
 /// How items, their record and transcripts are written: the materials' form (the numbers
 /// beside an item), the speakers' and the marks.
@@ -36,19 +36,17 @@ pub(in crate::view::documents) fn agenda(
         for (i, it) in items.iter().enumerate() {
             let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let (mark, spaced) = item_mark(patterns, f.council.style.numbering, depth, n);
+            let numbers = (!with_record).then(|| beside(d.materials, f, it)).flatten();
+            // The numbers at the right, or right after the title (「…について（資料１）」).
+            let (title, beside) = match (numbers, d.materials.beside_at) {
+                (Some(b), BesideAt::AfterTitle) => (format!("{}{b}", it.title), None),
+                (b, _) => (it.title.clone(), b),
+            };
             out.push(Block {
                 depth,
                 spaced,
-                beside: if with_record {
-                    None
-                } else {
-                    beside(d.materials, f, it)
-                },
-                ..Block::numbered(
-                    if with_record { "topic" } else { "item" },
-                    mark,
-                    it.title.clone(),
-                )
+                beside,
+                ..Block::numbered(if with_record { "topic" } else { "item" }, mark, title)
             });
             if with_record {
                 let before = out.len();

@@ -2,6 +2,7 @@
 //! (【事前送付資料】 …), and the numbers printed beside an agenda item.
 
 use super::*;
+use crate::model::{BesideSplit, ReferencePlace};
 
 /// The material `r` names: its id, its number as typed or printed, or the number alone.
 pub(crate) fn find_material<'v, 'a>(
@@ -36,20 +37,101 @@ pub(in crate::view::documents) fn same_number(n: &str) -> String {
         .collect()
 }
 
+/// The numbers of an item's materials as the form writes them beside it: in one bracket, a
+/// bracket per kind (【資料２】【参考資料３】) or each in its own; numbers of one kind in a row
+/// sharing the words around them when the form says so (【参考資料１・２】). `None` when the
+/// item lists none or the form prints none.
 pub(super) fn beside(style: &MaterialStyle, f: &Facts<'_>, it: &AgendaItem) -> Option<String> {
     if it.materials.is_empty() || style.beside_item.is_empty() {
         return None;
     }
-    let numbers: Vec<String> = it
+    // Each number with its kind (a reference or not); a name no material has prints as written.
+    let numbers: Vec<(bool, String)> = it
         .materials
         .iter()
-        .map(|r| {
-            find_material(f.materials, r)
-                .and_then(|m| m.number.clone())
-                .unwrap_or_else(|| r.clone())
+        .map(|r| match find_material(f.materials, r) {
+            Some(m) => (m.reference, m.number.clone().unwrap_or_else(|| r.clone())),
+            None => (false, r.clone()),
         })
         .collect();
-    Some(fill(&style.beside_item, &[("資料", &numbers.join("、"))]))
+    let brackets: Vec<Vec<&(bool, String)>> = match style.beside_split {
+        BesideSplit::Together => vec![numbers.iter().collect()],
+        BesideSplit::Each => numbers.iter().map(|n| vec![n]).collect(),
+        BesideSplit::ByKind => {
+            let mut kinds: Vec<bool> = Vec::new();
+            for (k, _) in &numbers {
+                if !kinds.contains(k) {
+                    kinds.push(*k);
+                }
+            }
+            kinds
+                .into_iter()
+                .map(|k| numbers.iter().filter(|n| n.0 == k).collect())
+                .collect()
+        }
+    };
+    let style_of = &f.council.style;
+    let text: String = brackets
+        .into_iter()
+        .map(|b| {
+            let joined = if style.beside_shared {
+                shared(&b, style_of, &style.beside_separator)
+            } else {
+                b.iter()
+                    .map(|(_, n)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(&style.beside_separator)
+            };
+            fill(&style.beside_item, &[("資料", &joined)])
+        })
+        .collect();
+    Some(text)
+}
+
+/// Numbers of one kind in a row written with the words around their form once: 参考資料１・２,
+/// 資料第１・２号. A number not in its kind's form is written whole.
+fn shared(numbers: &[&(bool, String)], style: &HouseStyle, separator: &str) -> String {
+    let words = |reference: bool| {
+        let pattern = if reference {
+            &style.reference_number
+        } else {
+            &style.material_number
+        };
+        let before = &pattern[..pattern.find('{').unwrap_or(pattern.len())];
+        let after = &pattern[pattern.rfind('}').map_or(pattern.len(), |i| i + 1)..];
+        (before.to_string(), after.to_string())
+    };
+    // Runs of one kind whose numbers are in its form (each number's core), and numbers that
+    // are not, written whole.
+    enum Run<'n> {
+        Shared(bool, Vec<&'n str>),
+        Whole(&'n str),
+    }
+    let mut runs: Vec<Run<'_>> = Vec::new();
+    for (kind, n) in numbers {
+        let (before, after) = words(*kind);
+        // A form of the number alone ("{番号}") has no words to share.
+        let bare = before.is_empty() && after.is_empty();
+        let core = n
+            .strip_prefix(before.as_str())
+            .and_then(|c| c.strip_suffix(after.as_str()))
+            .filter(|c| !c.is_empty() && !bare);
+        match (core, runs.last_mut()) {
+            (Some(c), Some(Run::Shared(k, cores))) if *k == *kind => cores.push(c),
+            (Some(c), _) => runs.push(Run::Shared(*kind, vec![c])),
+            (None, _) => runs.push(Run::Whole(n)),
+        }
+    }
+    runs.into_iter()
+        .map(|r| match r {
+            Run::Whole(n) => n.to_string(),
+            Run::Shared(kind, cores) => {
+                let (before, after) = words(kind);
+                format!("{before}{}{after}", cores.join(separator))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// The materials, in their groups (【事前送付資料】 …) as `style` says.
@@ -72,8 +154,10 @@ pub(in crate::view::documents) fn materials(style: &MaterialStyle, f: &Facts<'_>
             })
             .collect();
     }
-    // References under a label of their own, or (no label) at the end of their group.
-    let apart = !style.reference_label.trim().is_empty();
+    // References under a label of their own after the other groups, or at the end of the
+    // group they were given in: under the label there (in_group), or without one.
+    let labelled = !style.reference_label.trim().is_empty();
+    let apart = labelled && style.references == ReferencePlace::Last;
     let groups = [
         (&style.sent_label, 0),
         (&style.handout_label, 1),
@@ -102,7 +186,15 @@ pub(in crate::view::documents) fn materials(style: &MaterialStyle, f: &Facts<'_>
         if used > 1 || style.groups == Groups::Always {
             out.push(Block::new("group", label.clone()));
         }
-        for m in these {
+        for (i, m) in these.iter().enumerate() {
+            let first_reference = m.reference && (i == 0 || !these[i - 1].reference);
+            if first_reference && labelled && !apart && g != 2 {
+                // A heading inside its group: one level below it.
+                out.push(Block {
+                    depth: 2,
+                    ..Block::new("group", style.reference_label.clone())
+                });
+            }
             out.push(material(style, m, m.title.to_string()));
         }
     }
