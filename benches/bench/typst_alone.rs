@@ -76,7 +76,12 @@ pub(super) fn typst_command(python: &Path, root: &Path, typ: &Path, runs: usize)
 }
 
 /// Runs `typst_command`; the time of each `typst.compile` call.
-pub(super) fn typst_calls(python: &Path, root: &Path, typ: &Path, runs: usize) -> Result<Vec<Duration>> {
+pub(super) fn typst_calls(
+    python: &Path,
+    root: &Path,
+    typ: &Path,
+    runs: usize,
+) -> Result<Vec<Duration>> {
     let output = typst_command(python, root, typ, runs)
         .stdin(Stdio::null())
         .output()?;

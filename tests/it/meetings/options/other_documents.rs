@@ -20,9 +20,9 @@ fn an_agendas_title_lines_and_materials_from_content() {
     );
     let (code, out, err) = p.run(&["build", "--html"]);
     assert_eq!(code, 0, "{out}{err}");
-    let all = super::typeset_all(p.path());
+    let all = super::super::typeset_all(p.path());
     let t = by_id(all, "koganei-seishin/r6-1-shidai");
-    let lines: Vec<String> = super::common::text(&t)
+    let lines: Vec<String> = super::super::common::text(&t)
         .lines()
         .map(|l| l.trim().to_string())
         .collect();
@@ -77,7 +77,7 @@ fn a_packets_words_from_content() {
     assert!(text.contains("協議会資料一式"), "{text}");
     assert!(!text.contains("会議資料"), "{text}");
     assert!(
-        super::common::unphrased(&html).contains("<h2 id=\"materials\">配布資料</h2>"),
+        super::super::common::unphrased(&html).contains("<h2 id=\"materials\">配布資料</h2>"),
         "{html}"
     );
     assert!(text.contains("PDFの１ページ目"), "{text}");
@@ -115,8 +115,8 @@ fn member_list_and_chapter_words_from_content() {
     );
     let (code, out, err) = p.run(&["build", "--html"]);
     assert_eq!(code, 0, "{out}{err}");
-    let all = super::typeset_all(p.path());
-    let list = super::common::squashed(
+    let all = super::super::typeset_all(p.path());
+    let list = super::super::common::squashed(
         all.iter()
             .find(|t| t.id == "koganei-seishin/r6-meibo")
             .expect("list"),
@@ -128,13 +128,13 @@ fn member_list_and_chapter_words_from_content() {
     assert!(page.contains("職名氏名"), "{page}");
     assert!(page.contains("日時点"), "{page}");
 
-    let report = super::common::squashed(
+    let report = super::super::common::squashed(
         all.iter()
             .find(|t| t.id == "niiza-chiiki-ikou/r6-hyoka")
             .expect("report"),
     );
     assert!(report.contains("第１章はじめに"), "{report}");
-    let page = super::common::unphrased(&p.read("output/niiza-chiiki-ikou/r6-hyoka.html"));
+    let page = super::super::common::unphrased(&p.read("output/niiza-chiiki-ikou/r6-hyoka.html"));
     assert!(
         page.contains("<a href=\"#intro\">第１章　はじめに</a>"),
         "{page}"
@@ -150,9 +150,9 @@ fn a_joint_meeting_of_two_bodies_written_once() {
     let p = TempProject::sample();
     let (code, out, err) = p.run(&["build", "--html"]);
     assert_eq!(code, 0, "{out}{err}");
-    let all = super::typeset_all(p.path());
+    let all = super::super::typeset_all(p.path());
     let text = |id: &str| {
-        super::common::text(all.iter().find(|t| t.id == id).expect(id))
+        super::super::common::text(all.iter().find(|t| t.id == id).expect(id))
             .lines()
             .map(|l| l.trim().to_string())
             .collect::<Vec<_>>()
@@ -196,7 +196,7 @@ fn a_joint_meeting_of_two_bodies_written_once() {
     );
 
     // The other body's 表１: its own number and words, the record keeper's date and place.
-    let report = super::common::squashed(
+    let report = super::super::common::squashed(
         all.iter()
             .find(|t| t.id == "kitamidai-soudan/r6-kekka")
             .expect("report"),
