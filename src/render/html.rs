@@ -218,13 +218,14 @@ const PHRASE: &str = "<span class=\"ph\">";
 const UNIT: &str = "<span class=\"un\">";
 
 /// Whether a browser may end a line inside `part` although `keep-all` is on: before an
-/// opening bracket or after a closing one or a comma that is not at its edge.
+/// opening bracket or after a closing one, a comma or a range mark (〜, ～: 「９時３０分〜／１１時」)
+/// that is not at its edge.
 fn breaks_inside(part: &str) -> bool {
     let part = part.trim();
     let n = part.chars().count();
     part.chars().enumerate().any(|(i, c)| {
         (i > 0 && "（「【『〔［｛〈《(".contains(c))
-            || (i + 1 < n && "）」】』〕］｝〉》)、。，．".contains(c))
+            || (i + 1 < n && "）」】』〕］｝〉》)、。，．〜～".contains(c))
     })
 }
 
@@ -476,5 +477,8 @@ mod tests {
             breaks_inside("２０日（木）") && breaks_inside("は、今") && !breaks_inside("（木）")
         );
         assert!(!breaks_inside("場の、") && !breaks_inside("設置"));
+        // A range mark inside a part: a browser may end a line after it.
+        assert!(breaks_inside("９時３０分〜１１時") && breaks_inside("14:00～16:00"));
+        assert!(!breaks_inside("１１時〜"));
     }
 }
