@@ -184,7 +184,9 @@ pub fn build(
 }
 
 /// Typesets documents on every core: one world per worker thread (a world is mutated by each
-/// compile), documents handed out in turn. Results come back in the order given.
+/// compile), documents handed out in turn. Results come back in the order given. Not rayon:
+/// typst runs rayon work of its own inside a compile, and a rayon worker waiting on it may take
+/// another of our documents on the same thread, whose builder it already holds.
 pub fn typeset_all(
     builder: &mut Builder,
     docs: &[(&CouncilData, &DocumentFile)],
