@@ -88,11 +88,8 @@ impl Console {
                 .relative_to(&self.root);
             self.tell(p.to_string());
         }
-        if problems.0.len() > shown {
-            self.tell(format!(
-                "…ほか {} 件（後の誤りは前の誤りから続いていることが多いので、最初のものから直してください）",
-                problems.0.len() - shown
-            ));
+        if let Some(line) = more(problems, shown) {
+            self.tell(line);
         }
     }
 
@@ -131,6 +128,15 @@ impl Console {
             .unwrap_or(path);
         path.display().to_string()
     }
+}
+
+/// The line after the first `shown` problems, when there are more (the console and serve's
+/// pages alike).
+pub(crate) fn more(problems: &Problems, shown: usize) -> Option<String> {
+    let rest = problems.0.len().checked_sub(shown).filter(|&n| n > 0)?;
+    Some(format!(
+        "…ほか {rest} 件（後の誤りは前の誤りから続いていることが多いので、最初のものから直してください）"
+    ))
 }
 
 /// A file's size as a file manager shows it: 「1.2 MB」, 「35 KB」.

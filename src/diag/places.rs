@@ -49,7 +49,7 @@ pub(crate) fn position(path: &Path, field: &str) -> Option<(usize, usize)> {
 
 /// The first file read under `dir` (through `load::files::read_text`) with a line containing `needle`,
 /// and that line (1-based).
-pub(crate) fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
+fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usize)> {
     if needle.is_empty() {
         return None;
     }
@@ -60,4 +60,17 @@ pub(crate) fn line_containing(dir: &Path, needle: &str) -> Option<(PathBuf, usiz
             let i = text.text.lines().position(|l| l.contains(needle))?;
             Some((path.clone(), i + 1))
         })
+}
+
+/// `line_containing` for a text as laid out: it is found as printed, in full-width digits or
+/// in ASCII digits (a document prints the council's digits, its YAML holds what staff typed).
+pub(crate) fn line_written(dir: &Path, printed: &str) -> Option<(PathBuf, usize)> {
+    use crate::text::japanese::{ascii_numbers, fullwidth};
+    [
+        printed.to_string(),
+        fullwidth(printed),
+        ascii_numbers(printed),
+    ]
+    .iter()
+    .find_map(|n| line_containing(dir, n))
 }

@@ -179,13 +179,7 @@ fn problem(council_dir: &Path, council: &Council, words: &[Narrow]) -> Problem {
         )
     };
     let needle: String = first.word.trim().chars().take(12).collect();
-    let found = [
-        needle.clone(),
-        crate::text::japanese::fullwidth(&needle),
-        crate::text::japanese::ascii_numbers(&needle),
-    ]
-    .iter()
-    .find_map(|n| crate::diag::places::line_containing(council_dir, n));
+    let found = crate::diag::places::line_written(council_dir, &needle);
     match found {
         Some((file, line)) => Problem::warning(file, message)
             .at(Some(line), None)

@@ -112,13 +112,7 @@ pub fn problems(council_dir: &Path, template: &Path, document: &PagedDocument) -
         .map(|o| {
             let shown: String = o.text.chars().take(24).collect();
             let needle: String = o.text.trim().chars().take(8).collect();
-            let found = [
-                needle.clone(),
-                crate::text::japanese::fullwidth(&needle),
-                crate::text::japanese::ascii_numbers(&needle),
-            ]
-            .iter()
-            .find_map(|n| crate::diag::places::line_containing(council_dir, n));
+            let found = crate::diag::places::line_written(council_dir, &needle);
             let place = if o.off_page { "ページの右端" } else { "表の枠（セル）" };
             let message = format!(
                 "{} ページの「{shown}」が{place}から {:.0} pt はみ出します。",

@@ -9,11 +9,9 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use super::routes::{EVENTS, VIEWER, Watching};
 use super::site::{Page, Site};
 use crate::commands::build::Builder;
+use crate::commands::console::{SHOWN, more};
 use crate::diag::{Problem, Problems, Severity, fy_name};
 use crate::render::html::escape;
-
-/// Problems shown in a page, at most (as `check` on the console shows the first ones).
-const SHOWN: usize = 30;
 
 /// Characters kept as they are in a URL path segment.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
@@ -135,11 +133,9 @@ fn problems_box(problems: &Problems, has_page: bool) -> String {
         text.push_str(&p.to_string());
         text.push('\n');
     }
-    if problems.0.len() > SHOWN {
-        text.push_str(&format!(
-            "…ほか {} 件（後の誤りは前の誤りから続いていることが多いので、最初のものから直してください）\n",
-            problems.0.len() - SHOWN
-        ));
+    if let Some(line) = more(problems, SHOWN) {
+        text.push_str(&line);
+        text.push('\n');
     }
     let below = if has_page {
         "下は前回うまく作れた版です。"
