@@ -3,16 +3,18 @@
 //! A short text in a table cell breaks between phrases, then between words, and inside a word
 //! only when the word is wider than its column (`common.typ.j2`'s `phrased`). Where that
 //! happens, the template leaves a mark in the laid-out document with the word, the column's
-//! width and the word's, and `named-table` adds the table (its caption as printed and its key
-//! under council.yaml's `tables:`) and the column's header. Here each table and column is said
+//! width and the word's, and `named-table` adds the table (its caption as printed, its key
+//! under council.yaml's `tables:` and its columns' headers); the column is that of the cell
+//! holding the mark. Here each table and column is said
 //! once, in plain Japanese, at the content line that holds the word, with what to do: turn the
 //! table's pages (`tables: {…: {landscape: true}}`), set its text smaller, or drop a column.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use typst::foundations::{Dict, Element, Selector, Value};
+use typst::foundations::{Content, Dict, Element, Selector, Smart, StyleChain, Value};
 use typst::introspection::{Introspector, MetadataElem};
+use typst::model::TableCell;
 use typst_layout::PagedDocument;
 
 use crate::diag::Problem;
@@ -38,15 +40,31 @@ pub struct Narrow {
 
 /// Every word of a table too wide for its column, in document order (a word laid out twice is
 /// listed once).
+///
+/// A word's column is that of the table cell it is in: typst tags every cell it lays out, so
+/// the last cell before the word's mark, in document order, holds it (`named-table` adds no
+/// rule per cell, which would cost every table of every document its time).
 pub fn narrows(doc: &PagedDocument) -> Vec<Narrow> {
     let introspector = doc.introspector();
-    let marks = introspector.query(&Selector::Elem(Element::of::<MetadataElem>(), None));
+    let metadata = Selector::Elem(Element::of::<MetadataElem>(), None);
+    let marks = introspector.query(&metadata);
+    // Most documents have no word too wide: their cells are not looked at.
+    if !marks.iter().any(|m| is_narrow(m).is_some()) {
+        return Vec::new();
+    }
+    let cells = Selector::Elem(Element::of::<TableCell>(), None);
+    let in_order = introspector.query(&Selector::Or([metadata, cells].into_iter().collect()));
+    let mut column_index: Option<usize> = None;
     let mut found: Vec<Narrow> = Vec::new();
-    for content in marks.iter() {
-        let Some(meta) = content.to_packed::<MetadataElem>() else {
+    for content in in_order.iter() {
+        if let Some(cell) = content.to_packed::<TableCell>() {
+            column_index = match cell.x.get(StyleChain::default()) {
+                Smart::Custom(x) => Some(x),
+                Smart::Auto => None,
+            };
             continue;
-        };
-        let Value::Dict(dict) = &meta.value else {
+        }
+        let Some(dict) = is_narrow(content) else {
             continue;
         };
         // A word outside a named table (a list, a schedule) is not a table's.
@@ -57,11 +75,18 @@ pub fn narrows(doc: &PagedDocument) -> Vec<Narrow> {
             .location()
             .and_then(|l| introspector.page(l))
             .map_or(1, |p| p.get());
+        let column = match (&column_index, dict.get("columns")) {
+            (Some(x), Ok(Value::Array(columns))) => match columns.at(*x as i64, None) {
+                Ok(Value::Str(c)) => c.to_string(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
         let narrow = Narrow {
             page,
             table,
             name: text(dict, "name").unwrap_or_default(),
-            column: text(dict, "column").unwrap_or_default(),
+            column,
             word,
             room: number(dict, "room"),
             need: number(dict, "need"),
@@ -74,6 +99,14 @@ pub fn narrows(doc: &PagedDocument) -> Vec<Narrow> {
         }
     }
     found
+}
+
+/// A narrow word's mark: metadata holding a dictionary with its `word`.
+fn is_narrow(content: &Content) -> Option<&Dict> {
+    match &content.to_packed::<MetadataElem>()?.value {
+        Value::Dict(dict) if dict.contains("word") => Some(dict),
+        _ => None,
+    }
 }
 
 fn text(dict: &Dict, key: &str) -> Option<String> {

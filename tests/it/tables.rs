@@ -107,6 +107,62 @@ fn a_member_list_too_wide_for_portrait_is_named_by_table_and_column_at_the_membe
 }
 
 #[test]
+fn each_too_narrow_column_is_named_by_the_cell_that_holds_its_word_on_any_page() {
+    // Two columns too narrow, each for a word of its own: 役職 on the first page, 職名 only in
+    // the last member, on a page after the table's repeated header.
+    let p = TempProject::empty();
+    let c = "content/meibo-test";
+    p.write(
+        &format!("{c}/council.yaml"),
+        "name: テスト市協議会\nmeeting_label: 協議会\nroles: [スーパーバイザーリーダー, 委員]\nmember_list:\n  columns: [organization, post, name, role]\n",
+    );
+    let mut members = String::from("members:\n");
+    for i in 0..45 {
+        let post = if i == 44 {
+            "地域生活支援コーディネーター"
+        } else {
+            "相談員"
+        };
+        let role = if i == 0 {
+            "スーパーバイザーリーダー"
+        } else {
+            "委員"
+        };
+        members.push_str(&format!(
+            "  - organization: テスト市相談支援事業所\n    post: {post}\n    name: 山田 太郎{i}\n    role: {role}\n"
+        ));
+    }
+    p.write(&format!("{c}/2024/members.yaml"), &members);
+    p.write(
+        &format!("{c}/documents/meibo.yaml"),
+        "type: member_list\nyear: 2024\ntitle: テスト市協議会委員名簿\ndate: 2024-05-23\n",
+    );
+    let (code, out, err) = p.run(&["check"]);
+    let all = format!("{out}{err}");
+    assert_eq!(code, 0, "{all}");
+    let narrow = narrow_lines(&all);
+    assert_eq!(narrow.len(), 2, "{all}");
+    let role = narrow
+        .iter()
+        .find(|l| l.contains("「役職」の列"))
+        .expect(&all);
+    assert!(
+        role.contains("1 ページ") && role.contains("リーダー」"),
+        "{all}"
+    );
+    let post = narrow
+        .iter()
+        .find(|l| l.contains("「職名」の列"))
+        .expect(&all);
+    assert!(
+        !post.contains("1 ページ") && post.contains("コーディネーター"),
+        "{all}"
+    );
+    let line = line_of(&p, &format!("{c}/2024/members.yaml"), "コーディネーター");
+    assert!(post.contains(&format!("members.yaml:{line}")), "{all}");
+}
+
+#[test]
 fn a_member_list_on_landscape_pages_fits_and_its_pdf_pages_are_landscape() {
     let p = TempProject::empty();
     member_list_council(&p, "tables:\n  member_list: {landscape: true}\n");
