@@ -1,8 +1,9 @@
 //! `council.yaml`'s `tables:`: how one table of a council's documents is set when its columns
 //! do not fit a portrait page: on landscape pages, or in smaller text, for that table only.
-//! The view turns it into one [`TableLook`] per table, computed once: the PDF and the web page
-//! both read it (the PDF turns its pages, the page prints the table for a landscape sheet; both
-//! scale the table's text by the same factor).
+//! The view turns it into one [`TableLook`] per table, computed once: the PDF, the web page and
+//! the Word file all read it (the PDF turns its pages, the page prints the table for a landscape
+//! sheet, Word gives the table a landscape section; each scales the table's text by the same
+//! factor).
 
 use std::path::Path;
 
@@ -47,16 +48,17 @@ pub struct TableSettings {
 #[serde(deny_unknown_fields)]
 pub struct TableLayout {
     /// この表を横向きの A4 のページに印刷するか。表の前の文と表題も同じページに入り、表の後ろの文は
-    /// また縦のページに続きます。Web ページでは、印刷するときにこの表が横向きの用紙になります。
+    /// また縦のページに続きます。Web ページでは、印刷するときにこの表が横向きの用紙になります。Word の
+    /// ファイルでも、この表は横向きのページになります。
     #[serde(default)]
     pub landscape: bool,
     /// この表の文字の大きさ（ポイント。7 から 10.5 まで。いつもは 10.5）。例: 9。Web ページの表も
-    /// 同じ割合で小さくなります。
+    /// 同じ割合で小さくなります。Word のファイルの表も同じ大きさです。
     #[serde(default)]
     pub text_size: Option<f64>,
 }
 
-/// 表の組み方（council.yaml の tables をもとにしたもの。PDF と Web ページが同じものを使います）。
+/// 表の組み方（council.yaml の tables をもとにしたもの。PDF、Web ページ、Word のファイルが同じものを使います）。
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, JsonSchema)]
 pub struct TableLook {
     /// 横向きのページに印刷するか。

@@ -203,8 +203,8 @@ pub(crate) struct MeetingDocView<'a> {
     /// 次第の様式（council.yaml の agenda:、書かなければいつもの様式）どおりに並べた次第（できあがった
     /// 言葉）。次第と資料一式のページが印刷します。
     pub agenda_sheet: super::agenda_sheet::AgendaSheet,
-    /// 表ごとの組み方（council.yaml の tables から: 横向きのページか、文字を何倍にするか）。PDF と Web ページが
-    /// 同じものを使います。
+    /// 表ごとの組み方（council.yaml の tables から: 横向きのページか、文字を何倍にするか）。PDF、Web ページ、Word の
+    /// ファイルが同じものを使います。
     pub tables: crate::model::TableLooks,
 }
 

@@ -77,8 +77,8 @@ pub(crate) struct MemberListView<'a> {
     pub columns: Vec<ColumnView>,
     /// 区分ごとのまとまり（区分を見出しの行にしないときは１つ）。
     pub groups: Vec<MemberGroup>,
-    /// 表ごとの組み方（council.yaml の tables から: 横向きのページか、文字を何倍にするか）。PDF と Web ページが
-    /// 同じものを使います。
+    /// 表ごとの組み方（council.yaml の tables から: 横向きのページか、文字を何倍にするか）。PDF、Web ページ、Word の
+    /// ファイルが同じものを使います。
     pub tables: crate::model::TableLooks,
 }
 

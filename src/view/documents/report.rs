@@ -104,8 +104,8 @@ pub(crate) struct ReportView<'a> {
     /// 開催状況の表の列の幅（文字数）: 種類、欄の見出し（開催日、主な内容）の長いほう、開催日
     /// （それぞれ８、６、１３文字まで。それより長いものは折り返します）。
     pub held_widths: [usize; 3],
-    /// 表ごとの組み方（council.yaml の tables から: 横向きのページか、文字を何倍にするか）。PDF と Web ページが
-    /// 同じものを使います。
+    /// 表ごとの組み方（council.yaml の tables から: 横向きのページか、文字を何倍にするか）。PDF、Web ページ、Word の
+    /// ファイルが同じものを使います。
     pub tables: crate::model::TableLooks,
 }
 
