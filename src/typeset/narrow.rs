@@ -3,18 +3,19 @@
 //! A short text in a table cell breaks between phrases, then between words, and inside a word
 //! only when the word is wider than its column (`common.typ.j2`'s `phrased`). Where that
 //! happens, the template leaves a mark in the laid-out document with the word, the column's
-//! width and the word's, and `named-table` adds the table (its caption as printed, its key
-//! under council.yaml's `tables:` and its columns' headers); the column is that of the cell
-//! holding the mark. Here each table and column is said
+//! width and the word's; `named-table` marks where each table starts (its caption as printed, its
+//! key under council.yaml's `tables:`, its columns' headers) and ends; the column is that of the
+//! cell holding the word's mark. Here each table and column is said
 //! once, in plain Japanese, at the content line that holds the word, with what to do: turn the
 //! table's pages (`tables: {…: {landscape: true}}`), set its text smaller, or drop a column.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use typst::foundations::{Content, Dict, Element, Selector, Smart, StyleChain, Value};
+use typst::foundations::{Content, Dict, Element, Label, Selector, Smart, StyleChain, Value};
 use typst::introspection::{Introspector, MetadataElem};
 use typst::model::TableCell;
+use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::diag::Problem;
@@ -41,19 +42,22 @@ pub struct Narrow {
 /// Every word of a table too wide for its column, in document order (a word laid out twice is
 /// listed once).
 ///
-/// A word's column is that of the table cell it is in: typst tags every cell it lays out, so
-/// the last cell before the word's mark, in document order, holds it (`named-table` adds no
-/// rule per cell, which would cost every table of every document its time).
+/// In document order, a named table's marks stand before and after it (`named-table`), and a
+/// word's mark after the cell that holds it: typst tags every table cell it lays out, so the
+/// last cell before the mark is the word's, and its `x` the column. No rule in the markup
+/// does this work (a show rule per cell or around a long table slowed every build).
 pub fn narrows(doc: &PagedDocument) -> Vec<Narrow> {
     let introspector = doc.introspector();
     let metadata = Selector::Elem(Element::of::<MetadataElem>(), None);
     let marks = introspector.query(&metadata);
     // Most documents have no word too wide: their cells are not looked at.
-    if !marks.iter().any(|m| is_narrow(m).is_some()) {
+    if !marks.iter().any(|m| narrow_word(m).is_some()) {
         return Vec::new();
     }
     let cells = Selector::Elem(Element::of::<TableCell>(), None);
     let in_order = introspector.query(&Selector::Or([metadata, cells].into_iter().collect()));
+    let (start, end) = (label("shiryo-table"), label("shiryo-table-end"));
+    let mut table: Option<&Dict> = None;
     let mut column_index: Option<usize> = None;
     let mut found: Vec<Narrow> = Vec::new();
     for content in in_order.iter() {
@@ -64,19 +68,31 @@ pub fn narrows(doc: &PagedDocument) -> Vec<Narrow> {
             };
             continue;
         }
-        let Some(dict) = is_narrow(content) else {
+        if content.label().is_some() && content.label() == start {
+            table = match &content.to_packed::<MetadataElem>().map(|m| &m.value) {
+                Some(Value::Dict(dict)) => Some(dict),
+                _ => None,
+            };
+            column_index = None;
+            continue;
+        }
+        if content.label().is_some() && content.label() == end {
+            table = None;
+            continue;
+        }
+        // A word outside a named table (a list, a schedule) is not a table's.
+        let (Some(dict), Some(named)) = (narrow_word(content), table) else {
             continue;
         };
-        // A word outside a named table (a list, a schedule) is not a table's.
-        let (Some(table), Some(word)) = (text(dict, "table"), text(dict, "word")) else {
+        let (Some(key), Some(word)) = (text(named, "table"), text(dict, "word")) else {
             continue;
         };
         let page = content
             .location()
             .and_then(|l| introspector.page(l))
             .map_or(1, |p| p.get());
-        let column = match (&column_index, dict.get("columns")) {
-            (Some(x), Ok(Value::Array(columns))) => match columns.at(*x as i64, None) {
+        let column = match (column_index, named.get("columns")) {
+            (Some(x), Ok(Value::Array(columns))) => match columns.at(x as i64, None) {
                 Ok(Value::Str(c)) => c.to_string(),
                 _ => String::new(),
             },
@@ -84,8 +100,8 @@ pub fn narrows(doc: &PagedDocument) -> Vec<Narrow> {
         };
         let narrow = Narrow {
             page,
-            table,
-            name: text(dict, "name").unwrap_or_default(),
+            table: key,
+            name: text(named, "name").unwrap_or_default(),
             column,
             word,
             room: number(dict, "room"),
@@ -101,8 +117,13 @@ pub fn narrows(doc: &PagedDocument) -> Vec<Narrow> {
     found
 }
 
+/// The label `name`.
+fn label(name: &str) -> Option<Label> {
+    Label::new(PicoStr::intern(name))
+}
+
 /// A narrow word's mark: metadata holding a dictionary with its `word`.
-fn is_narrow(content: &Content) -> Option<&Dict> {
+fn narrow_word(content: &Content) -> Option<&Dict> {
     match &content.to_packed::<MetadataElem>()?.value {
         Value::Dict(dict) if dict.contains("word") => Some(dict),
         _ => None,
