@@ -196,33 +196,38 @@ pub fn typeset_all(
     if workers <= 1 {
         return docs.iter().map(|(c, d)| builder.typeset(c, d)).collect();
     }
-    let mut builders = vec![];
-    for _ in 1..workers {
-        match Builder::new(&builder.root) {
-            Ok(mut b) => {
-                b.formats = builder.formats;
-                b.refuse_overflow = builder.refuse_overflow;
-                builders.push(b)
-            }
-            Err(_) => break, // fewer workers, same results
-        }
-    }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new((0..docs.len()).map(|_| None).collect::<Vec<_>>());
+    let (root, formats, refuse_overflow) = (
+        builder.root.clone(),
+        builder.formats,
+        builder.refuse_overflow,
+    );
+    // Every document from the queue until it is empty.
+    let work = |b: &mut Builder| {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some((c, d)) = docs.get(i) else { break };
+            let r = b.typeset(c, d);
+            if let Ok(mut all) = results.lock() {
+                all[i] = Some(r);
+            }
+        }
+    };
     std::thread::scope(|scope| {
-        for b in std::iter::once(builder).chain(builders.iter_mut()) {
-            let (next, results) = (&next, &results);
+        // The other workers make their builders on their own threads, while this one works.
+        for _ in 1..workers {
+            let (root, work) = (&root, &work);
             scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((c, d)) = docs.get(i) else { break };
-                    let r = b.typeset(c, d);
-                    if let Ok(mut all) = results.lock() {
-                        all[i] = Some(r);
-                    }
+                // A builder that cannot be made: fewer workers, same results.
+                if let Ok(mut b) = Builder::new(root) {
+                    b.formats = formats;
+                    b.refuse_overflow = refuse_overflow;
+                    work(&mut b);
                 }
             });
         }
+        work(builder);
     });
     results
         .into_inner()
