@@ -3,11 +3,11 @@
 //! A short text in a table cell breaks between phrases, then between words, and inside a word
 //! only when the word is wider than its column (`common.typ.j2`'s `phrased`). Where that
 //! happens, the template leaves a mark in the laid-out document with the word, the column's
-//! width and the word's; `named-table` marks where each table starts (its caption as printed, its
-//! key under council.yaml's `tables:`, its columns' headers) and ends; the column is that of the
-//! cell holding the word's mark. Here each table and column is said
-//! once, in plain Japanese, at the content line that holds the word, with what to do: turn the
-//! table's pages (`tables: {…: {landscape: true}}`), set its text smaller, or drop a column.
+//! width and the word's; `named-table` marks where each table starts (its caption as printed,
+//! its key under council.yaml's `tables:`, its columns' headers) and ends; the column is that of
+//! the cell holding the word's mark. Here each table and column is said once, in plain
+//! Japanese, at the content line that holds the word, with what to do: turn the table's pages
+//! (`tables: {…: {landscape: true}}`), set its text smaller, or drop a column.
 
 use std::collections::BTreeMap;
 use std::path::Path;
