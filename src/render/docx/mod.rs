@@ -91,6 +91,7 @@ pub(crate) fn make(
     }
     let (body, media) =
         picture::place(parts[0].1, read, fonts).map_err(|m| Problem::error(&file, m))?;
+    let body = drop_empty_sections(&body);
     parts[0].1 = &body;
     let rels = document_rels(&media);
     let mut all: Vec<(&str, &[u8])> = vec![
@@ -232,6 +233,64 @@ pub(crate) fn register_filters(env: &mut Environment<'static>) {
     });
 }
 
+/// A paragraph that only ends a section (a template's section break: `common.docx.j2`'s
+/// `looked_open`, `looked_close`).
+const BREAK_OPEN: &str = "<w:p><w:pPr><w:sectPr>";
+const BREAK_CLOSE: &str = "</w:sectPr></w:pPr></w:p>";
+
+/// Drops a section break that ends a section holding nothing, which Word prints as a blank
+/// page: one right after another (two landscape tables with nothing between them leave an
+/// empty portrait section) or opening the body; and one that ends the body's content, whose
+/// section properties then become the body's own (a landscape table last: no empty portrait
+/// page after it). What follows a dropped break starts a section of its own at the break
+/// before, as in the PDF, where each such table starts a page.
+fn drop_empty_sections(body: &str) -> String {
+    const BODY_SECTION: &str = "<w:sectPr>";
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    // Where the last break kept starts and ends in `out`.
+    let mut last: Option<(usize, usize)> = None;
+    while let Some(start) = rest.find(BREAK_OPEN) {
+        let Some(len) = rest[start..]
+            .find(BREAK_CLOSE)
+            .map(|end| end + BREAK_CLOSE.len())
+        else {
+            break;
+        };
+        let (before, paragraph) = (&rest[..start], &rest[start..start + len]);
+        let opens_body = |s: &str| s.trim_end().ends_with("<w:body>");
+        let after_break = last.is_some_and(|(_, end)| out[end..].trim().is_empty());
+        let empty = if before.trim().is_empty() {
+            after_break || opens_body(&out)
+        } else {
+            opens_body(before)
+        };
+        out.push_str(before);
+        if !empty {
+            last = Some((out.len(), out.len() + paragraph.len()));
+            out.push_str(paragraph);
+        }
+        rest = &rest[start + len..];
+    }
+    // The last break ends the content: its section's properties are the body's.
+    if let Some((start, end)) = last
+        && out[end..].trim().is_empty()
+        && rest.trim_start().starts_with(BODY_SECTION)
+        && let Some(close) = rest.find("</w:sectPr>")
+    {
+        let properties = out[start + BREAK_OPEN.len()..end - BREAK_CLOSE.len()].to_string();
+        let after = &rest[close + "</w:sectPr>".len()..];
+        out.truncate(start);
+        out.push_str(BODY_SECTION);
+        out.push_str(&properties);
+        out.push_str("</w:sectPr>");
+        out.push_str(after);
+        return out;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +308,58 @@ mod tests {
             std::io::Read::read_to_end(&mut entry, &mut back).unwrap();
             assert_eq!(back, *bytes);
         }
+    }
+
+    #[test]
+    fn a_section_break_right_after_another_is_dropped_and_no_other() {
+        let portrait =
+            "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:pPr></w:p>";
+        let landscape = "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/></w:sectPr></w:pPr></w:p>";
+        let table = |n: &str| {
+            format!("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>{n}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
+        };
+        let text = "<w:p><w:r><w:t>本文</w:t></w:r></w:p>";
+        // Two landscape tables with nothing between: the empty portrait section goes.
+        let body = format!(
+            "{text}{portrait}\n{}{landscape}\n{portrait}\n{}{landscape}{text}",
+            table("表２"),
+            table("表３")
+        );
+        assert_eq!(
+            drop_empty_sections(&body),
+            format!(
+                "{text}{portrait}\n{}{landscape}\n\n{}{landscape}{text}",
+                table("表２"),
+                table("表３")
+            )
+        );
+        // Text between them keeps its portrait section.
+        let body = format!(
+            "{}{landscape}{text}{portrait}{}{landscape}",
+            table("表２"),
+            table("表３")
+        );
+        assert_eq!(drop_empty_sections(&body), body);
+        // A landscape table first in the body: no empty portrait section before it.
+        let body = format!("<w:body>\n{portrait}{}{landscape}{text}", table("表２"));
+        assert_eq!(
+            drop_empty_sections(&body),
+            format!("<w:body>\n{}{landscape}{text}", table("表２"))
+        );
+        // A landscape table last: its section's properties become the body's.
+        let body = format!(
+            "{text}{portrait}{}{landscape}\n<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body>",
+            table("表３")
+        );
+        assert_eq!(
+            drop_empty_sections(&body),
+            format!(
+                "{text}{portrait}{}<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/></w:sectPr></w:body>",
+                table("表３")
+            )
+        );
+        // A body with no breaks is as it was.
+        assert_eq!(drop_empty_sections(text), text);
     }
 
     #[test]
