@@ -15,6 +15,7 @@ use minijinja::{Environment, Error, ErrorKind};
 use serde::Serialize;
 
 use crate::model::WebForm;
+use crate::text::visible::is_line_break;
 
 /// Templates with this ending produce HTML and are auto-escaped for it.
 pub(crate) const HTML_TEMPLATE_SUFFIX: &str = ".html.j2";
@@ -296,23 +297,7 @@ fn times(mut text: &str, out: &mut String) {
 /// which HTML does not allow and nothing can print, are dropped; a line break becomes `<br>`,
 /// as it prints in the PDF (an attribute takes its value through `oneline` first).
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push_str("<br>"),
-            '\t' => out.push(' '),
-            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape_xml(text, "&#39;", "<br>")
 }
 
 /// The HTML-only filters: `attr`, `notags`, `url`, and `data_uri`, which embeds an image inside
@@ -325,9 +310,7 @@ pub(crate) fn register_filters(env: &mut Environment<'static>) {
             return v;
         }
         let text = house_digits(&v, half_width_digits(state));
-        let one = text
-            .replace("\r\n", " ")
-            .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
+        let one = text.replace("\r\n", " ").replace(is_line_break, " ");
         Value::from_safe_string(escape(&one))
     });
     // Markup made text again, for <title> (which shows tags as they are): tags removed,
@@ -438,6 +421,11 @@ mod tests {
             "&lt;script&gt;a&amp;b&quot;c&#39;d&lt;/script&gt;"
         );
         assert_eq!(escape("一\n二\u{7}\r\n三"), "一<br>二<br>三");
+        // Every break the PDF and Word take is one here too (vertical tab, NEL, separators).
+        assert_eq!(
+            escape("一\u{0B}二\u{85}三\u{2029}四"),
+            "一<br>二<br>三<br>四"
+        );
     }
 
     #[test]

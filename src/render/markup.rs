@@ -2,6 +2,7 @@
 //! short texts kept whole, and markup read back to plain text.
 
 use crate::text::japanese;
+use crate::text::visible::is_line_break;
 
 /// Escapes text for Typst markup so that it prints verbatim and runs nothing.
 ///
@@ -109,9 +110,7 @@ fn escape_plain(text: &str, out: &mut String) {
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '\r' if chars.get(i + 1) == Some(&'\n') => {}
-            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                out.push_str("#linebreak()");
-            }
+            c if is_line_break(c) => out.push_str("#linebreak()"),
             '\t' => out.push(' '),
             c if c.is_control() => {}
             c if c.is_ascii_punctuation() => {

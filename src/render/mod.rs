@@ -16,6 +16,7 @@ use walkdir::WalkDir;
 
 use crate::diag::Problem;
 use crate::text::japanese;
+use crate::text::visible::is_line_break;
 
 mod filters;
 mod markup;
@@ -300,6 +301,30 @@ fn appears_in_order(parts: &[&str], text: &str) -> bool {
         }
     }
     true
+}
+
+/// Escapes text for XML element content and quoted attribute values (the web page's HTML,
+/// Word's `<w:t>`): markup characters as references (`apos` for `'`), each line break
+/// ([`is_line_break`], CR LF as one) as `line_break`, tabs as spaces, and what XML 1.0 cannot
+/// hold and nothing can print (controls, U+FFFE, U+FFFF) dropped, as the PDF drops them.
+pub(crate) fn escape_xml(text: &str, apos: &str, line_break: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str(apos),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            c if is_line_break(c) => out.push_str(line_break),
+            '\t' => out.push(' '),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -15,6 +15,16 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Where a value's text starts a new line, in every format alike (a line break in the PDF, `<br>`
+/// on the page, `<w:br/>` in Word): LF, CR, vertical tab, form feed, next line (NEL) and the
+/// line and paragraph separators. CR LF is one break: callers skip a CR before LF.
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
 /// Characters with no mark of their own: zero-width spaces and joiners, the byte-order mark,
 /// the soft hyphen, word joiner and invisible operators, tag characters, and the line and
 /// paragraph separators (which some terminals and editors break lines at, others not).

@@ -6,6 +6,8 @@
 //! A file that could not be read or parsed has been reported already: what depends on it is
 //! not reported again.
 
+use std::path::Path;
+
 use crate::diag::{Problem, Problems, fy_name};
 use crate::model::council::{CouncilData, DocumentFile, YearData, called};
 use crate::text::dates;
@@ -73,6 +75,21 @@ pub(crate) fn meetings_file(c: &CouncilData, fy: i32) -> std::path::PathBuf {
         .unwrap_or_else(|| c.dir.join(fy.to_string()).join("meetings.yaml"))
 }
 
+/// `message` at the year's `meetings` when it lists no meeting or activity and no `not_held`:
+/// a table of them (表１, 開催状況) would be empty.
+pub(crate) fn nothing_held(
+    path: &Path,
+    year: &YearData,
+    message: String,
+    hint: &str,
+    out: &mut Problems,
+) {
+    let list = &year.meetings;
+    if list.meetings.is_empty() && list.activities.is_empty() && list.not_held.is_none() {
+        out.push(Problem::error(path, message).field("meetings").hint(hint));
+    }
+}
+
 /// The evaluated year's meetings: at least one meeting or activity for 表１ (or `not_held`),
 /// and every meeting held by the report's date (every dated one when it has none) has what
 /// 表１ prints of it.
@@ -86,16 +103,16 @@ pub(crate) fn held_meetings(
 ) {
     let list = &year.meetings;
     let path = meetings_file(c, fy);
-    if list.meetings.is_empty() && list.activities.is_empty() && list.not_held.is_none() {
-        out.push(
-            Problem::error(
-                &path,
-                format!("{}の会議が１つもないため、表１が空になります。", fy_name(fy)),
-            )
-            .field("meetings")
-            .hint("開いた会議を meetings: に書いてください。本当に１度も開かなかった年度は、not_held: にその理由を書きます（表１に印刷されます）。"),
-        );
-    }
+    nothing_held(
+        &path,
+        year,
+        format!(
+            "{}の会議が１つもないため、表１が空になります。",
+            fy_name(fy)
+        ),
+        "開いた会議を meetings: に書いてください。本当に１度も開かなかった年度は、not_held: にその理由を書きます（表１に印刷されます）。",
+        out,
+    );
     for (i, m) in list.meetings.iter().enumerate() {
         let reported = !m.outcomes.is_empty() || m.attendance.is_some();
         if m.date.is_none() && reported {

@@ -13,6 +13,7 @@ mod times;
 mod titles;
 mod two_columns;
 
+use common::built::page_text;
 use common::{TempProject, repo, small_council, squashed, typeset_all};
 use shiryo::typeset::text_runs;
 
@@ -277,24 +278,6 @@ fn a_written_meeting_over_a_period_and_the_secretariat_department() {
             .contains("【日時】令和６年５月１０日（金）～令和６年５月２４日（金）【場所】書面開催"),
         "{report}"
     );
-}
-
-/// A web page's text without tags or whitespace, as the reader meets it.
-fn page_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    let body = html.split("<body>").nth(1).unwrap_or(html);
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag && !c.is_whitespace() => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 /// The laid-out text of a document and of its web page, built from the project `p`.

@@ -19,6 +19,7 @@ use minijinja::{AutoEscape, Environment, Error};
 
 use crate::diag::Problem;
 use crate::render::Renderer;
+use crate::text::visible::is_line_break;
 
 /// Templates with this ending produce Word XML and are escaped for it.
 pub(crate) const DOCX_TEMPLATE_SUFFIX: &str = ".docx.j2";
@@ -169,25 +170,7 @@ fn split_parts(xml: &str) -> Result<Vec<(&'static str, &str)>, String> {
 /// references, line breaks as `<w:br/>`, tabs as spaces, and what XML 1.0 cannot hold
 /// (controls, U+FFFE, U+FFFF) dropped, as the PDF drops them.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(r#"</w:t><w:br/><w:t xml:space="preserve">"#)
-            }
-            '\t' => out.push(' '),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape_xml(text, "&apos;", r#"</w:t><w:br/><w:t xml:space="preserve">"#)
 }
 
 /// `escape` on one line: for text outside `<w:t>` (the properties).
@@ -195,7 +178,7 @@ fn escape_line(text: &str) -> String {
     let one: String = text
         .chars()
         .map(|c| match c {
-            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => ' ',
+            c if is_line_break(c) => ' ',
             c => c,
         })
         .collect();

@@ -11,7 +11,8 @@ use crate::model::{AnnualReport, ReportForm, ReportPart};
 use crate::text::dates;
 use crate::text::japanese::zen;
 use crate::view::needs::{
-    blank, has_file, held_meetings, meetings_file, members, planned_meetings, readable,
+    blank, has_file, held_meetings, meetings_file, members, nothing_held, planned_meetings,
+    readable,
 };
 
 pub(super) fn needs(r: &AnnualReport, c: &CouncilData, file: &DocumentFile, out: &mut Problems) {
@@ -231,16 +232,16 @@ fn listed_meetings(
 ) {
     let list = &year.meetings;
     let path = meetings_file(c, fy);
-    if list.meetings.is_empty() && list.activities.is_empty() && list.not_held.is_none() {
-        out.push(
-            Problem::error(
-                &path,
-                format!("{}の会議も活動も１つもないため、開催状況の表が空になります。", fy_name(fy)),
-            )
-            .field("meetings")
-            .hint("開いた会議を meetings: に、研修会などを activities: に書いてください。本当に１度も開かなかった年度は、not_held: にその理由を書きます。"),
-        );
-    }
+    nothing_held(
+        &path,
+        year,
+        format!(
+            "{}の会議も活動も１つもないため、開催状況の表が空になります。",
+            fy_name(fy)
+        ),
+        "開いた会議を meetings: に、研修会などを activities: に書いてください。本当に１度も開かなかった年度は、not_held: にその理由を書きます。",
+        out,
+    );
     let held = |d: time::Date| by.is_none_or(|by| d <= by);
     for (i, m) in list.meetings.iter().enumerate() {
         let Some(d) = m.date else {
